@@ -1,0 +1,40 @@
+// 2. De-identify: the SQL macros every model file uses.
+// pseudonym(x) is HMAC-SHA256 (RFC 2104) computed inside DuckDB: H((K ^ opad) || H((K ^ ipad) || x)),
+// truncated to 128 bits (32 hex digits; RFC 2104 §5 allows truncation to half the output).
+// zip3(z) cuts ZIP codes to three digits and blanks the restricted ones (HHS de-identification guidance).
+import { readFileSync } from 'node:fs';
+import type { Database } from '../../server/warehouse/database.ts';
+import { referencePath } from '../reference-data.ts';
+
+const BLOCK_SIZE = 64;
+
+export function hmacPads(key: Buffer): { ipad: string; opad: string } {
+  if (key.length > BLOCK_SIZE) throw new Error('pseudonym key longer than 64 bytes; use a shorter key');
+  const padded = Buffer.alloc(BLOCK_SIZE);
+  key.copy(padded);
+  const xor = (byte: number) => Buffer.from(padded.map((b) => b ^ byte)).toString('hex');
+  return { ipad: xor(0x36), opad: xor(0x5c) };
+}
+
+export async function installDeidentifyFunctions(db: Database, key: Buffer): Promise<void> {
+  const { ipad, opad } = hmacPads(key);
+  await db.run('CREATE TEMP TABLE hmac_pads AS SELECT unhex($1) AS ipad, unhex($2) AS opad', [ipad, opad]);
+  await db.run(`CREATE TEMP MACRO pseudonym(x) AS
+    CASE WHEN x IS NULL OR x = '' THEN NULL ELSE
+      left(sha256((SELECT opad FROM hmac_pads) || unhex(sha256((SELECT ipad FROM hmac_pads) || encode(x)))), 32) END`);
+
+  const restricted = readFileSync(referencePath('restricted-zip3.csv'), 'utf8').trim().split('\n').slice(1);
+  if (!restricted.every((zip) => /^\d{3}$/.test(zip))) throw new Error('restricted-zip3.csv: every row must be three digits');
+  await db.run(`CREATE TEMP MACRO zip3(z) AS
+    CASE WHEN regexp_matches(z, '^\\d{3}') THEN
+      CASE WHEN left(z, 3) IN (${restricted.map((zip) => `'${zip}'`).join(', ')}) THEN '000' ELSE left(z, 3) END END`);
+
+  await db.run('CREATE TEMP MACRO parse_ts(x) AS TRY_CAST(x AS TIMESTAMP)');
+  // Synthea 2.x wrote coverage as whole years (START_YEAR 2015): a start is 1 January, an end 31 December.
+  await db.run(`CREATE TEMP MACRO parse_period(x, is_end := false) AS
+    CASE WHEN regexp_full_match(x, '\\d{4}') THEN make_date(x::INTEGER, CASE WHEN is_end THEN 12 ELSE 1 END, CASE WHEN is_end THEN 31 ELSE 1 END)
+         ELSE TRY_CAST(x AS TIMESTAMP)::DATE END`);
+  await db.run(`CREATE TEMP MACRO code_system(s) AS
+    CASE WHEN s ILIKE '%snomed%' THEN 'SNOMED' WHEN s ILIKE '%loinc%' THEN 'LOINC' WHEN s ILIKE '%rxnorm%' THEN 'RxNorm'
+         WHEN s ILIKE '%icd-10%' OR s ILIKE '%icd10%' THEN 'ICD-10' ELSE s END`);
+}

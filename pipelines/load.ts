@@ -1,0 +1,136 @@
+// One load, from a source extract to a published warehouse, as numbered stages.
+// Raw rows live only in a staging database that is deleted afterwards; the warehouse file receives
+// de-identified core.* and mart.* tables and nothing else. A failure leaves the previous warehouse as it was.
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Database } from '../server/warehouse/database.ts';
+import { installDeidentifyFunctions } from './deidentify/sql-functions.ts';
+import { pseudonymKey } from './deidentify/pseudonym-key.ts';
+import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
+import { buildPathFor, discardBuild, publishWarehouse } from './publish.ts';
+import { conditionGroups, referencePath } from './reference-data.ts';
+import { quoteLiteral } from './sql.ts';
+import { looksLikeSynthea, stageSynthea } from './sources/synthea/stage-synthea.ts';
+import { quarantineBadRows, type TableCounts } from './validate/quarantine.ts';
+import { LoadError } from './load-errors.ts';
+
+export interface LoadOptions {
+  source: string;
+  warehouse: string;
+  secretsFile: string;
+}
+
+export interface LoadDeps {
+  log: (message: string) => void;
+  clock: () => Date;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface LoadResult {
+  runId: string;
+  dataVersion: string;
+  format: string;
+  layout: string;
+  files: (TableCounts & { file: string })[];
+  people: number;
+  seconds: number;
+}
+
+const defaultDeps: LoadDeps = { log: (message) => console.log(message), clock: () => new Date(), env: process.env };
+
+const MODEL_FILES = ['person', 'payer', 'coverage', 'organization', 'encounter', 'condition', 'observation', 'medication', 'procedure', 'immunization'];
+
+export async function loadExtract(options: LoadOptions, deps: LoadDeps = defaultDeps): Promise<LoadResult> {
+  const startedAt = deps.clock();
+  const runId = randomUUID();
+  const buildPath = buildPathFor(options.warehouse);
+  const stagingPath = `${options.warehouse}.staging-${process.pid}`;
+  discardBuild(buildPath);
+  discardBuild(stagingPath);
+  const db = await openDatabase(stagingPath);
+  const step = stepLogger(deps);
+  try {
+    await db.run(`ATTACH ${quoteLiteral(buildPath)} AS wh`);
+    await runSqlFile(db, 'etl-schema.sql');
+    for (const schema of ['staging', 'checked', 'valid']) await db.run(`CREATE SCHEMA ${schema}`);
+
+    // 1. Extract: land the source files in staging.* as text, with line numbers.
+    if (!looksLikeSynthea(options.source)) {
+      throw new LoadError(options.source, 'not a Synthea CSV extract: expected patients.csv and encounters.csv in this folder');
+    }
+    const staged = await step('1/7 extract', () => stageSynthea(options.source, db));
+
+    // 2. De-identify: keyed pseudonyms, ZIP3 (identifying columns were never staged).
+    const key = pseudonymKey({ env: deps.env, secretsFile: options.secretsFile, warn: deps.log });
+    await installDeidentifyFunctions(db, key);
+
+    // 3. Validate: bad rows to etl.quarantine with file, line, field and reason.
+    const fileOf = (table: string) => `${table}.csv`;
+    const counts = await step('3/7 validate', () => quarantineBadRows(db, runId, fileOf));
+
+    // 4. Model: valid.* → core.*, one SQL file per table.
+    await step('4/7 model', async () => {
+      for (const name of MODEL_FILES) await runSqlFile(db, `model/${name}.sql`);
+    });
+
+    // 5. Marts: mart.person_period.
+    await step('5/7 marts', async () => {
+      await db.run(`CREATE TEMP TABLE condition_groups AS SELECT * FROM read_csv($1, header = true, all_varchar = true)`, [referencePath('condition-groups.csv')]);
+      for (const sql of buildPersonPeriodSql(conditionGroups())) await db.run(sql);
+    });
+
+    // 6. Quality checks: see pipelines/quality (not yet part of the skeleton).
+
+    // 7. Publish: record the run, then swap the finished file in.
+    const loadedAt = deps.clock();
+    const dataVersion = createHash('sha256').update(`${runId}:${loadedAt.toISOString()}`).digest('hex').slice(0, 12);
+    const files = counts.map((c) => ({ ...c, file: fileOf(c.table) }));
+    await recordRun(db, { runId, startedAt, loadedAt, source: options.source, layout: staged.layout, dataVersion, files });
+    const [{ people }] = await db.query<{ people: number }>('SELECT count(*) AS people FROM wh.core.person');
+    await db.run('DETACH wh');
+    db.close();
+    publishWarehouse(buildPath, options.warehouse);
+    deps.log(`7/7 publish: ${options.warehouse} (data version ${dataVersion})`);
+    return { runId, dataVersion, format: 'synthea', layout: staged.layout, files, people, seconds: (deps.clock().getTime() - startedAt.getTime()) / 1000 };
+  } catch (error) {
+    try { db.close(); } catch { /* already closed */ }
+    discardBuild(buildPath);
+    throw error;
+  } finally {
+    discardBuild(stagingPath);
+    rmSync(`${stagingPath}.tmp`, { recursive: true, force: true });
+  }
+}
+
+interface RunRecord {
+  runId: string; startedAt: Date; loadedAt: Date; source: string; layout: string; dataVersion: string;
+  files: (TableCounts & { file: string })[];
+}
+
+async function recordRun(db: Database, run: RunRecord): Promise<void> {
+  await db.run(`INSERT INTO wh.etl.runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, 'synthea', $5, 'published', NULL)`,
+    [run.runId, run.startedAt.toISOString(), run.loadedAt.toISOString(), run.source, run.layout]);
+  for (const f of run.files) {
+    await db.run('INSERT INTO wh.etl.file_counts VALUES ($1, $2, $3, $4, $5)', [run.runId, f.file, f.read, f.loaded, f.quarantined]);
+  }
+  await db.run(`INSERT INTO wh.etl.warehouse_info
+    SELECT $1, $2::TIMESTAMP, (SELECT min(period_start) FROM wh.mart.person_period),
+           (SELECT max(period_start + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE FROM wh.mart.person_period WHERE grain = 'month'),
+           (SELECT count(*) FROM wh.core.person)`, [run.dataVersion, run.loadedAt.toISOString()]);
+}
+
+async function runSqlFile(db: Database, relative: string): Promise<void> {
+  const sql = readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
+  for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await db.run(statement);
+}
+
+function stepLogger(deps: LoadDeps) {
+  return async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    deps.log(`${label} …`);
+    const result = await work();
+    deps.log(`${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  };
+}

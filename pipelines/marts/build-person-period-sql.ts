@@ -1,0 +1,83 @@
+// 5. Marts: mart.person_period, one row per person per year, quarter and month in coverage.
+// Almost every dashboard question becomes one GROUP BY over it. Condition columns come from
+// data/reference/condition-groups.csv (names checked to be [a-z_]+ there).
+
+export const GRAINS = ['year', 'quarter', 'month'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+const AGE_BANDS = `CASE WHEN age < 18 THEN '0-17' WHEN age < 35 THEN '18-34' WHEN age < 50 THEN '35-49'
+  WHEN age < 65 THEN '50-64' WHEN age < 75 THEN '65-74' WHEN age < 85 THEN '75-84' ELSE '85+' END`;
+
+// NCHS age groups of the US 2000 standard population (Klein & Schoenborn 2001, 11 groups).
+const STD_AGE_GROUPS = `CASE WHEN age < 1 THEN '<1' WHEN age < 5 THEN '1-4' WHEN age < 15 THEN '5-14'
+  WHEN age < 25 THEN '15-24' WHEN age < 35 THEN '25-34' WHEN age < 45 THEN '35-44' WHEN age < 55 THEN '45-54'
+  WHEN age < 65 THEN '55-64' WHEN age < 75 THEN '65-74' WHEN age < 85 THEN '75-84' ELSE '85+' END`;
+
+export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
+  const flags = conditionGroups.map((g) => `coalesce(bool_or(cg."group" = '${g}'), false) AS has_${g}`).join(',\n    ');
+  return [
+    // The window the data covers: from the first encounter's year to the last encounter.
+    `CREATE TEMP TABLE data_window AS
+     SELECT date_trunc('year', min(start_ts))::DATE AS start_date, max(start_ts)::DATE AS end_date FROM wh.core.encounter`,
+    `CREATE TEMP TABLE periods AS
+     SELECT g.grain, p.period_start::DATE AS period_start,
+            (p.period_start + CASE g.grain WHEN 'year' THEN INTERVAL 1 YEAR WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 1 MONTH END - INTERVAL 1 DAY)::DATE AS period_end
+     FROM data_window,
+          (VALUES ('year'), ('quarter'), ('month')) g(grain),
+          LATERAL (SELECT unnest(generate_series(date_trunc(g.grain, start_date), end_date::TIMESTAMP,
+                   CASE g.grain WHEN 'year' THEN INTERVAL 1 YEAR WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 1 MONTH END)) AS period_start) p`,
+    // Coverage clipped to life (birth to death) and to the data window.
+    `CREATE TEMP TABLE spans AS
+     SELECT c.person_id, coalesce(py.category, 'Other') AS payer,
+            greatest(c.start_date, p.birth_date, w.start_date) AS s,
+            least(c.end_date, coalesce(p.death_date, c.end_date), w.end_date) AS e
+     FROM wh.core.coverage c
+     JOIN wh.core.person p USING (person_id)
+     LEFT JOIN wh.core.payer py USING (payer_id), data_window w`,
+    `CREATE TEMP TABLE covered AS
+     SELECT pr.grain, pr.period_start, pr.period_end, s.person_id, s.payer,
+            date_diff('day', greatest(s.s, pr.period_start), least(s.e, pr.period_end)) + 1 AS days
+     FROM spans s JOIN periods pr ON s.s <= pr.period_end AND s.e >= pr.period_start
+     WHERE s.s <= s.e`,
+    `CREATE TEMP TABLE membership AS
+     SELECT grain, period_start, any_value(period_end) AS period_end, person_id,
+            least(sum(days), date_diff('day', period_start, any_value(period_end)) + 1) AS days,
+            arg_max(payer, payer_days) AS payer
+     FROM (SELECT grain, period_start, period_end, person_id, payer, sum(days) AS days,
+                  sum(days) + 0.0 AS payer_days
+           FROM covered GROUP BY ALL)
+     GROUP BY grain, period_start, person_id`,
+    `CREATE TEMP TABLE condition_spans AS
+     SELECT c.person_id, cg."group", c.start_date, coalesce(c.stop_date, DATE '9999-12-31') AS stop_date
+     FROM wh.core.condition c JOIN condition_groups cg USING (code)`,
+    `CREATE TEMP TABLE condition_flags AS
+     SELECT m.grain, m.period_start, m.person_id,
+    ${flags}
+     FROM membership m JOIN condition_spans cg
+       ON cg.person_id = m.person_id AND cg.start_date <= m.period_end AND cg.stop_date >= m.period_start
+     GROUP BY m.grain, m.period_start, m.person_id`,
+    `CREATE TEMP TABLE utilization AS
+     SELECT g.grain, date_trunc(g.grain, e.start_ts)::DATE AS period_start, e.person_id,
+            count(*) FILTER (WHERE e.encounter_class = 'emergency')::INTEGER AS ed_visits,
+            count(*) FILTER (WHERE e.encounter_class = 'inpatient')::INTEGER AS inpatient_admits,
+            coalesce(sum(e.total_cost), 0) AS cost
+     FROM wh.core.encounter e, (VALUES ('year'), ('quarter'), ('month')) g(grain)
+     GROUP BY ALL`,
+    `CREATE TABLE wh.mart.person_period AS
+     WITH aged AS (
+       SELECT m.*, least(greatest(date_sub('year', p.birth_date, m.period_start), 0), 90)::INTEGER AS age,
+              p.sex, p.race, p.ethnicity, coalesce(p.county, 'Unknown') AS county, p.county_fips, p.zip3
+       FROM membership m JOIN wh.core.person p USING (person_id))
+     SELECT a.grain, a.period_start, a.person_id, a.age,
+            ${AGE_BANDS} AS age_band, ${STD_AGE_GROUPS} AS std_age_group,
+            a.sex, a.race, a.ethnicity, a.county, a.county_fips, a.zip3, a.payer,
+            a.days / (365.25 / 12) AS member_months,
+            ${conditionGroups.map((g) => `coalesce(f.has_${g}, false) AS has_${g}`).join(', ')},
+            coalesce(u.ed_visits, 0) AS ed_visits, coalesce(u.inpatient_admits, 0) AS inpatient_admits,
+            coalesce(u.cost, 0) AS cost
+     FROM aged a
+     LEFT JOIN condition_flags f USING (grain, period_start, person_id)
+     LEFT JOIN utilization u USING (grain, period_start, person_id)
+     ORDER BY a.grain, a.period_start`,
+  ];
+}

@@ -1,0 +1,14 @@
+-- core.payer: payers with a category the dashboard stratifies by.
+CREATE TABLE wh.core.payer AS
+SELECT
+  pseudonym(id) AS payer_id,
+  name,
+  CASE
+    WHEN name = 'NO_INSURANCE' THEN 'Uninsured'
+    WHEN name ILIKE 'dual eligible%' THEN 'Dual Eligible'
+    WHEN name ILIKE 'medicare%' THEN 'Medicare'
+    WHEN name ILIKE 'medicaid%' THEN 'Medicaid'
+    WHEN upper(coalesce(ownership, '')) = 'GOVERNMENT' THEN 'Other'
+    ELSE 'Commercial'
+  END AS category
+FROM valid.payers;

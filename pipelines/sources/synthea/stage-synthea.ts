@@ -1,0 +1,78 @@
+// 1. Extract: lands each Synthea CSV file in `staging.<file>` (all VARCHAR, canonical field names,
+// `_line` = line number in the file) with DuckDB's own parallel CSV reader. Identifying columns are never read.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../../../server/warehouse/database.ts';
+import { LoadError } from '../../load-errors.ts';
+import { readCsvHeader } from '../csv-header.ts';
+import { SYNTHEA_FILES, type SyntheaFile } from './synthea-files.ts';
+import { quoteIdentifier } from '../../sql.ts';
+
+export interface StagedFile {
+  file: string;
+  table: string;
+  read: number;
+}
+
+export interface SyntheaLayout {
+  layout: 'current' | '3.x' | '2.x';
+  files: StagedFile[];
+}
+
+export function looksLikeSynthea(dir: string): boolean {
+  return existsSync(join(dir, 'patients.csv')) && existsSync(join(dir, 'encounters.csv'));
+}
+
+export async function stageSynthea(dir: string, db: Database): Promise<SyntheaLayout> {
+  const files: StagedFile[] = [];
+  const headersByFile = new Map<string, string[]>();
+  for (const spec of SYNTHEA_FILES) {
+    const path = join(dir, `${spec.file}.csv`);
+    const label = `${spec.file}.csv`;
+    if (!existsSync(path)) {
+      if (spec.required) throw new LoadError(label, `missing; a Synthea extract needs ${requiredFiles()}`);
+      await db.run(`CREATE TABLE staging.${spec.file} AS SELECT NULL::BIGINT AS _line, ${spec.fields.map((f) => `NULL::VARCHAR AS ${f.name}`).join(', ')} LIMIT 0`);
+      continue;
+    }
+    const headers = await readCsvHeader(path, label);
+    headersByFile.set(spec.file, headers);
+    const select = selectList(spec, headers, label);
+    try {
+      await db.run(
+        `CREATE TABLE staging.${spec.file} AS
+         SELECT row_number() OVER () + 1 AS _line, ${select}
+         FROM read_csv($1, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
+        [path],
+      );
+    } catch (error) {
+      throw new LoadError(label, `could not be read as UTF-8 CSV: ${firstLine(error)}`, { cause: error });
+    }
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM staging.${spec.file}`);
+    files.push({ file: label, table: spec.file, read: n });
+  }
+  return { layout: detectLayout(headersByFile), files };
+}
+
+/** Picks, for each canonical field, the first header name this file has. */
+function selectList(spec: SyntheaFile, headers: string[], label: string): string {
+  const present = new Set(headers);
+  return spec.fields
+    .map((field) => {
+      const header = field.headers.find((name) => present.has(name));
+      if (header) return `${quoteIdentifier(header)} AS ${field.name}`;
+      if (field.required) {
+        throw new LoadError(label, `column ${field.headers.join(' or ')} is missing; the header has ${headers.join(', ')}`);
+      }
+      return `NULL::VARCHAR AS ${field.name}`;
+    })
+    .join(', ');
+}
+
+function detectLayout(headers: Map<string, string[]>): SyntheaLayout['layout'] {
+  if (headers.get('patients')?.includes('FIPS')) return 'current';
+  if (headers.get('payer_transitions')?.includes('MEMBERID')) return '3.x';
+  return '2.x';
+}
+
+const requiredFiles = () => SYNTHEA_FILES.filter((f) => f.required).map((f) => `${f.file}.csv`).join(', ');
+const firstLine = (error: unknown) => String(error instanceof Error ? error.message : error).split('\n')[0];

@@ -1,0 +1,44 @@
+// 3. Validate: applies the row rules to `staging.<table>`, keeps good rows as `valid.<table>` and
+// writes the others to `wh.etl.quarantine`. Nothing is dropped silently: read = loaded + quarantined.
+import type { Database } from '../../server/warehouse/database.ts';
+import { ROW_RULES, type RowRule } from './row-rules.ts';
+
+export interface TableCounts {
+  table: string;
+  read: number;
+  loaded: number;
+  quarantined: number;
+}
+
+export async function quarantineBadRows(db: Database, runId: string, fileOf: (table: string) => string): Promise<TableCounts[]> {
+  const counts: TableCounts[] = [];
+  for (const { table, idField, rules } of ROW_RULES) {
+    const all: RowRule[] = idField
+      ? [
+          { field: idField, reason: 'missing id', when: `coalesce(${idField}, '') = ''` },
+          { field: idField, reason: 'duplicate id: an earlier line has the same id', when: `row_number() OVER (PARTITION BY ${idField} ORDER BY _line) > 1`, identifying: true },
+          ...rules,
+        ]
+      : rules;
+    const ruleIndex = all.length ? `CASE ${all.map((rule, i) => `WHEN ${rule.when} THEN ${i}`).join(' ')} END` : 'NULL::INTEGER';
+    await db.run(`CREATE TABLE checked.${table} AS SELECT *, ${ruleIndex} AS _rule FROM staging.${table}`);
+    await db.run(`CREATE TABLE valid.${table} AS SELECT * EXCLUDE (_rule) FROM checked.${table} WHERE _rule IS NULL`);
+    if (all.length) {
+      const field = `CASE _rule ${all.map((rule, i) => `WHEN ${i} THEN '${rule.field}'`).join(' ')} END`;
+      const reason = `CASE _rule ${all.map((rule, i) => `WHEN ${i} THEN '${rule.reason.replaceAll("'", "''")}'`).join(' ')} END`;
+      const value = `CASE _rule ${all.map((rule, i) => `WHEN ${i} THEN ${rule.identifying ? `pseudonym(${quoteField(rule.field)})` : `${quoteField(rule.field)}::VARCHAR`}`).join(' ')} END`;
+      await db.run(
+        `INSERT INTO wh.etl.quarantine SELECT $1, $2, _line, ${field}, ${value}, ${reason} FROM checked.${table} WHERE _rule IS NOT NULL`,
+        [runId, fileOf(table)],
+      );
+    }
+    const [row] = await db.query<{ read: number; quarantined: number }>(
+      `SELECT count(*) AS read, count(_rule) AS quarantined FROM checked.${table}`,
+    );
+    counts.push({ table, read: row.read, loaded: row.read - row.quarantined, quarantined: row.quarantined });
+    await db.run(`DROP TABLE checked.${table}`);
+  }
+  return counts;
+}
+
+const quoteField = (field: string) => `"${field}"`;

@@ -1,0 +1,112 @@
+// 3. Validate: the row rules. A row that breaks one goes to `etl.quarantine` with its file, line,
+// field, value and reason; the rest go on to the model as `valid.<table>`. Rules are SQL predicates
+// over the canonical staging fields (see synthea-files.ts), checked in the order listed.
+
+export interface RowRule {
+  field: string;
+  reason: string;
+  /** SQL predicate that is true for a faulty row. */
+  when: string;
+  /** The field carries an identifier: the quarantine keeps its pseudonym, never the value. */
+  identifying?: boolean;
+}
+
+export interface TableRules {
+  table: string;
+  /** Field holding the row's own id, checked for duplicates. */
+  idField?: string;
+  rules: RowRule[];
+}
+
+const ENCOUNTER_CLASSES = ['wellness', 'ambulatory', 'outpatient', 'emergency', 'inpatient', 'urgentcare', 'home', 'hospice', 'snf', 'virtual'];
+
+const badDate = (field: string): RowRule => ({ field, reason: 'unparseable date', when: `${field} IS NOT NULL AND ${field} <> '' AND parse_ts(${field}) IS NULL` });
+const missingDate = (field: string): RowRule => ({ field, reason: 'missing or unparseable date', when: `parse_ts(${field}) IS NULL` });
+const endBeforeStart = (start: string, end: string): RowRule => ({ field: end, reason: `${end} before ${start}`, when: `parse_ts(${end}) < parse_ts(${start})` });
+const negativeCost = (field: string): RowRule => ({ field, reason: 'negative or non-numeric cost', when: `${field} IS NOT NULL AND ${field} <> '' AND coalesce(TRY_CAST(${field} AS DOUBLE) < 0, true)` });
+const orphan = (field: string, parent: string): RowRule => ({
+  field,
+  reason: `orphan reference: no valid ${parent} row has this id`,
+  when: `${field} NOT IN (SELECT id FROM valid.${parent})`,
+  identifying: true,
+});
+const optionalOrphan = (field: string, parent: string): RowRule => ({
+  ...orphan(field, parent),
+  when: `${field} IS NOT NULL AND ${field} <> '' AND ${field} NOT IN (SELECT id FROM valid.${parent})`,
+});
+
+/** Plausible ranges for the observations that measures use (LOINC). */
+const PLAUSIBLE_VALUES: [code: string, low: number, high: number][] = [
+  ['4548-4', 2, 25], // HbA1c %
+  ['8480-6', 40, 300], // systolic mm[Hg]
+  ['8462-4', 20, 200], // diastolic mm[Hg]
+  ['39156-5', 8, 120], // BMI kg/m2
+];
+
+export const ROW_RULES: TableRules[] = [
+  {
+    table: 'patients',
+    idField: 'id',
+    rules: [
+      missingDate('birthdate'),
+      badDate('deathdate'),
+      { field: 'deathdate', reason: 'death before birth', when: 'parse_ts(deathdate) < parse_ts(birthdate)' },
+      { field: 'gender', reason: "unknown sex; expected 'F' or 'M'", when: "upper(gender) NOT IN ('F', 'M')" },
+    ],
+  },
+  { table: 'payers', idField: 'id', rules: [] },
+  { table: 'organizations', idField: 'id', rules: [] },
+  {
+    table: 'payer_transitions',
+    rules: [
+      orphan('patient', 'patients'),
+      orphan('payer', 'payers'),
+      { field: 'start', reason: 'missing or unparseable date', when: 'parse_period(start) IS NULL' },
+      { field: 'end', reason: 'missing or unparseable date', when: 'parse_period("end", true) IS NULL' },
+      { field: 'end', reason: 'end before start', when: 'parse_period("end", true) < parse_period(start)' },
+    ],
+  },
+  {
+    table: 'encounters',
+    idField: 'id',
+    rules: [
+      orphan('patient', 'patients'),
+      missingDate('start'),
+      badDate('stop'),
+      endBeforeStart('start', 'stop'),
+      { field: 'encounterclass', reason: `unknown encounter class; expected one of ${ENCOUNTER_CLASSES.join(', ')}`, when: `lower(encounterclass) NOT IN (${ENCOUNTER_CLASSES.map((c) => `'${c}'`).join(', ')})` },
+      negativeCost('base_cost'),
+      negativeCost('total_cost'),
+      negativeCost('payer_coverage'),
+    ],
+  },
+  {
+    table: 'conditions',
+    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop')],
+  },
+  {
+    table: 'observations',
+    rules: [
+      orphan('patient', 'patients'),
+      optionalOrphan('encounter', 'encounters'),
+      missingDate('date'),
+      {
+        field: 'value',
+        reason: 'value outside the plausible range for its LOINC code',
+        when: `CASE code ${PLAUSIBLE_VALUES.map(([code, low, high]) => `WHEN '${code}' THEN coalesce(TRY_CAST(value AS DOUBLE) NOT BETWEEN ${low} AND ${high}, true)`).join(' ')} ELSE false END`,
+      },
+    ],
+  },
+  {
+    table: 'medications',
+    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop'), negativeCost('totalcost')],
+  },
+  {
+    table: 'procedures',
+    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop'), negativeCost('base_cost')],
+  },
+  {
+    table: 'immunizations',
+    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date'), negativeCost('base_cost')],
+  },
+];

@@ -1,0 +1,39 @@
+// The Express app, built from its dependencies so tests run the real thing on a temporary warehouse.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import { errorMiddleware, HttpError } from './errors.ts';
+import { measureRoutes } from './routes/measure-routes.ts';
+import { metaRoutes } from './routes/meta-routes.ts';
+import type { LiveWarehouse } from './warehouse/live-warehouse.ts';
+
+export interface AppDeps {
+  warehouse: LiveWarehouse;
+  /** The built dashboard (client/dist); the API works without it. */
+  clientDir?: string;
+  log?: (message: string) => void;
+}
+
+export function createApp({ warehouse, clientDir, log = console.error }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use('/api', metaRoutes(warehouse), measureRoutes(warehouse));
+  app.use('/api', (request) => {
+    throw new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.path}.`);
+  });
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+    app.get(/.*/, (_request, response) => response.sendFile(join(clientDir, 'index.html')));
+  } else {
+    app.get('/', (_request, response) => {
+      response.type('text').send('The dashboard is not built. Run `npm run build`, or use `npm start`, which builds it.');
+    });
+  }
+  app.use(errorMiddleware(log));
+  return app;
+}
+
+function noCacheForHtml(response: express.Response, path: string): void {
+  if (path.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
+}

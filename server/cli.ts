@@ -1,0 +1,55 @@
+// The `popsight` command: generate, load, serve, demo.
+import { Command, InvalidArgumentError } from 'commander';
+import { demoCommand, generateCommand, loadCommand, serveCommand } from './cli/commands.ts';
+
+const integer = (name: string, min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
+  return n;
+};
+const defaultPort = () => integer('PORT', 0)(process.env.PORT ?? '3000');
+
+const program = new Command()
+  .name('popsight')
+  .description('Population health analytics on de-identified EHR data: load extracts into a DuckDB warehouse and serve the dashboard.')
+  .showHelpAfterError();
+
+program
+  .command('generate')
+  .description('Generate a seeded synthetic population as Synthea CSV (current layout).')
+  .option('--people <n>', 'number of people', integer('--people', 1), 20_000)
+  .option('--seed <n>', 'random seed: the same seed and size give byte-identical files', integer('--seed', 0), 1)
+  .requiredOption('--out <dir>', 'folder to write the CSV files to')
+  .action(generateCommand);
+
+program
+  .command('load')
+  .description('Load an extract (a folder of Synthea CSV files) into a warehouse, de-identified and validated.')
+  .argument('<path>', 'folder holding the extract')
+  .requiredOption('--warehouse <file>', 'DuckDB warehouse file to publish (replaced atomically when the load succeeds)')
+  .action(async (path, options) => {
+    await loadCommand(path, options);
+  });
+
+program
+  .command('serve')
+  .description('Serve the API and the dashboard from a warehouse.')
+  .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
+  .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
+  .action(serveCommand);
+
+program
+  .command('demo')
+  .description('Generate and load a demo population (first run only), then serve the dashboard.')
+  .option('--people <n>', 'size of the demo population', integer('--people', 1), 20_000)
+  .option('--seed <n>', 'random seed of the demo population', integer('--seed', 0), 1)
+  .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
+  .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false)
+  .action(demoCommand);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(`popsight: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,57 @@
+// What each `popsight` subcommand does; cli.ts only declares the options.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { generatePopulation } from '../../pipelines/generate/index.ts';
+import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
+import { messages } from '../messages.ts';
+import { ensureClientBuilt } from './build-client.ts';
+import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
+import { progressBar } from './progress.ts';
+import { startServer } from './start-server.ts';
+
+const log = (message: string) => console.error(message);
+
+export async function generateCommand(options: { people: number; seed: number; out: string }): Promise<void> {
+  const progress = progressBar('generate', options.people, 'people');
+  const summary = await generatePopulation({ people: options.people, seed: options.seed, outDir: resolve(options.out), onProgress: (done) => progress.update(done) });
+  progress.finish();
+  const rows = Object.values(summary.files).reduce((a, b) => a + b, 0);
+  log(`Wrote ${summary.people.toLocaleString('en-US')} people (${rows.toLocaleString('en-US')} rows in ${Object.keys(summary.files).length} files) to ${resolve(options.out)} in ${summary.seconds.toFixed(1)} s`);
+}
+
+export async function loadCommand(source: string, options: { warehouse: string }): Promise<LoadResult> {
+  const warehouse = resolve(options.warehouse);
+  mkdirSync(dirname(warehouse), { recursive: true });
+  const result = await loadExtract({ source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()) }, { log, clock: () => new Date(), env: process.env });
+  console.table(result.files.map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined })));
+  const quarantined = result.files.reduce((sum, f) => sum + f.quarantined, 0);
+  log(`Loaded ${result.people.toLocaleString('en-US')} people from a Synthea ${result.layout} extract in ${result.seconds.toFixed(1)} s` +
+    (quarantined ? `; ${quarantined} rows quarantined (see etl.quarantine)` : ''));
+  return result;
+}
+
+export async function serveCommand(options: { warehouse: string; port: number }): Promise<void> {
+  const warehouse = resolve(options.warehouse);
+  if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
+  const clientDir = await ensureClientBuilt(log);
+  const server = await startServer({ warehouse, port: options.port, clientDir });
+  console.log(`Popsight is serving ${warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function demoCommand(options: { people: number; seed: number; port: number; rebuild: boolean }): Promise<void> {
+  const home = popsightHome();
+  const warehouse = demoWarehouse(home);
+  if (options.rebuild || !existsSync(warehouse)) {
+    const extract = demoExtract(home);
+    rmSync(extract, { recursive: true, force: true });
+    log(`Generating a demo population of ${options.people.toLocaleString('en-US')} people (seed ${options.seed}) …`);
+    await generateCommand({ people: options.people, seed: options.seed, out: extract });
+    await loadCommand(extract, { warehouse });
+  } else {
+    log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
+  }
+  await serveCommand({ warehouse, port: options.port });
+}

@@ -1,0 +1,70 @@
+// The one DuckDB instance of a process and the helpers to query it.
+// Rows leave this module as plain JS values (BIGINT → number, DATE → 'YYYY-MM-DD'), converted once here.
+import { DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type SqlValue = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface Database {
+  readonly path: string;
+  query<T extends Row = Row>(sql: string, values?: SqlValue[]): Promise<T[]>;
+  run(sql: string, values?: SqlValue[]): Promise<void>;
+  withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** DuckDB settings such as `{ threads: '2', memory_limit: '8GB' }`. */
+  settings?: Record<string, string>;
+}
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
+  const settings: Record<string, string> = { ...options.settings };
+  if (options.readOnly) settings.access_mode = 'READ_ONLY';
+  const instance = await DuckDBInstance.create(path, settings);
+  const idle: DuckDBConnection[] = [];
+
+  async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = idle.pop() ?? (await instance.connect());
+    try {
+      return await work(connection);
+    } finally {
+      idle.push(connection);
+    }
+  }
+
+  return {
+    path,
+    withConnection,
+    async query<T extends Row>(sql: string, values: SqlValue[] = []) {
+      return withConnection(async (connection) => {
+        const reader = await connection.runAndReadAll(sql, values as DuckDBValue[]);
+        return reader.getRowObjects().map(toPlainRow) as T[];
+      });
+    },
+    async run(sql: string, values: SqlValue[] = []) {
+      await withConnection(async (connection) => {
+        await connection.run(sql, values as DuckDBValue[]);
+      });
+    },
+    close() {
+      for (const connection of idle.splice(0)) connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** The one place DuckDB values become plain JSON-friendly values. */
+function toPlainRow(row: Record<string, DuckDBValue>): Row {
+  const plain: Row = {};
+  for (const [key, value] of Object.entries(row)) plain[key] = toPlainValue(value);
+  return plain;
+}
+
+function toPlainValue(value: DuckDBValue): unknown {
+  if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
+  if (value instanceof DuckDBDecimalValue) return value.toDouble();
+  if (value instanceof DuckDBTimestampValue) return new Date(Number(value.micros / 1000n)).toISOString();
+  return value.toString();
+}

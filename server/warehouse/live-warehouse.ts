@@ -1,0 +1,77 @@
+// The warehouse a server answers from. A load publishes a new file by renaming it over the old one;
+// the next request after that sees the new file and switches to it, while requests already running
+// finish on the old one, which is closed once they are done. No restart, no failed request.
+import { statSync } from 'node:fs';
+import { openDatabase, type Database } from './database.ts';
+
+interface Generation {
+  db: Database;
+  fileId: string;
+  users: number;
+  retired: boolean;
+}
+
+export interface LiveWarehouse {
+  readonly path: string;
+  use<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export async function openLiveWarehouse(path: string, options: { recheckMs?: number } = {}): Promise<LiveWarehouse> {
+  const recheckMs = options.recheckMs ?? 500;
+  let current = await openGeneration(path);
+  let lastCheck = Date.now();
+  let switching: Promise<void> | undefined;
+
+  async function refresh(): Promise<void> {
+    if (Date.now() - lastCheck < recheckMs) return;
+    lastCheck = Date.now();
+    const id = fileId(path);
+    if (!id || id === current.fileId) return;
+    switching ??= (async () => {
+      const next = await openGeneration(path);
+      const previous = current;
+      current = next;
+      retire(previous);
+    })().finally(() => (switching = undefined));
+    await switching;
+  }
+
+  return {
+    path,
+    async use(work) {
+      await refresh().catch(() => undefined); // a half-visible file: keep answering from the one we have
+      const generation = current;
+      generation.users++;
+      try {
+        return await work(generation.db);
+      } finally {
+        generation.users--;
+        if (generation.retired && generation.users === 0) generation.db.close();
+      }
+    },
+    close() {
+      retire(current);
+    },
+  };
+}
+
+async function openGeneration(path: string): Promise<Generation> {
+  const id = fileId(path);
+  if (!id) throw new Error(`no warehouse file at ${path}`);
+  return { db: await openDatabase(path, { readOnly: true }), fileId: id, users: 0, retired: false };
+}
+
+function retire(generation: Generation): void {
+  generation.retired = true;
+  if (generation.users === 0) generation.db.close();
+}
+
+function fileId(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return undefined;
+  }
+}
