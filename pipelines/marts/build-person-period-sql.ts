@@ -27,21 +27,28 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
           LATERAL (SELECT unnest(generate_series(date_trunc(g.grain, start_date), end_date::TIMESTAMP,
                    CASE g.grain WHEN 'year' THEN INTERVAL 1 YEAR WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 1 MONTH END)) AS period_start) p`,
     // Coverage clipped to life (birth to death) and to the data window.
-    `CREATE TEMP TABLE spans AS
+    `CREATE TEMP TABLE clipped_spans AS
      SELECT c.person_id, coalesce(py.category, 'Other') AS payer,
             greatest(c.start_date, p.birth_date, w.start_date) AS s,
             least(c.end_date, coalesce(p.death_date, c.end_date), w.end_date) AS e
      FROM wh.core.coverage c
      JOIN wh.core.person p USING (person_id)
      LEFT JOIN wh.core.payer py USING (payer_id), data_window w`,
+    // Overlapping spans (Synthea's transitions share their boundary day) would count a day twice:
+    // each span starts after the latest end of the spans before it, so days are counted once.
+    `CREATE TEMP TABLE spans AS
+     SELECT person_id, payer, s, e FROM (
+       SELECT person_id, payer, e,
+              greatest(s, coalesce(max(e) OVER (PARTITION BY person_id ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) + 1, s)) AS s
+       FROM clipped_spans WHERE s <= e)
+     WHERE s <= e`,
     `CREATE TEMP TABLE covered AS
      SELECT pr.grain, pr.period_start, pr.period_end, s.person_id, s.payer,
             date_diff('day', greatest(s.s, pr.period_start), least(s.e, pr.period_end)) + 1 AS days
-     FROM spans s JOIN periods pr ON s.s <= pr.period_end AND s.e >= pr.period_start
-     WHERE s.s <= s.e`,
+     FROM spans s JOIN periods pr ON s.s <= pr.period_end AND s.e >= pr.period_start`,
     `CREATE TEMP TABLE membership AS
      SELECT grain, period_start, any_value(period_end) AS period_end, person_id,
-            least(sum(days), date_diff('day', period_start, any_value(period_end)) + 1) AS days,
+            sum(days) AS days,
             arg_max(payer, payer_days) AS payer
      FROM (SELECT grain, period_start, period_end, person_id, payer, sum(days) AS days,
                   sum(days) + 0.0 AS payer_days

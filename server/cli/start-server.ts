@@ -17,7 +17,7 @@ export async function startServer(options: { warehouse: string; port: number; ho
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${!options.host || options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,35 @@
+// Rule 3: how a suppressed cell looks on the way out, the same for JSON, CSV, Arrow and reports.
+// CMS cell size suppression policy (2020): no value derived from a suppressed count may survive,
+// so a hidden cell keeps its keys and nothing else: every other field becomes null.
+// Nulling by allow-list (the keys) rather than by a list of value fields means a field added
+// later (an adjusted rate, a formatted label with the count in it) cannot leak by being forgotten.
+
+import type { SuppressionReason } from './suppress-count.ts';
+
+type Flags = 'suppressed' | 'suppressionReason';
+
+/** A cell that is shown: every input field, plus `suppressed: false`. */
+export type ShownCell<T> = Omit<T, Flags> & { suppressed: false };
+
+/** A cell that is hidden: its keys, null for every other field, and why. */
+export type HiddenCell<T, K extends keyof T> = {
+  [F in Exclude<keyof T, Flags>]: F extends K ? T[F] : null;
+} & { suppressed: true; suppressionReason: SuppressionReason };
+
+export type DisclosedCell<T, K extends keyof T> = ShownCell<T> | HiddenCell<T, K>;
+
+/** The output form of one cell; a new object, the input is not touched. */
+export function maskCell<T extends object, K extends keyof T>(
+  cell: T,
+  keys: readonly K[],
+  reason: SuppressionReason | null,
+): DisclosedCell<T, K> {
+  if (reason === null) return { ...cell, suppressed: false } as ShownCell<T>;
+  const masked: Record<string, unknown> = {};
+  for (const field of Object.keys(cell)) {
+    masked[field] = (keys as readonly PropertyKey[]).includes(field) ? cell[field as keyof T] : null;
+  }
+  masked.suppressed = true;
+  masked.suppressionReason = reason;
+  return masked as HiddenCell<T, K>;
+}

@@ -1,0 +1,55 @@
+// The one entry point of disclosure control for tables: every output path (JSON, CSV, Arrow,
+// cohort counts, reports) passes its cells through suppressCells before anything is written.
+// CMS cell size suppression policy (2020): rule 1 hides cells of 1–10 people, rule 2 hides
+// enough others that no hidden value follows from the margins, rule 3 nulls their values.
+
+import { buildLayout, defaultMarginKeys } from './cell-groups.ts';
+import { maskCell, type DisclosedCell } from './mask.ts';
+import type { PolicyOptions } from './policy.ts';
+import { resolvePolicy } from './policy.ts';
+import { applyPrimary, type PeopleCounts } from './primary.ts';
+import { protectMargins } from './protect.ts';
+
+export interface SuppressCellsOptions<K extends string> extends PolicyOptions {
+  /** Fields that identify a cell, e.g. ['period', 'sex']; the only fields a hidden cell keeps. */
+  keys: readonly K[];
+  /**
+   * Each entry lists the keys a margin keeps: cells equal on them sum to a total that another
+   * request can show. Default: one margin per stratifier, summing it out (see defaultMarginKeys),
+   * i.e. the period total for a one-way table, every row and column for a two-way table.
+   */
+  marginKeys?: readonly (readonly K[])[];
+  /** Keys that are never summed over, used only for the default margins. Default: ['period']. */
+  fixedKeys?: readonly K[];
+  /** Fields that add up to the margin; default people counts, numerator and denominator. */
+  additiveFields?: readonly string[];
+}
+
+/**
+ * Applies the disclosure rules to the cells of one result (one table, all its periods) and
+ * returns them in the same order: shown cells get `suppressed: false`, hidden ones keep only
+ * their keys, with `suppressed: true` and `suppressionReason` ('small-cell' for rule 1,
+ * 'complementary' for rule 2). The result is deterministic, so the same table in another
+ * request is suppressed the same way.
+ *
+ * Pass the table dense (a zero cell for every combination of stratum values in each period):
+ * a combination missing from the input cannot be hidden, so it cannot serve as a complement.
+ *
+ * @throws DisclosurePolicyError for a threshold below 11 without `allowBelowMinimum: true`.
+ * @throws RangeError for a count that is not a non-negative integer, a duplicate cell or bad keys.
+ */
+export function suppressCells<T extends PeopleCounts, K extends keyof T & string>(
+  cells: readonly T[],
+  options: SuppressCellsOptions<K>,
+): DisclosedCell<T, K>[] {
+  const policy = resolvePolicy(options);
+  const { keys } = options;
+  const fixedKeys = options.fixedKeys ?? keys.filter((key) => key === 'period');
+  const marginKeys = options.marginKeys ?? defaultMarginKeys(keys, fixedKeys);
+
+  const records = cells as readonly Record<string, unknown>[];
+  const layout = buildLayout(records, keys, marginKeys);
+  const state = applyPrimary(records, layout, policy, options.additiveFields);
+  protectMargins(state, policy);
+  return cells.map((cell, i) => maskCell(cell, keys, state.reasons[i]!));
+}

@@ -1,0 +1,45 @@
+// A real server on a real, temporary warehouse: generates a small population, loads it and serves it
+// (with the built dashboard) on an ephemeral port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatePopulation } from '../../pipelines/generate/index.ts';
+import { loadExtract } from '../../pipelines/load.ts';
+import { ensureClientBuilt } from '../../server/cli/build-client.ts';
+import { startServer } from '../../server/cli/start-server.ts';
+import { quietLoadDeps } from './test-env.ts';
+
+
+export interface TestWarehouse {
+  dir: string;
+  warehouse: string;
+  extract: string;
+  remove(): void;
+}
+
+/** Generates `people` synthetic people and loads them into a temporary warehouse file. */
+export async function buildTestWarehouse(options: { people?: number; seed?: number } = {}): Promise<TestWarehouse> {
+  const dir = mkdtempSync(join(tmpdir(), 'popsight-test-'));
+  const extract = join(dir, 'synthea');
+  const warehouse = join(dir, 'warehouse.duckdb');
+  await generatePopulation({ people: options.people ?? 1_000, seed: options.seed ?? 7, outDir: extract });
+  await loadExtract(
+    { source: extract, warehouse, secretsFile: join(dir, 'secrets', 'key') },
+    quietLoadDeps,
+  );
+  return { dir, warehouse, extract, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startDemoServer(options: { people?: number; seed?: number } = {}): Promise<{ url: string; warehouse: string; close(): Promise<void> }> {
+  const built = await buildTestWarehouse(options);
+  const clientDir = await ensureClientBuilt(() => undefined);
+  const server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', clientDir });
+  return {
+    url: server.url,
+    warehouse: built.warehouse,
+    async close() {
+      await server.close();
+      built.remove();
+    },
+  };
+}
