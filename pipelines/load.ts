@@ -11,14 +11,15 @@ import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { buildPathFor, discardBuild, publishWarehouse } from './publish.ts';
 import { conditionGroups, referencePath } from './reference-data.ts';
 import { quoteLiteral } from './sql.ts';
-import { looksLikeSynthea, stageSynthea } from './sources/synthea/stage-synthea.ts';
-import { quarantineBadRows, type TableCounts } from './validate/quarantine.ts';
-import { LoadError } from './load-errors.ts';
+import { pickReader, type SourceFormat } from './sources/source-reader.ts';
+import { quarantineBadRows, type FileCounts } from './validate/quarantine.ts';
 
 export interface LoadOptions {
   source: string;
   warehouse: string;
   secretsFile: string;
+  /** Default 'auto': the format is detected from the files. */
+  format?: SourceFormat | 'auto';
 }
 
 export interface LoadDeps {
@@ -32,7 +33,7 @@ export interface LoadResult {
   dataVersion: string;
   format: string;
   layout: string;
-  files: (TableCounts & { file: string })[];
+  files: FileCounts[];
   people: number;
   seconds: number;
 }
@@ -56,18 +57,15 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     for (const schema of ['staging', 'checked', 'valid']) await db.run(`CREATE SCHEMA ${schema}`);
 
     // 1. Extract: land the source files in staging.* as text, with line numbers.
-    if (!looksLikeSynthea(options.source)) {
-      throw new LoadError(options.source, 'not a Synthea CSV extract: expected patients.csv and encounters.csv in this folder');
-    }
-    const staged = await step('1/7 extract', () => stageSynthea(options.source, db));
+    const reader = pickReader(options.source, options.format);
+    const staged = await step(`1/7 extract (${reader.format})`, () => reader.stage(options.source, db));
 
     // 2. De-identify: keyed pseudonyms, ZIP3 (identifying columns were never staged).
     const key = pseudonymKey({ env: deps.env, secretsFile: options.secretsFile, warn: deps.log });
     await installDeidentifyFunctions(db, key);
 
     // 3. Validate: bad rows to etl.quarantine with file, line, field and reason.
-    const fileOf = (table: string) => `${table}.csv`;
-    const counts = await step('3/7 validate', () => quarantineBadRows(db, runId, fileOf));
+    const files = await step('3/7 validate', () => quarantineBadRows(db, runId));
 
     // 4. Model: valid.* → core.*, one SQL file per table.
     await step('4/7 model', async () => {
@@ -85,14 +83,13 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     // 7. Publish: record the run, then swap the finished file in.
     const loadedAt = deps.clock();
     const dataVersion = createHash('sha256').update(`${runId}:${loadedAt.toISOString()}`).digest('hex').slice(0, 12);
-    const files = counts.map((c) => ({ ...c, file: fileOf(c.table) }));
-    await recordRun(db, { runId, startedAt, loadedAt, source: options.source, layout: staged.layout, dataVersion, files });
+    await recordRun(db, { runId, startedAt, loadedAt, source: options.source, format: staged.format, layout: staged.layout, dataVersion, files });
     const [{ people }] = await db.query<{ people: number }>('SELECT count(*) AS people FROM wh.core.person');
     await db.run('DETACH wh');
     db.close();
     publishWarehouse(buildPath, options.warehouse);
     deps.log(`7/7 publish: ${options.warehouse} (data version ${dataVersion})`);
-    return { runId, dataVersion, format: 'synthea', layout: staged.layout, files, people, seconds: (deps.clock().getTime() - startedAt.getTime()) / 1000 };
+    return { runId, dataVersion, format: staged.format, layout: staged.layout, files, people, seconds: (deps.clock().getTime() - startedAt.getTime()) / 1000 };
   } catch (error) {
     try { db.close(); } catch { /* already closed */ }
     discardBuild(buildPath);
@@ -104,13 +101,13 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
 }
 
 interface RunRecord {
-  runId: string; startedAt: Date; loadedAt: Date; source: string; layout: string; dataVersion: string;
-  files: (TableCounts & { file: string })[];
+  runId: string; startedAt: Date; loadedAt: Date; source: string; format: string; layout: string; dataVersion: string;
+  files: FileCounts[];
 }
 
 async function recordRun(db: Database, run: RunRecord): Promise<void> {
-  await db.run(`INSERT INTO wh.etl.runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, 'synthea', $5, 'published', NULL)`,
-    [run.runId, run.startedAt.toISOString(), run.loadedAt.toISOString(), run.source, run.layout]);
+  await db.run(`INSERT INTO wh.etl.runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, 'published', NULL)`,
+    [run.runId, run.startedAt.toISOString(), run.loadedAt.toISOString(), run.source, run.format, run.layout]);
   for (const f of run.files) {
     await db.run('INSERT INTO wh.etl.file_counts VALUES ($1, $2, $3, $4, $5)', [run.runId, f.file, f.read, f.loaded, f.quarantined]);
   }

@@ -3,15 +3,16 @@
 import type { Database } from '../../server/warehouse/database.ts';
 import { ROW_RULES, type RowRule } from './row-rules.ts';
 
-export interface TableCounts {
+export interface FileCounts {
+  file: string;
   table: string;
   read: number;
   loaded: number;
   quarantined: number;
 }
 
-export async function quarantineBadRows(db: Database, runId: string, fileOf: (table: string) => string): Promise<TableCounts[]> {
-  const counts: TableCounts[] = [];
+export async function quarantineBadRows(db: Database, runId: string): Promise<FileCounts[]> {
+  const counts: FileCounts[] = [];
   for (const { table, idField, rules } of ROW_RULES) {
     const all: RowRule[] = idField
       ? [
@@ -28,14 +29,14 @@ export async function quarantineBadRows(db: Database, runId: string, fileOf: (ta
       const reason = `CASE _rule ${all.map((rule, i) => `WHEN ${i} THEN '${rule.reason.replaceAll("'", "''")}'`).join(' ')} END`;
       const value = `CASE _rule ${all.map((rule, i) => `WHEN ${i} THEN ${rule.identifying ? `pseudonym(${quoteField(rule.field)})` : `${quoteField(rule.field)}::VARCHAR`}`).join(' ')} END`;
       await db.run(
-        `INSERT INTO wh.etl.quarantine SELECT $1, $2, _line, ${field}, ${value}, ${reason} FROM checked.${table} WHERE _rule IS NOT NULL`,
-        [runId, fileOf(table)],
+        `INSERT INTO wh.etl.quarantine SELECT $1, _file, _line, ${field}, ${value}, ${reason} FROM checked.${table} WHERE _rule IS NOT NULL`,
+        [runId],
       );
     }
-    const [row] = await db.query<{ read: number; quarantined: number }>(
-      `SELECT count(*) AS read, count(_rule) AS quarantined FROM checked.${table}`,
+    const perFile = await db.query<{ file: string; read: number; quarantined: number }>(
+      `SELECT _file AS file, count(*) AS read, count(_rule) AS quarantined FROM checked.${table} GROUP BY _file ORDER BY _file`,
     );
-    counts.push({ table, read: row.read, loaded: row.read - row.quarantined, quarantined: row.quarantined });
+    for (const f of perFile) counts.push({ file: f.file, table, read: f.read, loaded: f.read - f.quarantined, quarantined: f.quarantined });
     await db.run(`DROP TABLE checked.${table}`);
   }
   return counts;

@@ -1,5 +1,6 @@
-// 1. Extract: lands each Synthea CSV file in `staging.<file>` (all VARCHAR, canonical field names,
-// `_line` = line number in the file) with DuckDB's own parallel CSV reader. Identifying columns are never read.
+// 1. Extract: lands each Synthea CSV file in `staging.<file>` with DuckDB's own parallel CSV reader:
+// canonical field names, all VARCHAR, `_file` and `_line` (line number) for error reports.
+// Identifying columns are never read. This staging shape is the contract every source reader meets.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../../server/warehouse/database.ts';
@@ -7,23 +8,14 @@ import { LoadError } from '../../load-errors.ts';
 import { readCsvHeader } from '../csv-header.ts';
 import { SYNTHEA_FILES, type SyntheaFile } from './synthea-files.ts';
 import { quoteIdentifier } from '../../sql.ts';
+import type { StagedFile, StageResult } from '../source-reader.ts';
 
-export interface StagedFile {
-  file: string;
-  table: string;
-  read: number;
-}
-
-export interface SyntheaLayout {
-  layout: 'current' | '3.x' | '2.x';
-  files: StagedFile[];
-}
 
 export function looksLikeSynthea(dir: string): boolean {
   return existsSync(join(dir, 'patients.csv')) && existsSync(join(dir, 'encounters.csv'));
 }
 
-export async function stageSynthea(dir: string, db: Database): Promise<SyntheaLayout> {
+export async function stageSynthea(dir: string, db: Database): Promise<StageResult> {
   const files: StagedFile[] = [];
   const headersByFile = new Map<string, string[]>();
   for (const spec of SYNTHEA_FILES) {
@@ -31,7 +23,7 @@ export async function stageSynthea(dir: string, db: Database): Promise<SyntheaLa
     const label = `${spec.file}.csv`;
     if (!existsSync(path)) {
       if (spec.required) throw new LoadError(label, `missing; a Synthea extract needs ${requiredFiles()}`);
-      await db.run(`CREATE TABLE staging.${spec.file} AS SELECT NULL::BIGINT AS _line, ${spec.fields.map((f) => `NULL::VARCHAR AS ${f.name}`).join(', ')} LIMIT 0`);
+      await db.run(`CREATE TABLE staging.${spec.file} AS SELECT NULL::VARCHAR AS _file, NULL::BIGINT AS _line, ${spec.fields.map((f) => `NULL::VARCHAR AS ${f.name}`).join(', ')} LIMIT 0`);
       continue;
     }
     const headers = await readCsvHeader(path, label);
@@ -40,9 +32,9 @@ export async function stageSynthea(dir: string, db: Database): Promise<SyntheaLa
     try {
       await db.run(
         `CREATE TABLE staging.${spec.file} AS
-         SELECT row_number() OVER () + 1 AS _line, ${select}
+         SELECT $2 AS _file, row_number() OVER () + 1 AS _line, ${select}
          FROM read_csv($1, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
-        [path],
+        [path, label],
       );
     } catch (error) {
       throw new LoadError(label, `could not be read as UTF-8 CSV: ${firstLine(error)}`, { cause: error });
@@ -50,7 +42,7 @@ export async function stageSynthea(dir: string, db: Database): Promise<SyntheaLa
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM staging.${spec.file}`);
     files.push({ file: label, table: spec.file, read: n });
   }
-  return { layout: detectLayout(headersByFile), files };
+  return { format: 'synthea', layout: detectLayout(headersByFile), files };
 }
 
 /** Picks, for each canonical field, the first header name this file has. */
@@ -68,7 +60,7 @@ function selectList(spec: SyntheaFile, headers: string[], label: string): string
     .join(', ');
 }
 
-function detectLayout(headers: Map<string, string[]>): SyntheaLayout['layout'] {
+function detectLayout(headers: Map<string, string[]>): string {
   if (headers.get('patients')?.includes('FIPS')) return 'current';
   if (headers.get('payer_transitions')?.includes('MEMBERID')) return '3.x';
   return '2.x';

@@ -1,0 +1,44 @@
+// The contract of a source reader and the registry that picks one from the files themselves.
+// Every reader lands the same staging tables (see synthea-files.ts for their canonical fields):
+// all VARCHAR, plus `_file` (input file name) and `_line` (line or record number) for error reports.
+import type { Database } from '../../server/warehouse/database.ts';
+import { LoadError } from '../load-errors.ts';
+import { looksLikeSynthea, stageSynthea } from './synthea/stage-synthea.ts';
+
+export type SourceFormat = 'synthea' | 'fhir' | 'omop';
+
+export interface StagedFile {
+  file: string;
+  table: string;
+  read: number;
+}
+
+export interface StageResult {
+  format: SourceFormat;
+  /** The layout or version recognised, e.g. Synthea 'current' or '3.x'. */
+  layout: string;
+  files: StagedFile[];
+}
+
+export interface SourceReader {
+  format: SourceFormat;
+  /** What the folder must hold, for the error message when nothing matches. */
+  expects: string;
+  detect(path: string): boolean;
+  stage(path: string, db: Database): Promise<StageResult>;
+}
+
+export const SOURCE_READERS: SourceReader[] = [
+  { format: 'synthea', expects: 'Synthea CSV (patients.csv, encounters.csv, ...)', detect: looksLikeSynthea, stage: stageSynthea },
+];
+
+export function pickReader(path: string, format: SourceFormat | 'auto' = 'auto'): SourceReader {
+  if (format !== 'auto') {
+    const reader = SOURCE_READERS.find((r) => r.format === format);
+    if (!reader) throw new LoadError(path, `no reader for format '${format}'; known formats: ${SOURCE_READERS.map((r) => r.format).join(', ')}`);
+    return reader;
+  }
+  const reader = SOURCE_READERS.find((r) => r.detect(path));
+  if (!reader) throw new LoadError(path, `not a recognised extract; expected one of: ${SOURCE_READERS.map((r) => r.expects).join('; ')}`);
+  return reader;
+}
