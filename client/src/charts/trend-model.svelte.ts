@@ -1,0 +1,59 @@
+// State of the trend chart: loads the selected measure's series and derives the Vega-Lite spec,
+// the suppression count and which of the loading / error / empty / ready states to show.
+import { fetchMeasure } from '../lib/api.ts';
+import type { MeasureQuery, MeasureResult } from '../lib/api-types.ts';
+import { Resource } from '../lib/resource.svelte.ts';
+import { buildTrendSpec, countSuppressed, suppressionNote } from './build-trend-spec.ts';
+
+export type TrendStatus = 'loading' | 'error' | 'empty' | 'all-suppressed' | 'ready';
+
+export interface TrendSelection {
+  measure: string | null;
+  query: MeasureQuery;
+}
+
+export class TrendModel {
+  readonly #result: Resource<MeasureResult>;
+
+  constructor(selection: () => TrendSelection, load = fetchMeasure) {
+    this.#result = new Resource((signal) => {
+      const { measure, query } = selection();
+      return measure ? load(measure, query, signal) : undefined;
+    });
+  }
+
+  get result(): MeasureResult | undefined {
+    return this.#result.value;
+  }
+  get loading(): boolean {
+    return this.#result.loading;
+  }
+  get error(): string | null {
+    return this.#result.error;
+  }
+
+  readonly suppressed = $derived(this.result ? countSuppressed(this.result.rows) : 0);
+  readonly suppressionNote = $derived(this.result ? suppressionNote(this.result.rows) : null);
+
+  readonly status: TrendStatus = $derived.by(() => {
+    if (this.error) return 'error';
+    if (!this.result) return 'loading';
+    if (this.result.rows.length === 0) return 'empty';
+    if (this.suppressed === this.result.rows.length) return 'all-suppressed';
+    return 'ready';
+  });
+
+  readonly spec = $derived(
+    this.result
+      ? buildTrendSpec({
+          rows: this.result.rows,
+          period: this.result.period,
+          by: this.result.by,
+          unit: this.result.measure.unit,
+          unitLabel: this.result.measure.unitLabel,
+          width: 'container',
+          height: 320,
+        })
+      : undefined,
+  );
+}

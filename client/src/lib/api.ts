@@ -1,0 +1,89 @@
+// Typed fetch helpers for the Popsight HTTP API. The one place that turns a failed response
+// into a message a person can act on; callers never see a raw Response.
+import type {
+  Dimensions,
+  MeasureInfo,
+  MeasureQuery,
+  MeasureResult,
+  Meta,
+} from './api-types.ts';
+import { DIMENSIONS } from './api-types.ts';
+import { messages } from './messages.ts';
+
+/** A failed API call; `message` is the API's `error.message` when it sent one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly details: unknown;
+
+  constructor(message: string, status: number, code?: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** The message to show for anything a loader may throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiError(messages.unreachable(), 0, 'network', error);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response, body);
+  if (body === undefined) throw new ApiError(messages.notJson(response.status), response.status);
+  return body as T;
+}
+
+/** Reads `{ error: { code, message, details } }`; falls back to the HTTP status line. */
+function toApiError(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
+    ?.error;
+  if (error && typeof error.message === 'string' && error.message) {
+    const code = typeof error.code === 'string' ? error.code : undefined;
+    return new ApiError(error.message, response.status, code, error.details);
+  }
+  return new ApiError(messages.httpStatus(response.status, response.statusText), response.status);
+}
+
+export function measureSearchParams(query: MeasureQuery): URLSearchParams {
+  const params = new URLSearchParams({ period: query.period });
+  if (query.by) params.set('by', query.by);
+  for (const dimension of DIMENSIONS) {
+    const value = query.filters[dimension];
+    if (value) params.set(dimension, value);
+  }
+  return params;
+}
+
+export const fetchMeta = (signal?: AbortSignal) => getJson<Meta>('/api/meta', signal);
+
+export const fetchDimensions = (signal?: AbortSignal) =>
+  getJson<Dimensions>('/api/dimensions', signal);
+
+export const fetchMeasures = async (signal?: AbortSignal) =>
+  (await getJson<{ measures: MeasureInfo[] }>('/api/measures', signal)).measures;
+
+export const fetchMeasure = (id: string, query: MeasureQuery, signal?: AbortSignal) =>
+  getJson<MeasureResult>(
+    `/api/measures/${encodeURIComponent(id)}?${measureSearchParams(query)}`,
+    signal,
+  );

@@ -1,0 +1,21 @@
+// User-facing messages of the dashboard, in one catalog so the tests can assert against them.
+// Pure strings only: the server-side chart renderer imports this module too.
+
+/** The smallest cell the disclosure policy publishes (CMS cell-size suppression policy). */
+export const MIN_CELL_SIZE = 11;
+
+export const messages = {
+  loading: () => 'Loading…',
+  empty: () => 'No data for this selection. Try removing a filter.',
+  allSuppressed: () => 'Every cell of this selection is suppressed. Try a coarser period or fewer filters.',
+  suppressed: (cells: number) =>
+    `${cells} ${cells === 1 ? 'cell' : 'cells'} suppressed (fewer than ${MIN_CELL_SIZE} people)`,
+  /** Complementary suppression: cells hidden so that small ones cannot be recovered from totals. */
+  complementary: (cells: number) =>
+    `${cells} ${cells === 1 ? 'cell' : 'cells'} suppressed to protect small cells`,
+  unreachable: () => 'Could not reach the Popsight server. Check that it is running and try again.',
+  httpStatus: (status: number, statusText: string) =>
+    `The server answered ${status}${statusText ? ` ${statusText}` : ''}.`,
+  notJson: (status: number) => `The server sent an unexpected response (HTTP ${status}).`,
+  partialPeriod: (label: string, end: string) => `${label} is incomplete: the data end on ${end}.`,
+} as const;

@@ -1,0 +1,50 @@
+// The numbers of one KPI tile: the latest complete year's rate and its change from the year before.
+// Pure; "better" or "worse" depends on the measure's direction, not on the sign of the change.
+import type { MeasureDirection, MeasureRow } from '../lib/api-types.ts';
+
+export type Tone = 'better' | 'worse' | 'neutral';
+export type Trend = 'up' | 'down' | 'flat';
+
+export interface KpiSummary {
+  latest: MeasureRow;
+  previous: MeasureRow | null;
+  /** latest.rate − previous.rate, or null when either is suppressed or missing. */
+  change: number | null;
+  trend: Trend | null;
+  tone: Tone;
+}
+
+/** Changes smaller than the displayed precision (one decimal) count as flat. */
+const FLAT = 0.05;
+
+/**
+ * @param rows yearly rows of one measure, no stratifier
+ * @param lastCompleteYear the last year the data cover in full; a partial year would understate
+ *   period prevalence, so it is left out of the headline when a complete year exists
+ */
+export function summarizeKpi(
+  rows: readonly MeasureRow[],
+  direction: MeasureDirection,
+  lastCompleteYear?: number,
+): KpiSummary | null {
+  const sorted = [...rows].sort((a, b) => a.period.localeCompare(b.period));
+  const complete =
+    lastCompleteYear === undefined ? sorted : sorted.filter((row) => Number(row.period) <= lastCompleteYear);
+  const candidates = complete.length > 0 ? complete : sorted;
+  const latest = candidates.at(-1);
+  if (!latest) return null;
+  const previous = candidates.find((row) => Number(row.period) === Number(latest.period) - 1) ?? null;
+  const change =
+    latest.rate !== null && previous?.rate != null ? latest.rate - previous.rate : null;
+  const trend: Trend | null =
+    change === null ? null : Math.abs(change) < FLAT ? 'flat' : change > 0 ? 'up' : 'down';
+  const improving = direction === 'higher-is-better' ? trend === 'up' : trend === 'down';
+  const tone: Tone = trend === null || trend === 'flat' ? 'neutral' : improving ? 'better' : 'worse';
+  return { latest, previous, change, trend, tone };
+}
+
+/** The last calendar year that the data cover through 31 December. */
+export function lastCompleteYear(endDate: string): number {
+  const year = Number(endDate.slice(0, 4));
+  return endDate.slice(5, 10) === '12-31' ? year : year - 1;
+}

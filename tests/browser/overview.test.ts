@@ -1,0 +1,146 @@
+// User journey: open the overview on a real server and warehouse, read the KPIs and the trend,
+// then stratify by sex. Drives Debian's chromium through playwright-core (no downloaded browsers).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startDemoServer } from '../helpers/test-server.ts';
+import type { MeasureInfo, MeasureResult, Meta } from '../../client/src/lib/api-types.ts';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const symbols = '[data-testid="trend-chart"] .mark-symbol path';
+const lines = '[data-testid="trend-chart"] .mark-line path';
+const bands = '[data-testid="trend-chart"] .mark-area path';
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(new URL(path, server.url));
+  expect(response.ok, `${path} → ${response.status}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+const plotted = (result: MeasureResult) => result.rows.filter((row) => !row.suppressed).length;
+
+beforeAll(async () => {
+  await buildClientIfStale();
+  server = await startDemoServer({ people: 800, seed: 11 });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('overview', () => {
+  it('draws the trend of the first measure with one point per year, and a KPI tile per measure', async () => {
+    const { measures } = await api<{ measures: MeasureInfo[] }>('/api/measures');
+    const meta = await api<Meta>('/api/meta');
+    const first = measures[0];
+    const series = await api<MeasureResult>(`/api/measures/${first.id}?period=year`);
+    const years = Number(meta.dateRange.end.slice(0, 4)) - Number(meta.dateRange.start.slice(0, 4)) + 1;
+    expect(series.rows.map((row) => row.period)).toHaveLength(years);
+
+    await page.goto(server.url);
+    await page.locator(symbols).nth(plotted(series) - 1).waitFor();
+
+    expect(await page.locator(symbols).count()).toBe(plotted(series));
+    expect(await page.locator(lines).count()).toBe(1);
+    expect(await page.locator(bands).count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('measure')).toBe(first.id);
+    expect(await page.locator('h2#trend-title').textContent()).toBe(first.title);
+    await expect.poll(() => page.locator('[data-testid="meta"]').textContent()).toContain(
+      meta.people.toLocaleString('en-US'),
+    );
+
+    const tiles = page.locator('[data-testid="kpi-tile"]');
+    expect(await tiles.count()).toBe(measures.length);
+    expect(measures.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['diabetes-prevalence', 'hypertension-prevalence', 'ed-visits-per-1000']),
+    );
+    await page.locator('[data-testid="kpi-value"]').nth(measures.length - 1).waitFor();
+    for (const value of await page.locator('[data-testid="kpi-value"]').allTextContents()) {
+      expect(value).toMatch(/^\d[\d,]*\.\d$/);
+    }
+    expect(await tiles.first().getAttribute('aria-pressed')).toBe('true');
+
+    if (process.env.POPSIGHT_SCREENSHOT) {
+      await page.screenshot({ path: process.env.POPSIGHT_SCREENSHOT, fullPage: true });
+    }
+  });
+
+  it('stratifies by sex from the selector: the URL says so and two series are drawn', async () => {
+    const first = (await api<{ measures: MeasureInfo[] }>('/api/measures')).measures[0];
+    const bySex = await api<MeasureResult>(`/api/measures/${first.id}?period=year&by=sex`);
+
+    await page.goto(server.url);
+    await page.locator(lines).first().waitFor();
+    await page.selectOption('#by', 'sex');
+
+    await page.waitForURL((url) => url.searchParams.get('by') === 'sex');
+    await expect.poll(() => page.locator(lines).count()).toBe(2);
+    await expect.poll(() => page.locator(symbols).count()).toBe(plotted(bySex));
+    const legend = await page.locator('[data-testid="trend-chart"] .role-legend').textContent();
+    expect(legend).toContain('Female');
+    expect(legend).toContain('Male');
+    expect(new URL(page.url()).searchParams.get('measure')).toBe(first.id);
+  });
+
+  it('restores a shared view from its URL and switches measure from a KPI tile', async () => {
+    await page.goto(`${server.url}/?measure=ed-visits-per-1000&by=sex&period=quarter`);
+    await page.locator(lines).first().waitFor();
+    expect(await page.locator('#measure').inputValue()).toBe('ed-visits-per-1000');
+    expect(await page.locator('#by').inputValue()).toBe('sex');
+    expect(await page.locator('#period').inputValue()).toBe('quarter');
+
+    await page.locator('[data-testid="kpi-tile"][data-measure="hypertension-prevalence"]').click();
+    await page.waitForURL((url) => url.searchParams.get('measure') === 'hypertension-prevalence');
+    await expect.poll(() => page.locator('h2#trend-title').textContent()).toBe('Hypertension prevalence');
+    expect(new URL(page.url()).searchParams.get('period')).toBe('quarter');
+  });
+
+  it("shows the API's error message for a measure that does not exist", async () => {
+    await page.goto(`${server.url}/?measure=no-such-measure`);
+    const alert = page.locator('.panel [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Unknown measure 'no-such-measure'");
+    expect(await page.locator(symbols).count()).toBe(0);
+  });
+});
+
+/** `vite build` unless client/dist/index.html is newer than every client source. */
+async function buildClientIfStale(): Promise<void> {
+  const builtAt = existsSync('client/dist/index.html') ? statSync('client/dist/index.html').mtimeMs : 0;
+  if (builtAt > newestSource('client')) return;
+  // Vitest sets NODE_ENV=test, which would give a development build that `popsight serve` could reuse.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+function newestSource(dir: string): number {
+  let newest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { parse, View } from 'vega';
+import {
+  buildTrendSpec,
+  countSuppressed,
+  suppressionNote,
+  toTrendData,
+} from '../../client/src/charts/build-trend-spec.ts';
+import { periodEnd, periodStart } from '../../client/src/lib/periods.ts';
+import type { MeasureRow } from '../../client/src/lib/api-types.ts';
+import { messages } from '../../client/src/lib/messages.ts';
+
+function row(period: string, rate: number, extra: Partial<MeasureRow> = {}): MeasureRow {
+  return {
+    period,
+    numerator: Math.round(rate * 10),
+    denominator: 1000,
+    rate,
+    ciLow: rate - 0.5,
+    ciHigh: rate + 0.5,
+    suppressed: false,
+    ...extra,
+  };
+}
+
+function suppressedRow(period: string, extra: Partial<MeasureRow> = {}): MeasureRow {
+  return {
+    period,
+    numerator: null,
+    denominator: null,
+    rate: null,
+    ciLow: null,
+    ciHigh: null,
+    suppressed: true,
+    suppressionReason: 'small-cell',
+    ...extra,
+  };
+}
+
+const bySexRows: MeasureRow[] = [
+  row('2019', 8.1, { sex: 'F' }),
+  row('2019', 9.4, { sex: 'M' }),
+  row('2020', 8.3, { sex: 'F' }),
+  suppressedRow('2020', { sex: 'M' }),
+  row('2021', 8.6, { sex: 'F' }),
+  row('2021', 9.9, { sex: 'M' }),
+];
+
+/** Compiles with a logger that collects what Vega-Lite would otherwise only print. */
+function compileStrict(spec: TopLevelSpec) {
+  const problems: unknown[][] = [];
+  const logger = {
+    level: () => logger,
+    info: () => logger,
+    debug: () => logger,
+    warn: (...args: unknown[]) => (problems.push(['warn', ...args]), logger),
+    error: (...args: unknown[]) => (problems.push(['error', ...args]), logger),
+  };
+  const { spec: vegaSpec } = compile(spec, { logger });
+  return { vegaSpec, problems };
+}
+
+type LayerLike = { name?: string; mark: { type: string }; encoding?: Record<string, unknown> };
+const layersOf = (spec: TopLevelSpec) => (spec as unknown as { layer: LayerLike[] }).layer;
+const encodingOf = (spec: TopLevelSpec) =>
+  (spec as unknown as { encoding: Record<string, Record<string, unknown>> }).encoding;
+const valuesOf = (spec: TopLevelSpec) =>
+  (spec as unknown as { data: { values: Record<string, unknown>[] } }).data.values;
+
+describe('buildTrendSpec', () => {
+  it('compiles with vega-lite without errors or warnings, for every period and with or without a stratifier', () => {
+    const cases = [
+      buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' }),
+      buildTrendSpec({
+        rows: [row('2020-Q1', 310.2), row('2020-Q2', 298.7)],
+        period: 'quarter',
+        unit: 'per1000',
+        unitLabel: 'per 1,000',
+      }),
+      buildTrendSpec({
+        rows: [row('2020-01', 4.2), suppressedRow('2020-02'), row('2020-03', 4.4)],
+        period: 'month',
+        unit: 'percent',
+        unitLabel: '%',
+        title: 'Diabetes prevalence',
+      }),
+    ];
+    for (const spec of cases) {
+      const { vegaSpec, problems } = compileStrict(spec);
+      expect(problems).toEqual([]);
+      expect(vegaSpec.marks?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('draws the 95% CI as an area from ciLow to ciHigh beneath the line and points', () => {
+    const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
+    const layers = layersOf(spec);
+    expect(layers.map((layer) => layer.mark.type)).toEqual(['area', 'line', 'point']);
+    const ci = layers[0].encoding as Record<string, { field: string }>;
+    expect(ci.y.field).toBe('ciLow');
+    expect(ci.y2.field).toBe('ciHigh');
+  });
+
+  it('colours the series by the stratifier when `by` is set, in the order the API sent the strata', () => {
+    const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
+    const color = encodingOf(spec).color;
+    expect(color.field).toBe('stratum');
+    expect(color.type).toBe('nominal');
+    expect(color.title).toBe('Sex');
+    expect(color.sort).toEqual(['Female', 'Male']);
+  });
+
+  it('uses one fixed colour and no legend without a stratifier', () => {
+    const rows = [row('2019', 8.1), row('2020', 8.4)];
+    const spec = buildTrendSpec({ rows, period: 'year', unit: 'percent', unitLabel: '%' });
+    const color = encodingOf(spec).color;
+    expect(color.field).toBeUndefined();
+    expect(typeof color.value).toBe('string');
+  });
+
+  it('drops suppressed rows from the plotted data', () => {
+    const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
+    const values = valuesOf(spec);
+    expect(values).toHaveLength(5);
+    expect(values.every((value) => typeof value.rate === 'number')).toBe(true);
+    expect(values.filter((value) => value.period === '2020').map((value) => value.stratum)).toEqual(['Female']);
+    expect(countSuppressed(bySexRows)).toBe(1);
+  });
+
+  it('puts numerator, denominator and the CI in the tooltip', () => {
+    const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
+    const tooltip = layersOf(spec)[2].encoding?.tooltip as { field: string }[];
+    expect(tooltip.map((item) => item.field)).toEqual(
+      expect.arrayContaining(['period', 'stratum', 'rate', 'ci', 'numerator', 'denominator']),
+    );
+    expect(toTrendData([row('2019', 8.25)], 'year', null)[0].ci).toBe('7.8–8.8');
+  });
+
+  it('names the suppressed cells in the subtitle of a titled (e-mailed) chart', () => {
+    const spec = buildTrendSpec({
+      rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%', title: 'Diabetes',
+    });
+    expect(spec.title).toEqual({ text: 'Diabetes', subtitle: messages.suppressed(1) });
+    expect(messages.suppressed(3)).toBe('3 cells suppressed (fewer than 11 people)');
+  });
+
+  it('tells small cells apart from cells suppressed to protect them (complementary suppression)', () => {
+    const rows = [
+      ...bySexRows,
+      suppressedRow('2022', { sex: 'F', suppressionReason: 'complementary' }),
+      suppressedRow('2022', { sex: 'M' }),
+    ];
+    expect(suppressionNote(rows)).toBe(`${messages.suppressed(2)}; ${messages.complementary(1)}`);
+    expect(suppressionNote([row('2019', 8)])).toBeNull();
+  });
+
+  it('places each period label at the first and last day of its period', () => {
+    expect(periodStart('2016', 'year')).toBe('2016-01-01');
+    expect(periodStart('2016-Q1', 'quarter')).toBe('2016-01-01');
+    expect(periodStart('2016-Q4', 'quarter')).toBe('2016-10-01');
+    expect(periodStart('2016-07', 'month')).toBe('2016-07-01');
+    expect(periodEnd('2016', 'year')).toBe('2016-12-31');
+    expect(periodEnd('2016-Q1', 'quarter')).toBe('2016-03-31');
+    expect(periodEnd('2016-02', 'month')).toBe('2016-02-29');
+  });
+
+  it('renders headlessly to SVG (as the e-mail renderer will) with one symbol per unsuppressed cell', async () => {
+    const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
+    const view = new View(parse(compileStrict(spec).vegaSpec), { renderer: 'none' });
+    try {
+      const svg = await view.toSVG();
+      const symbols = svg.match(/<g[^>]*class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/s)?.[1] ?? '';
+      expect(symbols.match(/<path/g)).toHaveLength(5);
+      expect(svg).toContain('2019');
+      expect(svg).toContain('Female');
+    } finally {
+      view.finalize();
+    }
+  });
+});
