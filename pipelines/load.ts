@@ -75,6 +75,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     // 5. Marts: mart.person_period.
     await step('5/7 marts', async () => {
       await db.run(`CREATE TEMP TABLE condition_groups AS SELECT * FROM read_csv($1, header = true, all_varchar = true)`, [referencePath('condition-groups.csv')]);
+      await db.run(`CREATE TEMP TABLE flu_vaccine_codes AS SELECT * FROM read_csv($1, header = true, all_varchar = true)`, [referencePath('flu-vaccine-cvx.csv')]);
       for (const sql of buildPersonPeriodSql(conditionGroups())) await db.run(sql);
     });
 

@@ -13,6 +13,11 @@ const STD_AGE_GROUPS = `CASE WHEN age < 1 THEN '<1' WHEN age < 5 THEN '1-4' WHEN
   WHEN age < 25 THEN '15-24' WHEN age < 35 THEN '25-34' WHEN age < 45 THEN '35-44' WHEN age < 55 THEN '45-54'
   WHEN age < 65 THEN '55-64' WHEN age < 75 THEN '65-74' WHEN age < 85 THEN '75-84' ELSE '85+' END`;
 
+const UTILIZATION_COLUMNS = [
+  'ed_visits', 'inpatient_admits', 'wellness_visits', 'index_discharges', 'readmissions_30d', 'inpatient_days',
+  'flu_vaccinations', 'cost', 'cost_inpatient', 'cost_emergency', 'cost_ambulatory', 'cost_wellness',
+];
+
 export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
   const flags = conditionGroups.map((g) => `coalesce(bool_or(cg."group" = '${g}'), false) AS has_${g}`).join(',\n    ');
   return [
@@ -46,13 +51,11 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
      SELECT pr.grain, pr.period_start, pr.period_end, s.person_id, s.payer,
             date_diff('day', greatest(s.s, pr.period_start), least(s.e, pr.period_end)) + 1 AS days
      FROM spans s JOIN periods pr ON s.s <= pr.period_end AND s.e >= pr.period_start`,
+    // The period's payer is the one covering most days (ties broken by name, so loads are repeatable).
     `CREATE TEMP TABLE membership AS
      SELECT grain, period_start, any_value(period_end) AS period_end, person_id,
-            sum(days) AS days,
-            arg_max(payer, payer_days) AS payer
-     FROM (SELECT grain, period_start, period_end, person_id, payer, sum(days) AS days,
-                  sum(days) + 0.0 AS payer_days
-           FROM covered GROUP BY ALL)
+            sum(days) AS days, first(payer ORDER BY days DESC, payer) AS payer
+     FROM (SELECT grain, period_start, period_end, person_id, payer, sum(days) AS days FROM covered GROUP BY ALL)
      GROUP BY grain, period_start, person_id`,
     `CREATE TEMP TABLE condition_spans AS
      SELECT c.person_id, cg."group", c.start_date, coalesce(c.stop_date, DATE '9999-12-31') AS stop_date
@@ -63,28 +66,77 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
      FROM membership m JOIN condition_spans cg
        ON cg.person_id = m.person_id AND cg.start_date <= m.period_end AND cg.stop_date >= m.period_start
      GROUP BY m.grain, m.period_start, m.person_id`,
+    `CREATE TEMP TABLE onsets AS
+     SELECT person_id, ${conditionGroups.map((g) => `min(start_date) FILTER (WHERE "group" = '${g}') AS onset_${g}`).join(', ')}
+     FROM condition_spans GROUP BY person_id`,
+    // Inpatient stays for readmissions (CMS Hospital-Wide Readmission / HEDIS PCR, simplified):
+    // an admission on the day of a discharge is a transfer, so that discharge is not an index stay;
+    // a stay ending in death is not an index stay; a readmission is the next admission 1–30 days later.
+    `CREATE TEMP TABLE inpatient_stays AS
+     SELECT s.*, (next_admit IS NULL OR next_admit > discharge_date)
+                 AND (death_date IS NULL OR death_date > discharge_date) AS is_index
+     FROM (SELECT e.person_id, e.start_ts::DATE AS admit_date, coalesce(e.stop_ts, e.start_ts)::DATE AS discharge_date,
+                  lead(e.start_ts::DATE) OVER (PARTITION BY e.person_id ORDER BY e.start_ts) AS next_admit, p.death_date
+           FROM wh.core.encounter e JOIN wh.core.person p USING (person_id)
+           WHERE e.encounter_class = 'inpatient') s`,
+    `CREATE TEMP TABLE person_events AS
+     SELECT person_id, start_ts::DATE AS d,
+            (encounter_class = 'emergency')::INTEGER AS ed_visits,
+            (encounter_class = 'inpatient')::INTEGER AS inpatient_admits,
+            (encounter_class = 'wellness')::INTEGER AS wellness_visits,
+            0 AS index_discharges, 0 AS readmissions_30d, 0 AS inpatient_days, 0 AS flu_vaccinations,
+            coalesce(total_cost, 0) AS cost,
+            CASE WHEN encounter_class = 'inpatient' THEN coalesce(total_cost, 0) ELSE 0 END AS cost_inpatient,
+            CASE WHEN encounter_class = 'emergency' THEN coalesce(total_cost, 0) ELSE 0 END AS cost_emergency,
+            CASE WHEN encounter_class IN ('ambulatory', 'outpatient', 'urgentcare', 'virtual') THEN coalesce(total_cost, 0) ELSE 0 END AS cost_ambulatory,
+            CASE WHEN encounter_class = 'wellness' THEN coalesce(total_cost, 0) ELSE 0 END AS cost_wellness
+     FROM wh.core.encounter
+     UNION ALL
+     SELECT person_id, discharge_date, 0, 0, 0, is_index::INTEGER,
+            (is_index AND next_admit BETWEEN discharge_date + 1 AND discharge_date + 30)::INTEGER,
+            greatest(date_diff('day', admit_date, discharge_date), 1), 0, 0, 0, 0, 0, 0
+     FROM inpatient_stays
+     UNION ALL
+     SELECT person_id, imm_ts::DATE, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
+     FROM wh.core.immunization WHERE code IN (SELECT code FROM flu_vaccine_codes)`,
     `CREATE TEMP TABLE utilization AS
-     SELECT g.grain, date_trunc(g.grain, e.start_ts)::DATE AS period_start, e.person_id,
-            count(*) FILTER (WHERE e.encounter_class = 'emergency')::INTEGER AS ed_visits,
-            count(*) FILTER (WHERE e.encounter_class = 'inpatient')::INTEGER AS inpatient_admits,
-            coalesce(sum(e.total_cost), 0) AS cost
-     FROM wh.core.encounter e, (VALUES ('year'), ('quarter'), ('month')) g(grain)
+     SELECT g.grain, date_trunc(g.grain, e.d)::DATE AS period_start, e.person_id,
+            sum(ed_visits)::INTEGER AS ed_visits, sum(inpatient_admits)::INTEGER AS inpatient_admits,
+            sum(wellness_visits)::INTEGER AS wellness_visits, sum(index_discharges)::INTEGER AS index_discharges,
+            sum(readmissions_30d)::INTEGER AS readmissions_30d, sum(inpatient_days)::INTEGER AS inpatient_days,
+            sum(flu_vaccinations)::INTEGER AS flu_vaccinations,
+            sum(cost) AS cost, sum(cost_inpatient) AS cost_inpatient, sum(cost_emergency) AS cost_emergency,
+            sum(cost_ambulatory) AS cost_ambulatory, sum(cost_wellness) AS cost_wellness
+     FROM person_events e, (VALUES ('year'), ('quarter'), ('month')) g(grain)
+     GROUP BY ALL`,
+    // The most recent reading in the period (HEDIS HBD and CBP use the last value of the year).
+    `CREATE TEMP TABLE last_readings AS
+     SELECT g.grain, date_trunc(g.grain, o.obs_ts)::DATE AS period_start, o.person_id,
+            arg_max(value_num, obs_ts) FILTER (WHERE code = '4548-4') AS last_hba1c,
+            arg_max(value_num, obs_ts) FILTER (WHERE code = '8480-6') AS last_systolic,
+            arg_max(value_num, obs_ts) FILTER (WHERE code = '8462-4') AS last_diastolic,
+            arg_max(value_num, obs_ts) FILTER (WHERE code = '39156-5') AS last_bmi
+     FROM wh.core.observation o, (VALUES ('year'), ('quarter'), ('month')) g(grain)
+     WHERE o.code IN ('4548-4', '8480-6', '8462-4', '39156-5') AND o.value_num IS NOT NULL
      GROUP BY ALL`,
     `CREATE TABLE wh.mart.person_period AS
      WITH aged AS (
        SELECT m.*, least(greatest(date_sub('year', p.birth_date, m.period_start), 0), 90)::INTEGER AS age,
-              p.sex, p.race, p.ethnicity, coalesce(p.county, 'Unknown') AS county, p.county_fips, p.zip3
+              p.sex, p.race, p.ethnicity, coalesce(p.county, 'Unknown') AS county, p.county_fips, p.zip3,
+              p.death_date BETWEEN m.period_start AND m.period_end AS died
        FROM membership m JOIN wh.core.person p USING (person_id))
-     SELECT a.grain, a.period_start, a.person_id, a.age,
+     SELECT a.grain, a.period_start, a.period_end, a.person_id, a.age,
             ${AGE_BANDS} AS age_band, ${STD_AGE_GROUPS} AS std_age_group,
             a.sex, a.race, a.ethnicity, a.county, a.county_fips, a.zip3, a.payer,
-            a.days / (365.25 / 12) AS member_months,
-            ${conditionGroups.map((g) => `coalesce(f.has_${g}, false) AS has_${g}`).join(', ')},
-            coalesce(u.ed_visits, 0) AS ed_visits, coalesce(u.inpatient_admits, 0) AS inpatient_admits,
-            coalesce(u.cost, 0) AS cost
+            a.days / (365.25 / 12) AS member_months, coalesce(a.died, false) AS died,
+            ${conditionGroups.map((g) => `coalesce(f.has_${g}, false) AS has_${g}, o.onset_${g}`).join(',\n            ')},
+            ${UTILIZATION_COLUMNS.map((c) => `coalesce(u.${c}, 0) AS ${c}`).join(', ')},
+            r.last_hba1c, r.last_systolic, r.last_diastolic, r.last_bmi
      FROM aged a
      LEFT JOIN condition_flags f USING (grain, period_start, person_id)
+     LEFT JOIN onsets o USING (person_id)
      LEFT JOIN utilization u USING (grain, period_start, person_id)
+     LEFT JOIN last_readings r USING (grain, period_start, person_id)
      ORDER BY a.grain, a.period_start`,
   ];
 }
