@@ -9,6 +9,11 @@ export const messages = {
     `Unknown measure '${id}': expected one of ${allowed.join(', ')}.`,
   sameStratifierAndFilter: (parameter: string) =>
     `Parameter '${parameter}' is used both as the stratifier (by) and as a filter; use one or the other.`,
+  invalidParameter: (parameter: string, problem: string) => `Invalid parameter '${parameter}': ${problem}.`,
+  tooManyStratifiers: (count: number) =>
+    count > 2 ? `Parameter 'by' takes at most two stratifiers, got ${count}.` : `Parameter 'by' names the same stratifier twice.`,
+  adjustNotApplicable: (id: string) =>
+    `Parameter 'adjust': age adjustment applies to proportions and rates, not to measure '${id}'.`,
   noWarehouse: (path: string) =>
     `No warehouse at ${path}. Load one with 'popsight load <extract> --warehouse ${path}' or run 'popsight demo'.`,
 };

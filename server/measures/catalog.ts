@@ -1,10 +1,18 @@
 // The measure catalog: every measure the API serves, by id.
-import type { MeasureDefinition } from './measure-definition.ts';
-import { UNIT_LABELS } from './measure-definition.ts';
-import { PREVALENCE_MEASURES } from './definitions/prevalence.ts';
+import { UNIT_LABELS, type MeasureDefinition } from './measure-definition.ts';
+import { CLINICAL_QUALITY_MEASURES } from './definitions/clinical-quality.ts';
+import { CONDITION_MEASURES } from './definitions/conditions.ts';
+import { COST_MEASURES } from './definitions/cost.ts';
 import { UTILIZATION_MEASURES } from './definitions/utilization.ts';
+import { DIMENSION_NAMES } from './dimensions.ts';
 
-export const MEASURES: MeasureDefinition[] = [...PREVALENCE_MEASURES, ...UTILIZATION_MEASURES];
+export const MEASURES: MeasureDefinition[] = [
+  ...CONDITION_MEASURES.filter((m) => m.id.endsWith('-prevalence')),
+  ...UTILIZATION_MEASURES,
+  ...CLINICAL_QUALITY_MEASURES,
+  ...COST_MEASURES,
+  ...CONDITION_MEASURES.filter((m) => m.id.endsWith('-incidence')),
+];
 
 const byId = new Map(MEASURES.map((m) => [m.id, m]));
 if (byId.size !== MEASURES.length) throw new Error('measure catalog: duplicate measure id');
@@ -21,6 +29,9 @@ export function describeMeasure(m: MeasureDefinition) {
     unit: m.unit,
     unitLabel: UNIT_LABELS[m.unit],
     direction: m.direction,
+    kind: m.kind,
+    stratifiers: m.stratifiers ?? DIMENSION_NAMES,
     source: m.source,
+    ...(m.notes ? { notes: m.notes } : {}),
   };
 }

@@ -3,10 +3,12 @@
 export const DIMENSIONS = {
   sex: 'sex',
   ageBand: 'age_band',
+  stdAgeGroup: 'std_age_group',
   race: 'race',
   ethnicity: 'ethnicity',
   payer: 'payer',
   county: 'county',
+  zip3: 'zip3',
 } as const;
 
 export type Dimension = keyof typeof DIMENSIONS;

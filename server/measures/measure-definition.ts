@@ -1,27 +1,72 @@
-// What a measure is: a numerator and a denominator over mart.person_period, with the people counts
-// that disclosure control judges, and what a reader needs to interpret it.
+// What a measure is: aggregates over mart.person_period, the people counts that disclosure control
+// judges, and what a reader needs to interpret it. SQL here is trusted catalog text, never user input.
+import type { Dimension } from './dimensions.ts';
 
-export type MeasureUnit = 'percent' | 'per1000';
+export type MeasureUnit = 'percent' | 'per1000MemberYears' | 'per1000PersonYears' | 'dollarsPmpm' | 'days';
 export type Direction = 'higher-is-better' | 'lower-is-better';
 
-export interface MeasureDefinition {
+interface MeasureBase {
   id: string;
   title: string;
   description: string;
   unit: MeasureUnit;
   direction: Direction;
-  /** proportion: numerator people ⊆ denominator people (Wilson CI); rate: events per member-years (exact Poisson CI). */
-  kind: 'proportion' | 'rate';
-  /** SQL aggregate expressions over mart.person_period (trusted catalog text, never user input). */
-  numerator: string;
-  denominator: string;
+  /** Predicate restricting mart rows to the eligible population (e.g. an age range). */
+  population?: string;
+  /** People counts that suppression judges (aggregates). */
   numeratorPeople: string;
   denominatorPeople: string;
-  /** Optional SQL predicate restricting the rows (e.g. an age range). */
-  population?: string;
+  /** Dimensions this measure may be stratified and filtered by (default: all). */
+  stratifiers?: Dimension[];
   /** Where the definition comes from. */
   source: string;
+  /** How edge cases are handled, in words (shown in docs/measures.md). */
+  notes?: string;
 }
 
-export const UNIT_LABELS: Record<MeasureUnit, string> = { percent: '%', per1000: 'per 1,000 member-years' };
-export const UNIT_SCALE: Record<MeasureUnit, number> = { percent: 100, per1000: 1000 };
+/** Numerator people ⊆ denominator people; Wilson score CI. */
+export interface ProportionMeasure extends MeasureBase {
+  kind: 'proportion';
+  numerator: string;
+  denominator: string;
+}
+
+/** Events over person-time (years); exact Poisson (Garwood) CI. */
+export interface RateMeasure extends MeasureBase {
+  kind: 'rate';
+  numerator: string;
+  denominator: string;
+}
+
+/** Σy / Σx over person-periods (cost per member-month, days per stay); delta-method CI. */
+export interface RatioMeasure extends MeasureBase {
+  kind: 'ratio';
+  /** Per-row expressions y and x. */
+  numeratorValue: string;
+  denominatorValue: string;
+}
+
+/** Share of the total of `value` held by the top `fraction` of people, ranked by `value`. */
+export interface TopShareMeasure extends MeasureBase {
+  kind: 'top-share';
+  value: string;
+  fraction: number;
+}
+
+export type MeasureDefinition = ProportionMeasure | RateMeasure | RatioMeasure | TopShareMeasure;
+
+export const UNIT_LABELS: Record<MeasureUnit, string> = {
+  percent: '%',
+  per1000MemberYears: 'per 1,000 member-years',
+  per1000PersonYears: 'per 1,000 person-years',
+  dollarsPmpm: 'USD per member per month',
+  days: 'days',
+};
+
+export const UNIT_SCALE: Record<MeasureUnit, number> = {
+  percent: 100,
+  per1000MemberYears: 1000,
+  per1000PersonYears: 1000,
+  dollarsPmpm: 1,
+  days: 1,
+};

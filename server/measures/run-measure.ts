@@ -1,54 +1,99 @@
-// Runs one measure query: SQL over the mart, then rates with confidence intervals, then disclosure
-// control. The people counts that suppression judges never leave this module.
-import { poissonRateInterval } from '../stats/poisson-ci.ts';
-import { wilsonInterval } from '../stats/proportion-ci.ts';
+// Runs one measure query: SQL over the mart, estimates with confidence intervals (crude and, on
+// request, age-standardized), then disclosure control. The people counts that suppression judges
+// never leave this module.
+import { suppressCells } from '../disclosure/index.ts';
+import { ageStandardizedRate } from '../stats/index.ts';
 import type { Database } from '../warehouse/database.ts';
 import { buildMeasureSql, type MeasureQuery } from './build-measure-sql.ts';
-import { UNIT_SCALE, type MeasureDefinition } from './measure-definition.ts';
-import { suppressMeasureRows } from './suppress-measure-rows.ts';
+import { UNIT_SCALE } from './measure-definition.ts';
+import { estimate, type RawCell } from './rate-cells.ts';
 
-export interface MeasureCell {
+export type MeasureRow = Record<string, string | number | boolean | null>;
+
+type SqlRow = {
   period: string;
-  stratum?: string;
-  numerator: number;
-  denominator: number;
-  numeratorPeople: number;
-  denominatorPeople: number;
+  stratum0?: string;
+  stratum1?: string;
+  age_group?: string;
+  numerator: number | null;
+  denominator: number | null;
+  numerator_people: number;
+  denominator_people: number;
+  sum_yy?: number;
+  sum_xx?: number;
+  sum_xy?: number;
+  n?: number;
+};
+
+type OutCell = Record<string, string | number | boolean | null> & { numeratorPeople: number; denominatorPeople: number };
+
+interface Cell extends RawCell {
+  keys: string[];
+  ageGroups: { ageGroup: string; events: number; population: number }[];
 }
 
-export interface MeasureRow {
-  period: string;
-  [stratifier: string]: string | number | boolean | null;
+export async function runMeasure(db: Database, query: MeasureQuery, options: { adjustAge?: boolean } = {}): Promise<MeasureRow[]> {
+  const { sql, values } = buildMeasureSql({ ...query, byStdAgeGroup: options.adjustAge });
+  const rows = await db.query<SqlRow>(sql, values as (string | number)[]);
+  const cells = densify(combine(rows), query.by.length);
+  const scale = UNIT_SCALE[query.measure.unit];
+  const keyNames = ['period', ...query.by];
+  const shaped = cells.map((cell): OutCell => {
+    const row: Record<string, string | number | boolean | null> = {};
+    keyNames.forEach((name, i) => (row[name] = cell.keys[i]!));
+    Object.assign(row, { numerator: cell.numerator, denominator: cell.denominator }, estimate(query.measure, cell));
+    if (options.adjustAge) Object.assign(row, adjusted(cell, scale));
+    return { ...row, numeratorPeople: cell.numeratorPeople, denominatorPeople: cell.denominatorPeople };
+  });
+  return suppressCells(shaped, { keys: keyNames }).map(({ numeratorPeople: _n, denominatorPeople: _d, ...row }) => row as MeasureRow);
 }
 
-export async function runMeasure(db: Database, query: MeasureQuery): Promise<MeasureRow[]> {
-  const { sql, values } = buildMeasureSql(query);
-  const raw = await db.query<{ period: string; stratum?: string; numerator: number; denominator: number; numerator_people: number; denominator_people: number }>(sql, values);
-  const cells: MeasureCell[] = raw.map((r) => ({
-    period: r.period,
-    stratum: query.by ? String(r.stratum) : undefined,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    numeratorPeople: r.numerator_people,
-    denominatorPeople: r.denominator_people,
-  }));
-  return suppressMeasureRows(cells.map((cell) => withRate(query.measure, cell)), query.by);
-}
-
-export interface RatedCell extends MeasureCell {
-  rate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-}
-
-export function withRate(measure: MeasureDefinition, cell: MeasureCell): RatedCell {
-  const scale = UNIT_SCALE[measure.unit];
-  if (measure.kind === 'proportion') {
-    const ci = wilsonInterval(cell.numerator, cell.denominator);
-    return { ...cell, rate: times(ci.proportion, scale), ciLow: times(ci.low, scale), ciHigh: times(ci.high, scale) };
+/** Adds up the age groups of one (period, strata) cell, keeping them for standardization. */
+function combine(rows: SqlRow[]): Cell[] {
+  const cells = new Map<string, Cell>();
+  for (const r of rows) {
+    const keys = [r.period, r.stratum0, r.stratum1].filter((k): k is string => k !== undefined).map(String);
+    const id = JSON.stringify(keys);
+    const cell = cells.get(id) ?? { keys, numerator: 0, denominator: 0, numeratorPeople: 0, denominatorPeople: 0, sumYY: 0, sumXX: 0, sumXY: 0, n: 0, ageGroups: [] };
+    cell.numerator += r.numerator ?? 0;
+    cell.denominator += r.denominator ?? 0;
+    cell.numeratorPeople += r.numerator_people;
+    cell.denominatorPeople += r.denominator_people;
+    cell.sumYY! += r.sum_yy ?? 0;
+    cell.sumXX! += r.sum_xx ?? 0;
+    cell.sumXY! += r.sum_xy ?? 0;
+    cell.n! += r.n ?? 0;
+    if (r.age_group !== undefined) cell.ageGroups.push({ ageGroup: r.age_group, events: r.numerator ?? 0, population: r.denominator ?? 0 });
+    cells.set(id, cell);
   }
-  const ci = poissonRateInterval(cell.numerator, cell.denominator, { multiplier: scale });
-  return { ...cell, rate: ci.rate, ciLow: ci.low, ciHigh: ci.high };
+  return [...cells.values()];
 }
 
-const times = (value: number | null, scale: number) => (value === null ? null : value * scale);
+/**
+ * Disclosure control needs the full table: a stratum with nobody in one period is a zero cell,
+ * not a missing one, so it can serve as a complement and the margins add up.
+ */
+function densify(cells: Cell[], strata: number): Cell[] {
+  if (strata === 0) return cells;
+  const periods = [...new Set(cells.map((c) => c.keys[0]!))];
+  const values = Array.from({ length: strata }, (_, i) => [...new Set(cells.map((c) => c.keys[i + 1]!))].sort());
+  const byId = new Map(cells.map((c) => [JSON.stringify(c.keys), c]));
+  const combos = values.reduce<string[][]>((acc, vals) => acc.flatMap((prefix) => vals.map((v) => [...prefix, v])), [[]]);
+  return periods.flatMap((period) =>
+    combos.map((combo) => {
+      const keys = [period, ...combo];
+      return byId.get(JSON.stringify(keys)) ?? { keys, numerator: 0, denominator: 0, numeratorPeople: 0, denominatorPeople: 0, n: 0, ageGroups: [] };
+    }),
+  );
+}
+
+/** Direct standardization to the US 2000 population, Fay–Feuer CI (server/stats/age-standardization.ts). */
+function adjusted(cell: Cell, scale: number) {
+  const populated = cell.ageGroups.filter((g) => g.population > 0);
+  if (populated.length === 0) return { adjustedRate: null, adjustedCiLow: null, adjustedCiHigh: null };
+  const result = ageStandardizedRate(
+    populated.map((g) => ({ ...g, events: Math.round(g.events) })),
+    { multiplier: scale, emptyStrata: 'drop' },
+  );
+  return { adjustedRate: result.rate, adjustedCiLow: result.low, adjustedCiHigh: result.high };
+}

@@ -17,9 +17,9 @@ export function measureRoutes(warehouse: LiveWarehouse): Router {
     const measure = findMeasure(request.params.id);
     if (!measure) throw new HttpError(404, 'unknown_measure', messages.unknownMeasure(request.params.id, measureIds()));
     const body = await warehouse.use(async (db) => {
-      const query = parseMeasureQuery(measure, request.query, await dimensionValues(db));
-      const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query)]);
-      return { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by ?? null, filters: query.filters, rows };
+      const { adjustAge, cohortId: _cohort, ...query } = parseMeasureQuery(measure, request.query, await dimensionValues(db));
+      const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { adjustAge })]);
+      return { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, rows };
     });
     response.json(body);
   });

@@ -36,6 +36,7 @@ export {
   type TrendPoint,
   type TrendResult,
 } from './trend.ts';
+export { ratioInterval, type RatioInterval, type RatioSums } from './ratio-ci.ts';
 export { DEFAULT_CONFIDENCE, type Interval } from './confidence-level.ts';
 // The distributions underneath, for callers that need a quantile of their own.
 export { normalCdf, normalQuantile, zForConfidence } from './special/normal.ts';

@@ -1,0 +1,67 @@
+// Chronic-condition measures: prevalence and incidence for every condition group in
+// data/reference/condition-groups.csv (SNOMED CT codes as Synthea emits them).
+import type { ProportionMeasure, RateMeasure } from '../measure-definition.ts';
+
+export const CONDITION_NAMES: Record<string, string> = {
+  diabetes: 'Diabetes',
+  hypertension: 'Hypertension',
+  hyperlipidemia: 'Hyperlipidemia',
+  asthma: 'Asthma',
+  copd: 'COPD',
+  heart_failure: 'Heart failure',
+  ckd: 'Chronic kidney disease',
+  depression: 'Depression',
+  obesity: 'Obesity',
+  cad: 'Coronary artery disease',
+  atrial_fibrillation: 'Atrial fibrillation',
+  osteoarthritis: 'Osteoarthritis',
+  stroke: 'Stroke',
+};
+
+const VALUE_SET_SOURCE = 'Codes: data/reference/condition-groups.csv (SNOMED CT, the codes of Synthea disease modules).';
+const slug = (group: string) => group.replaceAll('_', '-');
+/** 'Diabetes' → 'diabetes', but acronyms such as 'COPD' keep their capitals. */
+const inText = (name: string) => (name === name.toUpperCase() ? name : name.toLowerCase());
+
+export function prevalenceMeasure(group: string, name: string): ProportionMeasure {
+  const flag = `has_${group}`;
+  return {
+    id: `${slug(group)}-prevalence`,
+    title: `${name} prevalence`,
+    description: `Share of people in coverage during the period who had ${inText(name)}: a diagnosis active on any day of the period.`,
+    unit: 'percent',
+    direction: 'lower-is-better',
+    kind: 'proportion',
+    numerator: `count(*) FILTER (WHERE ${flag})`,
+    denominator: 'count(*)',
+    numeratorPeople: `count(*) FILTER (WHERE ${flag})`,
+    denominatorPeople: 'count(*)',
+    source: `Period prevalence among enrolled members, as in the CMS Chronic Conditions Data Warehouse. ${VALUE_SET_SOURCE}`,
+  };
+}
+
+export function incidenceMeasure(group: string, name: string): RateMeasure {
+  const onset = `onset_${group}`;
+  const atRisk = `(${onset} IS NULL OR ${onset} >= period_start)`;
+  const isNew = `${onset} BETWEEN period_start AND period_end`;
+  return {
+    id: `${slug(group)}-incidence`,
+    title: `${name} incidence`,
+    description: `New ${inText(name)} diagnoses per 1,000 person-years among people without ${inText(name)} at the start of the period.`,
+    unit: 'per1000PersonYears',
+    direction: 'lower-is-better',
+    kind: 'rate',
+    population: atRisk,
+    numerator: `count(*) FILTER (WHERE ${isNew})`,
+    denominator: 'sum(member_months) / 12',
+    numeratorPeople: `count(*) FILTER (WHERE ${isNew})`,
+    denominatorPeople: 'count(*)',
+    source: `Incidence rate with person-time at risk (Rothman, Modern Epidemiology, 3rd ed., ch. 3). ${VALUE_SET_SOURCE}`,
+    notes: 'A first diagnosis ever (the earliest onset in the record) counts as new. Person-time is the time in coverage during the period of people free of the condition at its start; time after onset within the period is kept (a small overstatement of person-time, conservative for the rate).',
+  };
+}
+
+export const CONDITION_MEASURES = [
+  ...Object.entries(CONDITION_NAMES).map(([group, name]) => prevalenceMeasure(group, name)),
+  ...Object.entries(CONDITION_NAMES).map(([group, name]) => incidenceMeasure(group, name)),
+];
