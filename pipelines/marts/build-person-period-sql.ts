@@ -14,7 +14,7 @@ const STD_AGE_GROUPS = `CASE WHEN age < 1 THEN '<1' WHEN age < 5 THEN '1-4' WHEN
   WHEN age < 65 THEN '55-64' WHEN age < 75 THEN '65-74' WHEN age < 85 THEN '75-84' ELSE '85+' END`;
 
 const UTILIZATION_COLUMNS = [
-  'ed_visits', 'inpatient_admits', 'wellness_visits', 'index_discharges', 'readmissions_30d', 'inpatient_days',
+  'ed_visits', 'inpatient_admits', 'wellness_visits', 'inpatient_discharges', 'index_discharges', 'readmissions_30d', 'inpatient_days',
   'flu_vaccinations', 'cost', 'cost_inpatient', 'cost_emergency', 'cost_ambulatory', 'cost_wellness',
 ];
 
@@ -84,7 +84,7 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
             (encounter_class = 'emergency')::INTEGER AS ed_visits,
             (encounter_class = 'inpatient')::INTEGER AS inpatient_admits,
             (encounter_class = 'wellness')::INTEGER AS wellness_visits,
-            0 AS index_discharges, 0 AS readmissions_30d, 0 AS inpatient_days, 0 AS flu_vaccinations,
+            0 AS inpatient_discharges, 0 AS index_discharges, 0 AS readmissions_30d, 0 AS inpatient_days, 0 AS flu_vaccinations,
             coalesce(total_cost, 0) AS cost,
             CASE WHEN encounter_class = 'inpatient' THEN coalesce(total_cost, 0) ELSE 0 END AS cost_inpatient,
             CASE WHEN encounter_class = 'emergency' THEN coalesce(total_cost, 0) ELSE 0 END AS cost_emergency,
@@ -92,17 +92,18 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
             CASE WHEN encounter_class = 'wellness' THEN coalesce(total_cost, 0) ELSE 0 END AS cost_wellness
      FROM wh.core.encounter
      UNION ALL
-     SELECT person_id, discharge_date, 0, 0, 0, is_index::INTEGER,
+     SELECT person_id, discharge_date, 0, 0, 0, 1, is_index::INTEGER,
             (is_index AND next_admit BETWEEN discharge_date + 1 AND discharge_date + 30)::INTEGER,
             greatest(date_diff('day', admit_date, discharge_date), 1), 0, 0, 0, 0, 0, 0
      FROM inpatient_stays
      UNION ALL
-     SELECT person_id, imm_ts::DATE, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
+     SELECT person_id, imm_ts::DATE, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
      FROM wh.core.immunization WHERE code IN (SELECT code FROM flu_vaccine_codes)`,
     `CREATE TEMP TABLE utilization AS
      SELECT g.grain, date_trunc(g.grain, e.d)::DATE AS period_start, e.person_id,
             sum(ed_visits)::INTEGER AS ed_visits, sum(inpatient_admits)::INTEGER AS inpatient_admits,
-            sum(wellness_visits)::INTEGER AS wellness_visits, sum(index_discharges)::INTEGER AS index_discharges,
+            sum(wellness_visits)::INTEGER AS wellness_visits, sum(inpatient_discharges)::INTEGER AS inpatient_discharges,
+            sum(index_discharges)::INTEGER AS index_discharges,
             sum(readmissions_30d)::INTEGER AS readmissions_30d, sum(inpatient_days)::INTEGER AS inpatient_days,
             sum(flu_vaccinations)::INTEGER AS flu_vaccinations,
             sum(cost) AS cost, sum(cost_inpatient) AS cost_inpatient, sum(cost_emergency) AS cost_emergency,
