@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExtract } from '../../pipelines/load.ts';
+import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
+import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { NJ27 } from '../helpers/extract-fixtures.ts';
+import { quietLoadDeps } from '../helpers/test-env.ts';
+
+// US 2000 standard population, 11 age groups: NCHS Statistical Notes No. 20 (Klein & Schoenborn
+// 2001), Table 2 weights, typed in from the publication rather than imported from the code.
+const US2000: Record<string, number> = {
+  '<1': 0.013818, '1-4': 0.055317, '5-14': 0.145565, '15-24': 0.138646, '25-34': 0.135573, '35-44': 0.162613,
+  '45-54': 0.134834, '55-64': 0.087247, '65-74': 0.066037, '75-84': 0.044842, '85+': 0.015508,
+};
+
+type Row = Record<string, number | string | boolean | null>;
+
+describe('measures on the nj27 fixture', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'popsight-m-'));
+  const warehouse = join(dir, 'w.duckdb');
+  let server: RunningServer;
+  let db: Database;
+  const get = async (path: string) => (await fetch(`${server.url}${path}`)).json() as Promise<{ rows: Row[] } & Record<string, unknown>>;
+
+  beforeAll(async () => {
+    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
+    server = await startServer({ warehouse, port: 0, host: '127.0.0.1' });
+    db = await openDatabase(warehouse, { readOnly: true });
+  });
+  afterAll(async () => {
+    db?.close();
+    await server?.close();
+  });
+
+  it('serves at least 25 measures, each with unit, direction and source', async () => {
+    const { measures } = (await get('/api/measures')) as unknown as { measures: { id: string; unit: string; direction: string; source: string }[] };
+    expect(measures.length).toBeGreaterThanOrEqual(25);
+    for (const m of measures) {
+      expect(m.source.length).toBeGreaterThan(20);
+      expect(['higher-is-better', 'lower-is-better']).toContain(m.direction);
+    }
+  });
+
+  it('matches an age-adjusted rate computed by hand from the mart', async () => {
+    const groups = await db.query<{ g: string; x: number; n: number }>(
+      `SELECT std_age_group AS g, count(*) FILTER (WHERE has_hypertension) AS x, count(*) AS n
+       FROM mart.person_period WHERE grain = 'year' GROUP BY 1`,
+    );
+    // Groups with no people are dropped and the remaining weights rescaled to sum to 1.
+    const totalWeight = groups.reduce((sum, g) => sum + US2000[g.g]!, 0);
+    const byHand = 100 * groups.reduce((sum, g) => sum + (US2000[g.g]! / totalWeight) * (g.x / g.n), 0);
+    const { rows } = await get('/api/measures/hypertension-prevalence?period=all&adjust=age');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.adjustedRate as number).toBeCloseTo(byHand, 8);
+    expect(rows[0]!.adjustedCiLow as number).toBeLessThan(byHand);
+    expect(rows[0]!.adjustedCiHigh as number).toBeGreaterThan(byHand);
+    const crude = groups.reduce((s, g) => s + g.x, 0) / groups.reduce((s, g) => s + g.n, 0);
+    expect(rows[0]!.rate as number).toBeCloseTo(100 * crude, 8);
+  });
+
+  it('computes cost PMPM as total cost over member-months, with a delta-method interval', async () => {
+    const [sums] = await db.query<{ y: number; x: number; yy: number; xx: number; xy: number; n: number }>(
+      `SELECT sum(cost) AS y, sum(member_months) AS x, sum(cost * cost) AS yy, sum(member_months * member_months) AS xx,
+              sum(cost * member_months) AS xy, count(*) AS n FROM mart.person_period WHERE grain = 'year'`,
+    );
+    const r = sums!.y / sums!.x;
+    // Cochran (1977) eq. 6.13: v(R) = Σ(y − R·x)² / (n(n − 1)·x̄²)
+    const se = Math.sqrt((sums!.yy - 2 * r * sums!.xy + r * r * sums!.xx) / (sums!.n * (sums!.n - 1) * (sums!.x / sums!.n) ** 2));
+    const { rows } = await get('/api/measures/cost-pmpm?period=all');
+    expect(rows[0]!.rate as number).toBeCloseTo(r, 6);
+    expect(rows[0]!.ciHigh as number).toBeCloseTo(r + 1.959963984540054 * se, 6);
+  });
+
+  it('computes the top-5% cost share by ranking people by hand', async () => {
+    const costs = (await db.query<{ c: number }>(`SELECT cost AS c FROM mart.person_period WHERE grain = 'year' ORDER BY cost DESC`)).map((r) => r.c);
+    const top = Math.ceil(costs.length * 0.05);
+    const share = (100 * costs.slice(0, top).reduce((a, b) => a + b, 0)) / costs.reduce((a, b) => a + b, 0);
+    const { rows } = await get('/api/measures/top-5-percent-cost-share?period=all');
+    expect(rows[0]!.rate as number).toBeCloseTo(share, 8);
+  });
+
+  it('never shows a count of 1–10, and the period total minus the visible strata never isolates one cell', async () => {
+    for (const by of ['sex', 'race', 'ageBand', 'payer', 'county']) {
+      const strata = (await get(`/api/measures/hypertension-prevalence?period=year&by=${by}`)).rows;
+      const totals = (await get('/api/measures/hypertension-prevalence?period=year')).rows;
+      for (const row of strata) {
+        for (const v of [row.numerator, row.denominator]) if (v !== null) expect(v === 0 || (v as number) >= 11, `${by} ${row.period}`).toBe(true);
+        if (row.suppressed) expect([row.rate, row.ciLow, row.ciHigh]).toEqual([null, null, null]);
+      }
+      for (const total of totals) {
+        if (total.suppressed) continue;
+        const inPeriod = strata.filter((r) => r.period === total.period);
+        const hidden = inPeriod.filter((r) => r.suppressed);
+        expect(hidden.length === 0 || hidden.length >= 2, `${by} ${total.period}: a lone suppressed stratum`).toBe(true);
+      }
+    }
+  });
+
+  it('rejects age adjustment for a cost measure and three stratifiers', async () => {
+    const cost = await fetch(`${server.url}/api/measures/cost-pmpm?adjust=age`);
+    expect(cost.status).toBe(400);
+    expect(((await cost.json()) as { error: { message: string } }).error.message).toMatch(/age adjustment applies to proportions and rates/);
+    const three = await fetch(`${server.url}/api/measures/cost-pmpm?by=sex,race,payer`);
+    expect(((await three.json()) as { error: { message: string } }).error.message).toBe("Parameter 'by' takes at most two stratifiers, got 3.");
+  });
+});
