@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import { errorMiddleware, HttpError } from './errors.ts';
 import { measureRoutes } from './routes/measure-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
+import { trendRoutes } from './routes/trend-routes.ts';
 import type { LiveWarehouse } from './warehouse/live-warehouse.ts';
 
 export interface AppDeps {
@@ -18,7 +19,7 @@ export function createApp({ warehouse, clientDir, log = console.error }: AppDeps
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use('/api', metaRoutes(warehouse), measureRoutes(warehouse));
+  app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse));
   app.use('/api', (request) => {
     throw new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.path}.`);
   });

@@ -98,6 +98,20 @@ describe('measures on the nj27 fixture', () => {
     }
   });
 
+  it('gives the annual percent change of the shown yearly rates, fitted by hand', async () => {
+    const yearly = (await get('/api/measures/wellness-visit-rate?period=year')).rows.filter((r) => !r.suppressed && (r.rate as number) > 0);
+    const xs = yearly.map((r) => Number(r.period));
+    const ys = yearly.map((r) => Math.log(r.rate as number));
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+    const body = (await get('/api/measures/wellness-visit-rate/trend')) as unknown as { trends: { apc: number; years: number; ciLow: number; ciHigh: number }[] };
+    expect(body.trends).toHaveLength(1);
+    expect(body.trends[0]!.years).toBe(yearly.length);
+    expect(body.trends[0]!.apc).toBeCloseTo(100 * (Math.exp(slope) - 1), 8);
+    expect(body.trends[0]!.ciLow).toBeLessThan(body.trends[0]!.apc);
+  });
+
   it('rejects age adjustment for a cost measure and three stratifiers', async () => {
     const cost = await fetch(`${server.url}/api/measures/cost-pmpm?adjust=age`);
     expect(cost.status).toBe(400);
