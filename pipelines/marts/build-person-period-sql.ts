@@ -37,7 +37,7 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
             greatest(c.start_date, p.birth_date, w.start_date) AS s,
             least(c.end_date, coalesce(p.death_date, c.end_date), w.end_date) AS e
      FROM wh.core.coverage c
-     JOIN wh.core.person p USING (person_id)
+     JOIN person_dates p USING (person_id)
      LEFT JOIN wh.core.payer py USING (payer_id), data_window w`,
     // Overlapping spans (Synthea's transitions share their boundary day) would count a day twice:
     // each span starts after the latest end of the spans before it, so days are counted once.
@@ -77,7 +77,7 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
                  AND (death_date IS NULL OR death_date > discharge_date) AS is_index
      FROM (SELECT e.person_id, e.start_ts::DATE AS admit_date, coalesce(e.stop_ts, e.start_ts)::DATE AS discharge_date,
                   lead(e.start_ts::DATE) OVER (PARTITION BY e.person_id ORDER BY e.start_ts) AS next_admit, p.death_date
-           FROM wh.core.encounter e JOIN wh.core.person p USING (person_id)
+           FROM wh.core.encounter e JOIN person_dates p USING (person_id)
            WHERE e.encounter_class = 'inpatient') s`,
     `CREATE TEMP TABLE person_events AS
      SELECT person_id, start_ts::DATE AS d,
@@ -122,10 +122,10 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
      GROUP BY ALL`,
     `CREATE TABLE wh.mart.person_period AS
      WITH aged AS (
-       SELECT m.*, least(greatest(date_sub('year', p.birth_date, m.period_start), 0), 90)::INTEGER AS age,
+       SELECT m.*, least(greatest(date_sub('year', d.birth_date, m.period_start), 0), 90)::INTEGER AS age,
               p.sex, p.race, p.ethnicity, coalesce(p.county, 'Unknown') AS county, p.county_fips, p.zip3,
               p.death_date BETWEEN m.period_start AND m.period_end AS died
-       FROM membership m JOIN wh.core.person p USING (person_id))
+       FROM membership m JOIN wh.core.person p USING (person_id) JOIN person_dates d USING (person_id))
      SELECT a.grain, a.period_start, a.period_end, a.person_id, a.age,
             ${AGE_BANDS} AS age_band, ${STD_AGE_GROUPS} AS std_age_group,
             a.sex, a.race, a.ethnicity, a.county, a.county_fips, a.zip3, a.payer,

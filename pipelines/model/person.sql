@@ -1,15 +1,30 @@
 -- core.person: one row per valid patient. Names, SSN, licence, passport, address and coordinates
 -- were never staged; the id becomes a keyed pseudonym and the ZIP code its ZIP3.
-CREATE TABLE wh.core.person AS
+-- person_dates keeps the true birth date in the temporary staging database only, for the marts:
+-- the warehouse drops the birth date of anyone aged 90 or more by the end of their record
+-- (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)(i)(C): ages over 89 aggregated as 90+).
+CREATE TEMP TABLE person_dates AS
 SELECT
   pseudonym(id) AS person_id,
   parse_ts(birthdate)::DATE AS birth_date,
-  parse_ts(deathdate)::DATE AS death_date,
-  upper(gender) AS sex,
-  CASE WHEN lower(race) IN ('white', 'black', 'asian', 'native', 'hawaiian') THEN lower(race) ELSE 'other' END AS race,
-  CASE WHEN lower(ethnicity) = 'hispanic' THEN 'hispanic' ELSE 'nonhispanic' END AS ethnicity,
-  nullif(trim(state), '') AS state,
-  nullif(trim(county), '') AS county,
-  CASE WHEN regexp_full_match(fips, '\d{4,5}') THEN lpad(fips, 5, '0') END AS county_fips,
-  zip3(zip) AS zip3
+  parse_ts(deathdate)::DATE AS death_date
 FROM valid.patients;
+
+CREATE TABLE wh.core.person AS
+WITH record_end AS (SELECT max(parse_ts(start))::DATE AS last_date FROM valid.encounters)
+SELECT
+  d.person_id,
+  CASE WHEN aged_90 THEN NULL ELSE d.birth_date END AS birth_date,
+  aged_90 AS age_90_plus,
+  d.death_date,
+  upper(p.gender) AS sex,
+  CASE WHEN lower(p.race) IN ('white', 'black', 'asian', 'native', 'hawaiian') THEN lower(p.race) ELSE 'other' END AS race,
+  CASE WHEN lower(p.ethnicity) = 'hispanic' THEN 'hispanic' ELSE 'nonhispanic' END AS ethnicity,
+  nullif(trim(p.state), '') AS state,
+  nullif(trim(p.county), '') AS county,
+  CASE WHEN regexp_full_match(p.fips, '\d{4,5}') THEN lpad(p.fips, 5, '0') END AS county_fips,
+  zip3(p.zip) AS zip3
+FROM valid.patients p
+JOIN (SELECT *, date_sub('year', birth_date, coalesce(least(death_date, (SELECT last_date FROM record_end)), death_date, (SELECT last_date FROM record_end))) >= 90 AS aged_90
+      FROM person_dates) d
+  ON d.person_id = pseudonym(p.id);
