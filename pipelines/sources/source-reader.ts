@@ -3,6 +3,7 @@
 // all VARCHAR, plus `_file` (input file name) and `_line` (line or record number) for error reports.
 import type { Database } from '../../server/warehouse/database.ts';
 import { LoadError } from '../load-errors.ts';
+import { looksLikeOmop, stageOmop } from './omop/stage-omop.ts';
 import { looksLikeSynthea, stageSynthea } from './synthea/stage-synthea.ts';
 
 export type SourceFormat = 'synthea' | 'fhir' | 'omop';
@@ -30,6 +31,7 @@ export interface SourceReader {
 
 export const SOURCE_READERS: SourceReader[] = [
   { format: 'synthea', expects: 'Synthea CSV (patients.csv, encounters.csv, ...)', detect: looksLikeSynthea, stage: stageSynthea },
+  { format: 'omop', expects: 'OMOP CDM 5.4 CSV (PERSON.csv, VISIT_OCCURRENCE.csv, ...)', detect: looksLikeOmop, stage: stageOmop },
 ];
 
 export function pickReader(path: string, format: SourceFormat | 'auto' = 'auto'): SourceReader {
