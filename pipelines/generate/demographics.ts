@@ -16,7 +16,7 @@ const BIRTHS_PER_PERSON_YEAR = 0.0115;
 const HISPANIC_SHARE = 0.185;
 const RACES: readonly Race[] = ['white', 'black', 'asian', 'native', 'hawaiian', 'other'];
 const RACE_NONHISPANIC = [0.745, 0.15, 0.07, 0.008, 0.002, 0.025];
-const RACE_HISPANIC = [0.65, 0.03, 0.01, 0.02, 0.005, 0.285];
+const RACE_HISPANIC = [0.65, 0.03, 0.01, 0.008, 0.004, 0.298];
 const RACE_HISPANIC_CUM = cumulate(RACE_HISPANIC);
 
 /**

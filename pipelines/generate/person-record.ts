@@ -75,6 +75,8 @@ export interface MedicationRecord {
   stop: number | null;
   payer: number;
   encounter: EncounterRecord;
+  /** price of one dispense */
+  baseCost: number;
   dispenses: number;
   totalCost: number;
   payerCoverage: number;
@@ -86,6 +88,7 @@ export interface ProcedureRecord {
   start: number;
   stop: number;
   encounter: EncounterRecord;
+  baseCost: number;
   reason: Coded | null;
 }
 
@@ -93,6 +96,7 @@ export interface ImmunizationRecord {
   vaccine: Priced;
   time: number;
   encounter: EncounterRecord;
+  baseCost: number;
 }
 
 export interface PersonRecord {
