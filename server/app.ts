@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { errorMiddleware, HttpError } from './errors.ts';
+import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { measureRoutes } from './routes/measure-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
 import { trendRoutes } from './routes/trend-routes.ts';
@@ -19,7 +20,7 @@ export function createApp({ warehouse, clientDir, log = console.error }: AppDeps
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse));
+  app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse), openApiRoutes());
   app.use('/api', (request) => {
     throw new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.path}.`);
   });

@@ -1,0 +1,135 @@
+// Zod schemas of the API's response bodies: the source of the OpenAPI components, of the column
+// types of tabular formats, and what the tests check real responses against. Request parameters
+// come from the parsers' own schemas (measureQuerySchema), not from copies here.
+import { z } from 'zod';
+import { DIMENSION_NAMES } from '../measures/dimensions.ts';
+import { UNIT_LABELS, type MeasureUnit } from '../measures/measure-definition.ts';
+import { PERIODS } from '../measures/parse-measure-query.ts';
+
+const UNITS = Object.keys(UNIT_LABELS) as [MeasureUnit, ...MeasureUnit[]];
+const dimension = z.enum(DIMENSION_NAMES as [string, ...string[]]);
+const estimate = (text: string) => z.number().nullable().describe(`${text}; null when suppressed or undefined`);
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable machine-readable code, e.g. invalid_parameter, unknown_measure, not_acceptable'),
+      message: z.string().describe('What went wrong, in words'),
+      details: z.unknown().optional().describe('E.g. { parameter, allowed } for a bad parameter'),
+    }),
+  })
+  .describe('Body of every 4xx/5xx response');
+
+export const healthSchema = z.object({ status: z.literal('ok') });
+
+export const metaSchema = z.object({
+  dataVersion: z.string().describe('Changes with every load; part of every entity tag'),
+  loadedAt: z.string(),
+  dateRange: z.object({ start: z.string(), end: z.string() }),
+  people: z.number(),
+});
+
+export const dimensionsSchema = z
+  .object(Object.fromEntries(DIMENSION_NAMES.map((name) => [name, z.array(z.string())])))
+  .describe('The values each stratifier and filter accepts in this warehouse');
+
+export const measureSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  unit: z.enum(UNITS),
+  unitLabel: z.string(),
+  direction: z.enum(['higher-is-better', 'lower-is-better']),
+  kind: z.enum(['proportion', 'rate', 'ratio', 'top-share']),
+  stratifiers: z.array(dimension),
+  source: z.string(),
+  notes: z.string().optional(),
+});
+
+export const measureListSchema = z.object({ measures: z.array(measureSummarySchema) });
+
+/** One cell of a measure result, after disclosure control: a hidden cell keeps only its keys. */
+export const measureRowSchema = z.object({
+  period: z.string().describe("2016, 2016-Q1, 2016-01, or 'all' for period=all"),
+  ...Object.fromEntries(DIMENSION_NAMES.map((name) => [name, z.string().optional().describe(`Stratum value, when by includes ${name}`)])),
+  numerator: estimate('Events, or the sum of the numerator values'),
+  denominator: estimate('People, person-time or the sum of the denominator values'),
+  rate: estimate('The measure in its unit'),
+  ciLow: estimate('Lower bound of the 95% confidence interval'),
+  ciHigh: estimate('Upper bound of the 95% confidence interval'),
+  unreliable: z.boolean().nullable().describe('NCHS presentation standard: relative standard error > 30% or numerator < 20'),
+  adjustedRate: estimate('Rate directly standardized to the US 2000 population (adjust=age)').optional(),
+  adjustedCiLow: estimate('Fay–Feuer lower bound of the adjusted rate').optional(),
+  adjustedCiHigh: estimate('Fay–Feuer upper bound of the adjusted rate').optional(),
+  suppressed: z.boolean().describe('True when disclosure control hides this cell'),
+  suppressionReason: z.enum(['small-cell', 'complementary']).optional().describe('small-cell: 1–10 people; complementary: hidden so that a small cell cannot be derived'),
+});
+
+export const measureResultSchema = z.object({
+  measure: measureSummarySchema,
+  dataVersion: z.string(),
+  period: z.enum(PERIODS),
+  by: z.string().nullable().describe('The stratifiers, comma-separated, or null'),
+  filters: z.record(z.string(), z.string()),
+  adjust: z.enum(['age']).nullable(),
+  rows: z.array(measureRowSchema),
+});
+
+export const stratumTrendSchema = z.object({
+  stratum: z.record(z.string(), z.string()),
+  years: z.number().describe('Years with a shown, non-zero rate'),
+  apc: z.number().nullable().describe('Annual percent change'),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  pValue: z.number().nullable(),
+  significant: z.boolean().nullable(),
+  note: z.string().optional().describe('Why there is no APC, when there is none'),
+});
+
+export const measureTrendSchema = z.object({
+  measure: measureSummarySchema,
+  dataVersion: z.string(),
+  by: z.string().nullable(),
+  filters: z.record(z.string(), z.string()),
+  method: z.string(),
+  trends: z.array(stratumTrendSchema),
+});
+
+export const qualityCheckSchema = z.object({
+  id: z.string(),
+  category: z.string().describe('Kahn et al. (2016): conformance, completeness or plausibility'),
+  subcategory: z.string().nullable(),
+  description: z.string(),
+  rowsChecked: z.number(),
+  rowsFailed: z.number(),
+  percentFailed: z.number(),
+  threshold: z.number(),
+  status: z.enum(['pass', 'fail']),
+  comparison: z.enum(['new', 'resolved', 'stable']).nullable().describe('Against the previous load'),
+  severity: z.enum(['error', 'warning']),
+});
+
+export const qualityReportSchema = z
+  .object({
+    dataVersion: z.string(),
+    runId: z.string(),
+    summary: z.object({ checks: z.number(), passed: z.number(), failed: z.number(), new: z.number(), resolved: z.number() }),
+    checks: z.array(qualityCheckSchema),
+  })
+  .describe('Counts of checked and failing records only, never a patient-level value');
+
+/** Named schemas, in the order they appear under components.schemas. */
+export const API_SCHEMAS = {
+  ErrorBody: errorBodySchema,
+  Health: healthSchema,
+  Meta: metaSchema,
+  Dimensions: dimensionsSchema,
+  MeasureSummary: measureSummarySchema,
+  MeasureList: measureListSchema,
+  MeasureRow: measureRowSchema,
+  MeasureResult: measureResultSchema,
+  StratumTrend: stratumTrendSchema,
+  MeasureTrend: measureTrendSchema,
+  QualityCheck: qualityCheckSchema,
+  QualityReport: qualityReportSchema,
+} as const;
