@@ -2,13 +2,14 @@
 // Raw rows live only in a staging database that is deleted afterwards; the warehouse file receives
 // de-identified core.* and mart.* tables and nothing else. A failure leaves the previous warehouse as it was.
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../server/warehouse/database.ts';
 import { installDeidentifyFunctions } from './deidentify/sql-functions.ts';
 import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { buildPathFor, discardBuild, publishWarehouse } from './publish.ts';
+import { runQualityChecks } from './quality/index.ts';
 import { conditionGroups, referencePath } from './reference-data.ts';
 import { quoteLiteral } from './sql.ts';
 import { pickReader, type SourceFormat } from './sources/source-reader.ts';
@@ -79,7 +80,10 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
       for (const sql of buildPersonPeriodSql(conditionGroups())) await db.run(sql);
     });
 
-    // 6. Quality checks: see pipelines/quality (not yet part of the skeleton).
+    // 6. Quality checks: Kahn 2016 conformance, completeness, plausibility → wh.quality.results, compared with the warehouse being replaced.
+    const previousWarehouse = existsSync(options.warehouse) ? options.warehouse : undefined;
+    const quality = await step('6/7 quality', () => runQualityChecks(db, { runId, now: deps.clock(), previousWarehouse, schemaPrefix: 'wh.', birthDates: 'person_dates' }));
+    deps.log(`6/7 quality: ${quality.passed} of ${quality.checks} checks pass; ${quality.new} new, ${quality.resolved} resolved${quality.noComparisonReason ? ` (${quality.noComparisonReason})` : ''}`);
 
     // 7. Publish: record the run, then swap the finished file in.
     const loadedAt = deps.clock();

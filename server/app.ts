@@ -6,6 +6,7 @@ import { errorMiddleware, HttpError } from './errors.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { measureRoutes } from './routes/measure-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
+import { qualityRoutes } from './routes/quality-routes.ts';
 import { trendRoutes } from './routes/trend-routes.ts';
 import type { LiveWarehouse } from './warehouse/live-warehouse.ts';
 
@@ -21,6 +22,7 @@ export function createApp({ warehouse, clientDir, log = console.error }: AppDeps
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse), openApiRoutes());
+  app.use('/api', qualityRoutes(warehouse));
   app.use('/api', (request) => {
     throw new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.path}.`);
   });
