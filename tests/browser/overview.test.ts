@@ -17,9 +17,10 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const symbols = '[data-testid="trend-chart"] .mark-symbol path';
-const lines = '[data-testid="trend-chart"] .mark-line path';
-const bands = '[data-testid="trend-chart"] .mark-area path';
+// Data marks only: legend swatches are symbol marks too, with role-legend-symbol.
+const symbols = '[data-testid="trend-chart"] g.mark-symbol.role-mark path';
+const lines = '[data-testid="trend-chart"] g.mark-line.role-mark path';
+const bands = '[data-testid="trend-chart"] g.mark-area.role-mark path';
 
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
@@ -46,7 +47,7 @@ afterAll(async () => {
 });
 
 describe('overview', () => {
-  it('draws the trend of the first measure with one point per year, and a KPI tile per measure', async () => {
+  it('draws the trend of the first measure with one point per year, and KPI tiles with numbers', async () => {
     const { measures } = await api<{ measures: MeasureInfo[] }>('/api/measures');
     const meta = await api<Meta>('/api/meta');
     const first = measures[0];
@@ -66,20 +67,33 @@ describe('overview', () => {
       meta.people.toLocaleString('en-US'),
     );
 
+    // The featured tiles first; "Show all" gives every measure of the catalog a tile.
     const tiles = page.locator('[data-testid="kpi-tile"]');
-    expect(await tiles.count()).toBe(measures.length);
-    expect(measures.map((m) => m.id)).toEqual(
-      expect.arrayContaining(['diabetes-prevalence', 'hypertension-prevalence', 'ed-visits-per-1000']),
-    );
-    await page.locator('[data-testid="kpi-value"]').nth(measures.length - 1).waitFor();
-    for (const value of await page.locator('[data-testid="kpi-value"]').allTextContents()) {
-      expect(value).toMatch(/^\d[\d,]*\.\d$/);
+    const featured = ['diabetes-prevalence', 'hypertension-prevalence', 'ed-visits-per-1000'];
+    expect(measures.map((m) => m.id)).toEqual(expect.arrayContaining(featured));
+    for (const id of featured) {
+      const value = page.locator(`[data-testid="kpi-tile"][data-measure="${id}"] [data-testid="kpi-value"]`);
+      await value.waitFor();
+      expect(await value.textContent()).toMatch(/^\$?\d[\d,]*\.\d+$/);
     }
-    expect(await tiles.first().getAttribute('aria-pressed')).toBe('true');
+    // The diabetes tile shows the API's rate of the last complete year, to one decimal.
+    const endsOnDecember31 = meta.dateRange.end.endsWith('-12-31');
+    const lastYear = String(Number(meta.dateRange.end.slice(0, 4)) - (endsOnDecember31 ? 0 : 1));
+    const diabetes = await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year');
+    const expected = diabetes.rows.find((row) => row.period === lastYear)?.rate;
+    expect(expected).toBeTypeOf('number');
+    const diabetesTile = page.locator('[data-testid="kpi-tile"][data-measure="diabetes-prevalence"]');
+    expect(await diabetesTile.locator('[data-testid="kpi-value"]').textContent()).toBe(expected!.toFixed(1));
+    expect(await diabetesTile.textContent()).toMatch(new RegExp(`${lastYear} · 95% CI \\d`));
+    expect(await diabetesTile.getAttribute('aria-pressed')).toBe('true');
 
     if (process.env.POPSIGHT_SCREENSHOT) {
       await page.screenshot({ path: process.env.POPSIGHT_SCREENSHOT, fullPage: true });
     }
+
+    await page.getByRole('button', { name: `Show all ${measures.length} measures` }).click();
+    await page.waitForURL((url) => url.searchParams.get('tiles') === 'all');
+    expect(await tiles.count()).toBe(measures.length);
   });
 
   it('stratifies by sex from the selector: the URL says so and two series are drawn', async () => {

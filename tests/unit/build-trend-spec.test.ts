@@ -5,6 +5,7 @@ import { parse, View } from 'vega';
 import {
   buildTrendSpec,
   countSuppressed,
+  countUnreliable,
   suppressionNote,
   toTrendData,
 } from '../../client/src/charts/build-trend-spec.ts';
@@ -98,6 +99,7 @@ describe('buildTrendSpec', () => {
     const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
     const layers = layersOf(spec);
     expect(layers.map((layer) => layer.mark.type)).toEqual(['area', 'line', 'point']);
+    expect(layers[0].name).toBe('ci');
     const ci = layers[0].encoding as Record<string, { field: string }>;
     expect(ci.y.field).toBe('ciLow');
     expect(ci.y2.field).toBe('ciHigh');
@@ -110,6 +112,12 @@ describe('buildTrendSpec', () => {
     expect(color.type).toBe('nominal');
     expect(color.title).toBe('Sex');
     expect(color.sort).toEqual(['Female', 'Male']);
+  });
+
+  it('keeps a stratum in its API order when its first periods are suppressed', () => {
+    const rows = [suppressedRow('2019', { race: 'asian' }), row('2019', 9, { race: 'white' }), row('2020', 7, { race: 'asian' }), row('2020', 9, { race: 'white' })];
+    const spec = buildTrendSpec({ rows, period: 'year', by: 'race', unit: 'percent', unitLabel: '%' });
+    expect(encodingOf(spec).color.sort).toEqual(['Asian', 'White']);
   });
 
   it('uses one fixed colour and no legend without a stratifier', () => {
@@ -166,13 +174,44 @@ describe('buildTrendSpec', () => {
     expect(periodEnd('2016-02', 'month')).toBe('2016-02-29');
   });
 
+  it('keeps estimates without a CI (top-5% cost share) as points, and leaves them out of the band', () => {
+    const rows = [row('2019', 31.2, { ciLow: null, ciHigh: null }), row('2020', 30.4, { ciLow: null, ciHigh: null })];
+    const spec = buildTrendSpec({ rows, period: 'year', unit: 'percent', unitLabel: '%' });
+    expect(valuesOf(spec)).toHaveLength(2);
+    expect(valuesOf(spec)[0].ci).toBe('n/a');
+    expect(layersOf(spec).map((layer) => layer.name)).toEqual(['line', 'points']);
+    expect(compileStrict(spec).problems).toEqual([]);
+  });
+
+  it('writes dollars with their sign and two decimals in the tooltip and CI', () => {
+    const rows = [row('2019', 412.3456, { ciLow: 400.1, ciHigh: 425.25 })];
+    const spec = buildTrendSpec({ rows, period: 'year', unit: 'dollarsPmpm', unitLabel: 'USD per member per month' });
+    expect(valuesOf(spec)[0].ci).toBe('$400.10–$425.25');
+    const tooltip = layersOf(spec)[2].encoding?.tooltip as { field: string; format?: string }[];
+    expect(tooltip.find((item) => item.field === 'rate')?.format).toBe('$,.2f');
+  });
+
+  it('draws unreliable estimates (NCHS) as hollow points in their own layer', () => {
+    const rows = [row('2019', 8.1), row('2020', 8.3, { unreliable: true }), row('2021', 8.6)];
+    const spec = buildTrendSpec({ rows, period: 'year', unit: 'percent', unitLabel: '%' });
+    const [, , solid, hollow] = layersOf(spec) as (LayerLike & { mark: { filled?: boolean } })[];
+    expect(solid.mark.filled).toBe(true);
+    expect(hollow.mark.filled).toBe(false);
+    expect(hollow.encoding?.tooltip).toEqual(solid.encoding?.tooltip);
+    expect(compileStrict(spec).problems).toEqual([]);
+    expect(valuesOf(spec).map((value) => value.unreliable)).toEqual([false, true, false]);
+    expect(countUnreliable(rows)).toBe(1);
+  });
+
   it('renders headlessly to SVG (as the e-mail renderer will) with one symbol per unsuppressed cell', async () => {
-    const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
+    const rows = bySexRows.map((r, i) => (i === 0 ? { ...r, unreliable: true } : r));
+    const spec = buildTrendSpec({ rows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
     const view = new View(parse(compileStrict(spec).vegaSpec), { renderer: 'none' });
     try {
       const svg = await view.toSVG();
-      const symbols = svg.match(/<g[^>]*class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/s)?.[1] ?? '';
-      expect(symbols.match(/<path/g)).toHaveLength(5);
+      const groups = [...svg.matchAll(/<g[^>]*class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/gs)];
+      expect(groups).toHaveLength(2);
+      expect(groups.map((group) => group[1].match(/<path/g)?.length ?? 0)).toEqual([4, 1]);
       expect(svg).toContain('2019');
       expect(svg).toContain('Female');
     } finally {

@@ -3,7 +3,8 @@
 import { fetchMeasure } from '../lib/api.ts';
 import type { MeasureQuery, MeasureResult } from '../lib/api-types.ts';
 import { Resource } from '../lib/resource.svelte.ts';
-import { buildTrendSpec, countSuppressed, suppressionNote } from './build-trend-spec.ts';
+import { isDimension } from '../lib/url-state.svelte.ts';
+import { buildTrendSpec, countSuppressed, countUnreliable, suppressionNote } from './build-trend-spec.ts';
 
 export type TrendStatus = 'loading' | 'error' | 'empty' | 'all-suppressed' | 'ready';
 
@@ -34,6 +35,7 @@ export class TrendModel {
 
   readonly suppressed = $derived(this.result ? countSuppressed(this.result.rows) : 0);
   readonly suppressionNote = $derived(this.result ? suppressionNote(this.result.rows) : null);
+  readonly unreliable = $derived(this.result ? countUnreliable(this.result.rows) : 0);
 
   readonly status: TrendStatus = $derived.by(() => {
     if (this.error) return 'error';
@@ -48,7 +50,7 @@ export class TrendModel {
       ? buildTrendSpec({
           rows: this.result.rows,
           period: this.result.period,
-          by: this.result.by,
+          by: isDimension(this.result.by) ? this.result.by : null,
           unit: this.result.measure.unit,
           unitLabel: this.result.measure.unitLabel,
           width: 'container',

@@ -8,7 +8,14 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const PERIODS = ['year', 'quarter', 'month'] as const;
 export type Period = (typeof PERIODS)[number];
 
-export type MeasureUnit = 'percent' | 'per1000';
+/** `per1000` is the contract's original name; the server now says which person-time it counts. */
+export type MeasureUnit =
+  | 'percent'
+  | 'per1000'
+  | 'per1000MemberYears'
+  | 'per1000PersonYears'
+  | 'dollarsPmpm'
+  | 'days';
 export type MeasureDirection = 'higher-is-better' | 'lower-is-better';
 export type Filters = Partial<Record<Dimension, string>>;
 
@@ -19,7 +26,7 @@ export interface Meta {
   people: number;
 }
 
-export type Dimensions = Record<Dimension, string[]>;
+export type Dimensions = Record<Dimension, string[]> & Record<string, string[]>;
 
 export interface MeasureInfo {
   id: string;
@@ -28,7 +35,10 @@ export interface MeasureInfo {
   unitLabel: string;
   description: string;
   direction: MeasureDirection;
-  stratifiers: Dimension[];
+  /** May list dimensions this dashboard does not offer yet (e.g. `zip3`); those are ignored. */
+  stratifiers: string[];
+  source?: string;
+  notes?: string;
 }
 
 /** One cell of a measure result; a suppressed cell has nulls for all its numbers. */
@@ -39,6 +49,8 @@ export interface MeasureRow extends Partial<Record<Dimension, string>> {
   rate: number | null;
   ciLow: number | null;
   ciHigh: number | null;
+  /** NCHS presentation standard: relative standard error above 30% or fewer than 20 events. */
+  unreliable?: boolean;
   suppressed: boolean;
   suppressionReason?: string;
 }
@@ -47,7 +59,8 @@ export interface MeasureResult {
   measure: Pick<MeasureInfo, 'id' | 'title' | 'unit' | 'unitLabel'>;
   dataVersion: string;
   period: Period;
-  by: Dimension | null;
+  /** The stratifier(s), comma-separated, or null. */
+  by: string | null;
   filters: Filters;
   rows: MeasureRow[];
 }

@@ -7,12 +7,18 @@ export const MIN_CELL_SIZE = 11;
 export const messages = {
   loading: () => 'Loading…',
   empty: () => 'No data for this selection. Try removing a filter.',
+  noMeasures: () => 'The server lists no measures.',
+  noValue: () => 'No value for the latest year.',
   allSuppressed: () => 'Every cell of this selection is suppressed. Try a coarser period or fewer filters.',
   suppressed: (cells: number) =>
     `${cells} ${cells === 1 ? 'cell' : 'cells'} suppressed (fewer than ${MIN_CELL_SIZE} people)`,
   /** Complementary suppression: cells hidden so that small ones cannot be recovered from totals. */
   complementary: (cells: number) =>
     `${cells} ${cells === 1 ? 'cell' : 'cells'} suppressed to protect small cells`,
+  unreliableShort: () => 'Unreliable (RSE > 30% or fewer than 20 events)',
+  unreliable: (cells: number) =>
+    `Hollow points: ${cells} ${cells === 1 ? 'estimate is' : 'estimates are'} statistically unreliable ` +
+    '(relative standard error above 30% or fewer than 20 events; NCHS presentation standard)',
   unreachable: () => 'Could not reach the Popsight server. Check that it is running and try again.',
   httpStatus: (status: number, statusText: string) =>
     `The server answered ${status}${statusText ? ` ${statusText}` : ''}.`,

@@ -8,6 +8,8 @@ export interface ViewState {
   by: Dimension | null;
   period: Period;
   filters: Filters;
+  /** Whether every measure gets a KPI tile, not only the featured ones. */
+  allTiles: boolean;
 }
 
 export const isDimension = (value: string | null): value is Dimension =>
@@ -33,10 +35,11 @@ export function parseViewState(search: string): ViewState {
     by: isDimension(by) ? by : null,
     period: isPeriod(period) ? period : 'year',
     filters,
+    allTiles: params.get('tiles') === 'all',
   };
 }
 
-/** Writes a query string in a stable order: measure, by, period, then filters by dimension. */
+/** Writes a query string in a stable order: measure, by, period, filters by dimension, tiles. */
 export function formatViewState(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.measure) params.set('measure', state.measure);
@@ -46,6 +49,7 @@ export function formatViewState(state: ViewState): string {
     const value = state.filters[dimension];
     if (value) params.set(dimension, value);
   }
+  if (state.allTiles) params.set('tiles', 'all');
   return `?${params}`;
 }
 
@@ -54,6 +58,7 @@ export class UrlState {
   by = $state<Dimension | null>(null);
   period = $state<Period>('year');
   filters = $state<Filters>({});
+  allTiles = $state(false);
 
   readonly search = $derived(formatViewState(this));
   readonly query: MeasureQuery = $derived({ period: this.period, by: this.by, filters: { ...this.filters } });
@@ -65,6 +70,7 @@ export class UrlState {
     this.by = state.by;
     this.period = state.period;
     this.filters = state.filters;
+    this.allTiles = state.allTiles;
   }
 
   /** The API refuses a dimension as both stratifier and filter, so stratifying drops its filter. */

@@ -1,34 +1,61 @@
-// Loads the yearly series of every measure (with the current filters) for the KPI tiles.
-import { fetchMeasure } from '../lib/api.ts';
-import type { Filters, MeasureInfo, MeasureResult } from '../lib/api-types.ts';
-import { Resource } from '../lib/resource.svelte.ts';
+// Loads the yearly series behind each KPI tile, one request per measure, so each tile fills in as
+// soon as its own answer arrives. Results are kept per measure with the filters they were loaded for.
+import { untrack } from 'svelte';
+import { SvelteMap } from 'svelte/reactivity';
+import { errorMessage, fetchMeasure, isAbortError, measureSearchParams } from '../lib/api.ts';
+import type { Filters, MeasureInfo, MeasureQuery, MeasureResult } from '../lib/api-types.ts';
 
 export interface KpiSelection {
-  measures: readonly MeasureInfo[] | undefined;
+  measures: readonly MeasureInfo[];
   filters: Filters;
 }
 
+interface Entry {
+  /** The query these results are, or are being, loaded for. */
+  key: string;
+  /** The last result; may be for an older key while the new one loads. */
+  result?: MeasureResult;
+  error?: string;
+  loading: boolean;
+}
+
 export class KpiModel {
-  readonly #series: Resource<Map<string, MeasureResult>>;
+  readonly #entries = new SvelteMap<string, Entry>();
 
   constructor(selection: () => KpiSelection, load = fetchMeasure) {
-    this.#series = new Resource((signal) => {
+    $effect(() => {
       const { measures, filters } = selection();
-      if (!measures) return undefined;
-      const query = { period: 'year', by: null, filters: { ...filters } } as const;
-      return Promise.all(measures.map((measure) => load(measure.id, query, signal))).then(
-        (results) => new Map(results.map((result, i) => [measures[i].id, result])),
-      );
+      const query: MeasureQuery = { period: 'year', by: null, filters: { ...filters } };
+      const key = String(measureSearchParams(query));
+      untrack(() => {
+        for (const measure of measures) {
+          const entry = this.#entries.get(measure.id);
+          if (entry?.key === key) continue; // loaded, or loading, for these filters
+          this.#entries.set(measure.id, { key, result: entry?.result, loading: true });
+          load(measure.id, query).then(
+            (result) => this.#settle(measure.id, key, { key, result, loading: false }),
+            (error: unknown) => {
+              if (isAbortError(error)) return;
+              this.#settle(measure.id, key, { key, error: errorMessage(error), loading: false });
+            },
+          );
+        }
+      });
     });
   }
 
+  /** Stores an answer unless the filters changed while it was on its way. */
+  #settle(id: string, key: string, entry: Entry): void {
+    if (this.#entries.get(id)?.key === key) this.#entries.set(id, entry);
+  }
+
   series(id: string): MeasureResult | undefined {
-    return this.#series.value?.get(id);
+    return this.#entries.get(id)?.result;
   }
-  get loading(): boolean {
-    return this.#series.loading;
+  loading(id: string): boolean {
+    return this.#entries.get(id)?.loading ?? true;
   }
-  get error(): string | null {
-    return this.#series.error;
+  error(id: string): string | undefined {
+    return this.#entries.get(id)?.error;
   }
 }

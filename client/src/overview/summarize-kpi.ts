@@ -1,6 +1,7 @@
 // The numbers of one KPI tile: the latest complete year's rate and its change from the year before.
 // Pure; "better" or "worse" depends on the measure's direction, not on the sign of the change.
 import type { MeasureDirection, MeasureRow } from '../lib/api-types.ts';
+import { unitFormat } from '../lib/units.ts';
 
 export type Tone = 'better' | 'worse' | 'neutral';
 export type Trend = 'up' | 'down' | 'flat';
@@ -14,19 +15,19 @@ export interface KpiSummary {
   tone: Tone;
 }
 
-/** Changes smaller than the displayed precision (one decimal) count as flat. */
-const FLAT = 0.05;
-
 /**
  * @param rows yearly rows of one measure, no stratifier
+ * @param measure its direction (is up better?) and unit (what precision is shown)
  * @param lastCompleteYear the last year the data cover in full; a partial year would understate
  *   period prevalence, so it is left out of the headline when a complete year exists
  */
 export function summarizeKpi(
   rows: readonly MeasureRow[],
-  direction: MeasureDirection,
+  measure: { direction: MeasureDirection; unit: string },
   lastCompleteYear?: number,
 ): KpiSummary | null {
+  // Changes that round to zero at the displayed precision count as flat.
+  const flat = 0.5 * 10 ** -unitFormat(measure.unit).decimals;
   const sorted = [...rows].sort((a, b) => a.period.localeCompare(b.period));
   const complete =
     lastCompleteYear === undefined ? sorted : sorted.filter((row) => Number(row.period) <= lastCompleteYear);
@@ -37,8 +38,8 @@ export function summarizeKpi(
   const change =
     latest.rate !== null && previous?.rate != null ? latest.rate - previous.rate : null;
   const trend: Trend | null =
-    change === null ? null : Math.abs(change) < FLAT ? 'flat' : change > 0 ? 'up' : 'down';
-  const improving = direction === 'higher-is-better' ? trend === 'up' : trend === 'down';
+    change === null ? null : Math.abs(change) < flat ? 'flat' : change > 0 ? 'up' : 'down';
+  const improving = measure.direction === 'higher-is-better' ? trend === 'up' : trend === 'down';
   const tone: Tone = trend === null || trend === 'flat' ? 'neutral' : improving ? 'better' : 'worse';
   return { latest, previous, change, trend, tone };
 }
