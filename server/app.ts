@@ -2,8 +2,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { openCohortStore, unavailableCohortStore } from './cohorts/cohort-store.ts';
 import { errorMiddleware, HttpError } from './errors.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
+import { cohortRoutes } from './routes/cohort-routes.ts';
 import { measureRoutes } from './routes/measure-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
 import { qualityRoutes } from './routes/quality-routes.ts';
@@ -14,15 +16,19 @@ export interface AppDeps {
   warehouse: LiveWarehouse;
   /** The built dashboard (client/dist); the API works without it. */
   clientDir?: string;
+  /** Where saved cohorts are kept (the warehouse is opened read-only); without it none can be saved. */
+  stateDir?: string;
   log?: (message: string) => void;
 }
 
-export function createApp({ warehouse, clientDir, log = console.error }: AppDeps): Express {
+export function createApp({ warehouse, clientDir, stateDir, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse), openApiRoutes());
+  const cohorts = stateDir ? openCohortStore(stateDir) : unavailableCohortStore();
+  app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse, cohorts), openApiRoutes());
   app.use('/api', qualityRoutes(warehouse));
+  app.use('/api', cohortRoutes(warehouse, cohorts));
   app.use('/api', (request) => {
     throw new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.path}.`);
   });

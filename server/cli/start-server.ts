@@ -2,15 +2,17 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.ts';
 import { openLiveWarehouse } from '../warehouse/live-warehouse.ts';
+import { popsightHome, stateDir } from './paths.ts';
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startServer(options: { warehouse: string; port: number; host?: string; clientDir?: string }): Promise<RunningServer> {
+/** `stateDir` (saved cohorts) defaults to <POPSIGHT_HOME>/state. */
+export async function startServer(options: { warehouse: string; port: number; host?: string; clientDir?: string; stateDir?: string }): Promise<RunningServer> {
   const warehouse = await openLiveWarehouse(options.warehouse);
-  const app = createApp({ warehouse, clientDir: options.clientDir });
+  const app = createApp({ warehouse, clientDir: options.clientDir, stateDir: options.stateDir ?? stateDir(popsightHome()) });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const listening = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(listening));
     listening.once('error', reject);

@@ -1,5 +1,8 @@
 // The measure catalog and measure results.
 import { Router } from 'express';
+import { buildCohortSql } from '../cohorts/build-cohort-sql.ts';
+import type { CohortStore } from '../cohorts/cohort-store.ts';
+import { findCohort } from '../cohorts/find-cohort.ts';
 import { HttpError } from '../errors.ts';
 import { canonicalQuery, sendCached } from '../http/conditional-get.ts';
 import { disclosedTable, rowShapeOf } from '../http/disclosed-table.ts';
@@ -15,7 +18,7 @@ import { dimensionValues, warehouseMeta } from '../warehouse/warehouse-facts.ts'
 
 const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
 
-export function measureRoutes(warehouse: LiveWarehouse, cache = new ResponseCache()): Router {
+export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, cache = new ResponseCache()): Router {
   const router = Router();
   router.get('/measures', (_request, response) => {
     response.json({ measures: MEASURES.map(describeMeasure) });
@@ -25,7 +28,9 @@ export function measureRoutes(warehouse: LiveWarehouse, cache = new ResponseCach
     if (!measure) throw new HttpError(404, 'unknown_measure', messages.unknownMeasure(request.params.id, measureIds()));
     const format = negotiateFormat(request);
     await warehouse.use(async (db) => {
-      const { adjustAge, cohortId, ...query } = parseMeasureQuery(measure, request.query, await dimensionValues(db));
+      const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, request.query, await dimensionValues(db));
+      // A saved cohort restricts the measure to its members (404 for an unknown id, before any cache).
+      const query = { ...parsed, cohort: cohortId === undefined ? undefined : buildCohortSql((await findCohort(cohorts, cohortId)).definition) };
       const { dataVersion } = await warehouseMeta(db);
       const normalized = canonicalQuery({ measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, ...query.filters });
       await sendCached(request, response, {

@@ -2,6 +2,7 @@
 // Nothing here touches the warehouse, the clock or the file system.
 
 export { wilsonInterval, type ProportionInterval, type ProportionOptions } from './proportion-ci.ts';
+export { newcombeDifferenceInterval, type DifferenceInterval } from './difference-ci.ts';
 export {
   poissonCountInterval,
   poissonRateInterval,

@@ -1,0 +1,149 @@
+// Compiles a validated cohort definition to one DuckDB query over core.* that returns the
+// members' person_id, one row each. Pure: no I/O. Every value (code, date, number, category) is a
+// bound parameter $1…; table and column names are fixed here, and operators come from an allow-list.
+// The SQL can be spliced into `person_id IN (…)` with its parameters renumbered (build-measure-sql.ts).
+import type { SqlValue } from '../warehouse/database.ts';
+import type {
+  AgeSpec, AnchorCriterion, CohortDefinition, Comparator, ConditionSpec, Criterion, DateRange, EncounterSpec, LabSpec, MedicationSpec, PayerSpec, Within,
+} from './cohort-schema.ts';
+import { CONDITION_VALUE_SETS } from './value-sets.ts';
+
+export interface CohortSql {
+  sql: string;
+  values: SqlValue[];
+}
+
+/** The last day of data: the day of the latest encounter, as mart.person_period's data window ends. */
+export const DEFAULT_INDEX_DATE_SQL = '(SELECT max(start_ts)::DATE FROM core.encounter)';
+
+const COMPARATORS: Record<Comparator, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '=', '!=': '<>' };
+const OPEN_END = "DATE '9999-12-31'";
+
+type EventSpec = ConditionSpec | LabSpec | MedicationSpec | EncounterSpec;
+
+export function buildCohortSql(
+  definition: Pick<CohortDefinition, 'criteria' | 'indexDate'>,
+  valueSets: ReadonlyMap<string, readonly string[]> = CONDITION_VALUE_SETS,
+): CohortSql {
+  const values: SqlValue[] = [];
+  const bind = (value: SqlValue, cast?: 'DATE' | 'INTEGER' | 'DOUBLE') => {
+    values.push(value);
+    return cast ? `$${values.length}::${cast}` : `$${values.length}`;
+  };
+  const bindList = (list: readonly SqlValue[]) => list.map((v) => bind(v)).join(', ');
+  const indexDate = (at?: string) => {
+    const date = at ?? definition.indexDate;
+    return date === undefined ? DEFAULT_INDEX_DATE_SQL : bind(date, 'DATE');
+  };
+
+  function criterion(c: Criterion): string {
+    if ('all' in c) return combine(c.all, 'INTERSECT');
+    if ('any' in c) return combine(c.any, 'UNION');
+    if ('not' in c) return `SELECT person_id FROM core.person EXCEPT SELECT person_id FROM (${criterion(c.not)}) AS excluded`;
+    if ('sex' in c) return personWhere('sex', c.sex);
+    if ('race' in c) return personWhere('race', c.race);
+    if ('ethnicity' in c) return personWhere('ethnicity', c.ethnicity);
+    if ('county' in c) return personWhere('county', c.county);
+    if ('age' in c) return age(c.age);
+    if ('payer' in c) return payer(c.payer);
+    const [kind, spec] = Object.entries(c)[0] as [keyof AnchorCriterion & string, EventSpec & { minCount?: number }];
+    const anchored = spec.within ? ` WHERE ${withinSql(spec.within)}` : '';
+    const enough = spec.minCount !== undefined && spec.minCount > 1 ? ` HAVING count(*) >= ${bind(spec.minCount, 'INTEGER')}` : '';
+    return `SELECT e.person_id FROM (${events({ [kind]: spec } as AnchorCriterion)}) AS e${anchored} GROUP BY e.person_id${enough}`;
+  }
+
+  function combine(children: Criterion[], operator: 'INTERSECT' | 'UNION'): string {
+    if (children.length === 1) return criterion(children[0]!);
+    return children.map((child, i) => `SELECT person_id FROM (${criterion(child)}) AS c${i}`).join(`\n${operator}\n`);
+  }
+
+  const asList = <T extends string>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
+
+  function personWhere(column: 'sex' | 'race' | 'ethnicity' | 'county', value: string | string[]): string {
+    return `SELECT person_id FROM core.person WHERE ${column} IN (${bindList(asList(value))})`;
+  }
+
+  /** Age in whole years at the index date (as mart.person_period computes it); born by then. */
+  function age(spec: AgeSpec): string {
+    const years = `(${ageSql('p', 'i.index_date')})`;
+    const where = ['(p.age_90_plus OR p.birth_date <= i.index_date)'];
+    if (spec.min !== undefined) where.push(`${years} >= ${bind(spec.min, 'INTEGER')}`);
+    if (spec.max !== undefined) where.push(`${years} <= ${bind(spec.max, 'INTEGER')}`);
+    return `SELECT p.person_id FROM core.person AS p, (SELECT ${indexDate(spec.at)} AS index_date) AS i WHERE ${where.join(' AND ')}`;
+  }
+
+  /** Covered by a payer of the category on any day of the window (default: on the index date). */
+  function payer(spec: PayerSpec): string {
+    const [start, end] = spec.between ? [bind(spec.between[0], 'DATE'), bind(spec.between[1], 'DATE')] : [null, null];
+    const window = start && end ? { start, end } : { start: 'i.index_date', end: 'i.index_date' };
+    const from = start ? 'core.coverage AS c' : `core.coverage AS c, (SELECT ${indexDate()} AS index_date) AS i`;
+    return `SELECT DISTINCT c.person_id FROM ${from} JOIN core.payer AS py ON py.payer_id = c.payer_id
+            WHERE py.category IN (${bindList(asList(spec.category))}) AND c.start_date <= ${window.end} AND coalesce(c.end_date, ${OPEN_END}) >= ${window.start}`;
+  }
+
+  /** One row per matching event: person_id and event_date (the day the event happened or began). */
+  function events(c: AnchorCriterion): string {
+    const between = (spec: { between?: DateRange }) => (spec.between ? [bind(spec.between[0], 'DATE'), bind(spec.between[1], 'DATE')] as const : undefined);
+    if ('condition' in c) {
+      // A diagnosis is dated by its onset; `between` asks for one active on any day of the window.
+      const spec = c.condition;
+      const codes = spec.group !== undefined ? valueSets.get(spec.group) ?? [] : spec.codes ?? [];
+      const where = [`code IN (${bindList(codes)})`];
+      const window = between(spec);
+      if (window) where.push(`start_date <= ${window[1]}`, `coalesce(stop_date, ${OPEN_END}) >= ${window[0]}`);
+      return `SELECT person_id, start_date AS event_date FROM core.condition WHERE ${where.join(' AND ')}`;
+    }
+    if ('lab' in c) {
+      const spec = c.lab;
+      const where = [`code = ${bind(spec.code)}`, 'value_num IS NOT NULL', `value_num ${COMPARATORS[spec.op]} ${bind(spec.value, 'DOUBLE')}`];
+      const window = between(spec);
+      if (window) where.push(`obs_ts::DATE BETWEEN ${window[0]} AND ${window[1]}`);
+      return `SELECT person_id, obs_ts::DATE AS event_date FROM core.observation WHERE ${where.join(' AND ')}`;
+    }
+    if ('medication' in c) {
+      // A prescription is dated by its start; `between` asks for one active on any day of the window.
+      const spec = c.medication;
+      const where = [`code IN (${bindList(spec.codes)})`];
+      const window = between(spec);
+      if (window) where.push(`start_ts::DATE <= ${window[1]}`, `coalesce(stop_ts::DATE, ${OPEN_END}) >= ${window[0]}`);
+      return `SELECT person_id, start_ts::DATE AS event_date FROM core.medication WHERE ${where.join(' AND ')}`;
+    }
+    const spec = c.encounter;
+    const where = spec.class === undefined ? ['TRUE'] : [`encounter_class IN (${bindList(asList(spec.class))})`];
+    const window = between(spec);
+    if (window) where.push(`start_ts::DATE BETWEEN ${window[0]} AND ${window[1]}`);
+    return `SELECT person_id, start_ts::DATE AS event_date FROM core.encounter WHERE ${where.join(' AND ')}`;
+  }
+
+  /** The event e is dated within `days` after, before or around (either side of) an anchor event. */
+  function withinSql(within: Within): string {
+    const anchor = (within.after ?? within.before ?? within.around)!;
+    const anchorEvents = events(anchor);
+    const anchored = (Object.values(anchor)[0] as EventSpec).within;
+    const days = bind(within.days, 'INTEGER');
+    const range = within.after
+      ? `a.event_date AND a.event_date + ${days}`
+      : within.before
+        ? `a.event_date - ${days} AND a.event_date`
+        : `a.event_date - ${days} AND a.event_date + ${days}`;
+    // An anchor may itself be anchored: keep only its events that meet its own `within`.
+    const anchorRows = anchored ? `SELECT * FROM (${anchorEvents}) AS e WHERE ${withinSql(anchored)}` : anchorEvents;
+    return `EXISTS (SELECT 1 FROM (${anchorRows}) AS a WHERE a.person_id = e.person_id AND e.event_date BETWEEN ${range})`;
+  }
+
+  const sql = `SELECT person_id FROM (\n${criterion(definition.criteria)}\n) AS cohort`;
+  return { sql, values };
+}
+
+/**
+ * Age in whole years of person `p` on `date`. The warehouse withholds the birth date of people aged
+ * 90 or more by the end of their record (HIPAA Safe Harbor; pipelines/model/person.sql): they count as 90.
+ */
+export function ageSql(p: string, date: string): string {
+  return `CASE WHEN ${p}.age_90_plus THEN 90 ELSE date_sub('year', ${p}.birth_date, ${date}) END`;
+}
+
+/** The same SQL with its parameters renumbered from offset + 1, to follow `offset` other values. */
+export function shiftParameters(sql: string, offset: number): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+}

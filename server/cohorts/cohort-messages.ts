@@ -1,0 +1,37 @@
+// User-facing messages of the cohort feature, in one place so tests assert against the same text.
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+export const cohortMessages = {
+  // Schema issues: each says what was expected; the path is added by formatIssue.
+  expectedDate: 'expected a date as YYYY-MM-DD',
+  expectedDateRange: 'expected [start, end], two dates as YYYY-MM-DD',
+  rangeReversed: 'expected the start date on or before the end date',
+  expectedNumber: 'expected a number',
+  expectedDays: 'expected a whole number of days',
+  expectedName: 'expected a non-empty name',
+  ageNeedsBound: "expected 'min', 'max' or both",
+  ageReversed: "expected 'min' to be at most 'max'",
+  badCode: (system: string) => `expected a ${system} code${system === 'LOINC' ? ' such as 4548-4' : ' (digits only)'}`,
+  expectedCodes: (system: string) => `expected a list of ${system} codes`,
+  expectedOneOf: (values: readonly string[]) => `expected one of ${list(values)}`,
+  exactlyOne: (keys: readonly string[], present: readonly string[]) =>
+    present.length === 0
+      ? `expected exactly one of ${list(keys)}`
+      : `expected exactly one of ${list(keys)}, got ${list(present)}`,
+  combineHint: " (a criterion is one of these; combine several with 'all' or 'any')",
+  expectedDefinition: "expected a JSON object with 'name' and 'criteria'",
+  unknownKey: (key: string, allowed: readonly string[]) => `unknown field '${key}': expected one of ${list(allowed)}`,
+  tooManyCriteria: (count: number, max: number) => `expected at most ${max} criteria in one definition, got ${count}`,
+
+  invalidDefinition: (path: string, problem: string) => `Invalid cohort definition at '${path}': ${problem}.`,
+  invalidJson: 'The request body is not valid JSON.',
+  noStateDirectory: 'Cohorts cannot be saved: the server was started without a state directory.',
+  unknownCohort: (id: string) => `No saved cohort with id '${id}'.`,
+  outdatedCohort: (id: string, problem: string) =>
+    `Saved cohort '${id}' no longer fits the definition language (${problem}); save it again with a valid definition.`,
+  compareNeedsTwo: "Parameters 'a' and 'b' are required: the ids of the two saved cohorts to compare.",
+  unknownCompareParameter: (parameter: string) => `Unknown parameter '${parameter}': allowed parameters are a, b.`,
+  overlapNote:
+    'The intervals assume the two cohorts are independent samples (Newcombe 1998); when they share members the intervals are approximate.',
+};

@@ -1,0 +1,290 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExtract } from '../../pipelines/load.ts';
+import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
+import { buildCohortSql } from '../../server/cohorts/build-cohort-sql.ts';
+import { cohortMessages } from '../../server/cohorts/cohort-messages.ts';
+import type { Criterion } from '../../server/cohorts/cohort-schema.ts';
+import { newcombeDifferenceInterval } from '../../server/stats/index.ts';
+import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { NJ27 } from '../helpers/extract-fixtures.ts';
+import { quietLoadDeps } from '../helpers/test-env.ts';
+
+type Json = Record<string, any>;
+
+// Each definition with the same selection written by hand over core.* (nj27: 27 people).
+const CASES: { what: string; criteria: Criterion; sql: string }[] = [
+  { what: 'women', criteria: { sex: 'F' }, sql: `SELECT person_id FROM core.person WHERE sex = 'F'` },
+  {
+    what: 'ten or more wellness visits',
+    criteria: { encounter: { class: 'wellness', minCount: 10 } },
+    sql: `SELECT person_id FROM core.encounter WHERE encounter_class = 'wellness' GROUP BY person_id HAVING count(*) >= 10`,
+  },
+  {
+    what: 'obese women',
+    criteria: { all: [{ condition: { group: 'obesity' } }, { not: { sex: 'M' } }] },
+    sql: `SELECT person_id FROM core.condition WHERE code IN ('162864005', '408512008') EXCEPT SELECT person_id FROM core.person WHERE sex = 'M'`,
+  },
+  {
+    what: 'a BMI of 30 or more since 2015',
+    criteria: { lab: { code: '39156-5', op: '>=', value: 30, between: ['2015-01-01', '2024-12-31'] } },
+    sql: `SELECT DISTINCT person_id FROM core.observation WHERE code = '39156-5' AND value_num >= 30 AND obs_ts >= TIMESTAMP '2015-01-01' AND obs_ts < TIMESTAMP '2025-01-01'`,
+  },
+  {
+    what: 'an ED visit within a year after a hypertension diagnosis',
+    criteria: { encounter: { class: 'emergency', within: { days: 365, after: { condition: { codes: ['59621000'] } } } } },
+    sql: `SELECT DISTINCT e.person_id FROM core.encounter e JOIN core.condition c ON c.person_id = e.person_id AND c.code = '59621000'
+          WHERE e.encounter_class = 'emergency' AND date_diff('day', c.start_date, e.start_ts::DATE) BETWEEN 0 AND 365`,
+  },
+  {
+    what: '65 or older, or on Medicaid in 2020',
+    criteria: { any: [{ age: { min: 65 } }, { payer: { category: 'Medicaid', between: ['2020-01-01', '2020-12-31'] } }] },
+    sql: `SELECT person_id FROM core.person, (SELECT max(start_ts)::DATE AS d FROM core.encounter) WHERE age_90_plus OR date_sub('year', birth_date, d) >= 65
+          UNION SELECT c.person_id FROM core.coverage c JOIN core.payer p USING (payer_id)
+          WHERE p.category = 'Medicaid' AND c.start_date <= DATE '2020-12-31' AND c.end_date >= DATE '2020-01-01'`,
+  },
+  {
+    what: 'an epinephrine auto-injector or lisinopril',
+    criteria: { medication: { codes: ['1870230', '314076'] } },
+    sql: `SELECT DISTINCT person_id FROM core.medication WHERE code IN ('1870230', '314076')`,
+  },
+  {
+    what: 'inpatient or ED care in 2015–2019',
+    criteria: { encounter: { class: ['inpatient', 'emergency'], between: ['2015-01-01', '2019-12-31'] } },
+    sql: `SELECT DISTINCT person_id FROM core.encounter WHERE encounter_class IN ('inpatient', 'emergency') AND start_ts::DATE BETWEEN DATE '2015-01-01' AND DATE '2019-12-31'`,
+  },
+];
+
+const COUNT_FIELDS = new Set(['value', 'count', 'countA', 'countB', 'numerator', 'denominator', 'size', 'members', 'overlap']);
+
+/** Every (path, number) of a count-like field anywhere in a response. */
+function counts(value: unknown, path = ''): [string, number][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => counts(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === 'number' && COUNT_FIELDS.has(k) ? [[`${path}.${k}`, v] as [string, number]] : counts(v, `${path}.${k}`),
+  );
+}
+
+describe('cohorts on the nj27 fixture', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'popsight-cohorts-'));
+  const warehouse = join(dir, 'w.duckdb');
+  const stateDir = join(dir, 'state');
+  let server: RunningServer;
+  let db: Database;
+  const responses: Json[] = [];
+
+  async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const json = response.status === 204 ? {} : ((await response.json()) as Json);
+    responses.push(json);
+    return { status: response.status, body: json };
+  }
+  const restart = async () => {
+    await server.close();
+    server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir });
+  };
+  const ids = async (sql: string) => (await db.query<{ person_id: string }>(sql)).map((r) => r.person_id).sort();
+  const save = async (name: string, criteria: Criterion) => {
+    const { status, body } = await call('POST', '/api/cohorts', { name, criteria });
+    expect(status).toBe(201);
+    return body.id as string;
+  };
+
+  beforeAll(async () => {
+    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
+    server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir });
+    db = await openDatabase(warehouse, { readOnly: true });
+  });
+  afterAll(async () => {
+    db?.close();
+    await server?.close();
+  });
+
+  it('selects the same people as hand-written SQL, and previews their number through disclosure control', async () => {
+    const sizes: number[] = [];
+    for (const { what, criteria, sql } of CASES) {
+      const expected = await ids(sql);
+      const compiled = buildCohortSql({ criteria });
+      expect((await db.query<{ person_id: string }>(compiled.sql, compiled.values)).map((r) => r.person_id).sort(), what).toEqual(expected);
+      const { status, body } = await call('POST', '/api/cohorts/preview', { criteria });
+      expect(status, what).toBe(200);
+      const n = expected.length;
+      sizes.push(n);
+      expect(body.size, what).toEqual(n >= 1 && n <= 10 ? { value: null, suppressed: true, suppressionReason: 'small-cell' } : { value: n, suppressed: false });
+    }
+    // The cases cover shown and suppressed sizes.
+    expect(sizes.some((n) => n >= 11)).toBe(true);
+    expect(sizes.some((n) => n >= 1 && n <= 10)).toBe(true);
+  });
+
+  it('rejects invalid definitions with a 400 naming the field and what was expected', async () => {
+    const bad = await call('POST', '/api/cohorts', { name: 'x', criteria: { all: [{ sex: 'F' }, { lab: { code: '4548-4', op: '>>', value: 9 } }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_definition');
+    expect(bad.body.error.details.path).toBe('criteria.all[1].lab.op');
+    expect(bad.body.error.message).toBe(cohortMessages.invalidDefinition('criteria.all[1].lab.op', cohortMessages.expectedOneOf(['>', '>=', '<', '<=', '=', '!='])));
+
+    const unknownGroup = await call('POST', '/api/cohorts/preview', { criteria: { condition: { group: 'gout' } } });
+    expect(unknownGroup.status).toBe(400);
+    expect(unknownGroup.body.error.details.path).toBe('criteria.condition.group');
+    expect(unknownGroup.body.error.message).toMatch(/expected one of 'diabetes', 'hypertension'/);
+
+    const noName = await call('POST', '/api/cohorts', { criteria: { sex: 'F' } });
+    expect(noName.body.error.message).toBe(cohortMessages.invalidDefinition('name', cohortMessages.expectedName));
+    const notJson = await call('POST', '/api/cohorts', '{"name": "x", criteria');
+    expect([notJson.status, notJson.body.error.code, notJson.body.error.message]).toEqual([400, 'invalid_json', cohortMessages.invalidJson]);
+    const compare = await call('GET', '/api/cohorts/compare?a=1');
+    expect([compare.status, compare.body.error.message]).toEqual([400, cohortMessages.compareNeedsTwo]);
+    expect((await call('GET', '/api/cohorts')).body.cohorts).toEqual([]);
+  });
+
+  it('saves, lists, gets and deletes cohorts, and keeps them across a restart', async () => {
+    const definition = { name: 'Women', description: 'All women', indexDate: '2023-12-31', criteria: { sex: 'F' } };
+    const created = await call('POST', '/api/cohorts', definition);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Women', description: 'All women' });
+    const other = await save('ED users', { encounter: { class: 'emergency' } });
+
+    await restart();
+    const listed = (await call('GET', '/api/cohorts')).body.cohorts as Json[];
+    expect(listed.map((c) => c.name)).toEqual(['Women', 'ED users']);
+    expect(listed[0]).toEqual({ id: created.body.id, name: 'Women', description: 'All women', createdAt: created.body.createdAt });
+    expect((await call('GET', `/api/cohorts/${created.body.id}`)).body.definition).toEqual(definition);
+
+    expect((await call('DELETE', `/api/cohorts/${created.body.id}`)).status).toBe(204);
+    const gone = await call('GET', `/api/cohorts/${created.body.id}`);
+    expect([gone.status, gone.body.error.code]).toEqual([404, 'unknown_cohort']);
+    expect((await call('DELETE', `/api/cohorts/${created.body.id}`)).status).toBe(404);
+    expect((await call('GET', `/api/cohorts/${created.body.id}/characterization`)).status).toBe(404);
+
+    await restart();
+    expect(((await call('GET', '/api/cohorts')).body.cohorts as Json[]).map((c) => c.id)).toEqual([other]);
+    expect(readdirSync(stateDir)).toEqual(['cohorts.json']);
+    expect((await call('DELETE', `/api/cohorts/${other}`)).status).toBe(204);
+  });
+
+  it('filters a measure by a cohort exactly as computing it by hand over the members', async () => {
+    const id = await save('Ambulatory care', { encounter: { class: 'ambulatory' } });
+    const members = `SELECT DISTINCT person_id FROM core.encounter WHERE encounter_class = 'ambulatory'`;
+    const [prevalence] = await db.query<{ x: number; n: number }>(
+      `SELECT count(*) FILTER (WHERE has_hypertension)::INTEGER AS x, count(*)::INTEGER AS n FROM mart.person_period WHERE grain = 'year' AND person_id IN (${members})`,
+    );
+    expect(prevalence!.x).toBeGreaterThanOrEqual(11);
+    const filtered = (await call('GET', `/api/measures/hypertension-prevalence?period=all&cohort=${id}`)).body.rows[0];
+    expect([filtered.numerator, filtered.denominator, filtered.suppressed]).toEqual([prevalence!.x, prevalence!.n, false]);
+    expect(filtered.rate).toBeCloseTo((100 * prevalence!.x) / prevalence!.n, 10);
+    const everyone = (await call('GET', '/api/measures/hypertension-prevalence?period=all')).body.rows[0];
+    expect(everyone.denominator).toBeGreaterThan(filtered.denominator);
+
+    const [cost] = await db.query<{ y: number; x: number }>(
+      `SELECT sum(cost) AS y, sum(member_months) AS x FROM mart.person_period WHERE grain = 'year' AND person_id IN (${members})`,
+    );
+    const pmpm = (await call('GET', `/api/measures/cost-pmpm?period=all&cohort=${id}`)).body.rows[0];
+    expect(pmpm.rate).toBeCloseTo(cost!.y / cost!.x, 8);
+
+    // With a stratifier and a filter too, every shown row matches the hand count; the rest are suppressed.
+    const bySex = (await call('GET', `/api/measures/hypertension-prevalence?period=all&by=sex&race=white&cohort=${id}`)).body.rows as Json[];
+    const hand = await db.query<{ period: string; sex: string; x: number; n: number }>(
+      `SELECT 'all' AS period, sex, count(*) FILTER (WHERE has_hypertension)::INTEGER AS x, count(*)::INTEGER AS n
+       FROM mart.person_period WHERE grain = 'year' AND race = 'white' AND person_id IN (${members}) GROUP BY ALL`,
+    );
+    expect(bySex.some((r) => !r.suppressed)).toBe(true);
+    for (const row of bySex.filter((r) => !r.suppressed)) {
+      const h = hand.find((r) => r.period === row.period && r.sex === row.sex) ?? { x: 0, n: 0 };
+      expect([row.numerator, row.denominator], `${row.period} ${row.sex}`).toEqual([h.x, h.n]);
+    }
+
+    const unknown = await call('GET', '/api/measures/hypertension-prevalence?cohort=no-such-cohort');
+    expect([unknown.status, unknown.body.error.message]).toEqual([404, cohortMessages.unknownCohort('no-such-cohort')]);
+  });
+
+  it('characterizes a cohort from hand-checkable counts, all through disclosure control', async () => {
+    const id = await save('Everyone', { any: [{ sex: 'F' }, { sex: 'M' }] });
+    const { body } = await call('GET', `/api/cohorts/${id}/characterization`);
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM core.person');
+    expect(body.size).toEqual({ value: n, suppressed: false });
+    expect(body.indexDate).toBe((await db.query<{ d: string }>(`SELECT strftime(max(start_ts), '%Y-%m-%d') AS d FROM core.encounter`))[0]!.d);
+
+    const bySex = await db.query<{ value: string; n: number }>('SELECT sex AS value, count(*)::INTEGER AS n FROM core.person GROUP BY 1');
+    for (const row of body.breakdowns.sex as Json[]) {
+      const hand = bySex.find((r) => r.value === row.value)?.n ?? 0;
+      if (row.suppressed) expect(row.count).toBeNull();
+      else expect([row.count, row.share]).toEqual([hand, hand / n]);
+    }
+    for (const breakdown of ['ageBand', 'sex', 'race']) {
+      const rows = body.breakdowns[breakdown] as Json[];
+      const hidden = rows.filter((r) => r.suppressed);
+      // Never a lone hidden cell: the size minus the shown cells would give it away.
+      expect(hidden.length === 0 || hidden.length >= 2, breakdown).toBe(true);
+      for (const r of hidden) expect([r.count, r.share]).toEqual([null, null]);
+    }
+    expect((body.conditionGroups as Json[]).map((g) => g.value)).toContain('hypertension');
+
+    const [year] = await db.query<{ y: number; x: number; members: number; label: string }>(
+      `SELECT sum(cost) AS y, sum(member_months) AS x, count(*)::INTEGER AS members, strftime(max(period_start), '%Y') AS label
+       FROM mart.person_period WHERE grain = 'year' AND period_start = (SELECT max(period_start) FROM mart.person_period WHERE grain = 'year')`,
+    );
+    expect(body.costPmpm.year).toBe(year!.label);
+    expect(body.costPmpm.members).toEqual({ value: year!.members, suppressed: false });
+    expect(body.costPmpm.pmpm).toBeCloseTo(year!.y / year!.x, 8);
+    expect(body.costPmpm.ciLow).toBeLessThanOrEqual(body.costPmpm.pmpm);
+
+    // A cohort of 1–10 people shows nothing but a suppressed size.
+    const small = await save('Obese women', { all: [{ condition: { group: 'obesity' } }, { sex: 'F' }] });
+    const smallBody = (await call('GET', `/api/cohorts/${small}/characterization`)).body;
+    expect(smallBody.size).toEqual({ value: null, suppressed: true, suppressionReason: 'small-cell' });
+    expect([smallBody.breakdowns, smallBody.conditionGroups, smallBody.topConditions, smallBody.costPmpm]).toEqual([null, null, null, null]);
+  });
+
+  it('compares two cohorts with Newcombe intervals from the shown counts, keeping suppressed cells suppressed', async () => {
+    const a = await save('Women', { sex: 'F' });
+    const b = await save('Ambulatory care', { encounter: { class: 'ambulatory' } });
+    const { status, body } = await call('GET', `/api/cohorts/compare?a=${a}&b=${b}`);
+    expect(status).toBe(200);
+    const membersA = await ids(`SELECT person_id FROM core.person WHERE sex = 'F'`);
+    const membersB = await ids(`SELECT DISTINCT person_id FROM core.encounter WHERE encounter_class = 'ambulatory'`);
+    expect(body.a.size).toEqual({ value: membersA.length, suppressed: false });
+    expect(body.b.size).toEqual({ value: membersB.length, suppressed: false });
+    const both = membersA.filter((p) => membersB.includes(p)).length;
+    if (!body.overlap.suppressed) expect(body.overlap.value).toBe(both);
+
+    const sexOf = new Map((await db.query<{ person_id: string; sex: string }>('SELECT person_id, sex FROM core.person')).map((r) => [r.person_id, r.sex]));
+    const rows = body.rows as Json[];
+    for (const sex of ['F', 'M']) {
+      const row = rows.find((r) => r.characteristic === 'sex' && r.value === sex)!;
+      const [x1, x2] = [membersA, membersB].map((m) => m.filter((p) => sexOf.get(p) === sex).length);
+      if (row.suppressed) continue;
+      const ci = newcombeDifferenceInterval(x1!, membersA.length, x2!, membersB.length);
+      expect([row.countA, row.countB]).toEqual([x1, x2]);
+      expect(row.shareA).toBeCloseTo(x1! / membersA.length, 12);
+      expect(row.difference).toBeCloseTo(ci.difference!, 12);
+      expect([row.ciLow, row.ciHigh]).toEqual([ci.low, ci.high]);
+    }
+    expect(rows.some((r) => !r.suppressed && r.countA > 0)).toBe(true);
+    expect(rows.some((r) => r.suppressed)).toBe(true);
+    for (const row of rows.filter((r) => r.suppressed)) {
+      expect([row.difference, row.ciLow, row.ciHigh]).toEqual([null, null, null]);
+      expect(row.countA === null || row.countB === null).toBe(true);
+    }
+    expect(body.method).toMatch(/Newcombe \(1998\)/);
+  });
+
+  it('never shows a count of 1–10 in any cohort response', async () => {
+    for (const { criteria } of CASES) {
+      const id = await save('case', criteria);
+      await call('GET', `/api/cohorts/${id}/characterization`);
+      await call('GET', `/api/cohorts/compare?a=${id}&b=${id}`);
+      await call('GET', `/api/measures/hypertension-prevalence?period=year&by=sex&cohort=${id}`);
+    }
+    const seen = responses.flatMap((r) => counts(r));
+    expect(seen.length).toBeGreaterThan(100);
+    for (const [path, n] of seen) expect(n === 0 || n >= 11, `${path} = ${n}`).toBe(true);
+  });
+});
