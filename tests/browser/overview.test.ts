@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startDemoServer } from '../helpers/test-server.ts';
+import { countSuppressed, suppressionNote } from '../../client/src/charts/build-trend-spec.ts';
 import type { MeasureInfo, MeasureResult, Meta } from '../../client/src/lib/api-types.ts';
 
 const CHROMIUM_ARGS = [
@@ -32,7 +33,9 @@ async function api<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const plotted = (result: MeasureResult) => result.rows.filter((row) => !row.suppressed).length;
+// What the chart can draw: cells neither suppressed nor empty (a stratum with nobody in a period has no rate).
+const plotted = (result: MeasureResult) =>
+  result.rows.filter((row) => !row.suppressed && row.rate !== null).length;
 
 beforeAll(async () => {
   await buildClientIfStale();
@@ -124,6 +127,19 @@ describe('overview', () => {
     await page.waitForURL((url) => url.searchParams.get('measure') === 'hypertension-prevalence');
     await expect.poll(() => page.locator('h2#trend-title').textContent()).toBe('Hypertension prevalence');
     expect(new URL(page.url()).searchParams.get('period')).toBe('quarter');
+  });
+
+  it('omits suppressed cells from the chart and says how many were suppressed', async () => {
+    const query = 'measure=diabetes-prevalence&by=county&period=quarter';
+    const result = await api<MeasureResult>(`/api/measures/diabetes-prevalence?${query.slice(query.indexOf('&') + 1)}`);
+    expect(countSuppressed(result.rows)).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/?${query}`);
+    const note = page.locator('[data-testid="suppression-note"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain(suppressionNote(result.rows));
+    expect(await note.textContent()).toMatch(/\d+ cells? suppressed \(fewer than 11 people\)/);
+    await expect.poll(() => page.locator(symbols).count()).toBe(plotted(result));
   });
 
   it("shows the API's error message for a measure that does not exist", async () => {

@@ -36,6 +36,8 @@ export class TrendModel {
   readonly suppressed = $derived(this.result ? countSuppressed(this.result.rows) : 0);
   readonly suppressionNote = $derived(this.result ? suppressionNote(this.result.rows) : null);
   readonly unreliable = $derived(this.result ? countUnreliable(this.result.rows) : 0);
+  /** Whether any cell has a confidence interval (the top-5% cost share, for one, has none). */
+  readonly hasInterval = $derived(this.result?.rows.some((row) => row.ciLow !== null && row.ciHigh !== null) ?? true);
 
   readonly status: TrendStatus = $derived.by(() => {
     if (this.error) return 'error';

@@ -7,8 +7,12 @@ export const MIN_CELL_SIZE = 11;
 export const messages = {
   loading: () => 'Loading…',
   empty: () => 'No data for this selection. Try removing a filter.',
+  intervalLegend: () => 'Shaded bands are 95% confidence intervals.',
+  noInterval: () => 'This measure has no confidence interval.',
+  smallCellPolicy: () => `Cells with fewer than ${MIN_CELL_SIZE} people are not shown.`,
+  notAvailable: () => 'Not available',
   noMeasures: () => 'The server lists no measures.',
-  noValue: () => 'No value for the latest year.',
+  noValue: () => 'No data for the latest year.',
   allSuppressed: () => 'Every cell of this selection is suppressed. Try a coarser period or fewer filters.',
   suppressed: (cells: number) =>
     `${cells} ${cells === 1 ? 'cell' : 'cells'} suppressed (fewer than ${MIN_CELL_SIZE} people)`,
