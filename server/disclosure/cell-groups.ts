@@ -1,15 +1,20 @@
-// Which cells add up to a published margin: the groups complementary suppression protects.
+// Which cells add up to a margin: the groups that complementary suppression protects.
 // A margin is what another request shows (the period total, a cell of a one-way table), so a
-// group's total is treated as known to whoever reads this response (CMS cell size suppression
-// policy, 2020: suppressed values must not be recoverable "from other data", e.g. totals).
+// group's total may be known to whoever reads this response (CMS cell size suppression policy,
+// 2020: suppressed values must not be recoverable from other data, such as totals).
+// Must never let a cell be ambiguous: duplicate keys and missing key values are errors.
 
 import { disclosureMessages } from './messages.ts';
 
 export interface CellLayout {
   /** One label per cell, e.g. `["2016","F"]`: used in messages and to break ties deterministically. */
   labels: string[];
+  /** The margins, as the keys each keeps, closed under intersection (see closeUnderIntersection). */
+  margins: string[][];
   /** Groups of cell indices that sum to one margin (a row or a column of a period's table). */
   groups: number[][];
+  /** For each group, the index in `margins` of the margin it sums to. */
+  marginOf: number[];
   /** For each cell, the indices of the groups it belongs to. */
   groupsOf: number[][];
   /** Cells that share every key common to all margins (e.g. one period): no margin crosses a slice. */
@@ -46,18 +51,44 @@ export function buildLayout(
     seen.add(label);
   }
 
+  const margins = closeUnderIntersection(keys, marginKeys);
   const groups: number[][] = [];
+  const marginOf: number[] = [];
   const groupsOf: number[][] = cells.map(() => []);
-  marginKeys.forEach((margin) => {
+  margins.forEach((margin, index) => {
     for (const members of partition(cells, margin).values()) {
       for (const member of members) groupsOf[member]!.push(groups.length);
       groups.push(members);
+      marginOf.push(index);
     }
   });
 
   const sliceKeys = keys.filter((key) => marginKeys.every((margin) => margin.includes(key)));
   const slices = marginKeys.length === 0 ? [] : [...partition(cells, sliceKeys).values()];
-  return { labels, groups, groupsOf, slices };
+  return { labels, margins, groups, marginOf, groupsOf, slices };
+}
+
+/**
+ * The margins plus every margin of those margins: a two-way table's rows and columns sum to the
+ * period total, which a third request shows, so the total is a margin too.
+ */
+function closeUnderIntersection(keys: readonly string[], marginKeys: readonly (readonly string[])[]): string[][] {
+  const canonical = (fields: readonly string[]) => keys.filter((key) => fields.includes(key));
+  const found = new Map(marginKeys.map((margin) => [JSON.stringify(canonical(margin)), canonical(margin)]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const a of [...found.values()]) {
+      for (const b of [...found.values()]) {
+        const both = a.filter((key) => b.includes(key));
+        const id = JSON.stringify(both);
+        if (!found.has(id)) {
+          found.set(id, both);
+          grew = true;
+        }
+      }
+    }
+  }
+  return [...found.values()];
 }
 
 function labelOf(cell: Record<string, unknown>, keys: readonly string[], index: number): string {

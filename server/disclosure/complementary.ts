@@ -9,7 +9,9 @@ import type { SuppressionReason } from './suppress-count.ts';
 /** The mutable working copy of one call of suppressCells (the public function stays pure). */
 export interface TableState {
   readonly layout: CellLayout;
-  /** additive[f][i]: value of additive field f (people counts, numerator, denominator) of cell i. */
+  /** Names of the additive fields: people counts always, numerator and denominator when present. */
+  readonly fields: readonly string[];
+  /** additive[f][i]: value of additive field f of cell i. */
   readonly additive: readonly (readonly number[])[];
   readonly numeratorPeople: readonly number[];
   readonly denominatorPeople: readonly number[];
@@ -39,13 +41,14 @@ export function smallestFirst(state: TableState, cells: readonly number[]): numb
  * A group can be left exposed only when no visible cell is non-zero in the field: then every
  * other cell is 0 or already hidden, and the margin itself equals the lone hidden value. For a
  * primary cell that margin is a count of 1–10 people, suppressed by rule 1 in whatever request
- * shows it; suppressCells's audit deals with the rest.
+ * shows it. The audit (protect.ts) then checks all margins together, including a small margin
+ * that other margins imply (e.g. the total minus the other rows).
  */
-export function closeMargins(state: TableState): void {
+export function closeMargins(state: TableState, groups: readonly number[] = state.layout.groups.map((_, g) => g)): void {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const group of state.layout.groups) {
+    for (const group of groups.map((g) => state.layout.groups[g]!)) {
       const exposed = exposedFields(state, group);
       if (exposed.length === 0) continue;
       const pick = chooseComplement(state, group, exposed);

@@ -1,48 +1,54 @@
-// Audit of a suppression pattern against a reader who combines several margins at once.
+// Linear algebra behind the audit: which sums of hidden cells follow from the known margins.
 // Rule 2 looks at one margin at a time; in a two-way table, rows and columns together can still
 // pin a hidden cell (e.g. rows 1+2 minus columns 1+2 isolating the one cell that links two
 // blocks of suppressions). CMS cell size suppression policy (2020): suppressed values must not
-// be derivable from the published data. Must never report a cell as safe when it is determined.
+// be derivable from the published data. Must never report a determined sum as safe.
 
 const EPSILON = 1e-9;
 
 /**
- * The hidden cells whose value follows from the equations, by linear algebra.
+ * A test of whether the sum of some hidden cells is determined by the equations.
  *
  * Each equation lists the hidden cells of one margin whose total is known: with the visible
- * cells known, "sum of these hidden cells = margin − visible" holds whatever the field
- * (people, numerator, denominator), so one audit of the pattern serves every field.
- * A hidden cell is determined exactly when its unit vector lies in the row space of the
- * equations: after reduction to reduced row echelon form, it is a pivot whose row has no
- * entry in a free column (any free column would let the value vary along the null space).
+ * cells known, "sum of these hidden cells = margin − visible" holds whatever the field (people,
+ * numerator, denominator), so one reduction serves every field. A sum is determined exactly when
+ * its coefficient vector lies in the row space of the equations, i.e. reduces to zero against
+ * the reduced row echelon form. Cells outside `unknowns` count as known (their coefficient is
+ * dropped). Floating point is exact enough here: the coefficients are 0/1 and tables are small.
  */
-export function determinedCells(
-  hidden: readonly number[],
+export function spanTest(
+  unknowns: readonly number[],
   equations: readonly (readonly number[])[],
-): number[] {
-  const column = new Map(hidden.map((cell, index) => [cell, index]));
-  const width = hidden.length;
-  const rows = equations.map((members) => {
+): (sum: readonly number[]) => boolean {
+  const column = new Map(unknowns.map((cell, index) => [cell, index]));
+  const width = unknowns.length;
+  const vector = (members: readonly number[]) => {
     const row = new Float64Array(width);
     for (const cell of members) {
       const index = column.get(cell);
       if (index !== undefined) row[index] = 1;
     }
     return row;
-  });
-
+  };
+  const rows = equations.map(vector);
   const pivots = reduce(rows, width);
-  const isPivot = new Set(pivots.map(([, col]) => col));
-  const determined: number[] = [];
-  for (const [rowIndex, col] of pivots) {
-    const row = rows[rowIndex]!;
-    let free = false;
-    for (let j = 0; j < width && !free; j += 1) {
-      free = !isPivot.has(j) && Math.abs(row[j]!) > EPSILON;
+
+  return (sum) => {
+    const v = vector(sum);
+    for (const [rowIndex, col] of pivots) {
+      const factor = v[col]!;
+      if (Math.abs(factor) <= EPSILON) continue;
+      const row = rows[rowIndex]!;
+      for (let j = 0; j < width; j += 1) v[j] -= factor * row[j]!;
     }
-    if (!free) determined.push(hidden[col]!);
-  }
-  return determined;
+    return v.every((x) => Math.abs(x) <= EPSILON);
+  };
+}
+
+/** The unknown cells whose own value follows from the equations. */
+export function determinedCells(unknowns: readonly number[], equations: readonly (readonly number[])[]): number[] {
+  const determined = spanTest(unknowns, equations);
+  return unknowns.filter((cell) => determined([cell]));
 }
 
 /** Gauss–Jordan elimination in place with partial pivoting; returns [row, column] of each pivot. */

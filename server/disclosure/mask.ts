@@ -8,8 +8,8 @@ import type { SuppressionReason } from './suppress-count.ts';
 
 type Flags = 'suppressed' | 'suppressionReason';
 
-/** A cell that is shown: every input field, plus `suppressed: false`. */
-export type ShownCell<T> = Omit<T, Flags> & { suppressed: false };
+/** A cell that is shown: every input field, plus `suppressed: false` (and no reason). */
+export type ShownCell<T> = Omit<T, Flags> & { suppressed: false; suppressionReason?: undefined };
 
 /** A cell that is hidden: its keys, null for every other field, and why. */
 export type HiddenCell<T, K extends keyof T> = {

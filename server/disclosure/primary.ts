@@ -51,7 +51,7 @@ export function applyPrimary(
       ? ('small-cell' as const)
       : null,
   );
-  return { layout, additive, numeratorPeople, denominatorPeople, reasons };
+  return { layout, fields, additive, numeratorPeople, denominatorPeople, reasons };
 }
 
 function peopleCount(cell: Record<string, unknown>, field: keyof PeopleCounts, where: string): number {

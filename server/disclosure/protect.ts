@@ -1,90 +1,110 @@
 // Rule 2 as a whole: margin-by-margin complementary suppression, then an audit of all margins
-// together, adding complements until no hidden cell can be solved for.
+// together, adding complements until no hidden value can be solved for.
 // CMS cell size suppression policy (2020): suppressed values must not be derivable from totals.
 
+import { hiddenIn, READER_MODELS, solvableCells, solvableMargins, type AuditScope, type ReaderModel } from './audit.ts';
 import { closeMargins, isHidden, smallestFirst, type TableState } from './complementary.ts';
-import { determinedCells } from './linear-audit.ts';
 import { isSmallCount, type DisclosurePolicy } from './policy.ts';
 
-/** How many candidate complements are tried for one exposed cell before taking the smallest. */
+/** How many candidate complements are tried for one exposure before taking the first. */
 const MAX_TRIALS = 32;
 
+/** A hidden cell, or a margin hidden by its own request, that a reader could solve for. */
+interface Exposure {
+  scope: AuditScope;
+  model: ReaderModel;
+  kind: 'cell' | 'margin';
+  /** A cell index for 'cell', a group index for 'margin'. */
+  target: number;
+}
+
 /**
- * Hides complements in `state` until (a) no margin group leaves one hidden non-zero value
- * alone and (b) no hidden cell is determined by the known margins taken together.
+ * Hides complements in `state` until (a) no margin leaves one hidden non-zero value alone,
+ * (b) no hidden cell can be solved for from the known margins taken together, and (c) no margin
+ * that its own request hides (`published[g]` false) can be computed from this table (audit.ts).
  *
  * A margin counts as known unless it is itself a small cell: its people counts are the sums of
- * its cells', so rule 1 suppresses it in any request that would show it. A hidden cell that the
- * known margins pin down even with its whole slice hidden (e.g. the only cell of a column) is
- * left as is: its value is a published margin, which no pattern in this table can change.
+ * its cells', so rule 1 suppresses it in any request that would show it (if other margins imply
+ * it, the linear algebra finds that). What a reader could solve even with the whole slice
+ * hidden follows from published margins alone, beyond what this table can change (e.g. the only
+ * non-empty cell of a column): it is left as it is.
  */
-export function protectMargins(state: TableState, policy: DisclosurePolicy): void {
+export function protectMargins(state: TableState, policy: DisclosurePolicy, published: readonly boolean[]): void {
   const known = state.layout.groups.map((members) => {
     const sum = (counts: readonly number[]) => members.reduce((total, cell) => total + counts[cell]!, 0);
     return !isSmallCount(sum(state.numeratorPeople), policy) && !isSmallCount(sum(state.denominatorPeople), policy);
   });
-  const exempt = new Set(state.layout.slices.flatMap((slice) => solvable(state, known, slice, slice)));
-
+  const fields = distinctFields(state);
   closeMargins(state);
-  for (;;) {
-    const target = firstSolvable(state, known, exempt);
-    if (target === undefined) return;
-    const fix = chooseFix(state, known, target);
-    if (fix === undefined) {
-      exempt.add(target);
-      continue;
+  // No margin crosses a slice (a period), so each slice is settled on its own.
+  for (const slice of state.layout.slices) {
+    const sliceGroups = [...new Set(slice.flatMap((cell) => state.layout.groupsOf[cell]!))];
+    const scopes = fields.map((field) => ({ slice, groups: sliceGroups, field, known, published }));
+    const beyondReach = new Set(scopes.flatMap((scope) => exposures(state, scope, scope.slice).map(exposureId)));
+    for (let found = firstExposure(state, scopes, beyondReach); found; found = firstExposure(state, scopes, beyondReach)) {
+      const fix = chooseFix(state, found);
+      if (fix === undefined) beyondReach.add(exposureId(found));
+      else {
+        state.reasons[fix] = 'complementary';
+        closeMargins(state, sliceGroups);
+      }
     }
-    state.reasons[fix] = 'complementary';
-    closeMargins(state);
   }
 }
 
-/** Cells of `hidden` (all in one slice) that the known margins of that slice determine. */
-function solvable(state: TableState, known: readonly boolean[], slice: readonly number[], hidden: readonly number[]): number[] {
-  const hiddenSet = new Set(hidden);
-  const groups = new Set(slice.flatMap((cell) => state.layout.groupsOf[cell]!));
-  const equations = [...groups]
-    .filter((group) => known[group])
-    .map((group) => state.layout.groups[group]!.filter((cell) => hiddenSet.has(cell)))
-    .filter((members) => members.length > 0);
-  return determinedCells(hidden, equations);
+function exposures(state: TableState, scope: AuditScope, hidden: readonly number[]): Exposure[] {
+  return READER_MODELS.flatMap((model) => [
+    ...solvableCells(state, scope, hidden, model).map((target) => ({ scope, model, kind: 'cell' as const, target })),
+    ...solvableMargins(state, scope, hidden, model).map((target) => ({ scope, model, kind: 'margin' as const, target })),
+  ]);
 }
 
-function firstSolvable(state: TableState, known: readonly boolean[], exempt: ReadonlySet<number>): number | undefined {
-  for (const slice of state.layout.slices) {
-    const hidden = slice.filter((cell) => isHidden(state, cell));
-    const found = solvable(state, known, slice, hidden).find((cell) => !exempt.has(cell));
-    if (found !== undefined) return found;
+const exposureId = ({ scope, model, kind, target }: Exposure) =>
+  `${model.margins}:${model.zeros}:${scope.field}:${kind}:${target}`;
+
+function isExposed(state: TableState, { scope, model, kind, target }: Exposure): boolean {
+  const solve = kind === 'cell' ? solvableCells : solvableMargins;
+  return solve(state, scope, hiddenIn(state, scope), model).includes(target);
+}
+
+/** One field per distinct zero pattern: the audit depends on the values only through their zeros. */
+function distinctFields(state: TableState): number[] {
+  const patterns = new Map<string, number>();
+  state.additive.forEach((values, field) => {
+    const pattern = values.map((value) => (value === 0 ? '0' : '1')).join('');
+    if (!patterns.has(pattern)) patterns.set(pattern, field);
+  });
+  return [...patterns.values()];
+}
+
+function firstExposure(state: TableState, scopes: readonly AuditScope[], beyondReach: ReadonlySet<string>): Exposure | undefined {
+  for (const scope of scopes) {
+    const found = exposures(state, scope, hiddenIn(state, scope)).find((e) => !beyondReach.has(exposureId(e)));
+    if (found) return found;
   }
   return undefined;
 }
 
 /**
- * The complement that frees `target`: visible cells sharing a margin with it first, then the
- * rest of its slice; non-zero cells before zeros, smallest first. The first candidate that
- * (after rule 2 settles) leaves `target` undetermined wins; failing that, the first candidate,
- * so every round hides one more cell and the loop ends.
+ * The complement that removes an exposure: visible cells sharing a margin with the exposed cell
+ * (or inside the exposed margin) first, then the rest of the slice; cells non-zero in the field
+ * before zeros; smallest first. The first candidate that, once rule 2 settles, ends the
+ * exposure wins; failing that, the first candidate, so each round hides one more cell.
  */
-function chooseFix(state: TableState, known: readonly boolean[], target: number): number | undefined {
-  const { groups, groupsOf, slices } = state.layout;
-  const slice = slices.find((cells) => cells.includes(target))!;
-  const neighbours = new Set(groupsOf[target]!.flatMap((group) => groups[group]!));
-  const visible = (cells: Iterable<number>) => [...cells].filter((cell) => !isHidden(state, cell));
-  const nonZeroFirst = (cells: number[]) => {
-    const ordered = smallestFirst(state, cells);
-    const isZero = (cell: number) => state.additive.every((values) => values[cell] === 0);
-    return [...ordered.filter((cell) => !isZero(cell)), ...ordered.filter(isZero)];
-  };
-  const near = nonZeroFirst(visible(neighbours));
-  const far = nonZeroFirst(visible(slice).filter((cell) => !neighbours.has(cell)));
-  const candidates = [...near, ...far];
+function chooseFix(state: TableState, exposure: Exposure): number | undefined {
+  const { groups, groupsOf } = state.layout;
+  const { scope, kind, target } = exposure;
+  const values = state.additive[scope.field]!;
+  const near = new Set(kind === 'cell' ? groupsOf[target]!.flatMap((group) => groups[group]!) : groups[target]!);
+  const ordered = smallestFirst(state, scope.slice.filter((cell) => !isHidden(state, cell)));
+  const rank = (cell: number) => (near.has(cell) ? 0 : 2) + (values[cell] !== 0 ? 0 : 1);
+  const candidates = [0, 1, 2, 3].flatMap((r) => ordered.filter((cell) => rank(cell) === r));
 
   for (const candidate of candidates.slice(0, MAX_TRIALS)) {
     const trial: TableState = { ...state, reasons: [...state.reasons] };
     trial.reasons[candidate] = 'complementary';
-    closeMargins(trial);
-    const hidden = slice.filter((cell) => isHidden(trial, cell));
-    if (!solvable(trial, known, slice, hidden).includes(target)) return candidate;
+    closeMargins(trial, scope.groups);
+    if (!isExposed(trial, exposure)) return candidate;
   }
   return candidates[0];
 }

@@ -4,11 +4,12 @@
 // enough others that no hidden value follows from the margins, rule 3 nulls their values.
 
 import { buildLayout, defaultMarginKeys } from './cell-groups.ts';
+import { publishedGroups, type MarginRequest } from './margin-requests.ts';
 import { maskCell, type DisclosedCell } from './mask.ts';
-import type { PolicyOptions } from './policy.ts';
-import { resolvePolicy } from './policy.ts';
+import { resolvePolicy, type DisclosurePolicy, type PolicyOptions } from './policy.ts';
 import { applyPrimary, type PeopleCounts } from './primary.ts';
 import { protectMargins } from './protect.ts';
+import type { SuppressionReason } from './suppress-count.ts';
 
 export interface SuppressCellsOptions<K extends string> extends PolicyOptions {
   /** Fields that identify a cell, e.g. ['period', 'sex']; the only fields a hidden cell keeps. */
@@ -16,7 +17,8 @@ export interface SuppressCellsOptions<K extends string> extends PolicyOptions {
   /**
    * Each entry lists the keys a margin keeps: cells equal on them sum to a total that another
    * request can show. Default: one margin per stratifier, summing it out (see defaultMarginKeys),
-   * i.e. the period total for a one-way table, every row and column for a two-way table.
+   * i.e. the period total for a one-way table, every row and column for a two-way table. The
+   * margins of margins (a two-way table's period total) are added automatically.
    */
   marginKeys?: readonly (readonly K[])[];
   /** Keys that are never summed over, used only for the default margins. Default: ['period']. */
@@ -46,10 +48,26 @@ export function suppressCells<T extends PeopleCounts, K extends keyof T & string
   const { keys } = options;
   const fixedKeys = options.fixedKeys ?? keys.filter((key) => key === 'period');
   const marginKeys = options.marginKeys ?? defaultMarginKeys(keys, fixedKeys);
-
   const records = cells as readonly Record<string, unknown>[];
+  const reasons = suppressionReasons(records, keys, marginKeys, policy, options.additiveFields);
+  return cells.map((cell, i) => maskCell(cell, keys, reasons[i]!));
+}
+
+/** Rules 1 and 2 on plain records: null for a shown cell, else the reason it is hidden. */
+function suppressionReasons(
+  records: readonly Record<string, unknown>[],
+  keys: readonly string[],
+  marginKeys: readonly (readonly string[])[],
+  policy: DisclosurePolicy,
+  additiveFields?: readonly string[],
+): (SuppressionReason | null)[] {
   const layout = buildLayout(records, keys, marginKeys);
-  const state = applyPrimary(records, layout, policy, options.additiveFields);
-  protectMargins(state, policy);
-  return cells.map((cell, i) => maskCell(cell, keys, state.reasons[i]!));
+  const state = applyPrimary(records, layout, policy, additiveFields);
+  // The margin tables are what other requests show: suppress them first, by the same rules.
+  const suppressRequest = (request: MarginRequest) =>
+    suppressionReasons(request.cells, request.keys, request.marginKeys, policy, state.fields).map((reason) => ({
+      suppressed: reason !== null,
+    }));
+  protectMargins(state, policy, publishedGroups(records, state, suppressRequest));
+  return state.reasons;
 }
