@@ -9,6 +9,7 @@ import { installDeidentifyFunctions } from './deidentify/sql-functions.ts';
 import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { buildPathFor, discardBuild, publishWarehouse } from './publish.ts';
+import { removeStaleBuilds } from './stale-builds.ts';
 import { runQualityChecks } from './quality/index.ts';
 import { conditionGroups, referencePath } from './reference-data.ts';
 import { quoteLiteral } from './sql.ts';
@@ -48,6 +49,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
   const runId = randomUUID();
   const buildPath = buildPathFor(options.warehouse);
   const stagingPath = `${options.warehouse}.staging-${process.pid}`;
+  for (const name of removeStaleBuilds(options.warehouse)) deps.log(`removed ${name}, left by a load that was killed`);
   discardBuild(buildPath);
   discardBuild(stagingPath);
   const db = await openDatabase(stagingPath);
@@ -123,7 +125,7 @@ async function recordRun(db: Database, run: RunRecord): Promise<void> {
 }
 
 async function runSqlFile(db: Database, relative: string): Promise<void> {
-  const sql = readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
+  const sql = readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8').replace(/^\s*--.*$/gm, '');
   for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await db.run(statement);
 }
 

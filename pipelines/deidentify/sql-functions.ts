@@ -18,10 +18,12 @@ export function hmacPads(key: Buffer): { ipad: string; opad: string } {
 
 export async function installDeidentifyFunctions(db: Database, key: Buffer): Promise<void> {
   const { ipad, opad } = hmacPads(key);
-  await db.run('CREATE TEMP TABLE hmac_pads AS SELECT unhex($1) AS ipad, unhex($2) AS opad', [ipad, opad]);
+  // Session variables are constants to the planner; a scalar subquery inside CASE ran once per row.
+  await db.run('SET VARIABLE popsight_ipad = unhex($1)', [ipad]);
+  await db.run('SET VARIABLE popsight_opad = unhex($1)', [opad]);
   await db.run(`CREATE TEMP MACRO pseudonym(x) AS
     CASE WHEN x IS NULL OR x = '' THEN NULL ELSE
-      left(sha256((SELECT opad FROM hmac_pads) || unhex(sha256((SELECT ipad FROM hmac_pads) || encode(x)))), 32) END`);
+      left(sha256(getvariable('popsight_opad') || unhex(sha256(getvariable('popsight_ipad') || encode(x)))), 32) END`);
 
   const restricted = readFileSync(referencePath('restricted-zip3.csv'), 'utf8').trim().split('\n').slice(1);
   if (!restricted.every((zip) => /^\d{3}$/.test(zip))) throw new Error('restricted-zip3.csv: every row must be three digits');

@@ -5,6 +5,7 @@ SELECT
   name,
   CASE
     WHEN name = 'NO_INSURANCE' THEN 'Uninsured'
+    WHEN name = 'Unknown payer' THEN 'Other'
     WHEN name ILIKE 'dual eligible%' THEN 'Dual Eligible'
     WHEN name ILIKE 'medicare%' THEN 'Medicare'
     WHEN name ILIKE 'medicaid%' THEN 'Medicaid'

@@ -22,7 +22,13 @@ export async function quarantineBadRows(db: Database, runId: string): Promise<Fi
         ]
       : rules;
     const ruleIndex = all.length ? `CASE ${all.map((rule, i) => `WHEN ${rule.when} THEN ${i}`).join(' ')} END` : 'NULL::INTEGER';
-    await db.run(`CREATE TABLE checked.${table} AS SELECT *, ${ruleIndex} AS _rule FROM staging.${table}`);
+    // Orphan checks join the parent's valid ids (unique after the duplicate check) rather than
+    // testing `NOT IN (subquery)` row by row.
+    const joins = all
+      .filter((rule) => rule.references)
+      .map((rule) => `LEFT JOIN (SELECT id AS ref_${rule.field} FROM valid.${rule.references!.parent}) ON s.${rule.field} = ref_${rule.field}`)
+      .join(' ');
+    await db.run(`CREATE TABLE checked.${table} AS SELECT s.*, ${ruleIndex} AS _rule FROM staging.${table} AS s ${joins}`);
     await db.run(`CREATE TABLE valid.${table} AS SELECT * EXCLUDE (_rule) FROM checked.${table} WHERE _rule IS NULL`);
     if (all.length) {
       const field = `CASE _rule ${all.map((rule, i) => `WHEN ${i} THEN '${rule.field}'`).join(' ')} END`;

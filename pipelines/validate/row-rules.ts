@@ -9,6 +9,8 @@ export interface RowRule {
   when: string;
   /** The field carries an identifier: the quarantine keeps its pseudonym, never the value. */
   identifying?: boolean;
+  /** An orphan check: the field must match an id of `valid.<parent>` (compiled to a LEFT JOIN). */
+  references?: { parent: string; optional: boolean };
 }
 
 export interface TableRules {
@@ -24,16 +26,15 @@ const badDate = (field: string): RowRule => ({ field, reason: 'unparseable date'
 const missingDate = (field: string): RowRule => ({ field, reason: 'missing or unparseable date', when: `parse_ts(${field}) IS NULL` });
 const endBeforeStart = (start: string, end: string): RowRule => ({ field: end, reason: `${end} before ${start}`, when: `parse_ts(${end}) < parse_ts(${start})` });
 const negativeCost = (field: string): RowRule => ({ field, reason: 'negative or non-numeric cost', when: `${field} IS NOT NULL AND ${field} <> '' AND coalesce(TRY_CAST(${field} AS DOUBLE) < 0, true)` });
-const orphan = (field: string, parent: string): RowRule => ({
+// `when` is filled in by the quarantine step, which joins valid.<parent> as `ref_<field>`.
+const orphan = (field: string, parent: string, optional = false): RowRule => ({
   field,
   reason: `orphan reference: no valid ${parent} row has this id`,
-  when: `${field} NOT IN (SELECT id FROM valid.${parent})`,
+  when: optional ? `${field} IS NOT NULL AND ${field} <> '' AND ref_${field} IS NULL` : `ref_${field} IS NULL`,
   identifying: true,
+  references: { parent, optional },
 });
-const optionalOrphan = (field: string, parent: string): RowRule => ({
-  ...orphan(field, parent),
-  when: `${field} IS NOT NULL AND ${field} <> '' AND ${field} NOT IN (SELECT id FROM valid.${parent})`,
-});
+const optionalOrphan = (field: string, parent: string): RowRule => orphan(field, parent, true);
 
 /** Plausible ranges for the observations that measures use (LOINC). */
 const PLAUSIBLE_VALUES: [code: string, low: number, high: number][] = [
@@ -51,7 +52,7 @@ export const ROW_RULES: TableRules[] = [
       missingDate('birthdate'),
       badDate('deathdate'),
       { field: 'deathdate', reason: 'death before birth', when: 'parse_ts(deathdate) < parse_ts(birthdate)' },
-      { field: 'gender', reason: "unknown sex; expected 'F' or 'M'", when: "upper(gender) NOT IN ('F', 'M')" },
+      { field: 'gender', reason: "unknown sex; expected 'F' or 'M'", when: "coalesce(upper(gender), '') NOT IN ('F', 'M')" },
     ],
   },
   { table: 'payers', idField: 'id', rules: [] },

@@ -1,7 +1,6 @@
 // What each `popsight` subcommand does; cli.ts only declares the options.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { generatePopulation } from '../../pipelines/generate/index.ts';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
 import { messages } from '../messages.ts';
 import { ensureClientBuilt } from './build-client.ts';
@@ -12,6 +11,7 @@ import { startServer } from './start-server.ts';
 const log = (message: string) => console.error(message);
 
 export async function generateCommand(options: { people: number; seed: number; out: string }): Promise<void> {
+  const { generatePopulation } = await import('../../pipelines/generate/index.ts');
   const progress = progressBar('generate', options.people, 'people');
   const summary = await generatePopulation({ people: options.people, seed: options.seed, outDir: resolve(options.out), onProgress: (done) => progress.update(done) });
   progress.finish();

@@ -19,6 +19,18 @@ export interface OpenOptions {
   settings?: Record<string, string>;
 }
 
+// POPSIGHT_SLOW_SQL_MS=200 logs every statement slower than that to stderr (a development aid).
+const slowSqlMs = Number(process.env.POPSIGHT_SLOW_SQL_MS ?? Infinity);
+
+async function timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
+  if (!Number.isFinite(slowSqlMs)) return work();
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  if (ms >= slowSqlMs) process.stderr.write(`[slow sql ${ms.toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  return result;
+}
+
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
   const settings: Record<string, string> = { ...options.settings };
   if (options.readOnly) settings.access_mode = 'READ_ONLY';
@@ -39,13 +51,13 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     withConnection,
     async query<T extends Row>(sql: string, values: SqlValue[] = []) {
       return withConnection(async (connection) => {
-        const reader = await connection.runAndReadAll(sql, values as DuckDBValue[]);
+        const reader = await timed(sql, () => connection.runAndReadAll(sql, values as DuckDBValue[]));
         return reader.getRowObjects().map(toPlainRow) as T[];
       });
     },
     async run(sql: string, values: SqlValue[] = []) {
       await withConnection(async (connection) => {
-        await connection.run(sql, values as DuckDBValue[]);
+        await timed(sql, () => connection.run(sql, values as DuckDBValue[]));
       });
     },
     close() {

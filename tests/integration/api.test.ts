@@ -82,7 +82,7 @@ describe('the measures API on a generated population', () => {
   it('rejects an invalid parameter with a 400 naming it and the allowed values', async () => {
     const period = await get('/api/measures/diabetes-prevalence?period=week');
     expect(period.status).toBe(400);
-    expect(period.body.error.message).toBe("Invalid value 'week' for parameter 'period': expected one of year, quarter, month.");
+    expect(period.body.error.message).toBe("Invalid value 'week' for parameter 'period': expected one of year, quarter, month, all.");
     const by = await get('/api/measures/diabetes-prevalence?by=shoeSize');
     expect(by.status).toBe(400);
     expect(by.body.error.message).toMatch(/parameter 'by': expected one of sex, ageBand, race, ethnicity, payer, county/);
