@@ -11,7 +11,8 @@ export async function ensureClientBuilt(log: (message: string) => void): Promise
   if (builtAt > newestSource(join(ROOT, 'client'))) return CLIENT_DIST;
   log('Building the dashboard (vite build) …');
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn' });
+  // Under vitest NODE_ENV is 'test', which would give Svelte's development build: force production.
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': '"production"' } });
   return CLIENT_DIST;
 }
 

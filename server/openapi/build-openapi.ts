@@ -4,9 +4,10 @@
 // tests/integration/api-formats-openapi.test.ts fails for a mounted route that has no entry here.
 import { z } from 'zod';
 import { TABLE_FORMATS } from '../http/negotiate.ts';
+import { cohortOperations } from '../cohorts/cohort-openapi.ts';
 import { API_SCHEMAS } from './api-schemas.ts';
 import type { RegisteredRoute } from './list-routes.ts';
-import { measureIdParameter, measureQueryParameters, type ParameterObject } from './query-parameters.ts';
+import { measureIdParameter, measureQueryParameters } from './query-parameters.ts';
 
 type SchemaName = keyof typeof API_SCHEMAS;
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
@@ -18,7 +19,8 @@ interface Operation {
   operationId: string;
   tags: string[];
   description?: string;
-  parameters?: ParameterObject[];
+  parameters?: unknown[];
+  requestBody?: unknown;
   responses: Record<string, unknown>;
 }
 
@@ -33,6 +35,7 @@ const ERROR_RESPONSES = {
 /** Every documented operation, by path (relative to /api) and method. */
 function operations(): PathItems {
   return {
+    ...cohortOperations(),
     '/health': { get: { summary: 'Liveness check', operationId: 'getHealth', tags: ['meta'], responses: { 200: json('Health', 'The server is up') } } },
     '/meta': { get: { summary: 'Facts about the loaded warehouse', operationId: 'getMeta', tags: ['meta'], responses: { 200: json('Meta', 'Data version, load time, date range and people') } } },
     '/dimensions': { get: { summary: 'Values of each stratifier and filter', operationId: 'getDimensions', tags: ['meta'], responses: { 200: json('Dimensions', 'The values each dimension takes') } } },
@@ -97,7 +100,7 @@ export function buildOpenApiDocument(options: { routes?: readonly RegisteredRout
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/api' }],
-    tags: [{ name: 'meta' }, { name: 'measures' }, { name: 'quality' }],
+    tags: [{ name: 'meta' }, { name: 'measures' }, { name: 'cohorts' }, { name: 'quality' }],
     paths: options.routes ? only(operations(), options.routes) : operations(),
     components: {
       schemas: componentSchemas(),
