@@ -12,7 +12,14 @@ export async function ensureClientBuilt(log: (message: string) => void): Promise
   log('Building the dashboard (vite build) …');
   const { build } = await import('vite');
   // Under vitest NODE_ENV is 'test', which would give Svelte's development build: force production.
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': '"production"' } });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return CLIENT_DIST;
 }
 
