@@ -5,6 +5,7 @@ import type { Database } from '../../server/warehouse/database.ts';
 import { LoadError } from '../load-errors.ts';
 import { looksLikeOmop, stageOmop } from './omop/stage-omop.ts';
 import { looksLikeSynthea, stageSynthea } from './synthea/stage-synthea.ts';
+import { looksLikeFhir, stageFhir } from './fhir/stage-fhir.ts';
 
 export type SourceFormat = 'synthea' | 'fhir' | 'omop';
 
@@ -31,6 +32,7 @@ export interface SourceReader {
 
 export const SOURCE_READERS: SourceReader[] = [
   { format: 'synthea', expects: 'Synthea CSV (patients.csv, encounters.csv, ...)', detect: looksLikeSynthea, stage: stageSynthea },
+  { format: 'fhir', expects: 'FHIR R4 Bulk Data NDJSON (Patient.ndjson, Encounter.000.ndjson, ... or .gz) or Bundle .json files', detect: looksLikeFhir, stage: stageFhir },
   { format: 'omop', expects: 'OMOP CDM 5.4 CSV (PERSON.csv, VISIT_OCCURRENCE.csv, ...)', detect: looksLikeOmop, stage: stageOmop },
 ];
 

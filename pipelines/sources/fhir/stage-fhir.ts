@@ -1,0 +1,59 @@
+// 1. Extract (FHIR R4): lands Bulk Data NDJSON or Synthea-style Bundles in the same staging.* tables the
+// Synthea CSV reader fills (canonical fields of synthea-files.ts, all VARCHAR, plus `_file` and `_line`),
+// with Synthea's values (sex F/M, race, encounter class) and references resolved to resource ids.
+// DuckDB reads the JSON; Node never holds a file. Identifying elements are never parsed (resource-shapes.ts).
+import type { Database } from '../../../server/warehouse/database.ts';
+import { LoadError } from '../../load-errors.ts';
+import type { StagedFile, StageResult } from '../source-reader.ts';
+import { listFhirFiles } from './fhir-files.ts';
+import { explainReadError } from './json-faults.ts';
+import { BUNDLE_FULL_URLS, readBundles } from './read-bundles.ts';
+import { NDJSON_FULL_URLS, readNdjson } from './read-ndjson.ts';
+import { buildReferenceIndex } from './reference-index.ts';
+import { runSqlFile } from './sql-file.ts';
+
+export { looksLikeFhir } from './fhir-files.ts';
+
+/** Staging statements in dependency order: reference-macros need patients, encounters their claims, payers the rows that name them. */
+const STAGING_SQL = [
+  'organizations', 'patients', 'reference-macros', 'payer_transitions', 'encounter-claims', 'encounters',
+  'medications', 'payers', 'conditions', 'observations', 'procedures', 'immunizations',
+];
+
+const STAGING_TABLES = [
+  'patients', 'payers', 'payer_transitions', 'organizations', 'encounters',
+  'conditions', 'observations', 'medications', 'procedures', 'immunizations',
+];
+
+export async function stageFhir(dir: string, db: Database): Promise<StageResult> {
+  const input = listFhirFiles(dir);
+  if (input.layout === 'ndjson' && !input.files.some((f) => f.type === 'Patient')) {
+    throw new LoadError(dir, `holds no Patient NDJSON file (found ${input.files.map((f) => f.name).join(', ')}); expected Patient.ndjson or Patient.000.ndjson`);
+  }
+  await db.run('CREATE SCHEMA fhir');
+  try {
+    await runSqlFile(db, 'fhir-macros.sql');
+    if (input.layout === 'ndjson') await readNdjson(db, input.files);
+    else await readBundles(db, input.files);
+    await buildReferenceIndex(db, input.layout === 'ndjson' ? NDJSON_FULL_URLS : BUNDLE_FULL_URLS);
+    for (const name of STAGING_SQL) await runSqlFile(db, `staging/${name}.sql`);
+  } catch (error) {
+    await db.run('DROP SCHEMA IF EXISTS fhir CASCADE').catch(() => undefined);
+    throw await explainReadError(error, input.files);
+  }
+  // Parsed resources are no longer needed once staging.* exists.
+  await db.run('DROP SCHEMA fhir CASCADE');
+
+  const [{ patients }] = await db.query<{ patients: number }>('SELECT count(*) AS patients FROM staging.patients');
+  if (patients === 0) throw new LoadError(dir, 'holds no Patient resources; every FHIR extract needs the patients its records belong to');
+  return { format: 'fhir', layout: input.layout === 'ndjson' ? 'bulk-ndjson' : 'bundles', files: await stagedFiles(db) };
+}
+
+async function stagedFiles(db: Database): Promise<StagedFile[]> {
+  const files: StagedFile[] = [];
+  for (const table of STAGING_TABLES) {
+    const rows = await db.query<{ file: string; read: number }>(`SELECT _file AS file, count(*) AS read FROM staging.${table} GROUP BY _file ORDER BY _file`);
+    for (const row of rows) files.push({ file: row.file, table, read: row.read });
+  }
+  return files;
+}
