@@ -5,7 +5,7 @@ CREATE SCHEMA IF NOT EXISTS wh.etl;
 CREATE SCHEMA IF NOT EXISTS wh.quality;
 CREATE TABLE wh.etl.runs (
   run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, source VARCHAR, format VARCHAR,
-  layout VARCHAR, status VARCHAR, message VARCHAR
+  layout VARCHAR, status VARCHAR, message VARCHAR, content_hash VARCHAR
 );
 CREATE TABLE wh.etl.file_counts (run_id VARCHAR, file VARCHAR, read BIGINT, loaded BIGINT, quarantined BIGINT);
 CREATE TABLE wh.etl.quarantine (run_id VARCHAR, file VARCHAR, line BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR);

@@ -10,6 +10,8 @@ import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { buildPathFor, discardBuild, publishWarehouse } from './publish.ts';
 import { removeStaleBuilds } from './stale-builds.ts';
+import { attachPrevious, carryOverCore, carryOverHistory, runWithSameContent } from './append/carry-over.ts';
+import { extractHash } from './extract-hash.ts';
 import { runQualityChecks } from './quality/index.ts';
 import { conditionGroups, referencePath } from './reference-data.ts';
 import { quoteLiteral } from './sql.ts';
@@ -22,6 +24,8 @@ export interface LoadOptions {
   secretsFile: string;
   /** Default 'auto': the format is detected from the files. */
   format?: SourceFormat | 'auto';
+  /** 'append' (default) adds the extract to the existing warehouse; 'replace' starts afresh. */
+  mode?: 'append' | 'replace';
 }
 
 export interface LoadDeps {
@@ -38,6 +42,8 @@ export interface LoadResult {
   files: FileCounts[];
   people: number;
   seconds: number;
+  /** True when the warehouse already held this exact extract, so nothing was loaded. */
+  unchanged: boolean;
 }
 
 const defaultDeps: LoadDeps = { log: (message) => console.log(message), clock: () => new Date(), env: process.env };
@@ -55,6 +61,18 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
   const db = await openDatabase(stagingPath);
   const step = stepLogger(deps);
   try {
+    const appending = options.mode !== 'replace' && existsSync(options.warehouse);
+    const contentHash = await extractHash(options.source);
+    if (appending) {
+      await attachPrevious(db, options.warehouse);
+      const sameRun = await runWithSameContent(db, contentHash);
+      if (sameRun) {
+        deps.log(`This extract (content hash ${contentHash.slice(0, 12)}) was already loaded by run ${sameRun}: nothing to do.`);
+        const [row] = await db.query<{ people: number; data_version: string }>('SELECT people, data_version FROM prev.etl.warehouse_info');
+        db.close();
+        return { runId: sameRun, dataVersion: row!.data_version, format: 'unchanged', layout: 'unchanged', files: [], people: row!.people, seconds: 0, unchanged: true };
+      }
+    }
     await db.run(`ATTACH ${quoteLiteral(buildPath)} AS wh`);
     await runSqlFile(db, 'etl-schema.sql');
     for (const schema of ['staging', 'checked', 'valid']) await db.run(`CREATE SCHEMA ${schema}`);
@@ -68,11 +86,12 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     await installDeidentifyFunctions(db, key);
 
     // 3. Validate: bad rows to etl.quarantine with file, line, field and reason.
-    const files = await step('3/7 validate', () => quarantineBadRows(db, runId));
+    const files = await step('3/7 validate', () => quarantineBadRows(db, runId, { appending }));
 
     // 4. Model: valid.* → core.*, one SQL file per table.
     await step('4/7 model', async () => {
       for (const name of MODEL_FILES) await runSqlFile(db, `model/${name}.sql`);
+      if (appending) await carryOverCore(db, options.warehouse);
     });
 
     // 5. Marts: mart.person_period.
@@ -90,13 +109,15 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     // 7. Publish: record the run, then swap the finished file in.
     const loadedAt = deps.clock();
     const dataVersion = createHash('sha256').update(`${runId}:${loadedAt.toISOString()}`).digest('hex').slice(0, 12);
-    await recordRun(db, { runId, startedAt, loadedAt, source: options.source, format: staged.format, layout: staged.layout, dataVersion, files });
+    if (appending) await carryOverHistory(db);
+    await recordRun(db, { runId, startedAt, loadedAt, source: options.source, format: staged.format, layout: staged.layout, dataVersion, files, contentHash });
     const [{ people }] = await db.query<{ people: number }>('SELECT count(*) AS people FROM wh.core.person');
     await db.run('DETACH wh');
+    if (appending) await db.run('DETACH prev');
     db.close();
     publishWarehouse(buildPath, options.warehouse);
     deps.log(`7/7 publish: ${options.warehouse} (data version ${dataVersion})`);
-    return { runId, dataVersion, format: staged.format, layout: staged.layout, files, people, seconds: (deps.clock().getTime() - startedAt.getTime()) / 1000 };
+    return { runId, dataVersion, format: staged.format, layout: staged.layout, files, people, seconds: (deps.clock().getTime() - startedAt.getTime()) / 1000, unchanged: false };
   } catch (error) {
     try { db.close(); } catch { /* already closed */ }
     discardBuild(buildPath);
@@ -109,12 +130,12 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
 
 interface RunRecord {
   runId: string; startedAt: Date; loadedAt: Date; source: string; format: string; layout: string; dataVersion: string;
-  files: FileCounts[];
+  files: FileCounts[]; contentHash: string;
 }
 
 async function recordRun(db: Database, run: RunRecord): Promise<void> {
-  await db.run(`INSERT INTO wh.etl.runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, 'published', NULL)`,
-    [run.runId, run.startedAt.toISOString(), run.loadedAt.toISOString(), run.source, run.format, run.layout]);
+  await db.run(`INSERT INTO wh.etl.runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, 'published', NULL, $7)`,
+    [run.runId, run.startedAt.toISOString(), run.loadedAt.toISOString(), run.source, run.format, run.layout, run.contentHash]);
   for (const f of run.files) {
     await db.run('INSERT INTO wh.etl.file_counts VALUES ($1, $2, $3, $4, $5)', [run.runId, f.file, f.read, f.loaded, f.quarantined]);
   }

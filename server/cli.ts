@@ -1,5 +1,5 @@
 // The `popsight` command: generate, load, serve, demo.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { demoCommand, generateCommand, loadCommand, serveCommand } from './cli/commands.ts';
 
 const integer = (name: string, min: number) => (value: string) => {
@@ -24,9 +24,11 @@ program
 
 program
   .command('load')
-  .description('Load an extract (a folder of Synthea CSV files) into a warehouse, de-identified and validated.')
+  .description('Load an extract (Synthea CSV, FHIR R4 NDJSON or Bundles, OMOP CDM 5.4 CSV) into a warehouse, de-identified and validated. By default it is added to what the warehouse holds; the same extract twice changes nothing.')
   .argument('<path>', 'folder holding the extract')
   .requiredOption('--warehouse <file>', 'DuckDB warehouse file to publish (replaced atomically when the load succeeds)')
+  .addOption(new Option('--format <format>', 'input format; auto detects it from the files').choices(['auto', 'synthea', 'fhir', 'omop']).default('auto'))
+  .option('--replace', 'start the warehouse afresh instead of adding to it', false)
   .action(async (path, options) => {
     await loadCommand(path, options);
   });

@@ -122,7 +122,8 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
      GROUP BY ALL`,
     `CREATE TABLE wh.mart.person_period AS
      WITH aged AS (
-       SELECT m.*, least(greatest(date_sub('year', d.birth_date, m.period_start), 0), 90)::INTEGER AS age,
+       SELECT m.*, -- A NULL birth date is someone top-coded at 90+ in an earlier load (greatest/least skip NULLs).
+              coalesce(least(greatest(date_sub('year', d.birth_date, m.period_start), 0), 90), 90)::INTEGER AS age,
               p.sex, p.race, p.ethnicity, coalesce(p.county, 'Unknown') AS county, p.county_fips, p.zip3,
               p.death_date BETWEEN m.period_start AND m.period_end AS died
        FROM membership m JOIN wh.core.person p USING (person_id) JOIN person_dates d USING (person_id))

@@ -11,7 +11,14 @@ export interface FileCounts {
   quarantined: number;
 }
 
-export async function quarantineBadRows(db: Database, runId: string): Promise<FileCounts[]> {
+/** When appending, a reference may point at a row of the previous warehouse (by pseudonym). */
+const PREVIOUS_IDS: Record<string, string> = {
+  patients: 'SELECT person_id FROM prev.core.person',
+  encounters: 'SELECT encounter_id FROM prev.core.encounter',
+  payers: 'SELECT payer_id FROM prev.core.payer',
+};
+
+export async function quarantineBadRows(db: Database, runId: string, options: { appending?: boolean } = {}): Promise<FileCounts[]> {
   const counts: FileCounts[] = [];
   for (const { table, idField, rules } of ROW_RULES) {
     const all: RowRule[] = idField
@@ -26,7 +33,12 @@ export async function quarantineBadRows(db: Database, runId: string): Promise<Fi
     // testing `NOT IN (subquery)` row by row.
     const joins = all
       .filter((rule) => rule.references)
-      .map((rule) => `LEFT JOIN (SELECT id AS ref_${rule.field} FROM valid.${rule.references!.parent}) ON s.${rule.field} = ref_${rule.field}`)
+      .map(({ field, references }) => {
+        const previous = options.appending ? PREVIOUS_IDS[references!.parent] : undefined;
+        return previous
+          ? `LEFT JOIN (SELECT pseudonym(id) AS ref_${field} FROM valid.${references!.parent} UNION ${previous}) ON pseudonym(s.${field}) = ref_${field}`
+          : `LEFT JOIN (SELECT id AS ref_${field} FROM valid.${references!.parent}) ON s.${field} = ref_${field}`;
+      })
       .join(' ');
     await db.run(`CREATE TABLE checked.${table} AS SELECT s.*, ${ruleIndex} AS _rule FROM staging.${table} AS s ${joins}`);
     await db.run(`CREATE TABLE valid.${table} AS SELECT * EXCLUDE (_rule) FROM checked.${table} WHERE _rule IS NULL`);

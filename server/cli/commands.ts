@@ -19,13 +19,17 @@ export async function generateCommand(options: { people: number; seed: number; o
   log(`Wrote ${summary.people.toLocaleString('en-US')} people (${rows.toLocaleString('en-US')} rows in ${Object.keys(summary.files).length} files) to ${resolve(options.out)} in ${summary.seconds.toFixed(1)} s`);
 }
 
-export async function loadCommand(source: string, options: { warehouse: string }): Promise<LoadResult> {
+export async function loadCommand(source: string, options: { warehouse: string; replace?: boolean; format?: 'auto' | 'synthea' | 'fhir' | 'omop' }): Promise<LoadResult> {
   const warehouse = resolve(options.warehouse);
   mkdirSync(dirname(warehouse), { recursive: true });
-  const result = await loadExtract({ source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()) }, { log, clock: () => new Date(), env: process.env });
+  const result = await loadExtract(
+    { source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()), mode: options.replace ? 'replace' : 'append', format: options.format ?? 'auto' },
+    { log, clock: () => new Date(), env: process.env },
+  );
+  if (result.unchanged) return result;
   console.table(result.files.map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined })));
   const quarantined = result.files.reduce((sum, f) => sum + f.quarantined, 0);
-  log(`Loaded ${result.people.toLocaleString('en-US')} people from a Synthea ${result.layout} extract in ${result.seconds.toFixed(1)} s` +
+  log(`Loaded a ${result.format} extract (${result.layout} layout) in ${result.seconds.toFixed(1)} s; the warehouse holds ${result.people.toLocaleString('en-US')} people` +
     (quarantined ? `; ${quarantined} rows quarantined (see etl.quarantine)` : ''));
   return result;
 }
@@ -49,7 +53,7 @@ export async function demoCommand(options: { people: number; seed: number; port:
     rmSync(extract, { recursive: true, force: true });
     log(`Generating a demo population of ${options.people.toLocaleString('en-US')} people (seed ${options.seed}) …`);
     await generateCommand({ people: options.people, seed: options.seed, out: extract });
-    await loadCommand(extract, { warehouse });
+    await loadCommand(extract, { warehouse, replace: true });
   } else {
     log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
   }

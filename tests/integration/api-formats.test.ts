@@ -196,7 +196,7 @@ describe('measure results as JSON, Arrow and CSV, with entity tags', () => {
     const before = await get(path);
     const etag = before.headers.get('etag')!;
     const { dataVersion: oldVersion } = (await before.json()) as { dataVersion: string };
-    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
+    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key'), mode: 'replace' }, quietLoadDeps);
     await new Promise((resolve) => setTimeout(resolve, 700)); // the live warehouse looks for a new file every 0.5 s
     const after = await get(path, { 'If-None-Match': etag });
     expect(after.status).toBe(200);

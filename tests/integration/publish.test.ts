@@ -60,7 +60,7 @@ describe('atomic publish', () => {
         await sleep(25);
       }
     })();
-    await loadExtract({ source: smaller, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
+    await loadExtract({ source: smaller, warehouse, secretsFile: join(dir, 'key'), mode: 'replace' }, quietLoadDeps);
     await sleep(700);
     const after = await meta();
     loading = false;

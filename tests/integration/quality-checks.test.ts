@@ -71,7 +71,7 @@ describe('data-quality checks of a load (Kahn 2016), compared with the previous 
   const warehouse = join(dir, 'warehouse.duckdb');
   const log: string[] = [];
   const deps: LoadDeps = { ...quietLoadDeps, clock: () => FIXED_CLOCK, log: (m) => log.push(m) };
-  const load = (source: string) => loadExtract({ source, warehouse, secretsFile: join(dir, 'key') }, deps);
+  const load = (source: string) => loadExtract({ source, warehouse, secretsFile: join(dir, 'key'), mode: 'replace' }, deps);
   let faulty = '';
   const runs: { load: LoadResult; results: Map<string, Result> }[] = [];
 
@@ -149,7 +149,7 @@ describe('a previous warehouse from before quality.results', () => {
     await old.run('CREATE SCHEMA etl; CREATE TABLE etl.runs (run_id VARCHAR)');
     old.close();
     const log: string[] = [];
-    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, { ...quietLoadDeps, log: (m) => log.push(m) });
+    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key'), mode: 'replace' }, { ...quietLoadDeps, log: (m) => log.push(m) });
     const results = await readResults(warehouse);
     expect([...results.values()].every((r) => r.comparison === null)).toBe(true);
     expect(log).toContainEqual(expect.stringContaining('older schema'));
