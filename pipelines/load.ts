@@ -28,8 +28,19 @@ export interface LoadOptions {
   mode?: 'append' | 'replace';
 }
 
+export interface LoadProgress {
+  stage: string;
+  /** Percent done of the statement running now. */
+  percentage: number;
+  /** Rows processed so far in this stage, and per second. */
+  rows: number;
+  rowsPerSecond: number;
+}
+
 export interface LoadDeps {
   log: (message: string) => void;
+  /** Called a few times a second during long stages. */
+  progress?: (progress: LoadProgress) => void;
   clock: () => Date;
   env: NodeJS.ProcessEnv;
 }
@@ -59,7 +70,9 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
   discardBuild(buildPath);
   discardBuild(stagingPath);
   const db = await openDatabase(stagingPath);
-  const step = stepLogger(deps);
+  await db.run('SET enable_progress_bar = true');
+  await db.run('SET enable_progress_bar_print = false');
+  const step = stepLogger(deps, db);
   try {
     const appending = options.mode !== 'replace' && existsSync(options.warehouse);
     const contentHash = await extractHash(options.source);
@@ -150,12 +163,29 @@ async function runSqlFile(db: Database, relative: string): Promise<void> {
   for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await db.run(statement);
 }
 
-function stepLogger(deps: LoadDeps) {
+function stepLogger(deps: LoadDeps, db: Database) {
   return async <T>(label: string, work: () => Promise<T>): Promise<T> => {
     const started = Date.now();
     deps.log(`${label} …`);
-    const result = await work();
-    deps.log(`${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return result;
+    // DuckDB reports progress per statement; rows add up across the statements of a stage.
+    let base = 0;
+    let last = 0;
+    const ticker = deps.progress
+      ? setInterval(() => {
+          const now = db.progress();
+          if (!now) return;
+          if (now.rows < last) base += last;
+          last = now.rows;
+          const rows = base + now.rows;
+          deps.progress!({ stage: label, percentage: now.percentage, rows, rowsPerSecond: rows / Math.max(0.001, (Date.now() - started) / 1000) });
+        }, 250)
+      : undefined;
+    try {
+      const result = await work();
+      deps.log(`${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return result;
+    } finally {
+      if (ticker) clearInterval(ticker);
+    }
   };
 }

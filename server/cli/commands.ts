@@ -5,7 +5,7 @@ import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
 import { messages } from '../messages.ts';
 import { ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
-import { progressBar } from './progress.ts';
+import { loadProgressLine, progressBar } from './progress.ts';
 import { startServer } from './start-server.ts';
 
 const log = (message: string) => console.error(message);
@@ -24,7 +24,7 @@ export async function loadCommand(source: string, options: { warehouse: string; 
   mkdirSync(dirname(warehouse), { recursive: true });
   const result = await loadExtract(
     { source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()), mode: options.replace ? 'replace' : 'append', format: options.format ?? 'auto' },
-    { log, clock: () => new Date(), env: process.env },
+    { log: (message) => log(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${message}`), progress: loadProgressLine(), clock: () => new Date(), env: process.env },
   );
   if (result.unchanged) return result;
   console.table(result.files.map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined })));

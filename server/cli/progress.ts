@@ -32,3 +32,16 @@ export function progressBar(label: string, total: number, unit = 'items', stream
     },
   };
 }
+
+/** One status line for a load stage: redrawn on a terminal, every few seconds otherwise. */
+export function loadProgressLine(stream: NodeJS.WriteStream = process.stderr) {
+  let lastLine = 0;
+  return (p: { stage: string; percentage: number; rows: number; rowsPerSecond: number }) => {
+    const now = Date.now();
+    if (now - lastLine < (stream.isTTY ? 200 : 5000)) return;
+    lastLine = now;
+    const bar = '█'.repeat(Math.round((p.percentage / 100) * 20)).padEnd(20, '░');
+    const text = `${p.stage} ${bar} ${p.percentage.toFixed(0).padStart(3)}%  ${p.rows.toLocaleString('en-US')} rows  ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s`;
+    stream.write(stream.isTTY ? `\r${text}\x1b[K` : `${text}\n`);
+  };
+}

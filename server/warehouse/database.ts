@@ -10,6 +10,8 @@ export interface Database {
   query<T extends Row = Row>(sql: string, values?: SqlValue[]): Promise<T[]>;
   run(sql: string, values?: SqlValue[]): Promise<void>;
   withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Progress of the statement running now (needs `SET enable_progress_bar = true`), if any. */
+  progress(): { percentage: number; rows: number } | undefined;
   close(): void;
 }
 
@@ -36,12 +38,15 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   if (options.readOnly) settings.access_mode = 'READ_ONLY';
   const instance = await DuckDBInstance.create(path, settings);
   const idle: DuckDBConnection[] = [];
+  const busy = new Set<DuckDBConnection>();
 
   async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const connection = idle.pop() ?? (await instance.connect());
+    busy.add(connection);
     try {
       return await work(connection);
     } finally {
+      busy.delete(connection);
       idle.push(connection);
     }
   }
@@ -59,6 +64,13 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       await withConnection(async (connection) => {
         await timed(sql, () => connection.run(sql, values as DuckDBValue[]));
       });
+    },
+    progress() {
+      for (const connection of busy) {
+        const { percentage, rows_processed } = connection.progress;
+        if (percentage >= 0) return { percentage, rows: Number(rows_processed) };
+      }
+      return undefined;
     },
     close() {
       for (const connection of idle.splice(0)) connection.closeSync();
