@@ -12,4 +12,8 @@ SELECT
     WHEN upper(coalesce(ownership, '')) = 'GOVERNMENT' THEN 'Other'
     ELSE 'Commercial'
   END AS category
-FROM valid.payers;
+FROM valid.payers
+UNION ALL
+-- The payer of enrollment inferred from encounters, when someone needs it (see coverage.sql).
+SELECT pseudonym('popsight:unknown-payer'), 'Unknown payer', 'Other'
+WHERE EXISTS (SELECT 1 FROM valid.encounters WHERE patient NOT IN (SELECT patient FROM valid.payer_transitions));
