@@ -15,7 +15,7 @@ import { extractHash } from './extract-hash.ts';
 import { runQualityChecks } from './quality/index.ts';
 import { conditionGroups, referencePath } from './reference-data.ts';
 import { quoteLiteral } from './sql.ts';
-import { pickReader, type SourceFormat } from './sources/source-reader.ts';
+import { createMissingStagingTables, pickReader, type SourceFormat } from './sources/source-reader.ts';
 import { quarantineBadRows, type FileCounts } from './validate/quarantine.ts';
 
 export interface LoadOptions {
@@ -59,7 +59,10 @@ export interface LoadResult {
 
 const defaultDeps: LoadDeps = { log: (message) => console.log(message), clock: () => new Date(), env: process.env };
 
-const MODEL_FILES = ['person', 'payer', 'coverage', 'organization', 'encounter', 'condition', 'observation', 'medication', 'procedure', 'immunization'];
+const MODEL_FILES = [
+  'person', 'payer', 'coverage', 'organization', 'provider', 'encounter', 'condition', 'observation', 'medication', 'procedure',
+  'immunization', 'allergy', 'careplan', 'device', 'supply', 'imaging_study', 'claim', 'claim_transaction',
+];
 
 export async function loadExtract(options: LoadOptions, deps: LoadDeps = defaultDeps): Promise<LoadResult> {
   const startedAt = deps.clock();
@@ -93,6 +96,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     // 1. Extract: land the source files in staging.* as text, with line numbers.
     const reader = pickReader(options.source, options.format);
     const staged = await step(`1/7 extract (${reader.format})`, () => reader.stage(options.source, db));
+    await createMissingStagingTables(db);
 
     // 2. De-identify: keyed pseudonyms, ZIP3 (identifying columns were never staged).
     const key = pseudonymKey({ env: deps.env, secretsFile: options.secretsFile, warn: deps.log });

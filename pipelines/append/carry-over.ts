@@ -21,6 +21,14 @@ const CORE_TABLES: [table: string, id?: string][] = [
   ['medication'],
   ['procedure'],
   ['immunization'],
+  ['provider', 'provider_id'],
+  ['allergy'],
+  ['careplan'],
+  ['device'],
+  ['supply'],
+  ['imaging_study', 'imaging_study_id'],
+  ['claim', 'claim_id'],
+  ['claim_transaction', 'claim_transaction_id'],
 ];
 
 export async function attachPrevious(db: Database, warehouse: string): Promise<void> {

@@ -5,6 +5,7 @@ import type { Database } from '../../server/warehouse/database.ts';
 import { LoadError } from '../load-errors.ts';
 import { looksLikeOmop, stageOmop } from './omop/stage-omop.ts';
 import { looksLikeSynthea, stageSynthea } from './synthea/stage-synthea.ts';
+import { SYNTHEA_FILES } from './synthea/synthea-files.ts';
 import { looksLikeFhir, stageFhir } from './fhir/stage-fhir.ts';
 
 export type SourceFormat = 'synthea' | 'fhir' | 'omop';
@@ -45,4 +46,13 @@ export function pickReader(path: string, format: SourceFormat | 'auto' = 'auto')
   const reader = SOURCE_READERS.find((r) => r.detect(path));
   if (!reader) throw new LoadError(path, `not a recognised extract; expected one of: ${SOURCE_READERS.map((r) => r.expects).join('; ')}`);
   return reader;
+}
+
+/** A reader stages the tables its format has; the others are created empty so the model runs. */
+export async function createMissingStagingTables(db: Database): Promise<void> {
+  const existing = new Set((await db.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'staging'`)).map((r) => r.t));
+  for (const spec of SYNTHEA_FILES) {
+    if (existing.has(spec.file)) continue;
+    await db.run(`CREATE TABLE staging.${spec.file} AS SELECT NULL::VARCHAR AS _file, NULL::BIGINT AS _line, ${spec.fields.map((f) => `NULL::VARCHAR AS ${f.name}`).join(', ')} LIMIT 0`);
+  }
 }

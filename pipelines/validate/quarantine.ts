@@ -16,6 +16,7 @@ const PREVIOUS_IDS: Record<string, string> = {
   patients: 'SELECT person_id FROM prev.core.person',
   encounters: 'SELECT encounter_id FROM prev.core.encounter',
   payers: 'SELECT payer_id FROM prev.core.payer',
+  claims: 'SELECT claim_id FROM prev.core.claim',
 };
 
 export async function quarantineBadRows(db: Database, runId: string, options: { appending?: boolean } = {}): Promise<FileCounts[]> {

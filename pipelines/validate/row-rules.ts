@@ -110,4 +110,25 @@ export const ROW_RULES: TableRules[] = [
     table: 'immunizations',
     rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date'), negativeCost('base_cost')],
   },
+  { table: 'providers', idField: 'id', rules: [] },
+  { table: 'allergies', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop')] },
+  { table: 'careplans', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop')] },
+  { table: 'devices', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop')] },
+  { table: 'supplies', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date')] },
+  { table: 'imaging_studies', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date')] },
+  {
+    table: 'claims',
+    idField: 'id',
+    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), badDate('service_date')],
+  },
+  {
+    table: 'claims_transactions',
+    idField: 'id',
+    rules: [
+      orphan('patient', 'patients'),
+      orphan('claim', 'claims'),
+      badDate('fromdate'),
+      { field: 'amount', reason: 'amount is not a number', when: "amount IS NOT NULL AND amount <> '' AND TRY_CAST(amount AS DOUBLE) IS NULL" },
+    ],
+  },
 ];

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
 import { stageFhir } from '../../pipelines/sources/fhir/stage-fhir.ts';
-import { SYNTHEA_FILES } from '../../pipelines/sources/synthea/synthea-files.ts';
+import { STAGING_CONTRACT } from '../../pipelines/sources/synthea/synthea-files.ts';
 import { openDatabase, type Database } from '../../server/warehouse/database.ts';
 import { quietLoadDeps as quiet } from '../helpers/test-env.ts';
 
@@ -235,7 +235,7 @@ describe('the FHIR staging contract', () => {
     try {
       await db.run('CREATE SCHEMA staging');
       await stageFhir(source, db);
-      for (const spec of SYNTHEA_FILES) {
+      for (const spec of STAGING_CONTRACT) {
         const columns = await db.query<{ name: string; type: string }>(
           `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'staging' AND table_name = $1 ORDER BY column_index`, [spec.file],
         );

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLoadError } from '../../pipelines/load-errors.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { stageOmop } from '../../pipelines/sources/omop/stage-omop.ts';
-import { SYNTHEA_FILES } from '../../pipelines/sources/synthea/synthea-files.ts';
+import { STAGING_CONTRACT } from '../../pipelines/sources/synthea/synthea-files.ts';
 import { openDatabase, type Database } from '../../server/warehouse/database.ts';
 import { quietLoadDeps as quiet } from '../helpers/test-env.ts';
 
@@ -39,7 +39,7 @@ describe('the OMOP reader', () => {
     try {
       await db.run('CREATE SCHEMA staging');
       await stageOmop(EUNOMIA, db);
-      for (const spec of SYNTHEA_FILES) {
+      for (const spec of STAGING_CONTRACT) {
         const columns = await db.query<{ name: string; type: string }>(
           `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'staging' AND table_name = $1 ORDER BY column_index`, [spec.file]);
         expect(columns.map((c) => c.name), spec.file).toEqual(['_file', '_line', ...spec.fields.map((f) => f.name)]);

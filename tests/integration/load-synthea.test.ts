@@ -25,6 +25,11 @@ describe('loading the nj27 Synthea v3.0.0 sample', () => {
       (SELECT count(*) FROM core.condition) AS conditions, (SELECT count(*) FROM core.observation) AS observations,
       (SELECT count(*) FROM core.medication) AS medications, (SELECT count(*) FROM core.coverage) AS coverage`);
     expect(counts).toEqual({ people: 27, encounters: 604, conditions: 438, observations: 990, medications: 663, coverage: 1051 });
+    const [others] = await db.query(`SELECT (SELECT count(*) FROM core.claim) AS claims, (SELECT count(*) FROM core.claim_transaction) AS transactions,
+      (SELECT count(*) FROM core.allergy) AS allergies, (SELECT count(*) FROM core.careplan) AS careplans, (SELECT count(*) FROM core.device) AS devices,
+      (SELECT count(*) FROM core.supply) AS supplies, (SELECT count(*) FROM core.imaging_study) AS imaging, (SELECT count(*) FROM core.provider) AS providers,
+      (SELECT count(*) FROM core.procedure) AS procedures, (SELECT count(*) FROM core.immunization) AS immunizations`);
+    expect(others).toEqual({ claims: 1267, transactions: 5228, allergies: 40, careplans: 49, devices: 3, supplies: 72, imaging: 1, providers: 166, procedures: 249, immunizations: 29 });
     expect(result.layout).toBe('3.x');
   });
 
@@ -37,7 +42,11 @@ describe('loading the nj27 Synthea v3.0.0 sample', () => {
 
   it('reconciles read = loaded + quarantined for every file and records the run', async () => {
     const files = await db.query<{ file: string; read: number; loaded: number; quarantined: number }>('SELECT file, read, loaded, quarantined FROM etl.file_counts');
-    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(files.map((f) => f.file).sort()).toEqual([
+      'allergies.csv', 'careplans.csv', 'claims.csv', 'claims_transactions.csv', 'conditions.csv', 'devices.csv', 'encounters.csv', 'imaging_studies.csv',
+      'immunizations.csv', 'medications.csv', 'observations.csv', 'organizations.csv', 'patients.csv', 'payer_transitions.csv', 'payers.csv',
+      'procedures.csv', 'providers.csv', 'supplies.csv',
+    ]);
     for (const f of files) expect(f.read).toBe(f.loaded + f.quarantined);
     const lines = (file: string) => readFileSync(join(NJ27, file), 'utf8').trim().split('\n').length - 1;
     expect(files.find((f) => f.file === 'encounters.csv')!.read).toBe(lines('encounters.csv'));
@@ -46,9 +55,18 @@ describe('loading the nj27 Synthea v3.0.0 sample', () => {
   });
 
   it('stores no name, SSN, address or original id of any patient', async () => {
-    const [header, ...rows] = readFileSync(join(NJ27, 'patients.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
-    const col = (name: string) => header.indexOf(name);
-    const identifying = rows.flatMap((r) => [r[col('Id')], r[col('SSN')], r[col('FIRST')], r[col('LAST')], r[col('ADDRESS')]]).filter((v) => v && v.length > 3);
+    // Every identifying value of the input: patients' ids, SSNs, licence and passport numbers, names,
+    // addresses and coordinates; original encounter, claim and member ids; device UDIs; provider names.
+    const column = (file: string, ...names: string[]) => {
+      const [header, ...rows] = readFileSync(join(NJ27, file), 'utf8').trim().split('\n').map((l) => l.split(','));
+      return names.flatMap((name) => rows.map((r) => r[header!.indexOf(name)]!));
+    };
+    const identifying = [
+      ...column('patients.csv', 'Id', 'SSN', 'DRIVERS', 'PASSPORT', 'FIRST', 'LAST', 'MAIDEN', 'ADDRESS', 'LAT', 'LON'),
+      ...column('encounters.csv', 'Id'), ...column('claims.csv', 'Id'), ...column('payer_transitions.csv', 'MEMBERID'),
+      ...column('devices.csv', 'UDI'), ...column('providers.csv', 'Id', 'NAME', 'ADDRESS'), ...column('organizations.csv', 'Id', 'PHONE', 'ADDRESS'),
+    ].filter((v) => v && v.length > 5);
+    expect(identifying.length).toBeGreaterThan(2_000);
     const textColumns = await db.query<{ schema_name: string; table_name: string; column_name: string }>(
       `SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE data_type = 'VARCHAR' AND database_name = current_database()`,
     );

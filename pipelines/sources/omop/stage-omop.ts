@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../../../server/warehouse/database.ts';
 import { LoadError } from '../../load-errors.ts';
 import type { StagedFile, StageResult } from '../source-reader.ts';
-import { SYNTHEA_FILES } from '../synthea/synthea-files.ts';
+import { STAGING_CONTRACT } from '../synthea/synthea-files.ts';
 import { buildCodedViewSql, CODED_TABLES } from './build-coded-view-sql.ts';
 import { openOmopFolder } from './omop-files.ts';
 import { OMOP_TABLES } from './omop-tables.ts';
@@ -27,7 +27,7 @@ export async function stageOmop(dir: string, db: Database): Promise<StageResult>
     await runSqlFile(db, 'lookups.sql');
     for (const coded of CODED_TABLES) await db.run(buildCodedViewSql(coded));
     // The staging tables, in the order of the contract.
-    for (const { file: table } of SYNTHEA_FILES) await runSqlFile(db, `${table}.sql`);
+    for (const { file: table } of STAGING_CONTRACT) await runSqlFile(db, `${table}.sql`);
 
     return { format: 'omop', layout: await cdmLayout(db, read), files: await stagedFiles(db) };
   } finally {
@@ -54,7 +54,7 @@ async function cdmLayout(db: Database, read: Map<string, ReadTable>): Promise<st
 
 async function stagedFiles(db: Database): Promise<StagedFile[]> {
   const files: StagedFile[] = [];
-  for (const { file: table } of SYNTHEA_FILES) {
+  for (const { file: table } of STAGING_CONTRACT) {
     const rows = await db.query<{ file: string; n: number }>(`SELECT _file AS file, count(*) AS n FROM staging.${table} GROUP BY _file ORDER BY _file`);
     for (const { file, n } of rows) files.push({ file, table, read: n });
   }

@@ -23,8 +23,7 @@ export async function stageSynthea(dir: string, db: Database): Promise<StageResu
     const label = `${spec.file}.csv`;
     if (!existsSync(path)) {
       if (spec.required) throw new LoadError(label, `missing; a Synthea extract needs ${requiredFiles()}`);
-      await db.run(`CREATE TABLE staging.${spec.file} AS SELECT NULL::VARCHAR AS _file, NULL::BIGINT AS _line, ${spec.fields.map((f) => `NULL::VARCHAR AS ${f.name}`).join(', ')} LIMIT 0`);
-      continue;
+      continue; // an optional file that is absent: the loader creates its staging table empty
     }
     const headers = await readCsvHeader(path, label);
     headersByFile.set(spec.file, headers);

@@ -1,0 +1,12 @@
+-- core.careplan: care plans (SNOMED) with their reason.
+CREATE TABLE wh.core.careplan AS
+SELECT
+  pseudonym(nullif(id, '')) AS careplan_id,
+  pseudonym(patient) AS person_id,
+  pseudonym(nullif(encounter, '')) AS encounter_id,
+  parse_ts(start)::DATE AS start_date,
+  parse_ts(stop)::DATE AS stop_date,
+  code,
+  description,
+  nullif(reasoncode, '') AS reason_code
+FROM valid.careplans;
