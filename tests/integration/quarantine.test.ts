@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,32 @@ describe('structural faults stop the load and keep the previous warehouse', () =
     rewriteFile(broken, 'payers.csv', () => '');
     await expect(loadExtract({ source: broken, warehouse: join(dir, 'w.duckdb'), secretsFile: join(dir, 'key') }, quietLoadDeps)).rejects.toThrow(
       /payers\.csv: the file is empty/,
+    );
+  });
+
+  it('names a missing required file and the files a Synthea extract needs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'popsight-s-'));
+    const broken = copyOfNj27();
+    rmSync(join(broken, 'payer_transitions.csv'));
+    await expect(loadExtract({ source: broken, warehouse: join(dir, 'w.duckdb'), secretsFile: join(dir, 'key') }, quietLoadDeps)).rejects.toThrow(
+      /payer_transitions\.csv: missing; a Synthea extract needs patients\.csv, payers\.csv, payer_transitions\.csv/,
+    );
+  });
+
+  it('rejects a file that is not UTF-8, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'popsight-s-'));
+    const broken = copyOfNj27();
+    const text = readFileSync(join(broken, 'conditions.csv'), 'utf8');
+    writeFileSync(join(broken, 'conditions.csv'), Buffer.concat([Buffer.from(text.slice(0, 300)), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(text.slice(300))]));
+    await expect(loadExtract({ source: broken, warehouse: join(dir, 'w.duckdb'), secretsFile: join(dir, 'key') }, quietLoadDeps)).rejects.toThrow(
+      /conditions\.csv: could not be read as UTF-8 CSV/,
+    );
+  });
+
+  it('says what it expected of a folder that is no extract at all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'popsight-s-'));
+    await expect(loadExtract({ source: dir, warehouse: join(dir, 'w.duckdb'), secretsFile: join(dir, 'key') }, quietLoadDeps)).rejects.toThrow(
+      /not a recognised extract; expected one of: Synthea CSV/,
     );
   });
 });
