@@ -16,10 +16,11 @@ const program = new Command()
 
 program
   .command('generate')
-  .description('Generate a seeded synthetic population as Synthea CSV (current layout).')
+  .description('Generate a seeded synthetic population as Synthea CSV (current layout) or FHIR R4 Bulk Data NDJSON.')
   .option('--people <n>', 'number of people', integer('--people', 1), 20_000)
   .option('--seed <n>', 'random seed: the same seed and size give byte-identical files', integer('--seed', 0), 1)
-  .requiredOption('--out <dir>', 'folder to write the CSV files to')
+  .addOption(new Option('--format <format>', 'csv: Synthea CSV; fhir: FHIR R4 Bulk Data NDJSON (Patient.000.ndjson, ...) with the same people, ids, dates and costs').choices(['csv', 'fhir']).default('csv'))
+  .requiredOption('--out <dir>', 'folder to write the files to')
   .action(generateCommand);
 
 program

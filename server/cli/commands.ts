@@ -10,13 +10,14 @@ import { startServer } from './start-server.ts';
 
 const log = (message: string) => console.error(message);
 
-export async function generateCommand(options: { people: number; seed: number; out: string }): Promise<void> {
+export async function generateCommand(options: { people: number; seed: number; out: string; format?: 'csv' | 'fhir' }): Promise<void> {
   const { generatePopulation } = await import('../../pipelines/generate/index.ts');
   const progress = progressBar('generate', options.people, 'people');
-  const summary = await generatePopulation({ people: options.people, seed: options.seed, outDir: resolve(options.out), onProgress: (done) => progress.update(done) });
+  const summary = await generatePopulation({ people: options.people, seed: options.seed, outDir: resolve(options.out), format: options.format, onProgress: (done) => progress.update(done) });
   progress.finish();
   const rows = Object.values(summary.files).reduce((a, b) => a + b, 0);
-  log(`Wrote ${summary.people.toLocaleString('en-US')} people (${rows.toLocaleString('en-US')} rows in ${Object.keys(summary.files).length} files) to ${resolve(options.out)} in ${summary.seconds.toFixed(1)} s`);
+  const unit = options.format === 'fhir' ? 'resources' : 'rows';
+  log(`Wrote ${summary.people.toLocaleString('en-US')} people (${rows.toLocaleString('en-US')} ${unit} in ${Object.keys(summary.files).length} files) to ${resolve(options.out)} in ${summary.seconds.toFixed(1)} s`);
 }
 
 export async function loadCommand(source: string, options: { warehouse: string; replace?: boolean; format?: 'auto' | 'synthea' | 'fhir' | 'omop' }): Promise<LoadResult> {

@@ -1,0 +1,63 @@
+// A buffered, back-pressure-aware NDJSON file writer for the FHIR output: one resource per line,
+// encoded into a 1 MB byte buffer, full buffers to the file stream, and `needsDrain` raised when
+// the stream's queue is full so the generator awaits 'drain' before simulating the next person.
+// The same scheme as csv-sink.ts, without a header line; never builds a whole file in memory.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+const CAPACITY = 1 << 20;
+
+export class NdjsonSink {
+  lines = 0;
+  private buffer = Buffer.allocUnsafe(CAPACITY);
+  private used = 0;
+  private readonly stream: WriteStream;
+  private blocked = false;
+  private failure: Error | null = null;
+
+  constructor(path: string) {
+    this.stream = createWriteStream(path, { highWaterMark: 4 * CAPACITY });
+    // Keep a write error (disk full, directory gone) until the next await reports it.
+    this.stream.on('error', (e) => (this.failure ??= e));
+  }
+
+  /** Appends one resource, already serialized as single-line JSON. */
+  line(json: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit, plus the newline.
+    const worst = 3 * json.length + 1;
+    if (this.used + worst > this.buffer.length) {
+      this.flush();
+      // A resource larger than the buffer (a long lifetime in one Claim) gets a buffer of its own.
+      if (worst > this.buffer.length) this.buffer = Buffer.allocUnsafe(worst);
+    }
+    this.used += this.buffer.write(json, this.used, 'utf8');
+    this.buffer[this.used++] = 10;
+    this.lines++;
+  }
+
+  get needsDrain(): boolean {
+    return this.blocked;
+  }
+
+  async drain(): Promise<void> {
+    if (this.failure) throw this.failure;
+    // Another sink's drain may have been awaited first: ask the stream whether 'drain' is still to come.
+    if (this.blocked && this.stream.writableNeedDrain) await once(this.stream, 'drain');
+    this.blocked = false;
+  }
+
+  async close(): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.flush();
+    this.stream.end();
+    await once(this.stream, 'finish');
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    // The stream keeps the written bytes: the next lines go into a new buffer.
+    if (!this.stream.write(this.buffer.subarray(0, this.used))) this.blocked = true;
+    this.buffer = Buffer.allocUnsafe(CAPACITY);
+    this.used = 0;
+  }
+}
