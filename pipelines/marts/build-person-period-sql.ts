@@ -5,6 +5,9 @@
 export const GRAINS = ['year', 'quarter', 'month'] as const;
 export type Grain = (typeof GRAINS)[number];
 
+/** The mart table of one grain: mart.person_year, mart.person_quarter, mart.person_month. */
+export const martTable = (grain: Grain): string => `person_${grain}`;
+
 const AGE_BANDS = `CASE WHEN age < 18 THEN '0-17' WHEN age < 35 THEN '18-34' WHEN age < 50 THEN '35-49'
   WHEN age < 65 THEN '50-64' WHEN age < 75 THEN '65-74' WHEN age < 85 THEN '75-84' ELSE '85+' END`;
 
@@ -120,13 +123,17 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
      FROM wh.core.observation o, (VALUES ('year'), ('quarter'), ('month')) g(grain)
      WHERE o.code IN ('4548-4', '8480-6', '8462-4', '39156-5') AND o.value_num IS NOT NULL
      GROUP BY ALL`,
-    `CREATE TABLE wh.mart.person_period AS
+    // One table per grain, so a query reads only its grain's rows (no sort over all grains), and
+    // mart.person_period as their union for everything that wants one table.
+    ...GRAINS.map((grain) => `CREATE TABLE wh.mart.${martTable(grain)} AS
      WITH aged AS (
-       SELECT m.*, -- A NULL birth date is someone top-coded at 90+ in an earlier load (greatest/least skip NULLs).
+       SELECT m.*,
+              -- A NULL birth date is someone top-coded at 90+ in an earlier load (greatest/least skip NULLs).
               coalesce(least(greatest(date_sub('year', d.birth_date, m.period_start), 0), 90), 90)::INTEGER AS age,
               p.sex, p.race, p.ethnicity, coalesce(p.county, 'Unknown') AS county, p.county_fips, p.zip3,
               p.death_date BETWEEN m.period_start AND m.period_end AS died
-       FROM membership m JOIN wh.core.person p USING (person_id) JOIN person_dates d USING (person_id))
+       FROM membership m JOIN wh.core.person p USING (person_id) JOIN person_dates d USING (person_id)
+       WHERE m.grain = '${grain}')
      SELECT a.grain, a.period_start, a.period_end, a.person_id, a.age,
             ${AGE_BANDS} AS age_band, ${STD_AGE_GROUPS} AS std_age_group,
             a.sex, a.race, a.ethnicity, a.county, a.county_fips, a.zip3, a.payer,
@@ -135,10 +142,10 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
             ${UTILIZATION_COLUMNS.map((c) => `coalesce(u.${c}, 0) AS ${c}`).join(', ')},
             r.last_hba1c, r.last_systolic, r.last_diastolic, r.last_bmi
      FROM aged a
-     LEFT JOIN condition_flags f USING (grain, period_start, person_id)
+     LEFT JOIN (SELECT * FROM condition_flags WHERE grain = '${grain}') f USING (period_start, person_id)
      LEFT JOIN onsets o USING (person_id)
-     LEFT JOIN utilization u USING (grain, period_start, person_id)
-     LEFT JOIN last_readings r USING (grain, period_start, person_id)
-     ORDER BY a.grain, a.period_start`,
+     LEFT JOIN (SELECT * FROM utilization WHERE grain = '${grain}') u USING (period_start, person_id)
+     LEFT JOIN (SELECT * FROM last_readings WHERE grain = '${grain}') r USING (period_start, person_id)`),
+    `CREATE VIEW wh.mart.person_period AS ${GRAINS.map((grain) => `SELECT * FROM mart.${martTable(grain)}`).join(' UNION ALL ')}`,
   ];
 }

@@ -42,7 +42,8 @@ export async function quarantineBadRows(db: Database, runId: string, options: { 
       })
       .join(' ');
     await db.run(`CREATE TABLE checked.${table} AS SELECT s.*, ${ruleIndex} AS _rule FROM staging.${table} AS s ${joins}`);
-    await db.run(`CREATE TABLE valid.${table} AS SELECT * EXCLUDE (_rule) FROM checked.${table} WHERE _rule IS NULL`);
+    // A view, not a copy: the model reads the good rows once, straight from checked.<table>.
+    await db.run(`CREATE VIEW valid.${table} AS SELECT * EXCLUDE (_rule) FROM checked.${table} WHERE _rule IS NULL`);
     if (all.length) {
       const field = `CASE _rule ${all.map((rule, i) => `WHEN ${i} THEN '${rule.field}'`).join(' ')} END`;
       const reason = `CASE _rule ${all.map((rule, i) => `WHEN ${i} THEN '${rule.reason.replaceAll("'", "''")}'`).join(' ')} END`;
@@ -56,7 +57,6 @@ export async function quarantineBadRows(db: Database, runId: string, options: { 
       `SELECT _file AS file, count(*) AS read, count(_rule) AS quarantined FROM checked.${table} GROUP BY _file ORDER BY _file`,
     );
     for (const f of perFile) counts.push({ file: f.file, table, read: f.read, loaded: f.read - f.quarantined, quarantined: f.quarantined });
-    await db.run(`DROP TABLE checked.${table}`);
   }
   return counts;
 }

@@ -1,6 +1,7 @@
 // Turns measure × filters × up to two stratifiers × period into one bound GROUP BY over
-// mart.person_period. Column names come only from the DIMENSIONS allow-list and the catalog;
+// the mart table of the period's grain. Column names come only from the DIMENSIONS allow-list and the catalog;
 // every filter value is a bound parameter.
+import { martTable } from '../../pipelines/marts/build-person-period-sql.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { MeasureDefinition } from './measure-definition.ts';
 
@@ -31,8 +32,8 @@ export interface BuiltSql {
 
 export function buildMeasureSql(query: MeasureQuery): BuiltSql {
   const { measure, period, by, filters } = query;
-  const values: unknown[] = [period === 'all' ? 'year' : period];
-  const where = ['grain = $1'];
+  const values: unknown[] = [];
+  const where = ['true'];
   for (const [dimension, value] of Object.entries(filters) as [Dimension, string][]) {
     values.push(value);
     where.push(`${DIMENSIONS[dimension]} = $${values.length}`);
@@ -49,7 +50,8 @@ export function buildMeasureSql(query: MeasureQuery): BuiltSql {
     ...by.map((dimension, i) => `${DIMENSIONS[dimension]} AS stratum${i}`),
     ...(query.byStdAgeGroup ? ['std_age_group AS age_group'] : []),
   ];
-  const from = `FROM mart.person_period WHERE ${where.join(' AND ')}`;
+  // Each grain has its own table; 'all' adds up the yearly rows.
+  const from = `FROM mart.${martTable(period === 'all' ? 'year' : period)} WHERE ${where.join(' AND ')}`;
   const people = `(${measure.numeratorPeople})::BIGINT AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people`;
 
   switch (measure.kind) {
