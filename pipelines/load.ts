@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../server/warehouse/database.ts';
 import { installDeidentifyFunctions } from './deidentify/sql-functions.ts';
 import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
-import { buildPathFor, discardBuild, publishWarehouse } from './publish.ts';
+import { buildPathFor, discardBuild, publishWarehouse, stagingPathFor } from './publish.ts';
 import { removeStaleBuilds } from './stale-builds.ts';
 import { attachPrevious, carryOverCore, carryOverHistory, runWithSameContent } from './append/carry-over.ts';
 import { extractHash } from './extract-hash.ts';
@@ -68,7 +68,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
   const startedAt = deps.clock();
   const runId = randomUUID();
   const buildPath = buildPathFor(options.warehouse);
-  const stagingPath = `${options.warehouse}.staging-${process.pid}`;
+  const stagingPath = stagingPathFor(options.warehouse);
   for (const name of removeStaleBuilds(options.warehouse)) deps.log(`removed ${name}, left by a load that was killed`);
   discardBuild(buildPath);
   discardBuild(stagingPath);

@@ -1,16 +1,16 @@
-// A load killed with SIGKILL cannot clean up after itself: its `.building-<pid>` and
-// `.staging-<pid>` files stay beside the warehouse. The next load removes those whose process is gone.
+// A load killed with SIGKILL cannot clean up after itself: its `<warehouse>.building-<pid>` and
+// `popsight_staging_<pid>_<warehouse>` files stay beside it. The next load removes those whose process is gone.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export function removeStaleBuilds(warehouse: string): string[] {
-  const prefix = basename(warehouse);
-  const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(building|staging)-(\\d+)(\\.wal|\\.tmp)?$`);
+  const escaped = basename(warehouse).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^(?:${escaped}\\.building-(\\d+)|popsight_staging_(\\d+)_${escaped})(\\.wal|\\.tmp)?$`);
   const removed: string[] = [];
   if (!existsSync(dirname(warehouse))) return removed;
   for (const name of readdirSync(dirname(warehouse))) {
     const match = pattern.exec(name);
-    if (!match || isAlive(Number(match[2]))) continue;
+    if (!match || isAlive(Number(match[1] ?? match[2]))) continue;
     rmSync(join(dirname(warehouse), name), { recursive: true, force: true });
     removed.push(name);
   }

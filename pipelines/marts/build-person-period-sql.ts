@@ -69,6 +69,13 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
      FROM membership m JOIN condition_spans cg
        ON cg.person_id = m.person_id AND cg.start_date <= m.period_end AND cg.stop_date >= m.period_start
      GROUP BY m.grain, m.period_start, m.person_id`,
+    // Attribution by plurality of visits (as in CMS Shared Savings Program assignment): each person
+    // belongs to the organization of most of their encounters; ties go to the first name.
+    `CREATE TEMP TABLE person_organization AS
+     SELECT person_id, first(coalesce(o.name, 'Unknown') ORDER BY visits DESC, o.name) AS organization
+     FROM (SELECT person_id, organization_id, count(*) AS visits FROM wh.core.encounter GROUP BY ALL) v
+     LEFT JOIN wh.core.organization o USING (organization_id)
+     GROUP BY person_id`,
     `CREATE TEMP TABLE onsets AS
      SELECT person_id, ${conditionGroups.map((g) => `min(start_date) FILTER (WHERE "group" = '${g}') AS onset_${g}`).join(', ')}
      FROM condition_spans GROUP BY person_id`,
@@ -137,6 +144,7 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
      SELECT a.grain, a.period_start, a.period_end, a.person_id, a.age,
             ${AGE_BANDS} AS age_band, ${STD_AGE_GROUPS} AS std_age_group,
             a.sex, a.race, a.ethnicity, a.county, a.county_fips, a.zip3, a.payer,
+            coalesce(po.organization, 'Unknown') AS organization,
             a.days / (365.25 / 12) AS member_months, coalesce(a.died, false) AS died,
             ${conditionGroups.map((g) => `coalesce(f.has_${g}, false) AS has_${g}, o.onset_${g}`).join(',\n            ')},
             ${UTILIZATION_COLUMNS.map((c) => `coalesce(u.${c}, 0) AS ${c}`).join(', ')},
@@ -144,6 +152,7 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
      FROM aged a
      LEFT JOIN (SELECT * FROM condition_flags WHERE grain = '${grain}') f USING (period_start, person_id)
      LEFT JOIN onsets o USING (person_id)
+     LEFT JOIN person_organization po USING (person_id)
      LEFT JOIN (SELECT * FROM utilization WHERE grain = '${grain}') u USING (period_start, person_id)
      LEFT JOIN (SELECT * FROM last_readings WHERE grain = '${grain}') r USING (period_start, person_id)`),
     `CREATE VIEW wh.mart.person_period AS ${GRAINS.map((grain) => `SELECT * FROM mart.${martTable(grain)}`).join(' UNION ALL ')}`,

@@ -9,6 +9,7 @@ export const DIMENSIONS = {
   payer: 'payer',
   county: 'county',
   zip3: 'zip3',
+  organization: 'organization',
 } as const;
 
 export type Dimension = keyof typeof DIMENSIONS;

@@ -85,7 +85,7 @@ describe('the measures API on a generated population', () => {
     expect(period.body.error.message).toBe("Invalid value 'week' for parameter 'period': expected one of year, quarter, month, all.");
     const by = await get('/api/measures/diabetes-prevalence?by=shoeSize');
     expect(by.status).toBe(400);
-    expect(by.body.error.message).toMatch(/parameter 'by': expected one of sex, ageBand, stdAgeGroup, race, ethnicity, payer, county, zip3/);
+    expect(by.body.error.message).toMatch(/parameter 'by': expected one of sex, ageBand, stdAgeGroup, race, ethnicity, payer, county, zip3, organization\./);
     const filter = await get('/api/measures/diabetes-prevalence?sex=X');
     expect(filter.body.error.message).toBe("Invalid value 'X' for parameter 'sex': expected one of F, M.");
     expect((await get('/api/measures/nope')).status).toBe(404);

@@ -42,4 +42,10 @@ describe('Synthea layouts', () => {
     expect(result.layout).toBe('current');
     expect(result.files.find((f) => f.file === 'patients.csv')).toMatchObject({ read: 50, loaded: 50, quarantined: 0 });
   });
+
+  it.each(['wh.duckdb', 'staging.duckdb', 'valid.duckdb', 'fhir.duckdb', 'prev.duckdb'])('loads into a warehouse file named %s, like a schema of the load', async (name) => {
+    const dir = mkdtempSync(join(tmpdir(), 'popsight-name-'));
+    const result = await loadExtract({ source: copyOfNj27(), warehouse: join(dir, name), secretsFile: join(dir, 'key') }, quietLoadDeps);
+    expect(result.people).toBe(27);
+  });
 });

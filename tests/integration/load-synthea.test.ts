@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { stagingPathFor } from '../../pipelines/publish.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,7 @@ describe('loading the nj27 Synthea v3.0.0 sample', () => {
 
   it('leaves no staging or build files behind', () => {
     expect(existsSync(`${warehouse}.building-${process.pid}`)).toBe(false);
-    expect(existsSync(`${warehouse}.staging-${process.pid}`)).toBe(false);
+    expect(existsSync(stagingPathFor(warehouse))).toBe(false);
+    expect(readdirSync(dir).filter((name) => name !== 'w.duckdb' && name !== 'key' && name !== 'warehouse.duckdb')).toEqual([]);
   });
 });

@@ -82,7 +82,7 @@ describe('measures on the nj27 fixture', () => {
   });
 
   it('never shows a count of 1–10, and the period total minus the visible strata never isolates one cell', async () => {
-    for (const by of ['sex', 'race', 'ageBand', 'payer', 'county']) {
+    for (const by of ['sex', 'race', 'ageBand', 'payer', 'county', 'organization']) {
       const strata = (await get(`/api/measures/hypertension-prevalence?period=year&by=${by}`)).rows;
       const totals = (await get('/api/measures/hypertension-prevalence?period=year')).rows;
       for (const row of strata) {
