@@ -40,7 +40,7 @@ export function dimensionValues(db: Database): Promise<DimensionValues> {
       const entries = await Promise.all(
         DIMENSION_NAMES.map(async (name) => {
           const rows = await db.query<{ value: string }>(
-            `SELECT DISTINCT ${DIMENSIONS[name]} AS value FROM mart.person_period WHERE grain = 'year' AND ${DIMENSIONS[name]} IS NOT NULL ORDER BY 1`,
+            `SELECT DISTINCT ${DIMENSIONS[name]} AS value FROM mart.person_year WHERE ${DIMENSIONS[name]} IS NOT NULL ORDER BY 1`,
           );
           return [name, rows.map((r) => String(r.value))] as const;
         }),
