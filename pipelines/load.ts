@@ -78,7 +78,8 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
   const step = stepLogger(deps, db);
   try {
     const appending = options.mode !== 'replace' && existsSync(options.warehouse);
-    const contentHash = await extractHash(options.source);
+    // 0. Fingerprint: the content hash makes loading the same extract twice a no-op.
+    const contentHash = await step('0/7 fingerprint', () => extractHash(options.source));
     if (appending) {
       await attachPrevious(db, options.warehouse);
       const sameRun = await runWithSameContent(db, contentHash);
@@ -101,6 +102,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     // 2. De-identify: keyed pseudonyms, ZIP3 (identifying columns were never staged).
     const key = pseudonymKey({ env: deps.env, secretsFile: options.secretsFile, warn: deps.log });
     await installDeidentifyFunctions(db, key);
+    deps.log('2/7 de-identify: ids become HMAC-SHA256 pseudonyms, ZIP codes ZIP3 (applied as the model is built)');
 
     // 3. Validate: bad rows to etl.quarantine with file, line, field and reason.
     const files = await step('3/7 validate', () => quarantineBadRows(db, runId, { appending }));
