@@ -14,6 +14,8 @@ export const messages = {
     count > 2 ? `Parameter 'by' takes at most two stratifiers, got ${count}.` : `Parameter 'by' names the same stratifier twice.`,
   adjustNotApplicable: (id: string) =>
     `Parameter 'adjust': age adjustment applies to proportions and rates, not to measure '${id}'.`,
+  crossTableTooLarge: (cells: number, max: number) =>
+    `This request needs a disclosure check over ${cells.toLocaleString('en-US')} cells (the stratifiers and filters crossed), more than ${max.toLocaleString('en-US')}: use a coarser period or fewer filters.`,
   noWarehouse: (path: string) =>
     `No warehouse at ${path}. Load one with 'popsight load <extract> --warehouse ${path}' or run 'popsight demo'.`,
 };

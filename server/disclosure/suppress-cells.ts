@@ -8,6 +8,7 @@ import { publishedGroups, type MarginRequest } from './margin-requests.ts';
 import { maskCell, type DisclosedCell } from './mask.ts';
 import { resolvePolicy, type DisclosurePolicy, type PolicyOptions } from './policy.ts';
 import { applyPrimary, type PeopleCounts } from './primary.ts';
+import { closeMargins } from './complementary.ts';
 import { protectMargins } from './protect.ts';
 import type { SuppressionReason } from './suppress-count.ts';
 
@@ -25,6 +26,13 @@ export interface SuppressCellsOptions<K extends string> extends PolicyOptions {
   fixedKeys?: readonly K[];
   /** Fields that add up to the margin; default people counts, numerator and denominator. */
   additiveFields?: readonly string[];
+  /**
+   * 'full' (default): the margin rule, then the audit of all margins together and of the tables
+   * other requests show. 'margins': the margin rule alone (no margin leaves one hidden non-zero
+   * value alone), for tables too large to audit in a request's time; the audit's cost grows
+   * much faster than the table.
+   */
+  audit?: 'full' | 'margins';
 }
 
 /**
@@ -49,7 +57,9 @@ export function suppressCells<T extends PeopleCounts, K extends keyof T & string
   const fixedKeys = options.fixedKeys ?? keys.filter((key) => key === 'period');
   const marginKeys = options.marginKeys ?? defaultMarginKeys(keys, fixedKeys);
   const records = cells as readonly Record<string, unknown>[];
-  const reasons = suppressionReasons(records, keys, marginKeys, policy, options.additiveFields);
+  const reasons = options.audit === 'margins'
+    ? marginRuleReasons(records, keys, marginKeys, policy, options.additiveFields)
+    : suppressionReasons(records, keys, marginKeys, policy, options.additiveFields);
   return cells.map((cell, i) => maskCell(cell, keys, reasons[i]!));
 }
 
@@ -69,5 +79,18 @@ function suppressionReasons(
       suppressed: reason !== null,
     }));
   protectMargins(state, policy, publishedGroups(records, state, suppressRequest));
+  return state.reasons;
+}
+
+/** Rules 1 and 2, rule 2 as the margin rule only (see SuppressCellsOptions.audit). */
+function marginRuleReasons(
+  records: readonly Record<string, unknown>[],
+  keys: readonly string[],
+  marginKeys: readonly (readonly string[])[],
+  policy: DisclosurePolicy,
+  additiveFields?: readonly string[],
+): (SuppressionReason | null)[] {
+  const state = applyPrimary(records, buildLayout(records, keys, marginKeys), policy, additiveFields);
+  closeMargins(state);
   return state.reasons;
 }

@@ -2,9 +2,12 @@
 // request, age-standardized), then disclosure control. The people counts that suppression judges
 // never leave this module.
 import { suppressCells } from '../disclosure/index.ts';
+import { HttpError } from '../errors.ts';
+import { messages } from '../messages.ts';
 import { ageStandardizedRate } from '../stats/index.ts';
 import type { Database } from '../warehouse/database.ts';
 import { buildMeasureSql, type MeasureQuery } from './build-measure-sql.ts';
+import { DIMENSION_NAMES } from './dimensions.ts';
 import { UNIT_SCALE } from './measure-definition.ts';
 import { estimate, type RawCell } from './rate-cells.ts';
 
@@ -12,8 +15,7 @@ export type MeasureRow = Record<string, string | number | boolean | null>;
 
 type SqlRow = {
   period: string;
-  stratum0?: string;
-  stratum1?: string;
+  [stratum: `stratum${number}`]: string | undefined;
   age_group?: string;
   numerator: number | null;
   denominator: number | null;
@@ -32,12 +34,26 @@ interface Cell extends RawCell {
   ageGroups: { ageGroup: string; events: number; population: number }[];
 }
 
+/**
+ * Disclosure control judges the full cross-table: filters become stratifiers, the whole table is
+ * suppressed, and the filtered slice is returned. So `by=sex&race=white` hides exactly what the
+ * white row of `by=sex,race` hides, and no pair of requests can be differenced around a cell.
+ */
+const MAX_CROSS_TABLE_CELLS = 100_000;
+/** Beyond this many cells in one period, the table gets the margin rule without the full audit. */
+const MAX_AUDITED_CELLS_PER_PERIOD = 150;
+
 export async function runMeasure(db: Database, query: MeasureQuery, options: { adjustAge?: boolean } = {}): Promise<MeasureRow[]> {
-  const { sql, values } = buildMeasureSql({ ...query, byStdAgeGroup: options.adjustAge });
+  const filtered = DIMENSION_NAMES.filter((d) => query.filters[d] !== undefined && !query.by.includes(d));
+  const dims = [...query.by, ...filtered];
+  const { sql, values } = buildMeasureSql({ ...query, by: dims, filters: {}, byStdAgeGroup: options.adjustAge });
   const rows = await db.query<SqlRow>(sql, values as (string | number)[]);
-  const cells = densify(combine(rows), query.by.length);
+  const cells = densify(combine(rows, dims.length), dims.length);
+  if (cells.length > MAX_CROSS_TABLE_CELLS) {
+    throw new HttpError(400, 'request_too_fine', messages.crossTableTooLarge(cells.length, MAX_CROSS_TABLE_CELLS));
+  }
   const scale = UNIT_SCALE[query.measure.unit];
-  const keyNames = ['period', ...query.by];
+  const keyNames = ['period', ...dims];
   const shaped = cells.map((cell): OutCell => {
     const row: Record<string, string | number | boolean | null> = {};
     keyNames.forEach((name, i) => (row[name] = cell.keys[i]!));
@@ -45,14 +61,20 @@ export async function runMeasure(db: Database, query: MeasureQuery, options: { a
     if (options.adjustAge) Object.assign(row, adjusted(cell, scale));
     return { ...row, numeratorPeople: cell.numeratorPeople, denominatorPeople: cell.denominatorPeople };
   });
-  return suppressCells(shaped, { keys: keyNames }).map(({ numeratorPeople: _n, denominatorPeople: _d, ...row }) => row as MeasureRow);
+  const cellsPerPeriod = cells.length / Math.max(1, new Set(cells.map((c) => c.keys[0])).size);
+  return suppressCells(shaped, { keys: keyNames, audit: cellsPerPeriod <= MAX_AUDITED_CELLS_PER_PERIOD ? 'full' : 'margins' })
+    .filter((row) => filtered.every((d) => row[d] === query.filters[d]))
+    .map(({ numeratorPeople: _n, denominatorPeople: _d, ...row }) => {
+      for (const d of filtered) delete row[d];
+      return row as MeasureRow;
+    });
 }
 
 /** Adds up the age groups of one (period, strata) cell, keeping them for standardization. */
-function combine(rows: SqlRow[]): Cell[] {
+function combine(rows: SqlRow[], strata: number): Cell[] {
   const cells = new Map<string, Cell>();
   for (const r of rows) {
-    const keys = [r.period, r.stratum0, r.stratum1].filter((k): k is string => k !== undefined).map(String);
+    const keys = [r.period, ...Array.from({ length: strata }, (_, i) => String(r[`stratum${i}`]))];
     const id = JSON.stringify(keys);
     const cell = cells.get(id) ?? { keys, numerator: 0, denominator: 0, numeratorPeople: 0, denominatorPeople: 0, sumYY: 0, sumXX: 0, sumXY: 0, n: 0, ageGroups: [] };
     cell.numerator += r.numerator ?? 0;

@@ -79,6 +79,22 @@ describe('the measures API on a generated population', () => {
     expect((body.rows as Row[]).some((r) => r.suppressed)).toBe(true);
   });
 
+  it('suppresses a filtered table exactly as the matching slice of the cross-table, so requests cannot be differenced', async () => {
+    const cross = (await get('/api/measures/diabetes-prevalence?period=year&by=ageBand,race')).body.rows as (Row & { ageBand: string; race: string })[];
+    expect(cross.some((r) => r.suppressed)).toBe(true);
+    for (const race of [...new Set(cross.map((r) => r.race))]) {
+      const filtered = (await get(`/api/measures/diabetes-prevalence?period=year&by=ageBand&race=${race}`)).body.rows as (Row & { ageBand: string })[];
+      const slice = cross.filter((r) => r.race === race).map(({ race: _r, ...rest }) => rest);
+      expect(filtered).toEqual(slice);
+    }
+  });
+
+  it('refuses a request whose cross-table is too large to check, saying how to narrow it', async () => {
+    const { status, body } = await get('/api/measures/diabetes-prevalence?period=month&by=county,ageBand&race=white&payer=Medicaid&sex=F');
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(/disclosure check over [\d,]+ cells .* use a coarser period or fewer filters/);
+  });
+
   it('rejects an invalid parameter with a 400 naming it and the allowed values', async () => {
     const period = await get('/api/measures/diabetes-prevalence?period=week');
     expect(period.status).toBe(400);
