@@ -10,6 +10,22 @@ SELECT
   parse_ts(deathdate)::DATE AS death_date
 FROM valid.patients;
 
+-- The state by name, as Synthea CSV writes it; FHIR (US Core) and OMOP give the USPS code. Codes of the
+-- states, DC and the inhabited territories (USPS Publication 28, appendix B); anything else stays as written.
+CREATE TEMP TABLE us_states(code, name) AS VALUES
+  ('AL', 'Alabama'), ('AK', 'Alaska'), ('AZ', 'Arizona'), ('AR', 'Arkansas'), ('CA', 'California'),
+  ('CO', 'Colorado'), ('CT', 'Connecticut'), ('DE', 'Delaware'), ('DC', 'District of Columbia'), ('FL', 'Florida'),
+  ('GA', 'Georgia'), ('HI', 'Hawaii'), ('ID', 'Idaho'), ('IL', 'Illinois'), ('IN', 'Indiana'),
+  ('IA', 'Iowa'), ('KS', 'Kansas'), ('KY', 'Kentucky'), ('LA', 'Louisiana'), ('ME', 'Maine'),
+  ('MD', 'Maryland'), ('MA', 'Massachusetts'), ('MI', 'Michigan'), ('MN', 'Minnesota'), ('MS', 'Mississippi'),
+  ('MO', 'Missouri'), ('MT', 'Montana'), ('NE', 'Nebraska'), ('NV', 'Nevada'), ('NH', 'New Hampshire'),
+  ('NJ', 'New Jersey'), ('NM', 'New Mexico'), ('NY', 'New York'), ('NC', 'North Carolina'), ('ND', 'North Dakota'),
+  ('OH', 'Ohio'), ('OK', 'Oklahoma'), ('OR', 'Oregon'), ('PA', 'Pennsylvania'), ('RI', 'Rhode Island'),
+  ('SC', 'South Carolina'), ('SD', 'South Dakota'), ('TN', 'Tennessee'), ('TX', 'Texas'), ('UT', 'Utah'),
+  ('VT', 'Vermont'), ('VA', 'Virginia'), ('WA', 'Washington'), ('WV', 'West Virginia'), ('WI', 'Wisconsin'),
+  ('WY', 'Wyoming'), ('AS', 'American Samoa'), ('GU', 'Guam'), ('MP', 'Northern Mariana Islands'),
+  ('PR', 'Puerto Rico'), ('VI', 'U.S. Virgin Islands');
+
 CREATE TABLE wh.core.person AS
 WITH record_end AS (SELECT max(parse_ts(start))::DATE AS last_date FROM valid.encounters)
 SELECT
@@ -20,11 +36,12 @@ SELECT
   upper(p.gender) AS sex,
   CASE WHEN lower(p.race) IN ('white', 'black', 'asian', 'native', 'hawaiian') THEN lower(p.race) ELSE 'other' END AS race,
   CASE WHEN lower(p.ethnicity) = 'hispanic' THEN 'hispanic' ELSE 'nonhispanic' END AS ethnicity,
-  nullif(trim(p.state), '') AS state,
+  coalesce(s.name, nullif(trim(p.state), '')) AS state,
   nullif(trim(p.county), '') AS county,
   CASE WHEN regexp_full_match(p.fips, '\d{4,5}') THEN lpad(p.fips, 5, '0') END AS county_fips,
   zip3(p.zip) AS zip3
 FROM valid.patients p
 JOIN (SELECT *, date_sub('year', birth_date, coalesce(least(death_date, (SELECT last_date FROM record_end)), death_date, (SELECT last_date FROM record_end))) >= 90 AS aged_90
       FROM person_dates) d
-  ON d.person_id = pseudonym(p.id);
+  ON d.person_id = pseudonym(p.id)
+LEFT JOIN us_states s ON s.code = upper(trim(p.state));

@@ -3,13 +3,14 @@
 // same rows (same pseudonymous ids) and the same measure results. Where FHIR cannot say what the
 // CSV says, the difference is asserted as it must be, never skipped (see each test).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
+import { stageFhir } from '../../pipelines/sources/fhir/stage-fhir.ts';
 import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
 import { openDatabase, type Database } from '../../server/warehouse/database.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
@@ -78,20 +79,22 @@ describe(`${PEOPLE} generated people as Synthea CSV and as FHIR NDJSON (seed ${S
     }
   });
 
-  it('lands the same people with the same pseudonyms, dates, sex, race, ethnicity, county and ZIP3', async () => {
-    const [csv, fhir] = await both('SELECT * EXCLUDE (state) FROM core.person ORDER BY person_id');
+  it('lands the same people with the same pseudonyms, dates, sex, race, ethnicity, state, county and ZIP3', async () => {
+    const [csv, fhir] = await both('SELECT * FROM core.person ORDER BY person_id');
     expect(csv).toHaveLength(PEOPLE);
     expect(differences(csv, fhir)).toEqual([]);
     expect(new Set(csv.map((p) => p.race)).size).toBeGreaterThanOrEqual(4);
-    // Synthea CSV names the state; FHIR (US Core, and Synthea's FHIR) gives its USPS code.
+    // Synthea CSV names the state; FHIR (US Core, and Synthea's FHIR) gives its USPS code, which the model names.
     const [csvStates, fhirStates] = await both('SELECT DISTINCT state FROM core.person');
-    expect([csvStates, fhirStates]).toEqual([[{ state: 'Massachusetts' }], [{ state: 'MA' }]]);
+    expect([csvStates, fhirStates]).toEqual([[{ state: 'Massachusetts' }], [{ state: 'Massachusetts' }]]);
   });
 
   it('lands the same encounters with the same times, codes, organizations, payers and costs', async () => {
-    // base_cost: FHIR has no base encounter cost (the reader leaves it empty); the claim total is compared.
-    const [csv, fhir] = await both('SELECT * EXCLUDE (encounter_class, base_cost) FROM core.encounter ORDER BY encounter_id');
+    // base_cost: FHIR has no base encounter cost; the reader takes the price of the claim line that bills the visit.
+    // encounter_class: compared by its counts below.
+    const [csv, fhir] = await both('SELECT * EXCLUDE (encounter_class) FROM core.encounter ORDER BY encounter_id');
     expect(csv.length).toBeGreaterThan(10 * PEOPLE);
+    expect(csv.filter((e) => e.base_cost === null)).toEqual([]);
     expect(differences(csv, fhir)).toEqual([]);
   });
 
@@ -109,9 +112,9 @@ describe(`${PEOPLE} generated people as Synthea CSV and as FHIR NDJSON (seed ${S
     const tables: Record<string, string> = {
       condition: 'SELECT * FROM core.condition',
       observation: 'SELECT * FROM core.observation',
-      // Procedure and vaccine prices sit in the FHIR claim lines, not on the resources: base_cost is left out.
-      procedure: 'SELECT * EXCLUDE (base_cost) FROM core.procedure',
-      immunization: 'SELECT * EXCLUDE (base_cost) FROM core.immunization',
+      // Procedure and vaccine prices (base_cost) sit in the FHIR claim lines, not on the resources.
+      procedure: 'SELECT * FROM core.procedure',
+      immunization: 'SELECT * FROM core.immunization',
       coverage: 'SELECT * FROM core.coverage',
       organization: 'SELECT * FROM core.organization',
     };
@@ -127,11 +130,12 @@ describe(`${PEOPLE} generated people as Synthea CSV and as FHIR NDJSON (seed ${S
     expect(fhir).toEqual(csv);
   });
 
-  it('lands the same prescriptions with the same drugs, dates and costs', async () => {
-    // Not compared: payer_id and dispenses, which the FHIR reader does not take from the pharmacy
-    // Claim's insurer and the MedicationRequest's numberOfRepeatsAllowed (yet).
-    const [csv, fhir] = await both('SELECT * EXCLUDE (payer_id, dispenses) FROM core.medication ORDER BY ALL');
+  it('lands the same prescriptions with the same drugs, dates, payers, fills and costs', async () => {
+    // payer_id from the pharmacy Claim's insurer; dispenses from numberOfRepeatsAllowed + 1 (the first fill).
+    const [csv, fhir] = await both('SELECT * FROM core.medication ORDER BY ALL');
     expect(csv.length).toBeGreaterThan(PEOPLE / 2);
+    expect(csv.filter((m) => m.payer_id === null || m.dispenses === null)).toEqual([]);
+    expect(new Set(csv.map((m) => m.dispenses)).size).toBeGreaterThan(1);
     expect(differences(csv, fhir)).toEqual([]);
   });
 
@@ -140,6 +144,50 @@ describe(`${PEOPLE} generated people as Synthea CSV and as FHIR NDJSON (seed ${S
       WHERE payer_id IN (SELECT payer_id FROM core.coverage UNION SELECT payer_id FROM core.encounter) ORDER BY ALL`);
     expect(new Set(csv.map((p) => p.category))).toEqual(new Set(['Medicare', 'Medicaid', 'Dual Eligible', 'Commercial', 'Uninsured']));
     expect(differences(csv, fhir)).toEqual([]);
+  });
+
+  it('holds the same payers, and no other', async () => {
+    const [csv, fhir] = await both('SELECT * FROM core.payer ORDER BY ALL');
+    expect(csv.length).toBeGreaterThanOrEqual(5);
+    expect(differences(csv, fhir)).toEqual([]);
+  });
+
+  it('finds the payer through the Coverage when a Claim or ExplanationOfBenefit names no insurer', async () => {
+    // insurance.coverage points to a Coverage, whose payor is the payer: never the Coverage's own id.
+    // Staged from the resource types that name payers, as written and with every insurer removed.
+    const types = ['Patient', 'Coverage', 'Encounter', 'MedicationRequest', 'Claim', 'ExplanationOfBenefit'];
+    const [original, copy] = [join(root, 'fhir-payers'), join(root, 'fhir-payers-without-insurer')];
+    for (const dir of [original, copy]) mkdirSync(dir);
+    for (const type of types) {
+      const file = `${type}.000.ndjson`;
+      copyFileSync(join(root, 'fhir', file), join(original, file));
+      const lines = readFileSync(join(original, file), 'utf8').trim().split('\n').map((line) => {
+        const { insurer, ...resource } = JSON.parse(line);
+        if (type === 'Claim' || type === 'ExplanationOfBenefit') expect(insurer.reference).toMatch(/^Organization\//);
+        return JSON.stringify(resource);
+      });
+      writeFileSync(join(copy, file), lines.join('\n') + '\n');
+    }
+    const staged = async (dir: string) => {
+      const db = await openDatabase(':memory:');
+      try {
+        await db.run('CREATE SCHEMA staging');
+        await stageFhir(dir, db);
+        return {
+          payers: await db.query<Row>('SELECT id, name FROM staging.payers ORDER BY id'),
+          encounters: await db.query<Row>('SELECT _line, payer FROM staging.encounters ORDER BY _line'),
+          medications: await db.query<Row>('SELECT _line, payer FROM staging.medications ORDER BY _line'),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    const [withInsurer, withoutInsurer] = [await staged(original), await staged(copy)];
+    expect(withInsurer.payers.length).toBeGreaterThanOrEqual(5);
+    expect(withInsurer.medications.filter((m) => m.payer === null)).toEqual([]);
+    for (const table of ['payers', 'encounters', 'medications'] as const) {
+      expect(differences(withInsurer[table], withoutInsurer[table]), table).toEqual([]);
+    }
   });
 
   it('builds the same person-period mart', async () => {

@@ -158,8 +158,8 @@ describe('loading Synthea-style transaction Bundles', () => {
     expect([result.format, result.layout, result.people]).toEqual(['fhir', 'bundles', 2]);
     const people = await db.query('SELECT birth_date, death_date, sex, race, ethnicity, state, county, zip3 FROM core.person ORDER BY birth_date');
     expect(people).toEqual([
-      { birth_date: '1948-07-04', death_date: '2021-05-02', sex: 'M', race: 'asian', ethnicity: 'nonhispanic', state: 'MA', county: 'Essex County', zip3: '019' },
-      { birth_date: '1960-03-14', death_date: null, sex: 'F', race: 'black', ethnicity: 'hispanic', state: 'MA', county: null, zip3: '011' },
+      { birth_date: '1948-07-04', death_date: '2021-05-02', sex: 'M', race: 'asian', ethnicity: 'nonhispanic', state: 'Massachusetts', county: 'Essex County', zip3: '019' },
+      { birth_date: '1960-03-14', death_date: null, sex: 'F', race: 'black', ethnicity: 'hispanic', state: 'Massachusetts', county: null, zip3: '011' },
     ]);
   });
 

@@ -2,7 +2,7 @@
 // resource into `fhir.<table>.r`. Elements not listed are never read, so names, telecom, address
 // lines and cities of people, identifiers (SSN, licence, passport, MRN), narratives (`text.div`) and
 // reference `display`s (which carry a patient's or clinician's name) never reach staging. The one
-// `display` read is a payer's (Coverage.payor, insurer, insurance.coverage).
+// reference `display` read is a payer's (Coverage.payor, insurer, insurance.coverage).
 // Leaves are VARCHAR: numbers and booleans arrive as their JSON text and the row rules judge them.
 
 const text = 'VARCHAR';
@@ -12,6 +12,8 @@ const reference = { reference: text };
 /** Only for payers: the display of a payer reference is the payer's name, nothing personal. */
 const payerReference = { reference: text, display: text };
 const period = { start: text, end: text };
+/** A billed line of a Claim or ExplanationOfBenefit: what it bills, for which encounter, at what price. */
+const claimItem = { productOrService: concept, encounter: [reference], net: { value: text } };
 const value = {
   valueQuantity: { value: text, unit: text, code: text },
   valueCodeableConcept: concept,
@@ -63,7 +65,7 @@ export const RESOURCE_SHAPES: ResourceShape[] = [
   shape('MedicationRequest', 'medication_request', {
     subject: reference, encounter: reference, authoredOn: text,
     medicationCodeableConcept: concept, medicationReference: reference,
-    dispenseRequest: { validityPeriod: period },
+    dispenseRequest: { validityPeriod: period, numberOfRepeatsAllowed: text },
   }),
   shape('Medication', 'medication', { code: concept }),
   shape('Procedure', 'procedure', {
@@ -74,11 +76,11 @@ export const RESOURCE_SHAPES: ResourceShape[] = [
   }),
   shape('Coverage', 'coverage', { beneficiary: reference, payor: [payerReference], period }),
   shape('Claim', 'claim', {
-    type: concept, prescription: reference, item: [{ encounter: [reference] }],
-    insurance: [{ coverage: payerReference }], total: { value: text },
+    type: concept, prescription: reference, item: [claimItem],
+    insurer: payerReference, insurance: [{ coverage: payerReference }], total: { value: text },
   }),
   shape('ExplanationOfBenefit', 'eob', {
-    type: concept, claim: reference, item: [{ encounter: [reference] }],
+    type: concept, claim: reference, item: [claimItem],
     insurer: payerReference, insurance: [{ coverage: payerReference }],
     total: [{ category: concept, amount: { value: text } }], payment: { amount: { value: text } },
   }),

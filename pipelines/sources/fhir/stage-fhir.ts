@@ -14,9 +14,12 @@ import { runSqlFile } from './sql-file.ts';
 
 export { looksLikeFhir } from './fhir-files.ts';
 
-/** Staging statements in dependency order: reference-macros need patients, encounters their claims, payers the rows that name them. */
+/**
+ * Staging statements in dependency order: reference-macros need patients, claim-payers their macros, encounters,
+ * procedures and immunizations the encounter claims, payers the rows that name them.
+ */
 const STAGING_SQL = [
-  'organizations', 'patients', 'reference-macros', 'payer_transitions', 'encounter-claims', 'encounters',
+  'organizations', 'patients', 'reference-macros', 'claim-payers', 'payer_transitions', 'encounter-claims', 'encounters',
   'medications', 'payers', 'conditions', 'observations', 'procedures', 'immunizations',
 ];
 

@@ -9,8 +9,10 @@ WITH used AS (
 ), mentions AS (
   SELECT unnest(r.payor) AS ref FROM fhir.coverage
   UNION ALL SELECT r.insurer FROM fhir.eob
-  UNION ALL SELECT r.insurance[1].coverage FROM fhir.eob
-  UNION ALL SELECT r.insurance[1].coverage FROM fhir.claim
+  UNION ALL SELECT r.insurer FROM fhir.claim
+  -- A Coverage reference names the payer only by its display (claim-payers.sql).
+  UNION ALL SELECT {'reference': NULL::VARCHAR, 'display': r.insurance[1].coverage.display} FROM fhir.eob
+  UNION ALL SELECT {'reference': NULL::VARCHAR, 'display': r.insurance[1].coverage.display} FROM fhir.claim
 ), names AS (
   SELECT fhir.payer_key(ref) AS id, min(nullif(trim(ref.display), '')) AS display FROM mentions GROUP BY 1
 )

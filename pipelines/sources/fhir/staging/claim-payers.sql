@@ -1,0 +1,15 @@
+-- Who pays a Claim or ExplanationOfBenefit. `insurer` names the payer. `insurance.coverage` names a Coverage,
+-- never a payer (a Coverage id is a member's plan), so without an insurer the payer is that Coverage's first
+-- payor; a Coverage that is not in the extract (Synthea's contained `#coverage`, or no reference at all) leaves
+-- the reference's display, which Synthea writes as the payer's name.
+
+-- fhir.coverage_payers: each Coverage's payer, as staging.payer_transitions names it.
+CREATE TABLE fhir.coverage_payers AS
+SELECT fhir.resource_id(r.id, full_url) AS coverage_id, any_value(fhir.payer_key(r.payor[1])) AS payer
+FROM fhir.coverage
+GROUP BY 1;
+
+-- `coverage_payer` is the payer of the fhir.coverage_payers row that `coverage` names, joined by the caller:
+-- looked up in the macro, as a correlated subquery, it would make staging the claims twice as slow.
+CREATE MACRO fhir.claim_payer(insurer, coverage, coverage_payer) AS
+  coalesce(fhir.payer_key(insurer), coverage_payer, nullif(trim(coverage.display), ''));
