@@ -75,6 +75,8 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
   const db = await openDatabase(stagingPath);
   await db.run('SET enable_progress_bar = true');
   await db.run('SET enable_progress_bar_print = false');
+  // Bounded memory: DuckDB spills to the staging file's temp folder beyond this (issue 5: ≤ 8 GB peak).
+  await db.run(`SET memory_limit = '${deps.env.POPSIGHT_LOAD_MEMORY ?? '5GB'}'`);
   const step = stepLogger(deps, db);
   try {
     const appending = options.mode !== 'replace' && existsSync(options.warehouse);
@@ -98,6 +100,8 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     const reader = pickReader(options.source, options.format);
     const staged = await step(`1/7 extract (${reader.format})`, () => reader.stage(options.source, db));
     await createMissingStagingTables(db);
+    // Line numbers are taken; from here on row order does not matter, and not keeping it saves memory.
+    await db.run('SET preserve_insertion_order = false');
 
     // 2. De-identify: keyed pseudonyms, ZIP3 (identifying columns were never staged).
     const key = pseudonymKey({ env: deps.env, secretsFile: options.secretsFile, warn: deps.log });
