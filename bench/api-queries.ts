@@ -1,0 +1,59 @@
+// The dashboard queries the API section times, and how each becomes a request the server has not
+// answered before: the server caches by normalized query, so an uncached sample adds a filter value
+// it has not seen (the same GROUP BY over the same table, restricted to one sex, county, payer …).
+import { buildMeasureSql, type BuiltSql } from '../server/measures/build-measure-sql.ts';
+import { findMeasure } from '../server/measures/catalog.ts';
+import type { Dimension } from '../server/measures/dimensions.ts';
+import type { DimensionValues } from '../server/warehouse/warehouse-facts.ts';
+
+export interface MeasureCase {
+  measure: string;
+  by: Dimension[];
+}
+
+export type Filters = Partial<Record<Dimension, string>>;
+
+/** One query per kind of measure (proportion, rate, ratio, top share) and one with two stratifiers. */
+export const MEASURE_CASES: MeasureCase[] = [
+  { measure: 'diabetes-prevalence', by: ['sex'] },
+  { measure: 'ed-visits-per-1000', by: ['payer'] },
+  { measure: 'cost-pmpm', by: ['county'] },
+  { measure: 'hba1c-control', by: ['race'] },
+  { measure: 'top-5-percent-cost-share', by: ['ageBand'] },
+  { measure: 'hypertension-prevalence', by: ['ageBand', 'sex'] },
+];
+
+/** The dimensions filters rotate through, in this order (coarse ones first). */
+const FILTER_DIMENSIONS: Dimension[] = ['sex', 'ethnicity', 'ageBand', 'race', 'payer', 'county'];
+
+export const caseId = (c: MeasureCase) => `${c.measure} by ${c.by.join(' × ')}`;
+
+export function measurePath(c: MeasureCase, filters: Filters = {}): string {
+  const search = new URLSearchParams({ period: 'year', by: c.by.join(',') });
+  for (const [name, value] of Object.entries(filters)) search.set(name, value!);
+  return `/api/measures/${c.measure}?${search}`;
+}
+
+/** The SQL the server runs for the same request (buildMeasureSql, as runMeasure calls it). */
+export function measureSql(c: MeasureCase, filters: Filters = {}): BuiltSql {
+  const measure = findMeasure(c.measure);
+  if (!measure) throw new Error(`bench: the catalog has no measure '${c.measure}'`);
+  return buildMeasureSql({ measure, period: 'year', by: c.by, filters });
+}
+
+/** `count` distinct filter sets for a case: single filters first, then pairs. */
+export function filterVariants(c: MeasureCase, values: DimensionValues, count: number): Filters[] {
+  const measure = findMeasure(c.measure)!;
+  const allowed = (measure.stratifiers ?? FILTER_DIMENSIONS) as Dimension[];
+  const dimensions = FILTER_DIMENSIONS.filter((d) => allowed.includes(d) && !c.by.includes(d));
+  const singles: Filters[] = dimensions.flatMap((d) => values[d].map((v) => ({ [d]: v })));
+  const variants = [...singles];
+  for (let i = 0; i < singles.length && variants.length < count; i++) {
+    for (let j = i + 1; j < singles.length && variants.length < count; j++) {
+      const [a, b] = [singles[i]!, singles[j]!];
+      if (Object.keys(a)[0] !== Object.keys(b)[0]) variants.push({ ...a, ...b });
+    }
+  }
+  if (variants.length < count) throw new Error(`bench: only ${variants.length} distinct filters for ${caseId(c)}, ${count} needed`);
+  return variants.slice(0, count);
+}

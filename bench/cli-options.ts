@@ -1,0 +1,91 @@
+// The options of `npm run bench`. Defaults suit a full run at 100,000 people; the smoke test passes
+// small counts (--iterations 5 --duration 1) to finish quickly.
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BenchSettings } from './context.ts';
+import { ROOT } from './context.ts';
+
+export type SkippablePart = 'pg' | 'browser' | 'autocannon';
+
+export interface BenchOptions extends BenchSettings {
+  people: number[];
+  outDir: string;
+  /** null with --no-docs */
+  docsDir: string | null;
+  workParent: string;
+  keep: boolean;
+  skip: Set<SkippablePart>;
+}
+
+const SKIP_NAMES: Record<string, SkippablePart> = { pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon' };
+
+export const USAGE = `npm run bench -- [options]
+  --people N[,N…]       population sizes, ascending (default 100000)
+  --skip pg,browser,autocannon   leave these parts out
+  --out DIR             results folder (default bench/results)
+  --no-docs             do not update docs/performance.md and its chart
+  --docs DIR            the docs folder to update (default docs/ of this checkout)
+  --work DIR            where the generated data goes (default the system temp folder; ~45 KB per person)
+  --keep                keep the generated extract and warehouse
+  --seed N              generator seed (default 1)
+  --iterations N        uncached samples per measure query (default 40)
+  --cached-iterations N cached samples per endpoint (default 200)
+  --engine-runs N       runs per query on DuckDB and PostgreSQL (default 7)
+  --duration S          seconds per autocannon run (default 5)
+  --connections LIST    autocannon connection counts (default 1,10,50)
+  --slow-sql-ms MS      log load statements slower than this (default 2000)`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      people: { type: 'string', default: '100000' },
+      skip: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+      'no-docs': { type: 'boolean', default: false },
+      docs: { type: 'string', default: join(ROOT, 'docs') },
+      work: { type: 'string', default: tmpdir() },
+      keep: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+      iterations: { type: 'string', default: '40' },
+      'cached-iterations': { type: 'string', default: '200' },
+      'engine-runs': { type: 'string', default: '7' },
+      duration: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '1,10,50' },
+      'slow-sql-ms': { type: 'string', default: '2000' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const whole = (name: string, text: string, min: number) => {
+    const n = Number(text.replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}, got '${text}'\n\n${USAGE}`);
+    return n;
+  };
+  const list = (name: string, text: string, min: number) => text.split(',').map((part) => whole(name, part.trim(), min));
+  const skip = new Set<SkippablePart>();
+  for (const name of values.skip.flatMap((s) => s.split(','))) {
+    const part = SKIP_NAMES[name.trim().toLowerCase()];
+    if (!part) throw new Error(`--skip takes pg, browser or autocannon, got '${name}'\n\n${USAGE}`);
+    skip.add(part);
+  }
+  return {
+    people: [...new Set(list('people', values.people, 100))].sort((a, b) => a - b),
+    outDir: resolve(values.out),
+    docsDir: values['no-docs'] ? null : resolve(values.docs),
+    workParent: resolve(values.work),
+    keep: values.keep,
+    skip,
+    seed: whole('seed', values.seed, 0),
+    iterations: whole('iterations', values.iterations, 2),
+    cachedIterations: whole('cached-iterations', values['cached-iterations'], 1),
+    engineRuns: whole('engine-runs', values['engine-runs'], 1),
+    throughputSeconds: whole('duration', values.duration, 1),
+    connections: list('connections', values.connections, 1),
+    slowSqlMs: whole('slow-sql-ms', values['slow-sql-ms'], 0),
+  };
+}

@@ -1,0 +1,105 @@
+// Updates docs/performance.md and docs/performance-scaling.svg from a run. The page keeps the latest
+// run of every population size (its data travels in a comment at the end of the page), so a 1M
+// run adds to the 100k figures instead of replacing them.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UNCACHED_METHOD } from './api.ts';
+import { renderScalingSvg } from './chart.ts';
+import { scalingTable, sizeDetails, stageTable, targetsTable } from './markdown.ts';
+import { machineLine, scalingRow, sourceLine } from './report.ts';
+import { hasFigures, type BenchResults, type Machine, type SizeRun, type SourceState } from './types.ts';
+
+interface Entry {
+  measuredAt: string;
+  source?: SourceState;
+  machine: Machine;
+  settings: Record<string, unknown>;
+  run: SizeRun;
+}
+
+const DATA_START = '<!-- popsight-bench-data';
+const DATA_END = '-->';
+
+export async function updatePerformanceDocs(results: BenchResults, docsDir: string): Promise<string> {
+  const page = join(docsDir, 'performance.md');
+  const fresh = results.runs.map((run) => ({ measuredAt: results.startedAt, source: results.source, machine: results.machine, settings: results.settings, run }));
+  const kept = readEntries(page).filter((e) => !fresh.some((f) => f.run.people === e.run.people));
+  const entries = [...kept, ...fresh].sort((a, b) => a.run.people - b.run.people);
+  const rows = entries.map((e) => scalingRow(e.run, e.measuredAt, e.source));
+  writeFileSync(join(docsDir, 'performance-scaling.svg'), await renderScalingSvg(rows));
+  writeFileSync(page, renderPage(entries));
+  return page;
+}
+
+function readEntries(page: string): Entry[] {
+  if (!existsSync(page)) return [];
+  const text = readFileSync(page, 'utf8');
+  const start = text.indexOf(DATA_START);
+  if (start < 0) return [];
+  const json = text.slice(start + DATA_START.length, text.indexOf(DATA_END, start));
+  return (JSON.parse(json) as { entries: Entry[] }).entries;
+}
+
+function renderPage(entries: Entry[]): string {
+  const runs = entries.map((e) => e.run);
+  const rows = entries.map((e) => scalingRow(e.run, e.measuredAt, e.source));
+  const machines = [...new Set(entries.map((e) => machineLine(e.machine)))];
+  const sources = entries.map((e) => `${e.run.people.toLocaleString('en-US')} people: ${sourceLine(e.source)}, ${e.measuredAt.slice(0, 16).replace('T', ' ')} UTC`);
+  // JSON inside an HTML comment: '>' escaped so no statement text can end the comment early.
+  const data = JSON.stringify({ entries }).replace(/>/g, '\\u003e');
+  return [
+    '# Performance',
+    '_Written by `npm run bench` (bench/docs.ts) from its latest run at each population size; change the bench, not this page._',
+    [
+      '```sh',
+      'npm run bench                                   # 100,000 people, every section',
+      'npm run bench -- --people 1000000               # the scale the targets are set at (~21 GB of CSV; see --work)',
+      'npm run bench -- --people 10000,100000          # a scaling series',
+      'npm run bench -- --skip pg,browser,autocannon   # leave sections out',
+      '```',
+    ].join('\n'),
+    'Each run writes `bench/results/<timestamp>.json` and `.md` (not committed) and updates this page.',
+    '## Targets',
+    'Set at 1,000,000 people by issues #3 (load) and #4 (API); at smaller sizes a FAIL is an early warning. A failed target is a finding: the bench exits 0.',
+    targetsTable(runs),
+    '## Scaling',
+    '![Pipeline seconds and query milliseconds by population size](performance-scaling.svg)',
+    scalingTable(rows),
+    '## Where the time goes',
+    whereTimeGoes(runs),
+    '## Figures by size',
+    ...runs.map((run) => sizeDetails(run)),
+    '## Method',
+    METHOD.map((line) => `- ${line}`).join('\n'),
+    `Machine${machines.length > 1 ? 's' : ''}: ${machines.join('; ')}. The machine is shared: compare figures of one run side by side (ratios), not absolute times across runs.`,
+    `Measured: ${sources.join('; ')}.`,
+    `${DATA_START}\n${data}\n${DATA_END}`,
+  ].join('\n\n') + '\n';
+}
+
+function whereTimeGoes(runs: SizeRun[]): string {
+  const largest = [...runs].reverse().find((r) => hasFigures(r.load));
+  if (!largest || !hasFigures(largest.load)) return '_No load figures yet._';
+  const load = largest.load;
+  const lines = [
+    `At ${largest.people.toLocaleString('en-US')} people the load takes ${load.seconds.toFixed(0)} s against ${load.baseline.seconds.toFixed(0)} s for DuckDB's read_csv of the same files (${load.ratio.toFixed(1)}×). By stage, slowest first:`,
+    stageTable(load, true),
+  ];
+  if (load.slowSql.length) lines.push(`The slowest statements are listed under the size's figures below (POPSIGHT_SLOW_SQL_MS).`);
+  const api = largest.api;
+  if (hasFigures(api)) {
+    const slowest = [...api.endpoints].filter((e) => e.uncached).sort((a, b) => b.uncached!.p95 - a.uncached!.p95)[0];
+    if (slowest) lines.push(`The slowest uncached API query is \`${slowest.path}\`: p95 ${slowest.uncached!.p95.toFixed(1)} ms, of which the SQL alone takes p50 ${slowest.direct!.p50.toFixed(1)} ms.`);
+  }
+  return lines.join('\n\n');
+}
+
+const METHOD = [
+  'Every step that has a memory target runs in its own process, measured from outside: wall time, and peak RSS from GNU time (`/usr/bin/time -f %M`) or, without it, VmHWM polled from /proc.',
+  'Generator: `generatePopulation` (seed 1) in a child process; people/s and rows/s over its own duration.',
+  "Load: `popsight load <extract> --warehouse <file> --replace` in a child process, against a child that runs `CREATE TABLE t AS SELECT * FROM read_csv(file)` for each of the extract's files in a fresh DuckDB file. The ratio compares the two processes' wall times.",
+  `API: the server (\`startServer\`, the real app with the built dashboard) in its own process on 127.0.0.1; requests with fetch and keep-alive. ${UNCACHED_METHOD}`,
+  'Throughput: autocannon on a cached measure endpoint for a bounded time per connection count; client and server share the two cores.',
+  'PostgreSQL: a throwaway cluster (initdb into a temporary folder, pg_ctl start on a loopback port, stopped and removed afterwards, also on failure), holding a copy of the mart tables the measure SQL reads (their yearly rows: every benchmarked query is yearly). The measure SQL of buildMeasureSql is translated (strftime → to_char, ::DOUBLE → double precision, GROUP BY ALL → positions) and its results are checked cell by cell against DuckDB. Medians of alternating runs; the speed-up is the geometric mean of the per-query ratios.',
+  'Dashboard: headless Debian chromium through playwright-core; time from navigation start until the trend chart has SVG marks and no KPI tile is loading, first on a freshly started server (nothing cached), then in new browser contexts on the warm server.',
+];

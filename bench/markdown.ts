@@ -1,0 +1,90 @@
+// Markdown of bench results: the pass/fail table, the scaling table and each size's figures.
+// Shared by the run summary (bench/results/<timestamp>.md) and docs/performance.md.
+import { formatLimit, formatValue, TARGETS, type TargetResult } from './targets.ts';
+import type { LoadBench } from './load.ts';
+import { hasFigures, type ScalingRow, type SizeRun } from './types.ts';
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const num = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n < 10 ? num(n, 2) : num(n, n < 100 ? 1 : 0));
+const bytes = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatValue(n, 'bytes'));
+const s = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${num(n, n < 10 ? 2 : 1)} s`);
+
+export function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function targetsTable(runs: SizeRun[]): string {
+  const cell = (t: TargetResult | undefined) => (!t ? '—' : t.status === 'SKIP' ? 'skipped' : `**${t.status}** ${formatValue(t.value, t.unit)}`);
+  return table(
+    ['target', 'limit', 'issue', ...runs.map((r) => `${int(r.people)} people`)],
+    TARGETS.map((t) => [t.title, formatLimit(t), `#${t.issue}`, ...runs.map((r) => cell(r.targets.find((x) => x.id === t.id)))]),
+  );
+}
+
+export function scalingTable(rows: ScalingRow[]): string {
+  return table(
+    ['people', 'generate', 'load', 'read_csv', 'load peak RSS', 'API p95 uncached', 'API p95 cached', 'direct SQL p50', 'server RSS', 'DuckDB vs PG', 'dashboard (cold)', 'measured'],
+    rows.map((r) => [
+      int(r.people), s(r.generateSeconds), s(r.loadSeconds), s(r.readCsvSeconds), bytes(r.peakLoadRssBytes),
+      `${ms(r.uncachedP95Ms)} ms`, `${ms(r.cachedP95Ms)} ms`, `${ms(r.directSqlP50Ms)} ms`, bytes(r.serverRssBytes),
+      r.postgresSpeedup === null ? '—' : `${num(r.postgresSpeedup)}×`, `${ms(r.dashboardColdMs)} ms`, `${r.measuredAt.slice(0, 10)}${r.commit ? ` @ ${r.commit.slice(0, 7)}` : ''}`,
+    ]),
+  );
+}
+
+/** The numbered stages of a load and what is left of its wall time (process start-up, publish). */
+export function stageTable(load: LoadBench, sortBySeconds = false): string {
+  const staged = load.stages.reduce((sum, st) => sum + st.seconds, 0);
+  const rows = [...load.stages, { stage: 'outside the numbered stages (start-up, publish)', seconds: Math.max(0, load.seconds - staged) }];
+  if (sortBySeconds) rows.sort((a, b) => b.seconds - a.seconds);
+  return table(['stage', 'time', 'share of the load'], rows.map((st) => [st.stage, s(st.seconds), `${num((100 * st.seconds) / load.seconds, 0)}%`]));
+}
+
+const missing = (section: object | undefined) =>
+  !section ? '_not run_' : 'skipped' in section ? `_skipped: ${section.skipped}_` : 'error' in section ? `_failed: ${section.error}_` : '';
+
+export function sizeDetails(run: SizeRun, level = '###'): string {
+  const out: string[] = [`${level} ${int(run.people)} people`];
+  const g = run.generator;
+  out.push(`**1. Generator.** ${hasFigures(g)
+    ? `${int(g.peoplePerSecond)} people/s, ${int(g.rowsPerSecond)} rows/s, ${num(g.megabytesPerSecond)} MB/s (${int(g.rows)} rows, ${bytes(g.bytes)} of CSV in ${s(g.seconds)}); peak RSS ${bytes(g.peakRssBytes)}.`
+    : missing(g)}`);
+
+  const l = run.load;
+  if (hasFigures(l)) {
+    out.push(`**2. Load.** \`popsight load\` ${s(l.seconds)} (peak RSS ${bytes(l.peakRssBytes)}, warehouse ${bytes(l.warehouseBytes)}); ` +
+      `DuckDB \`read_csv\` of the same files into plain tables ${s(l.baseline.seconds)} (peak RSS ${bytes(l.baseline.peakRssBytes)}): **${num(l.ratio, 2)}×** the floor.`);
+    out.push(stageTable(l));
+    if (l.slowSql.length > 0) {
+      out.push(`Slowest statements (POPSIGHT_SLOW_SQL_MS):\n\n${table(['ms', 'statement (start)'], l.slowSql.slice(0, 8).map((q) => [int(q.ms), `\`${q.sql.replace(/\|/g, '\\|').slice(0, 110)}\``]))}`);
+    }
+  } else out.push(`**2. Load.** ${missing(l)}`);
+
+  const a = run.api;
+  if (hasFigures(a)) {
+    const p = (x: { p50: number; p95: number; p99: number } | null) => (x ? `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}` : '—');
+    out.push(`**3. API** (ms, p50 / p95 / p99; ${a.endpoints[0]?.cached.n ?? 0} cached and ${a.endpoints.find((e) => e.uncached)?.uncached?.n ?? 0} uncached samples per endpoint):`);
+    out.push(table(['endpoint', 'uncached', 'cached', 'direct SQL', 'API overhead'], a.endpoints.map((e) => [
+      `\`${e.path}\``, p(e.uncached), p(e.cached), p(e.direct), e.overhead === null ? '—' : `${num(e.overhead * 100, 0)}%`,
+    ])));
+    out.push(`Overhead over direct SQL (geometric mean of p50 ratios): **${num(a.overhead * 100, 0)}%**. Server RSS after the API benchmark: **${bytes(a.serverRss.rssBytes)}** (peak ${bytes(a.serverRss.peakRssBytes)}).`);
+    const t = a.throughput;
+    out.push(hasFigures(t)
+      ? `Throughput, cached \`${t.path}\` (autocannon on loopback):\n\n${table(['connections', 'req/s', 'p50', 'p99', 'errors / non-2xx'], t.runs.map((r) => [String(r.connections), int(r.requestsPerSecond), `${r.latencyP50Ms} ms`, `${r.latencyP99Ms} ms`, `${r.errors} / ${r.non2xx}`]))}`
+      : `Throughput: ${missing(t)}`);
+  } else out.push(`**3. API.** ${missing(a)}`);
+
+  const pg = run.postgres;
+  if (hasFigures(pg)) {
+    out.push(`**4. PostgreSQL** (${pg.version}; ${int(pg.rows)} yearly rows of ${pg.tables.join(', ')} copied in ${s(pg.loadSeconds)}; median of ${pg.runs} runs each): DuckDB is **${num(pg.speedup)}×** faster (geometric mean).`);
+    out.push(table(['query', 'DuckDB', 'PostgreSQL', 'ratio', 'same results'], pg.queries.map((q) => [q.id, `${ms(q.duckdbMs)} ms`, `${ms(q.postgresMs)} ms`, `${num(q.ratio)}×`, q.resultsMatch ? 'yes' : '**no**'])));
+  } else out.push(`**4. PostgreSQL.** ${missing(pg)}`);
+
+  const d = run.dashboard;
+  out.push(`**5. Dashboard.** ${hasFigures(d)
+    ? `Overview complete (trend marks drawn, ${d.cold.tilesWithNumbers} of ${d.cold.tiles} KPI tiles with numbers) ${int(d.cold.ms)} ms after navigation start on a fresh server; ${int(d.warmMs)} ms warm (median of ${d.warmRuns}). ${d.chromium}.`
+    : missing(d)}`);
+  return out.join('\n\n');
+}

@@ -1,0 +1,111 @@
+// `npm run bench`: generator, load, API, PostgreSQL and dashboard benchmarks at one or more population
+// sizes, side by side with their baselines in the same run. Writes bench/results/<timestamp>.json and
+// .md and updates docs/performance.md. Exits 0 when targets fail (a finding), 1 when the bench breaks.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../server/warehouse/database.ts';
+import { runCleanup, onCleanup } from './cleanup.ts';
+import { parseOptions, type BenchOptions } from './cli-options.ts';
+import { createContext, ROOT, type BenchSettings } from './context.ts';
+import { updatePerformanceDocs } from './docs.ts';
+import { printVerdicts, scalingRow, writeResults } from './report.ts';
+import { benchSize } from './run-size.ts';
+import type { BenchResults, Machine, SizeRun, SourceState } from './types.ts';
+
+/** Disk a size needs while it runs: the CSV extract, the load's staging file and the warehouse. */
+const BYTES_PER_PERSON = 45_000;
+
+const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  checkDisk(options);
+  const workDir = mkdtempSync(join(options.workParent, 'popsight-bench-'));
+  const removeWork = onCleanup(() => rmSync(workDir, { recursive: true, force: true }));
+  const settings: BenchSettings = {
+    seed: options.seed, iterations: options.iterations, cachedIterations: options.cachedIterations, engineRuns: options.engineRuns,
+    throughputSeconds: options.throughputSeconds, connections: options.connections, slowSqlMs: options.slowSqlMs,
+  };
+  const ctx = createContext(settings, workDir, log);
+  const startedAt = new Date().toISOString();
+  log(`sizes ${options.people.map((n) => n.toLocaleString('en-US')).join(', ')}; work folder ${workDir}`);
+
+  const runs: SizeRun[] = [];
+  let broken = false;
+  for (const people of options.people) {
+    const result = await benchSize(ctx, people, options.skip, options.keep);
+    runs.push(result.run);
+    broken ||= result.broken;
+  }
+  if (options.keep) {
+    removeWork();
+    log(`kept the generated data in ${workDir}`);
+  }
+
+  const source = describeSource();
+  const results: BenchResults = {
+    version: 1,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    source,
+    machine: await describeMachine(),
+    settings: { ...settings, skip: [...options.skip] },
+    runs,
+    scaling: runs.map((run) => scalingRow(run, startedAt, source)),
+  };
+  const written = writeResults(results, options.outDir);
+  printVerdicts(runs, log);
+  log(`results: ${written.json}\n          ${written.markdown}`);
+  if (options.docsDir) log(`updated ${await updatePerformanceDocs(results, options.docsDir)}`);
+  if (broken) log('a section failed (see above): exit code 1');
+  return broken ? 1 : 0;
+}
+
+function checkDisk(options: BenchOptions): void {
+  const largest = Math.max(...options.people);
+  const stat = statfsSync(options.workParent);
+  const free = stat.bavail * stat.bsize;
+  const needed = largest * BYTES_PER_PERSON;
+  if (free < needed) {
+    throw new Error(`${largest.toLocaleString('en-US')} people need about ${(needed / 1e9).toFixed(0)} GB free in ${options.workParent}, which has ${(free / 1e9).toFixed(0)} GB: pass --work DIR on a larger disk`);
+  }
+}
+
+function describeSource(): SourceState {
+  const git = (args: string[]) => execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    const modified = git(['status', '--porcelain', '--untracked-files=no']).split('\n').filter(Boolean).length;
+    return { commit: git(['rev-parse', 'HEAD']).trim(), modifiedFiles: modified };
+  } catch {
+    return { commit: null, modifiedFiles: null }; // not a git checkout
+  }
+}
+
+async function describeMachine(): Promise<Machine> {
+  const db = await openDatabase(':memory:');
+  try {
+    const [{ version }] = await db.query<{ version: string }>('SELECT version() AS version');
+    return { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', memoryBytes: totalmem(), node: process.versions.node, duckdb: version, platform: `${platform()} ${release()}` };
+  } finally {
+    db.close();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping servers and the PostgreSQL cluster, removing scratch data …`);
+    void runCleanup(log).finally(() => process.exit(130));
+  });
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+} finally {
+  await runCleanup(log);
+}
+process.exit(code);

@@ -1,0 +1,58 @@
+// Starts the Popsight server in its own process, so its memory can be read from /proc and the
+// bench's own work (HTTP client, direct DuckDB, autocannon) is not counted in it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { processMemory, splitLines } from './child-process.ts';
+import { tsxCommand, type BenchContext } from './context.ts';
+import { onCleanup } from './cleanup.ts';
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  memory(): { rssBytes: number | null; peakRssBytes: number | null };
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(ctx: BenchContext, warehouse: string): Promise<ServerProcess> {
+  const [command, args] = tsxCommand('bench/serve-child.ts', [warehouse, join(ctx.workDir, 'state')]);
+  const child = spawn(command, args, { cwd: ctx.root, env: ctx.childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  splitLines(child.stderr!, (line) => {
+    stderr.push(line);
+    ctx.log(`  [server] ${line}`);
+  });
+  const stop = () => stopChild(child);
+  const removeCleanup = onCleanup(stop);
+  const url = await new Promise<string>((resolve, reject) => {
+    splitLines(child.stdout!, (line) => {
+      try {
+        resolve((JSON.parse(line) as { url: string }).url);
+      } catch {
+        ctx.log(`  [server] ${line}`);
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before listening:\n${stderr.slice(-10).join('\n')}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    memory: () => processMemory(child.pid),
+    async stop() {
+      removeCleanup();
+      await stop();
+    },
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,88 @@
+// The performance targets of issues 3 and 4, judged on every size that was run. They are defined
+// at 1,000,000 people; at smaller sizes a FAIL is an early warning. A failed target is a finding,
+// not a crash: the bench still exits 0.
+import { hasFigures, type SizeRun } from './types.ts';
+
+export type Unit = 'ratio' | 'bytes' | 'ms' | 'share' | 'times';
+
+export interface Target {
+  id: string;
+  title: string;
+  issue: number;
+  comparison: '<=' | '>=';
+  limit: number;
+  unit: Unit;
+  /** The measured value, or undefined when its section was skipped or failed. */
+  value(run: SizeRun): number | null | undefined;
+}
+
+export interface TargetResult {
+  id: string;
+  title: string;
+  issue: number;
+  comparison: '<=' | '>=';
+  limit: number;
+  unit: Unit;
+  value: number | null;
+  status: 'PASS' | 'FAIL' | 'SKIP';
+}
+
+const GB = 1024 ** 3;
+
+export const TARGETS: Target[] = [
+  {
+    id: 'load-vs-read-csv', title: 'Load time / DuckDB read_csv of the same files', issue: 3, comparison: '<=', limit: 2, unit: 'ratio',
+    value: (r) => (hasFigures(r.load) ? r.load.ratio : undefined),
+  },
+  {
+    id: 'load-peak-rss', title: 'Load peak RSS', issue: 3, comparison: '<=', limit: 8 * GB, unit: 'bytes',
+    value: (r) => (hasFigures(r.load) ? r.load.peakRssBytes : undefined),
+  },
+  {
+    id: 'api-uncached-p95', title: 'API p95, uncached measure queries (worst query)', issue: 4, comparison: '<=', limit: 100, unit: 'ms',
+    value: (r) => (hasFigures(r.api) ? r.api.worstUncachedP95 : undefined),
+  },
+  {
+    id: 'api-cached-p95', title: 'API p95, cached (worst endpoint)', issue: 4, comparison: '<=', limit: 5, unit: 'ms',
+    value: (r) => (hasFigures(r.api) ? r.api.worstCachedP95 : undefined),
+  },
+  {
+    id: 'api-overhead', title: 'API overhead over direct SQL (geometric mean of p50 ratios)', issue: 4, comparison: '<=', limit: 0.25, unit: 'share',
+    value: (r) => (hasFigures(r.api) ? r.api.overhead : undefined),
+  },
+  {
+    id: 'server-rss', title: 'Server RSS after the API benchmark', issue: 4, comparison: '<=', limit: 1.5 * GB, unit: 'bytes',
+    value: (r) => (hasFigures(r.api) ? r.api.serverRss.rssBytes : undefined),
+  },
+  {
+    id: 'duckdb-vs-postgres', title: 'DuckDB speed-up over PostgreSQL 15 (geometric mean)', issue: 4, comparison: '>=', limit: 20, unit: 'times',
+    value: (r) => (hasFigures(r.postgres) ? r.postgres.speedup : undefined),
+  },
+];
+
+export function judgeTargets(run: SizeRun): TargetResult[] {
+  return TARGETS.map(({ value, ...target }) => {
+    const measured = value(run);
+    if (measured === undefined || measured === null || !Number.isFinite(measured)) return { ...target, value: null, status: 'SKIP' as const };
+    const pass = target.comparison === '<=' ? measured <= target.limit : measured >= target.limit;
+    return { ...target, value: measured, status: pass ? ('PASS' as const) : ('FAIL' as const) };
+  });
+}
+
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null) return '—';
+  switch (unit) {
+    case 'ratio':
+      return `${value.toFixed(2)}`;
+    case 'bytes':
+      return value >= GB ? `${(value / GB).toFixed(2)} GB` : `${(value / 1024 ** 2).toFixed(0)} MB`;
+    case 'ms':
+      return `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+    case 'share':
+      return `${(value * 100).toFixed(0)}%`;
+    case 'times':
+      return `${value.toFixed(1)}×`;
+  }
+}
+
+export const formatLimit = (t: Pick<Target, 'comparison' | 'limit' | 'unit'>) => `${t.comparison === '<=' ? '≤' : '≥'} ${formatValue(t.limit, t.unit)}`;

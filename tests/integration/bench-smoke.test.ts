@@ -1,0 +1,97 @@
+// The bench end to end at 1,000 people with every section, into a temporary results folder and
+// without touching docs/performance.md: every section has figures and every target a verdict.
+// Figures are not judged here (a shared machine); the full runs are `npm run bench`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TARGETS } from '../../bench/targets.ts';
+import { hasFigures, type BenchResults } from '../../bench/types.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'popsight-bench-smoke-'));
+const docs = 'docs/performance.md';
+const docsBefore = existsSync(docs) ? readFileSync(docs, 'utf8') : null;
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runBench(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/run-ts.mjs', 'bench/run.ts', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+
+describe('npm run bench', () => {
+  it('runs every section at 1,000 people and reports figures and a verdict for every target', async () => {
+    const out = join(dir, 'results');
+    const { code, stderr } = await runBench([
+      '--people', '1000', '--out', out, '--no-docs', '--work', dir,
+      '--iterations', '5', '--cached-iterations', '20', '--engine-runs', '3', '--duration', '1',
+    ]);
+    expect(code, stderr.slice(-3000)).toBe(0);
+
+    const files = readdirSync(out);
+    const json = files.find((name) => name.endsWith('.json'));
+    expect(files).toContain(json!.replace(/\.json$/, '.md'));
+    const results = JSON.parse(readFileSync(join(out, json!), 'utf8')) as BenchResults;
+    expect(results.runs).toHaveLength(1);
+    const [run] = results.runs;
+    expect(run!.people).toBe(1000);
+
+    // 1. generator, 2. load beside read_csv, 3. API, 4. PostgreSQL, 5. dashboard: all with numbers.
+    const { generator, load, api, postgres, dashboard } = run!;
+    for (const [name, section] of Object.entries({ generator, load, api, postgres, dashboard })) {
+      expect(section, name).not.toHaveProperty('error');
+      expect(section, name).not.toHaveProperty('skipped');
+    }
+    if (!hasFigures(generator) || !hasFigures(load) || !hasFigures(api) || !hasFigures(postgres) || !hasFigures(dashboard)) throw new Error('a section has no figures');
+    for (const value of [generator.peoplePerSecond, generator.rowsPerSecond, generator.peakRssBytes]) expect(isNumber(value)).toBe(true);
+    for (const value of [load.seconds, load.peakRssBytes, load.baseline.seconds, load.ratio]) expect(isNumber(value)).toBe(true);
+    expect(load.stages.map((s) => s.stage.slice(0, 3))).toEqual(expect.arrayContaining(['1/7', '3/7', '4/7', '5/7', '6/7']));
+
+    expect(api.endpoints.map((e) => e.kind)).toEqual(expect.arrayContaining(['meta', 'catalog', 'measure']));
+    for (const endpoint of api.endpoints) {
+      for (const p of ['p50', 'p95', 'p99'] as const) {
+        expect(isNumber(endpoint.cached[p]), `${endpoint.path} cached ${p}`).toBe(true);
+        if (endpoint.kind === 'measure') expect(isNumber(endpoint.uncached?.[p]) && isNumber(endpoint.direct?.[p]), `${endpoint.path} ${p}`).toBe(true);
+      }
+    }
+    expect(api.endpoints.some((e) => e.path.includes('by=ageBand%2Csex'))).toBe(true);
+    if (!hasFigures(api.throughput)) throw new Error('no throughput figures');
+    expect(api.throughput.runs.map((r) => r.connections)).toEqual([1, 10, 50]);
+    for (const r of api.throughput.runs) expect(r.requestsPerSecond).toBeGreaterThan(0);
+    expect(isNumber(api.serverRss.rssBytes)).toBe(true);
+
+    // The translated SQL gives PostgreSQL's answer cell for cell equal to DuckDB's.
+    expect(postgres.queries.length).toBeGreaterThanOrEqual(4);
+    for (const q of postgres.queries) {
+      expect(q.resultsMatch, q.id).toBe(true);
+      expect(isNumber(q.ratio)).toBe(true);
+    }
+    expect(isNumber(postgres.speedup)).toBe(true);
+
+    expect(dashboard.cold.ms).toBeGreaterThan(0);
+    expect(dashboard.cold.marks).toBeGreaterThan(0);
+    expect(dashboard.cold.tilesWithNumbers).toBeGreaterThan(0);
+    expect(isNumber(dashboard.warmMs)).toBe(true);
+
+    // A verdict for every target, from a measured value.
+    expect(run!.targets.map((t) => t.id)).toEqual(TARGETS.map((t) => t.id));
+    for (const target of run!.targets) {
+      expect(['PASS', 'FAIL'], target.id).toContain(target.status);
+      expect(isNumber(target.value), target.id).toBe(true);
+    }
+    expect(results.scaling).toHaveLength(1);
+    expect(stderr).toMatch(/(PASS|FAIL) Load time \/ DuckDB read_csv/);
+
+    // --no-docs: the committed page is left alone; the run cleaned up after itself.
+    expect(existsSync(docs) ? readFileSync(docs, 'utf8') : null).toBe(docsBefore);
+    expect(readdirSync(dir).filter((name) => name.startsWith('popsight-bench-'))).toEqual([]);
+  }, 420_000);
+});
