@@ -6,6 +6,7 @@ import { dimensionLabels, valueLabel } from '../lib/labels.ts';
 import { messages } from '../lib/messages.ts';
 import { periodStart } from '../lib/periods.ts';
 import { axisTitle, formatInterval, unitFormat } from '../lib/units.ts';
+import { CHART_CONFIG } from './chart-theme.ts';
 
 export interface TrendSpecInput {
   rows: readonly MeasureRow[];
@@ -42,7 +43,6 @@ export const TREND_PALETTE = [
 ];
 
 const ALL = 'All';
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 const timeUnits = { year: 'utcyear', quarter: 'utcyearquarter', month: 'utcyearmonth' } as const;
 const axisFormats = { year: '%Y', quarter: '%Y Q%q', month: '%b %Y' } as const;
@@ -106,22 +106,7 @@ export function buildTrendSpec(input: TrendSpecInput): TopLevelSpec {
       d3Format,
       byTitle: by ? dimensionLabels[by] : null,
     }),
-    config: {
-      font: FONT,
-      view: { stroke: null },
-      axis: {
-        labelColor: '#4a5463',
-        titleColor: '#2b3340',
-        titleFontWeight: 500,
-        gridColor: '#e6e9ee',
-        domainColor: '#b8c0cc',
-        tickColor: '#b8c0cc',
-        labelFontSize: 11,
-        titleFontSize: 12,
-      },
-      legend: { labelColor: '#2b3340', titleColor: '#2b3340', labelFontSize: 12, titleFontSize: 12 },
-      title: { anchor: 'start', color: '#1d2430', subtitleColor: '#5b6573', fontSize: 15 },
-    },
+    config: CHART_CONFIG,
   };
 }
 

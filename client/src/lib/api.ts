@@ -82,8 +82,43 @@ export const fetchDimensions = (signal?: AbortSignal) =>
 export const fetchMeasures = async (signal?: AbortSignal) =>
   (await getJson<{ measures: MeasureInfo[] }>('/api/measures', signal)).measures;
 
+export const measurePath = (id: string, query: MeasureQuery) =>
+  `/api/measures/${encodeURIComponent(id)}?${measureSearchParams(query)}`;
+
 export const fetchMeasure = (id: string, query: MeasureQuery, signal?: AbortSignal) =>
-  getJson<MeasureResult>(
-    `/api/measures/${encodeURIComponent(id)}?${measureSearchParams(query)}`,
-    signal,
-  );
+  getJson<MeasureResult>(measurePath(id, query), signal);
+
+/** A file the server sent for download, with the name it gave it (Content-Disposition). */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string | null;
+}
+
+/** The same rows as `fetchMeasure`, as the server's CSV (suppressed cells already blank). */
+export async function fetchMeasureCsv(id: string, query: MeasureQuery, signal?: AbortSignal): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetch(measurePath(id, query), { signal, headers: { accept: 'text/csv' } });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiError(messages.unreachable(), 0, 'network', error);
+  }
+  if (!response.ok) throw toApiError(response, await response.json().catch(() => undefined));
+  return { blob: await response.blob(), filename: attachmentFilename(response.headers.get('content-disposition')) };
+}
+
+/** RFC 6266: the `filename*` (RFC 8187, UTF-8) of an attachment, else its `filename`, else null. */
+export function attachmentFilename(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed percent-encoding: fall back to the plain filename
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
+  if (!plain) return null;
+  return plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2];
+}

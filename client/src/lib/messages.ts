@@ -28,4 +28,17 @@ export const messages = {
     `The server answered ${status}${statusText ? ` ${statusText}` : ''}.`,
   notJson: (status: number) => `The server sent an unexpected response (HTTP ${status}).`,
   partialPeriod: (label: string, end: string) => `${label} is incomplete: the data end on ${end}.`,
+  /** Map legend entries: lower case, they read as a key rather than a sentence. */
+  mapSuppressed: () => `suppressed (fewer than ${MIN_CELL_SIZE} people)`,
+  mapComplementary: () => 'suppressed to protect small cells',
+  mapNoEstimate: () => 'no estimate (nobody in the denominator)',
+  mapUnplaced: (names: readonly string[]) =>
+    `Not on the map: ${names.join(', ')} (${names.length === 1 ? 'not a county' : 'not counties'} of the state shown).`,
+  mapNoCounties: () => 'None of the counties in the data could be placed on the map.',
+  mapNotByCounty: () => 'This measure is not available by county.',
+  mapUnreliable: (counties: number) =>
+    `${counties} county ${counties === 1 ? 'estimate is' : 'estimates are'} statistically unreliable ` +
+    '(relative standard error above 30% or fewer than 20 events); hover a county for details.',
+  mapCountyFilter: (county: string) => `The county filter is not applied to the map; ${county} is outlined.`,
+  downloadFailed: (reason: string) => `The download failed: ${reason}`,
 } as const;

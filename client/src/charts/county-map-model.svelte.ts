@@ -1,0 +1,71 @@
+// State of the county map: loads the selected measure by county and year, with the page's filters
+// but never its county filter (the map shows every county), and picks the latest complete year.
+import { fetchMeasure } from '../lib/api.ts';
+import type { Filters, MeasureQuery, MeasureResult, MeasureRow } from '../lib/api-types.ts';
+import { Resource } from '../lib/resource.svelte.ts';
+
+export type CountyMapStatus = 'unavailable' | 'loading' | 'error' | 'empty' | 'ready';
+
+export interface CountyMapSelection {
+  measure: string | null;
+  filters: Filters;
+  /** The last year the data cover through 31 December, once known. */
+  completeYear: number | undefined;
+  /** False when the measure cannot be stratified by county: nothing is loaded. */
+  available: boolean;
+}
+
+/** The map's request: yearly, by county, the page's filters except county. */
+export function countyMapQuery(filters: Filters): MeasureQuery {
+  const { county: _county, ...others } = filters;
+  return { period: 'year', by: 'county', filters: others };
+}
+
+/** The rows of the latest complete year (a partial year would understate period prevalence),
+ * or of the latest year when none is complete. */
+export function latestYearRows(rows: readonly MeasureRow[], completeYear?: number): { year: string; rows: MeasureRow[] } | null {
+  const years = [...new Set(rows.map((row) => row.period))].sort();
+  const complete = completeYear === undefined ? years : years.filter((year) => Number(year) <= completeYear);
+  const year = (complete.length > 0 ? complete : years).at(-1);
+  return year === undefined ? null : { year, rows: rows.filter((row) => row.period === year) };
+}
+
+export class CountyMapModel {
+  readonly #result: Resource<MeasureResult>;
+  /** The request behind the map, also what "Download CSV" fetches. */
+  readonly query: MeasureQuery;
+  /** The year shown and its rows. */
+  readonly latest: { year: string; rows: MeasureRow[] } | null;
+  readonly status: CountyMapStatus;
+  /** Estimates of the year shown that are statistically unreliable (NCHS). */
+  readonly unreliable: number;
+
+  constructor(selection: () => CountyMapSelection, load = fetchMeasure) {
+    this.#result = new Resource((signal) => {
+      const { measure, filters, available } = selection();
+      return measure && available ? load(measure, countyMapQuery(filters), signal) : undefined;
+    });
+    this.query = $derived(countyMapQuery(selection().filters));
+    this.latest = $derived(this.result ? latestYearRows(this.result.rows, selection().completeYear) : null);
+    this.unreliable = $derived(
+      this.latest?.rows.filter((row) => !row.suppressed && row.rate !== null && row.unreliable === true).length ?? 0,
+    );
+    this.status = $derived.by(() => {
+      if (!selection().available) return 'unavailable';
+      if (this.error) return 'error';
+      if (!this.result) return 'loading';
+      if (!this.latest || this.latest.rows.length === 0) return 'empty';
+      return 'ready';
+    });
+  }
+
+  get result(): MeasureResult | undefined {
+    return this.#result.value;
+  }
+  get loading(): boolean {
+    return this.#result.loading;
+  }
+  get error(): string | null {
+    return this.#result.error;
+  }
+}

@@ -1,0 +1,18 @@
+// Hands a Blob to the browser as a file download: an object URL on a temporary <a download>.
+// The one place the dashboard touches object URLs; each is revoked once the click has been handled.
+
+export function saveBlob(blob: Blob, filename: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  doc.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    // Revoked on the next task: some browsers read the URL only after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}

@@ -1,0 +1,152 @@
+// User journey: below the trend, read the selected measure on a county map of the latest complete
+// year, then download the chart's rows as CSV. A real server and warehouse; Debian's chromium through
+// playwright-core (no downloaded browsers), launched as in overview.test.ts.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDemoServer } from '../helpers/test-server.ts';
+import { NO_COLOUR_FILL } from '../../client/src/charts/build-county-map-spec.ts';
+import type { Dimensions, MeasureResult, Meta } from '../../client/src/lib/api-types.ts';
+import { messages } from '../../client/src/lib/messages.ts';
+import { lastCompleteYear } from '../../client/src/overview/summarize-kpi.ts';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const MEASURE = 'diabetes-prevalence';
+// Data marks of the map: one path per county; the hatching and borders are layers of their own.
+const countyPaths = '[data-testid="county-map"] g.mark-shape.role-mark.counties_marks path';
+const hatchPaths = '[data-testid="county-map"] g.mark-shape.role-mark.suppressed_hatching_marks path';
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(new URL(path, server.url));
+  expect(response.ok, `${path} → ${response.status}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+async function csv(path: string): Promise<{ text: string; disposition: string | null }> {
+  const response = await fetch(new URL(path, server.url), { headers: { accept: 'text/csv' } });
+  expect(response.ok, `${path} → ${response.status}`).toBe(true);
+  return { text: await response.text(), disposition: response.headers.get('content-disposition') };
+}
+
+beforeAll(async () => {
+  server = await startDemoServer({ people: 800, seed: 11 });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('county map', () => {
+  it('draws one path per county of the data, filled with a colour unless suppressed', async () => {
+    const { county: counties } = await api<Dimensions>('/api/dimensions');
+    const meta = await api<Meta>('/api/meta');
+    const year = String(lastCompleteYear(meta.dateRange.end));
+    const byCounty = await api<MeasureResult>(`/api/measures/${MEASURE}?by=county&period=year`);
+    const latest = byCounty.rows.filter((row) => row.period === year);
+    expect(latest.map((row) => row.county).sort()).toEqual([...counties].sort());
+    const estimates = latest.filter((row) => !row.suppressed && row.rate !== null);
+    const suppressed = latest.filter((row) => row.suppressed);
+    expect(estimates.length).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/?measure=${MEASURE}`);
+    await page.locator(countyPaths).nth(counties.length - 1).waitFor();
+
+    expect(await page.locator(countyPaths).count()).toBe(counties.length);
+    const paths = await page.locator(countyPaths).evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        fill: node.getAttribute('fill'),
+        label: node.getAttribute('aria-label') ?? '',
+        d: node.getAttribute('d') ?? '',
+      })),
+    );
+    // Every county of the data is on the map once, under its API name, with an outline.
+    for (const county of counties) {
+      expect(paths.filter((path) => path.label.includes(`County: ${county};`)), county).toHaveLength(1);
+    }
+    expect(paths.every((path) => path.d.length > 20)).toBe(true);
+    // Coloured exactly where there is an estimate; suppressed counties grey and hatched.
+    expect(paths.filter((path) => path.fill && path.fill !== NO_COLOUR_FILL)).toHaveLength(estimates.length);
+    expect(await page.locator(hatchPaths).count()).toBe(suppressed.length);
+    const heading = await page.locator('[data-testid="county-panel"]').textContent();
+    expect(heading).toContain(`Diabetes prevalence by county`);
+    expect(heading).toContain(`${year}, the latest complete year`);
+    if (suppressed.some((row) => row.suppressionReason !== 'complementary')) {
+      const legends = await page.locator('[data-testid="county-map"] .role-legend').allTextContents();
+      expect(legends.join(' ')).toContain(messages.mapSuppressed());
+    }
+
+    // The tooltip names the county, its rate and its CI.
+    const estimate = estimates[0];
+    await page.locator(countyPaths).and(page.locator(`[aria-label*="County: ${estimate.county};"]`)).hover();
+    const tooltip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tooltip.textContent()).toContain(estimate.county!);
+    expect(await tooltip.textContent()).toContain(estimate.rate!.toFixed(1));
+    expect(await tooltip.textContent()).toContain('95% CI');
+
+    if (process.env.POPSIGHT_MAP_SCREENSHOT) {
+      await page.screenshot({ path: process.env.POPSIGHT_MAP_SCREENSHOT, fullPage: true });
+    }
+  });
+
+  it('follows the filters of the page', async () => {
+    const byCounty = await api<MeasureResult>(`/api/measures/${MEASURE}?by=county&period=year&sex=F`);
+    const meta = await api<Meta>('/api/meta');
+    const year = String(lastCompleteYear(meta.dateRange.end));
+    const estimates = byCounty.rows.filter((row) => row.period === year && !row.suppressed && row.rate !== null);
+
+    await page.goto(`${server.url}/?measure=${MEASURE}&sex=F`);
+    await page.locator(countyPaths).first().waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="county-panel"] .panel__sub').textContent())
+      .toContain('Sex: Female');
+    const fills = await page.locator(countyPaths).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('fill')));
+    expect(fills.filter((fill) => fill !== NO_COLOUR_FILL)).toHaveLength(estimates.length);
+  });
+});
+
+describe('export', () => {
+  it("downloads the trend's rows as the server's CSV, under the server's file name", async () => {
+    const path = `/api/measures/${MEASURE}?period=year&sex=F`;
+    const expected = await csv(path);
+    expect(expected.disposition).toContain(`filename="${MEASURE}-year.csv"`);
+    const header = expected.text.split('\r\n')[0];
+    expect(header.split(',')).toEqual(expect.arrayContaining(['period', 'rate', 'ciLow', 'ciHigh', 'suppressed']));
+
+    await page.goto(`${server.url}/?measure=${MEASURE}&sex=F`);
+    const button = page.locator('section[aria-labelledby="trend-title"]').getByRole('button', { name: 'Download CSV' });
+    await button.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+
+    expect(download.suggestedFilename()).toBe(`${MEASURE}-year.csv`);
+    const content = await readFile((await download.path())!, 'utf8');
+    expect(content.startsWith(`${header}\r\n`)).toBe(true);
+    expect(content).toBe(expected.text);
+  });
+
+  it("downloads the map's rows by county from the county panel", async () => {
+    const expected = await csv(`/api/measures/${MEASURE}?period=year&by=county`);
+    await page.goto(`${server.url}/?measure=${MEASURE}`);
+    const button = page.locator('[data-testid="county-panel"]').getByRole('button', { name: 'Download CSV' });
+    await button.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+
+    const content = await readFile((await download.path())!, 'utf8');
+    expect(content.split('\r\n')[0]).toMatch(/^period,county,numerator,denominator,rate,ciLow,ciHigh,/);
+    expect(content).toBe(expected.text);
+  });
+});
