@@ -3,21 +3,13 @@
 // playwright-core (no downloaded browsers), launched as in overview.test.ts.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { fetchJson, launchChromium } from '../helpers/browser.ts';
 import { startDemoServer } from '../helpers/test-server.ts';
 import { NO_COLOUR_FILL } from '../../client/src/charts/build-county-map-spec.ts';
 import type { Dimensions, MeasureResult, Meta } from '../../client/src/lib/api-types.ts';
 import { messages } from '../../client/src/lib/messages.ts';
 import { lastCompleteYear } from '../../client/src/overview/summarize-kpi.ts';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const MEASURE = 'diabetes-prevalence';
 // Data marks of the map: one path per county; the hatching and borders are layers of their own.
@@ -28,11 +20,7 @@ let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 let page: Page;
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(new URL(path, server.url));
-  expect(response.ok, `${path} → ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
 
 async function csv(path: string): Promise<{ text: string; disposition: string | null }> {
   const response = await fetch(new URL(path, server.url), { headers: { accept: 'text/csv' } });
@@ -42,7 +30,7 @@ async function csv(path: string): Promise<{ text: string; disposition: string | 
 
 beforeAll(async () => {
   server = await startDemoServer({ people: 800, seed: 11 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 });
 

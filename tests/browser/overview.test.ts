@@ -1,22 +1,11 @@
 // User journey: open the overview on a real server and warehouse, read the KPIs and the trend,
 // then stratify by sex. Drives Debian's chromium through playwright-core (no downloaded browsers).
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { fetchJson, launchChromium } from '../helpers/browser.ts';
 import { startDemoServer } from '../helpers/test-server.ts';
 import { countSuppressed, suppressionNote } from '../../client/src/charts/build-trend-spec.ts';
 import type { MeasureInfo, MeasureResult, Meta } from '../../client/src/lib/api-types.ts';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // Data marks only: legend swatches are symbol marks too, with role-legend-symbol.
 const symbols = '[data-testid="trend-chart"] g.mark-symbol.role-mark path';
@@ -27,20 +16,15 @@ let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 let page: Page;
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(new URL(path, server.url));
-  expect(response.ok, `${path} → ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
 
 // What the chart can draw: cells neither suppressed nor empty (a stratum with nobody in a period has no rate).
 const plotted = (result: MeasureResult) =>
   result.rows.filter((row) => !row.suppressed && row.rate !== null).length;
 
 beforeAll(async () => {
-  await buildClientIfStale();
   server = await startDemoServer({ people: 800, seed: 11 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 
@@ -150,27 +134,3 @@ describe('overview', () => {
     expect(await page.locator(symbols).count()).toBe(0);
   });
 });
-
-/** `vite build` unless client/dist/index.html is newer than every client source. */
-async function buildClientIfStale(): Promise<void> {
-  const builtAt = existsSync('client/dist/index.html') ? statSync('client/dist/index.html').mtimeMs : 0;
-  if (builtAt > newestSource('client')) return;
-  // Vitest sets NODE_ENV=test, which would give a development build that `popsight serve` could reuse.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
-function newestSource(dir: string): number {
-  let newest = statSync(dir).mtimeMs;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
