@@ -15,6 +15,8 @@ export interface BenchOptions extends BenchSettings {
   docsDir: string | null;
   workParent: string;
   keep: boolean;
+  /** Delete the extract once the load has staged it. */
+  freeExtract: boolean;
   skip: Set<SkippablePart>;
 }
 
@@ -26,51 +28,62 @@ export const USAGE = `npm run bench -- [options]
   --out DIR             results folder (default bench/results)
   --no-docs             do not update docs/performance.md and its chart
   --docs DIR            the docs folder to update (default docs/ of this checkout)
-  --work DIR            where the generated data goes (default the system temp folder; ~45 KB per person)
+  --work DIR            where the generated data goes (default the system temp folder; ~90 KB per person, ~70 KB with --free-extract)
   --keep                keep the generated extract and warehouse
+  --free-extract        delete the extract as soon as the load has staged it (1/7), for a disk short of room
   --seed N              generator seed (default 1)
-  --iterations N        uncached samples per measure query (default 40)
+  --iterations N        uncached rounds: a new server each, every measure query timed once (default 40)
   --cached-iterations N cached samples per endpoint (default 200)
   --engine-runs N       runs per query on DuckDB and PostgreSQL (default 7)
   --duration S          seconds per autocannon run (default 5)
   --connections LIST    autocannon connection counts (default 1,10,50)
   --slow-sql-ms MS      log load statements slower than this (default 2000)`;
 
+/** A mistake in the command line: printed with the usage, without a stack trace. */
+export class UsageError extends Error {}
+
 export function parseOptions(argv: string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      people: { type: 'string', default: '100000' },
-      skip: { type: 'string', multiple: true, default: [] },
-      out: { type: 'string', default: join(ROOT, 'bench', 'results') },
-      'no-docs': { type: 'boolean', default: false },
-      docs: { type: 'string', default: join(ROOT, 'docs') },
-      work: { type: 'string', default: tmpdir() },
-      keep: { type: 'boolean', default: false },
-      seed: { type: 'string', default: '1' },
-      iterations: { type: 'string', default: '40' },
-      'cached-iterations': { type: 'string', default: '200' },
-      'engine-runs': { type: 'string', default: '7' },
-      duration: { type: 'string', default: '5' },
-      connections: { type: 'string', default: '1,10,50' },
-      'slow-sql-ms': { type: 'string', default: '2000' },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        people: { type: 'string', default: '100000' },
+        skip: { type: 'string', multiple: true, default: [] },
+        out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+        'no-docs': { type: 'boolean', default: false },
+        docs: { type: 'string', default: join(ROOT, 'docs') },
+        work: { type: 'string', default: tmpdir() },
+        keep: { type: 'boolean', default: false },
+        'free-extract': { type: 'boolean', default: false },
+        seed: { type: 'string', default: '1' },
+        iterations: { type: 'string', default: '40' },
+        'cached-iterations': { type: 'string', default: '200' },
+        'engine-runs': { type: 'string', default: '7' },
+        duration: { type: 'string', default: '5' },
+        connections: { type: 'string', default: '1,10,50' },
+        'slow-sql-ms': { type: 'string', default: '2000' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+  const { values } = parsed;
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
   const whole = (name: string, text: string, min: number) => {
     const n = Number(text.replace(/_/g, ''));
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}, got '${text}'\n\n${USAGE}`);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got '${text}'\n\n${USAGE}`);
     return n;
   };
   const list = (name: string, text: string, min: number) => text.split(',').map((part) => whole(name, part.trim(), min));
   const skip = new Set<SkippablePart>();
   for (const name of values.skip.flatMap((s) => s.split(','))) {
     const part = SKIP_NAMES[name.trim().toLowerCase()];
-    if (!part) throw new Error(`--skip takes pg, browser or autocannon, got '${name}'\n\n${USAGE}`);
+    if (!part) throw new UsageError(`--skip takes pg, browser or autocannon, got '${name}'\n\n${USAGE}`);
     skip.add(part);
   }
   return {
@@ -79,6 +92,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     docsDir: values['no-docs'] ? null : resolve(values.docs),
     workParent: resolve(values.work),
     keep: values.keep,
+    freeExtract: values['free-extract'],
     skip,
     seed: whole('seed', values.seed, 0),
     iterations: whole('iterations', values.iterations, 2),

@@ -1,8 +1,9 @@
 // Section 2, load: `popsight load` of the generated extract in a child process (time, peak RSS,
-// the time of each numbered stage, statements slower than POPSIGHT_SLOW_SQL_MS), and beside it,
-// in the same run, DuckDB's own read_csv of the same files into plain tables of a fresh file.
-import { rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// peak scratch disk, the time of each numbered stage, statements slower than POPSIGHT_SLOW_SQL_MS),
+// and beside it, in the same run, DuckDB's own read_csv of the same files into plain tables of a
+// fresh file.
+import { readdirSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runMeasured } from './child-process.ts';
 import { popsightCommand, tsxCommand, type BenchContext } from './context.ts';
 
@@ -10,6 +11,10 @@ export interface LoadBench {
   /** Wall time of the `popsight load` process. */
   seconds: number;
   peakRssBytes: number | null;
+  /** Most disk the load's own files took at once (staging database, spill files, the build), the extract not counted. */
+  peakScratchBytes: number;
+  /** Least free space on the work folder's file system during the load. */
+  minFreeBytes: number;
   warehouseBytes: number;
   stages: { stage: string; seconds: number }[];
   slowSql: { ms: number; sql: string }[];
@@ -20,8 +25,10 @@ export interface LoadBench {
 
 const STAGE_DONE = /(\d\/7 .+?) done in ([\d.]+) s/;
 const SLOW_SQL = /\[slow sql (\d+) ms\] (.*)$/;
+const DISK_POLL_MS = 2_000;
 
-export async function benchLoad(ctx: BenchContext, extract: string, warehouse: string): Promise<LoadBench> {
+/** `freeExtract`: delete the extract's files once the load has staged them (1/7 done), for a disk short of room. */
+export async function benchLoad(ctx: BenchContext, extract: string, warehouse: string, options: { freeExtract?: boolean } = {}): Promise<LoadBench> {
   // The floor first: DuckDB's CSV reader into a throwaway database, removed once measured.
   const baselineFile = join(ctx.workDir, 'read-csv-baseline.duckdb');
   rmSync(baselineFile, { force: true });
@@ -35,25 +42,69 @@ export async function benchLoad(ctx: BenchContext, extract: string, warehouse: s
 
   const stages: LoadBench['stages'] = [];
   const slowSql: LoadBench['slowSql'] = [];
-  const [command, args] = popsightCommand(['load', extract, '--warehouse', warehouse, '--replace']);
-  const load = await runMeasured(command, args, {
-    cwd: ctx.root,
-    env: { ...ctx.childEnv, POPSIGHT_SLOW_SQL_MS: String(ctx.slowSqlMs) },
-    onLine: (line) => {
-      const stage = STAGE_DONE.exec(line);
-      if (stage) stages.push({ stage: stage[1]!, seconds: Number(stage[2]) });
-      const slow = SLOW_SQL.exec(line);
-      if (slow) slowSql.push({ ms: Number(slow[1]), sql: slow[2]! });
-      if (stage || slow || !line.includes('%')) ctx.log(`  ${line.replace(/\x1b\[K/g, '')}`);
-    },
-  });
-  return {
-    seconds: load.seconds,
-    peakRssBytes: load.peakRssBytes,
-    warehouseBytes: statSync(warehouse).size,
-    stages,
-    slowSql: slowSql.sort((a, b) => b.ms - a.ms),
-    baseline: { seconds: csv.seconds, peakRssBytes: csv.peakRssBytes, databaseBytes },
-    ratio: load.seconds / csv.seconds,
+  const disk = { peakScratchBytes: 0, minFreeBytes: Number.POSITIVE_INFINITY };
+  const pollDisk = () => {
+    disk.peakScratchBytes = Math.max(disk.peakScratchBytes, diskUsage(dirname(warehouse), extract));
+    const fs = statfsSync(dirname(warehouse));
+    disk.minFreeBytes = Math.min(disk.minFreeBytes, fs.bavail * fs.bsize);
   };
+  const poller = setInterval(pollDisk, DISK_POLL_MS);
+  const [command, args] = popsightCommand(['load', extract, '--warehouse', warehouse, '--replace']);
+  try {
+    const load = await runMeasured(command, args, {
+      cwd: ctx.root,
+      env: { ...ctx.childEnv, POPSIGHT_SLOW_SQL_MS: String(ctx.slowSqlMs) },
+      onLine: (line) => {
+        const stage = STAGE_DONE.exec(line);
+        if (stage) stages.push({ stage: stage[1]!, seconds: Number(stage[2]) });
+        const slow = SLOW_SQL.exec(line);
+        if (slow) slowSql.push({ ms: Number(slow[1]), sql: slow[2]! });
+        if (stage || slow || !line.includes('%')) ctx.log(`  ${line.replace(/\x1b\[K/g, '')}`);
+        if (options.freeExtract && stage?.[1]!.startsWith('1/7')) {
+          rmSync(extract, { recursive: true, force: true });
+          ctx.log('  --free-extract: removed the extract, which the load has staged');
+        }
+      },
+    });
+    pollDisk();
+    return {
+      seconds: load.seconds,
+      peakRssBytes: load.peakRssBytes,
+      ...disk,
+      warehouseBytes: statSync(warehouse).size,
+      stages,
+      slowSql: slowSql.sort((a, b) => b.ms - a.ms),
+      baseline: { seconds: csv.seconds, peakRssBytes: csv.peakRssBytes, databaseBytes },
+      ratio: load.seconds / csv.seconds,
+    };
+  } catch (error) {
+    pollDisk();
+    const gb = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GB`;
+    const [first, ...rest] = (error instanceof Error ? error.message : String(error)).split('\n');
+    throw new Error(`${first} (scratch disk at peak ${gb(disk.peakScratchBytes)}, free space down to ${gb(disk.minFreeBytes)})\n${rest.join('\n')}`, { cause: error });
+  } finally {
+    clearInterval(poller);
+  }
+}
+
+/** Bytes on disk of everything under `dir` except the folder `skip`. */
+function diskUsage(dir: string, skip: string): number {
+  let bytes = 0;
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(dir, { recursive: true }) as string[];
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry);
+    if (path === skip || path.startsWith(`${skip}/`)) continue;
+    try {
+      const stat = statSync(path);
+      if (stat.isFile()) bytes += stat.blocks * 512;
+    } catch {
+      /* removed while we looked */
+    }
+  }
+  return bytes;
 }

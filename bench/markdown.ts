@@ -16,7 +16,7 @@ export function table(header: string[], rows: string[][]): string {
 }
 
 export function targetsTable(runs: SizeRun[]): string {
-  const cell = (t: TargetResult | undefined) => (!t ? '—' : t.status === 'SKIP' ? 'skipped' : `**${t.status}** ${formatValue(t.value, t.unit)}`);
+  const cell = (t: TargetResult | undefined) => (!t ? '—' : t.status === 'SKIP' ? 'not measured' : `**${t.status}** ${formatValue(t.value, t.unit)}`);
   return table(
     ['target', 'limit', 'issue', ...runs.map((r) => `${int(r.people)} people`)],
     TARGETS.map((t) => [t.title, formatLimit(t), `#${t.issue}`, ...runs.map((r) => cell(r.targets.find((x) => x.id === t.id)))]),
@@ -54,7 +54,8 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
 
   const l = run.load;
   if (hasFigures(l)) {
-    out.push(`**2. Load.** \`popsight load\` ${s(l.seconds)} (peak RSS ${bytes(l.peakRssBytes)}, warehouse ${bytes(l.warehouseBytes)}); ` +
+    const disk = l.peakScratchBytes === undefined ? '' : `, scratch disk at peak ${bytes(l.peakScratchBytes)}`;
+    out.push(`**2. Load.** \`popsight load\` ${s(l.seconds)} (peak RSS ${bytes(l.peakRssBytes)}${disk}, warehouse ${bytes(l.warehouseBytes)}); ` +
       `DuckDB \`read_csv\` of the same files into plain tables ${s(l.baseline.seconds)} (peak RSS ${bytes(l.baseline.peakRssBytes)}): **${num(l.ratio, 2)}×** the floor.`);
     out.push(stageTable(l));
     if (l.slowSql.length > 0) {

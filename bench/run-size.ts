@@ -13,7 +13,8 @@ import { benchPostgres } from './postgres.ts';
 import { judgeTargets } from './targets.ts';
 import { hasFigures, type ApiBench, type Section, type SizeRun } from './types.ts';
 
-export async function benchSize(ctx: BenchContext, people: number, skip: Set<SkippablePart>, keep: boolean): Promise<{ run: SizeRun; broken: boolean }> {
+export async function benchSize(ctx: BenchContext, people: number, options: { skip: Set<SkippablePart>; keep: boolean; freeExtract: boolean }): Promise<{ run: SizeRun; broken: boolean }> {
+  const { skip, keep } = options;
   const dir = join(ctx.workDir, `people-${people}`);
   const extract = join(dir, 'synthea');
   const warehouse = join(dir, 'warehouse.duckdb');
@@ -36,7 +37,7 @@ export async function benchSize(ctx: BenchContext, people: number, skip: Set<Ski
 
   try {
     const generator = await section('1. generator', () => benchGenerator(ctx, people, extract));
-    const load = hasFigures(generator) ? await section('2. load', () => benchLoad(ctx, extract, warehouse)) : notRun('the generator');
+    const load = hasFigures(generator) ? await section('2. load', () => benchLoad(ctx, extract, warehouse, { freeExtract: options.freeExtract && !keep })) : notRun('the generator');
     if (!keep) rmSync(extract, { recursive: true, force: true }); // the largest thing on disk; the warehouse is what the rest reads
     if (!hasFigures(load)) {
       const skipped = notRun('the load');

@@ -7,15 +7,19 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../server/warehouse/database.ts';
 import { runCleanup, onCleanup } from './cleanup.ts';
-import { parseOptions, type BenchOptions } from './cli-options.ts';
+import { parseOptions, UsageError, type BenchOptions } from './cli-options.ts';
 import { createContext, ROOT, type BenchSettings } from './context.ts';
 import { updatePerformanceDocs } from './docs.ts';
 import { printVerdicts, scalingRow, writeResults } from './report.ts';
 import { benchSize } from './run-size.ts';
 import type { BenchResults, Machine, SizeRun, SourceState } from './types.ts';
 
-/** Disk a size needs while it runs: the CSV extract, the load's staging file and the warehouse. */
-const BYTES_PER_PERSON = 45_000;
+/**
+ * Disk a size needs at its peak: the CSV extract (~21 KB a person) and what the load writes beside
+ * the warehouse (staging database, spill files, the build: more than 50 KB a person at 1M).
+ */
+const EXTRACT_BYTES_PER_PERSON = 21_000;
+const LOAD_BYTES_PER_PERSON = 70_000;
 
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
@@ -35,7 +39,7 @@ async function main(): Promise<number> {
   const runs: SizeRun[] = [];
   let broken = false;
   for (const people of options.people) {
-    const result = await benchSize(ctx, people, options.skip, options.keep);
+    const result = await benchSize(ctx, people, options);
     runs.push(result.run);
     broken ||= result.broken;
   }
@@ -51,7 +55,7 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     source,
     machine: await describeMachine(),
-    settings: { ...settings, skip: [...options.skip] },
+    settings: { ...settings, skip: [...options.skip], freeExtract: options.freeExtract },
     runs,
     scaling: runs.map((run) => scalingRow(run, startedAt, source)),
   };
@@ -67,9 +71,9 @@ function checkDisk(options: BenchOptions): void {
   const largest = Math.max(...options.people);
   const stat = statfsSync(options.workParent);
   const free = stat.bavail * stat.bsize;
-  const needed = largest * BYTES_PER_PERSON;
+  const needed = largest * (LOAD_BYTES_PER_PERSON + (options.freeExtract ? 0 : EXTRACT_BYTES_PER_PERSON));
   if (free < needed) {
-    throw new Error(`${largest.toLocaleString('en-US')} people need about ${(needed / 1e9).toFixed(0)} GB free in ${options.workParent}, which has ${(free / 1e9).toFixed(0)} GB: pass --work DIR on a larger disk`);
+    throw new Error(`${largest.toLocaleString('en-US')} people need about ${(needed / 1e9).toFixed(0)} GB free in ${options.workParent}, which has ${(free / 1e9).toFixed(0)} GB: pass --work DIR on a larger disk${options.freeExtract ? '' : ', or --free-extract'}`);
   }
 }
 
@@ -104,7 +108,8 @@ let code = 1;
 try {
   code = await main();
 } catch (error) {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (error instanceof UsageError) console.error(error.message);
+  else log(error instanceof Error ? (error.stack ?? error.message) : String(error));
 } finally {
   await runCleanup(log);
 }
