@@ -18,7 +18,7 @@ import { encounterClaimResources, pharmacyClaimResource, type ClaimLine } from '
 import { DerivedIds } from './fhir-ids.ts';
 import { coverageResource, patientResource } from './fhir-patient.ts';
 import { organizationResource, practitionerResource } from './fhir-world.ts';
-import { NdjsonSink } from './ndjson-sink.ts';
+import { LineSink } from './line-sink.ts';
 import type { OutputStats } from './output-stats.ts';
 import type { EncounterRecord, PersonRecord } from './person-record.ts';
 
@@ -43,12 +43,12 @@ export type FhirResourceType = (typeof FHIR_RESOURCE_TYPES)[number];
 export const ndjsonFileName = (type: FhirResourceType): string => `${type}.000.ndjson`;
 
 export class FhirNdjsonWriter {
-  private readonly sinks: Record<FhirResourceType, NdjsonSink>;
+  private readonly sinks: Record<FhirResourceType, LineSink>;
 
   constructor(outDir: string) {
     this.sinks = Object.fromEntries(
-      FHIR_RESOURCE_TYPES.map((t) => [t, new NdjsonSink(join(outDir, ndjsonFileName(t)))]),
-    ) as Record<FhirResourceType, NdjsonSink>;
+      FHIR_RESOURCE_TYPES.map((t) => [t, new LineSink(join(outDir, ndjsonFileName(t)))]),
+    ) as Record<FhirResourceType, LineSink>;
   }
 
   get needsDrain(): boolean {

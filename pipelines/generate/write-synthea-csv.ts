@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { formatDate, formatTimestamp } from './calendar.ts';
 import { csvField } from './csv-field.ts';
-import { CsvSink } from './csv-sink.ts';
+import { LineSink } from './line-sink.ts';
 import type { Facilities } from './facilities.ts';
 import { PAYERS } from './payers.ts';
 import type { PersonRecord } from './person-record.ts';
@@ -14,15 +14,15 @@ const money = (x: number): string => x.toFixed(2);
 const STATE = 'Massachusetts';
 
 export class SyntheaCsvWriter {
-  private readonly sinks: Record<SyntheaFile, CsvSink>;
+  private readonly sinks: Record<SyntheaFile, LineSink>;
 
   constructor(outDir: string) {
     this.sinks = Object.fromEntries(
-      SYNTHEA_FILES.map((f) => [f, new CsvSink(join(outDir, `${f}.csv`), headerLine(f))]),
-    ) as Record<SyntheaFile, CsvSink>;
+      SYNTHEA_FILES.map((f) => [f, new LineSink(join(outDir, `${f}.csv`), headerLine(f))]),
+    ) as Record<SyntheaFile, LineSink>;
   }
 
-  sink(file: SyntheaFile): CsvSink {
+  sink(file: SyntheaFile): LineSink {
     return this.sinks[file];
   }
 
@@ -36,7 +36,7 @@ export class SyntheaCsvWriter {
 
   async close(): Promise<Record<string, number>> {
     await Promise.all(SYNTHEA_FILES.map((f) => this.sinks[f].close()));
-    return Object.fromEntries(SYNTHEA_FILES.map((f) => [`${f}.csv`, this.sinks[f].rows]));
+    return Object.fromEntries(SYNTHEA_FILES.map((f) => [`${f}.csv`, this.sinks[f].lines]));
   }
 
   writePerson(p: PersonRecord, facilities: Facilities): void {
