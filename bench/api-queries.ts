@@ -3,6 +3,8 @@
 // it has not seen (the same GROUP BY over the same table, restricted to one sex, county, payer …).
 import { buildMeasureSql, type BuiltSql } from '../server/measures/build-measure-sql.ts';
 import { findMeasure } from '../server/measures/catalog.ts';
+import type { CellCatalog } from '../server/measures/measure-cells.ts';
+import { crossTableQuery } from '../server/measures/run-measure.ts';
 import type { Dimension } from '../server/measures/dimensions.ts';
 import type { DimensionValues } from '../server/warehouse/warehouse-facts.ts';
 
@@ -34,11 +36,15 @@ export function measurePath(c: MeasureCase, filters: Filters = {}): string {
   return `/api/measures/${c.measure}?${search}`;
 }
 
-/** The SQL the server runs for the same request (buildMeasureSql, as runMeasure calls it). */
-export function measureSql(c: MeasureCase, filters: Filters = {}): BuiltSql {
+/**
+ * The SQL the server runs for the same request, as runMeasure builds it (filters become stratifiers of
+ * the cross-table). With the warehouse's cell catalog it reads the pre-aggregated cells the server
+ * reads; without, the person rows (what any query the cells cannot answer costs).
+ */
+export function measureSql(c: MeasureCase, filters: Filters = {}, cells?: CellCatalog): BuiltSql {
   const measure = findMeasure(c.measure);
   if (!measure) throw new Error(`bench: the catalog has no measure '${c.measure}'`);
-  return buildMeasureSql({ measure, period: 'year', by: c.by, filters });
+  return buildMeasureSql(crossTableQuery({ measure, period: 'year', by: c.by, filters }).crossTable, cells);
 }
 
 /** `count` distinct filter sets for a case: single filters first, then pairs. */

@@ -2,6 +2,7 @@
 // uncached and cached, against the same SQL (buildMeasureSql) run directly through DuckDB in the
 // bench process, sample by sample in alternating order so both see the same machine. Then
 // autocannon throughput on a cached endpoint and the server's memory.
+import { measureCellCatalog } from '../server/measures/measure-cells.ts';
 import type { Database, SqlValue } from '../server/warehouse/database.ts';
 import { dimensionValues } from '../server/warehouse/warehouse-facts.ts';
 import { caseId, filterVariants, MEASURE_CASES, measurePath, measureSql, type MeasureCase } from './api-queries.ts';
@@ -17,7 +18,7 @@ const WARM_UP_VARIANTS = 2;
 export const UNCACHED_METHOD =
   'The server caches measure responses by normalized query, so each uncached round starts a new server process (an empty cache), ' +
   `warms it with ${WARM_UP_VARIANTS} filtered variants of every query (DuckDB's buffers and the JIT warm up; the timed queries stay uncached), ` +
-  'then times each dashboard query once, exactly as the dashboard sends it; the same SQL runs directly through DuckDB in the bench process ' +
+  'then times each dashboard query once, exactly as the dashboard sends it; the same SQL the server runs (over the pre-aggregated cells when they answer it) runs directly through DuckDB in the bench process ' +
   'before or after it (alternating). Cached samples repeat the same requests on the last server (in-memory hits).';
 
 export interface EndpointBench {
@@ -51,8 +52,9 @@ const OTHER_ENDPOINTS = [
 export async function benchApi(ctx: BenchContext, warehouse: string, db: Database, options: { throughput: boolean }): Promise<ApiBench> {
   const values = await dimensionValues(db);
   const warmUps = MEASURE_CASES.map((c) => filterVariants(c, values, WARM_UP_VARIANTS));
+  const cells = await measureCellCatalog(db);
   const direct = (c: MeasureCase) => {
-    const { sql, values: parameters } = measureSql(c);
+    const { sql, values: parameters } = measureSql(c, {}, cells);
     return db.query(sql, parameters as SqlValue[]);
   };
   for (const c of MEASURE_CASES) await direct(c); // this process's DuckDB warms up too

@@ -47,8 +47,9 @@ export async function runMeasured(command: string, args: string[], options: Chil
     });
     const seconds = (performance.now() - started) / 1000;
     if (code !== 0) {
-      // The last line says why (an uncaught error or the CLI's message); the rest is context.
-      throw new Error(`${stderrLines.at(-1) ?? `exited with ${code}`}\n${command} ${args.join(' ')} exited with ${code}:\n${stderrLines.slice(-15).join('\n')}`);
+      // The last line naming an error says why; the rest is context.
+      const why = stderrLines.findLast((line) => /error/i.test(line)) ?? stderrLines.at(-1) ?? `exited with ${code}`;
+      throw new Error(`${why}\n${command} ${args.join(' ')} exited with ${code}:\n${stderrLines.slice(-15).join('\n')}`);
     }
     const peakRssBytes = useGnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) * 1024 : polledPeak;
     return { seconds, peakRssBytes: Number.isFinite(peakRssBytes) ? peakRssBytes : null, stdout, stderrLines };

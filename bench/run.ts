@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     source,
     machine: await describeMachine(),
-    settings: { ...settings, skip: [...options.skip], freeExtract: options.freeExtract },
+    settings: { ...settings, skip: [...options.skip], freeExtract: options.freeExtract, env: popsightEnv() },
     runs,
     scaling: runs.map((run) => scalingRow(run, startedAt, source)),
   };
@@ -65,6 +65,11 @@ async function main(): Promise<number> {
   if (options.docsDir) log(`updated ${await updatePerformanceDocs(results, options.docsDir)}`);
   if (broken) log('a section failed (see above): exit code 1');
   return broken ? 1 : 0;
+}
+
+/** The POPSIGHT_* settings the children ran with (the pseudonym key left out), e.g. POPSIGHT_LOAD_MEMORY. */
+function popsightEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('POPSIGHT_') && !name.includes('KEY') && name !== 'POPSIGHT_HOME') as [string, string][]);
 }
 
 function checkDisk(options: BenchOptions): void {
@@ -80,7 +85,8 @@ function checkDisk(options: BenchOptions): void {
 function describeSource(): SourceState {
   const git = (args: string[]) => execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   try {
-    const modified = git(['status', '--porcelain', '--untracked-files=no']).split('\n').filter(Boolean).length;
+    // The bench's own files do not count: the figures are of the code it measures.
+    const modified = git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench']).split('\n').filter(Boolean).length;
     return { commit: git(['rev-parse', 'HEAD']).trim(), modifiedFiles: modified };
   } catch {
     return { commit: null, modifiedFiles: null }; // not a git checkout

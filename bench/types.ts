@@ -38,7 +38,7 @@ export interface Machine {
   platform: string;
 }
 
-/** The code that was measured: the commit, and how many tracked files differed from it. */
+/** The code that was measured: the commit, and how many tracked files outside bench/ differed from it. */
 export interface SourceState {
   commit: string | null;
   modifiedFiles: number | null;

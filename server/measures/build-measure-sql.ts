@@ -1,9 +1,11 @@
-// Turns measure × filters × up to two stratifiers × period into one bound GROUP BY over
-// the mart table of the period's grain. Column names come only from the DIMENSIONS allow-list and the catalog;
+// Turns measure × filters × up to two stratifiers × period into one bound GROUP BY: over the
+// pre-aggregated cells of measure-cells.ts when they hold the answer, else over the person rows of
+// the period's mart table. Column names come only from the DIMENSIONS allow-list and the catalog;
 // every filter value is a bound parameter.
 import { martTable } from '../../pipelines/marts/build-person-period-sql.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { MeasureDefinition } from './measure-definition.ts';
+import { cellsFor, type CellCatalog } from './measure-cells.ts';
 
 export type Period = 'year' | 'quarter' | 'month' | 'all';
 
@@ -31,11 +33,97 @@ export interface BuiltSql {
   values: unknown[];
 }
 
-export function buildMeasureSql(query: MeasureQuery): BuiltSql {
-  const { measure, period, by, filters } = query;
+/**
+ * The SQL for one query, labelled and ordered. With `cells` (the pre-aggregated cells the warehouse
+ * holds, see measure-cells.ts) the query reads them when they hold its answer; without, person rows.
+ */
+export function buildMeasureSql(query: MeasureQuery, cells?: CellCatalog): BuiltSql {
+  const source = cells ? cellsFor(query, cells) : undefined;
+  const built = source?.kind === 'cells' ? cellsSql(query, source.table)
+    : source?.kind === 'top-share' ? topShareCellsSql(query, source.table)
+    : aggregatedSql(query);
+  return {
+    sql: `SELECT ${PERIOD_LABEL[query.period]} AS period, * EXCLUDE (period_key) FROM (${built.sql}) ORDER BY ALL`,
+    values: built.values,
+  };
+}
+
+/**
+ * The unlabelled aggregate over person rows: period_key, stratum0…, [age_group], numerator,
+ * denominator, the people counts (and the sums a ratio's CI needs). `schema` lets the load build
+ * cells from the warehouse it is writing (wh.mart).
+ */
+export function aggregatedSql(query: MeasureQuery, schema = 'mart'): BuiltSql {
+  const { measure, period } = query;
+  const { where, values } = whereClause(query);
+  if (measure.population) where.push(`(${measure.population})`);
+  const keys = groupKeys(query, period === 'all' ? 'NULL::DATE' : 'period_start');
+  // Each grain has its own table; 'all' adds up the yearly rows.
+  const from = `FROM ${schema}.${martTable(period === 'all' ? 'year' : period)} WHERE ${where.join(' AND ')}`;
+  const people = `(${measure.numeratorPeople})::BIGINT AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people`;
+
+  switch (measure.kind) {
+    case 'proportion':
+    case 'rate':
+      return {
+        sql: `SELECT ${keys.join(', ')}, (${measure.numerator})::DOUBLE AS numerator, (${measure.denominator})::DOUBLE AS denominator, ${people}
+              ${from} GROUP BY ALL`,
+        values,
+      };
+    case 'ratio': {
+      const [y, x] = [measure.numeratorValue, measure.denominatorValue];
+      return {
+        sql: `SELECT ${keys.join(', ')}, sum(${y})::DOUBLE AS numerator, sum(${x})::DOUBLE AS denominator,
+                     sum((${y}) * (${y}))::DOUBLE AS sum_yy, sum((${x}) * (${x}))::DOUBLE AS sum_xx,
+                     sum((${x}) * (${y}))::DOUBLE AS sum_xy, count(*)::BIGINT AS n, ${people}
+              ${from} GROUP BY ALL`,
+        values,
+      };
+    }
+    case 'top-share': {
+      const partition = ['period_key', ...query.by.map((_, i) => `stratum${i}`)].join(', ');
+      return {
+        sql: `WITH base AS (SELECT ${keys.join(', ')}, (${measure.value})::DOUBLE AS v ${from}),
+              ranked AS (SELECT *, row_number() OVER (PARTITION BY ${partition} ORDER BY v DESC) <= ceil(${measure.fraction} * count(*) OVER (PARTITION BY ${partition})) AS in_top FROM base)
+              SELECT ${partition}, (sum(v) FILTER (WHERE in_top))::DOUBLE AS numerator, sum(v)::DOUBLE AS denominator, ${people}
+              FROM ranked GROUP BY ALL`,
+        values,
+      };
+    }
+  }
+}
+
+/** The same aggregate added up from cells: every column of a cell is a sum or a count, so sums of them are exact. */
+function cellsSql(query: MeasureQuery, table: string): BuiltSql {
+  const { where, values } = whereClause(query);
+  values.push(query.measure.id);
+  where.unshift(`measure_id = $${values.length}`);
+  const keys = groupKeys(query, query.period === 'all' ? 'NULL::DATE' : 'period_start');
+  const ratioSums = query.measure.kind === 'ratio'
+    ? 'sum(sum_yy)::DOUBLE AS sum_yy, sum(sum_xx)::DOUBLE AS sum_xx, sum(sum_xy)::DOUBLE AS sum_xy, sum(n)::BIGINT AS n,'
+    : '';
+  return {
+    sql: `SELECT ${keys.join(', ')}, sum(numerator)::DOUBLE AS numerator, sum(denominator)::DOUBLE AS denominator, ${ratioSums}
+                 sum(numerator_people)::BIGINT AS numerator_people, sum(denominator_people)::BIGINT AS denominator_people
+          FROM mart.${table} WHERE ${where.join(' AND ')} GROUP BY ALL`,
+    values,
+  };
+}
+
+/** A top share for the whole population or one stratifier, read as it was computed at load. */
+function topShareCellsSql(query: MeasureQuery, table: string): BuiltSql {
+  const dimension = query.by[0] ?? '';
+  return {
+    sql: `SELECT period_start AS period_key, ${query.by.length ? 'stratum AS stratum0, ' : ''}numerator, denominator, numerator_people, denominator_people
+          FROM mart.${table} WHERE measure_id = $1 AND dimension = $2`,
+    values: [query.measure.id, dimension],
+  };
+}
+
+function whereClause(query: MeasureQuery): { where: string[]; values: unknown[] } {
   const values: unknown[] = [];
   const where = ['true'];
-  for (const [dimension, value] of Object.entries(filters) as [Dimension, string][]) {
+  for (const [dimension, value] of Object.entries(query.filters) as [Dimension, string][]) {
     values.push(value);
     where.push(`${DIMENSIONS[dimension]} = $${values.length}`);
   }
@@ -44,46 +132,13 @@ export function buildMeasureSql(query: MeasureQuery): BuiltSql {
     values.push(...query.cohort.values);
     where.push(`person_id IN (${query.cohort.sql.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`)})`);
   }
-  if (measure.population) where.push(`(${measure.population})`);
+  return { where, values };
+}
 
-  const keys = [
-    `${period === 'all' ? 'NULL::DATE' : 'period_start'} AS period_key`,
-    ...by.map((dimension, i) => `${DIMENSIONS[dimension]} AS stratum${i}`),
+function groupKeys(query: MeasureQuery, period: string): string[] {
+  return [
+    `${period} AS period_key`,
+    ...query.by.map((dimension, i) => `${DIMENSIONS[dimension]} AS stratum${i}`),
     ...(query.byStdAgeGroup ? ['std_age_group AS age_group'] : []),
   ];
-  // Each grain has its own table; 'all' adds up the yearly rows.
-  const from = `FROM mart.${martTable(period === 'all' ? 'year' : period)} WHERE ${where.join(' AND ')}`;
-  const people = `(${measure.numeratorPeople})::BIGINT AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people`;
-  const labelled = (aggregated: string) =>
-    `SELECT ${PERIOD_LABEL[period]} AS period, * EXCLUDE (period_key) FROM (${aggregated}) ORDER BY ALL`;
-
-  switch (measure.kind) {
-    case 'proportion':
-    case 'rate':
-      return {
-        sql: labelled(`SELECT ${keys.join(', ')}, (${measure.numerator})::DOUBLE AS numerator, (${measure.denominator})::DOUBLE AS denominator, ${people}
-              ${from} GROUP BY ALL`),
-        values,
-      };
-    case 'ratio': {
-      const [y, x] = [measure.numeratorValue, measure.denominatorValue];
-      return {
-        sql: labelled(`SELECT ${keys.join(', ')}, sum(${y})::DOUBLE AS numerator, sum(${x})::DOUBLE AS denominator,
-                     sum((${y}) * (${y}))::DOUBLE AS sum_yy, sum((${x}) * (${x}))::DOUBLE AS sum_xx,
-                     sum((${x}) * (${y}))::DOUBLE AS sum_xy, count(*)::BIGINT AS n, ${people}
-              ${from} GROUP BY ALL`),
-        values,
-      };
-    }
-    case 'top-share': {
-      const groupKeys = ['period_key', ...by.map((_, i) => `stratum${i}`)].join(', ');
-      return {
-        sql: labelled(`WITH base AS (SELECT ${keys.join(', ')}, (${measure.value})::DOUBLE AS v ${from}),
-              ranked AS (SELECT *, row_number() OVER (PARTITION BY ${groupKeys} ORDER BY v DESC) <= ceil(${measure.fraction} * count(*) OVER (PARTITION BY ${groupKeys})) AS in_top FROM base)
-              SELECT ${groupKeys}, (sum(v) FILTER (WHERE in_top))::DOUBLE AS numerator, sum(v)::DOUBLE AS denominator, ${people}
-              FROM ranked GROUP BY ALL`),
-        values,
-      };
-    }
-  }
 }

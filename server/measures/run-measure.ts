@@ -7,7 +7,8 @@ import { messages } from '../messages.ts';
 import { ageStandardizedRate } from '../stats/index.ts';
 import type { Database } from '../warehouse/database.ts';
 import { buildMeasureSql, type MeasureQuery } from './build-measure-sql.ts';
-import { DIMENSION_NAMES } from './dimensions.ts';
+import { measureCellCatalog } from './measure-cells.ts';
+import { DIMENSION_NAMES, type Dimension } from './dimensions.ts';
 import { UNIT_SCALE } from './measure-definition.ts';
 import { estimate, type RawCell } from './rate-cells.ts';
 
@@ -44,9 +45,9 @@ const MAX_CROSS_TABLE_CELLS = 100_000;
 const MAX_AUDITED_CELLS_PER_PERIOD = 150;
 
 export async function runMeasure(db: Database, query: MeasureQuery, options: { adjustAge?: boolean } = {}): Promise<MeasureRow[]> {
-  const filtered = DIMENSION_NAMES.filter((d) => query.filters[d] !== undefined && !query.by.includes(d));
-  const dims = [...query.by, ...filtered];
-  const { sql, values } = buildMeasureSql({ ...query, by: dims, filters: {}, byStdAgeGroup: options.adjustAge });
+  const { crossTable, filtered } = crossTableQuery(query, options);
+  const dims = crossTable.by;
+  const { sql, values } = buildMeasureSql(crossTable, await measureCellCatalog(db));
   const rows = await db.query<SqlRow>(sql, values as (string | number)[]);
   const cells = densify(combine(rows, dims.length), dims.length);
   if (cells.length > MAX_CROSS_TABLE_CELLS) {
@@ -68,6 +69,12 @@ export async function runMeasure(db: Database, query: MeasureQuery, options: { a
       for (const d of filtered) delete row[d];
       return row as MeasureRow;
     });
+}
+
+/** The query whose table disclosure control judges: the stratifiers plus every filtered dimension, unfiltered. */
+export function crossTableQuery(query: MeasureQuery, options: { adjustAge?: boolean } = {}): { crossTable: MeasureQuery; filtered: Dimension[] } {
+  const filtered = DIMENSION_NAMES.filter((d) => query.filters[d] !== undefined && !query.by.includes(d));
+  return { crossTable: { ...query, by: [...query.by, ...filtered], filters: {}, byStdAgeGroup: options.adjustAge }, filtered };
 }
 
 /** Adds up the age groups of one (period, strata) cell, keeping them for standardization. */

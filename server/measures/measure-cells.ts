@@ -1,0 +1,121 @@
+// Pre-aggregated measure cells: every measure's yearly numerator, denominator and people counts per
+// combination of the common dimensions, built by the load next to the person rows. A yearly query
+// whose stratifiers and filters all fall inside one cell table adds up a few thousand cells instead
+// of scanning a row per person-year (at a million people, 9 million rows become ~200,000 cells).
+// Top shares do not add up across cells, so they are kept whole: per year, for the whole population
+// and for each single stratifier. Anything else (quarters, months, cohorts, finer cross-tables)
+// reads the person rows. Each measure's cells carry a hash of its definition: a warehouse built
+// before a definition changed falls back to the person rows instead of answering the old question.
+import { createHash } from 'node:crypto';
+import type { Database } from '../warehouse/database.ts';
+import { aggregatedSql, type MeasureQuery } from './build-measure-sql.ts';
+import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from './dimensions.ts';
+import type { MeasureDefinition } from './measure-definition.ts';
+
+interface CellTable {
+  table: string;
+  dimensions: Dimension[];
+}
+
+/** Cell tables, tried in order. ZIP3 nests in county; organization gets a table of its own (39 × everything would be per person). */
+export const CELL_TABLES: CellTable[] = [
+  { table: 'measure_cells_demographic', dimensions: ['sex', 'ageBand', 'stdAgeGroup', 'race', 'ethnicity', 'payer', 'county', 'zip3'] },
+  { table: 'measure_cells_organization', dimensions: ['organization', 'sex', 'ageBand', 'stdAgeGroup'] },
+];
+export const TOP_SHARE_TABLE = 'top_share_cells';
+const CATALOG_TABLE = 'measure_cells_catalog';
+
+/** Bump when the layout of the cell tables changes: older warehouses then read person rows. */
+const CELLS_FORMAT = 1;
+
+/** measure id → definition hash, per cell table, as the warehouse holds them. */
+export type CellCatalog = Map<string, Map<string, string>>;
+
+export type CellSource = { kind: 'cells' | 'top-share'; table: string };
+
+/** Which cells, if any, answer `query` (as runMeasure sends it: filters already turned into stratifiers). */
+export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource | undefined {
+  const { measure } = query;
+  if (query.cohort || (query.period !== 'year' && query.period !== 'all')) return undefined;
+  const current = (table: string) => catalog.get(table)?.get(measure.id) === definitionHash(measure, table);
+  if (measure.kind === 'top-share') {
+    const whole = query.period === 'year' && query.by.length <= 1 && Object.keys(query.filters).length === 0;
+    return whole && current(TOP_SHARE_TABLE) ? { kind: 'top-share', table: TOP_SHARE_TABLE } : undefined;
+  }
+  const needed = [...query.by, ...(Object.keys(query.filters) as Dimension[]), ...(query.byStdAgeGroup ? ['stdAgeGroup' as const] : [])];
+  const table = CELL_TABLES.find((t) => needed.every((d) => t.dimensions.includes(d)) && current(t.table));
+  return table && { kind: 'cells', table: table.table };
+}
+
+/** The statements that build the cell tables in `schema` (the load passes wh.mart) from its person_year rows. */
+export function buildMeasureCellsSql(measures: MeasureDefinition[], schema: string): string[] {
+  const additive = measures.filter((m) => m.kind !== 'top-share');
+  const statements = CELL_TABLES.flatMap(({ table, dimensions }) => [
+    `CREATE TABLE ${schema}.${table} (measure_id VARCHAR, period_start DATE,
+       ${dimensions.map((d) => `${DIMENSIONS[d]} VARCHAR`).join(', ')},
+       numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT,
+       sum_yy DOUBLE, sum_xx DOUBLE, sum_xy DOUBLE, n BIGINT)`,
+    // One INSERT per measure keeps each measure's cells together, so a query skips the others' row groups.
+    ...additive.map((m) => {
+      const { sql } = aggregatedSql({ measure: m, period: 'year', by: dimensions, filters: {} }, schema);
+      const ratio = m.kind === 'ratio';
+      return `INSERT INTO ${schema}.${table}
+        SELECT ${quote(m.id)}, period_key, ${dimensions.map((_, i) => `stratum${i}`).join(', ')},
+               numerator, denominator, numerator_people, denominator_people,
+               ${ratio ? 'sum_yy, sum_xx, sum_xy, n' : 'NULL, NULL, NULL, NULL'}
+        FROM (${sql})`;
+    }),
+  ]);
+  const topShares = measures.filter((m) => m.kind === 'top-share');
+  statements.push(
+    `CREATE TABLE ${schema}.${TOP_SHARE_TABLE} (measure_id VARCHAR, dimension VARCHAR, stratum VARCHAR, period_start DATE,
+       numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT)`,
+    ...topShares.flatMap((m) => [undefined, ...DIMENSION_NAMES].map((d) => {
+      const { sql } = aggregatedSql({ measure: m, period: 'year', by: d ? [d] : [], filters: {} }, schema);
+      return `INSERT INTO ${schema}.${TOP_SHARE_TABLE}
+        SELECT ${quote(m.id)}, ${quote(d ?? '')}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, numerator_people, denominator_people
+        FROM (${sql})`;
+    })),
+    `CREATE TABLE ${schema}.${CATALOG_TABLE} (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR)`,
+    `INSERT INTO ${schema}.${CATALOG_TABLE} VALUES ${[
+      ...CELL_TABLES.flatMap(({ table }) => additive.map((measure) => ({ table, measure }))),
+      ...topShares.map((measure) => ({ table: TOP_SHARE_TABLE, measure })),
+    ].map(({ table, measure }) => `(${quote(table)}, ${quote(measure.id)}, ${quote(definitionHash(measure, table))})`).join(', ')}`,
+  );
+  return statements;
+}
+
+const catalogs = new WeakMap<Database, Promise<CellCatalog>>();
+
+/** The cells a warehouse holds (read once per open warehouse; empty for one built before cells existed). */
+export function measureCellCatalog(db: Database): Promise<CellCatalog> {
+  let catalog = catalogs.get(db);
+  if (!catalog) {
+    catalog = readCatalog(db);
+    catalogs.set(db, catalog);
+  }
+  return catalog;
+}
+
+async function readCatalog(db: Database): Promise<CellCatalog> {
+  const catalog: CellCatalog = new Map();
+  const [{ present }] = await db.query<{ present: boolean }>(
+    `SELECT count(*) > 0 AS present FROM duckdb_tables() WHERE schema_name = 'mart' AND table_name = $1`, [CATALOG_TABLE]);
+  if (!present) return catalog;
+  const rows = await db.query<{ cell_table: string; measure_id: string; definition_hash: string }>(`SELECT * FROM mart.${CATALOG_TABLE}`);
+  for (const r of rows) {
+    const table = catalog.get(r.cell_table) ?? new Map<string, string>();
+    table.set(r.measure_id, r.definition_hash);
+    catalog.set(r.cell_table, table);
+  }
+  return catalog;
+}
+
+/** Everything that decides a measure's cells: its SQL text, the table's dimensions and the layout. */
+function definitionHash(m: MeasureDefinition, table: string): string {
+  const dimensions = CELL_TABLES.find((t) => t.table === table)?.dimensions ?? DIMENSION_NAMES;
+  const { id: _id, title: _t, description: _d, source: _s, notes: _n, stratifiers: _st, direction: _dir, unit: _u, ...sql } = m;
+  return createHash('sha256').update(JSON.stringify({ CELLS_FORMAT, sql, dimensions: dimensions.map((d) => DIMENSIONS[d]) })).digest('hex').slice(0, 16);
+}
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
