@@ -9,7 +9,7 @@ import { installDeidentifyFunctions } from './deidentify/sql-functions.ts';
 import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { MEASURES } from '../server/measures/catalog.ts';
-import { buildMeasureCellsSql } from '../server/measures/measure-cells.ts';
+import { buildMeasureCells } from '../server/measures/measure-cells.ts';
 import { buildPathFor, discardBuild, publishWarehouse, stagingPathFor } from './publish.ts';
 import { removeStaleBuilds } from './stale-builds.ts';
 import { attachPrevious, carryOverCore, carryOverHistory, runWithSameContent } from './append/carry-over.ts';
@@ -125,7 +125,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
       await db.run(`CREATE TEMP TABLE flu_vaccine_codes AS SELECT * FROM read_csv($1, header = true, all_varchar = true)`, [referencePath('flu-vaccine-cvx.csv')]);
       for (const sql of buildPersonPeriodSql(conditionGroups())) await db.run(sql);
       // Each measure's yearly cells, so dashboard queries add up cells instead of person rows.
-      for (const sql of buildMeasureCellsSql(MEASURES, 'wh.mart')) await db.run(sql);
+      await buildMeasureCells(db, MEASURES, 'wh.mart');
     });
 
     // 6. Quality checks: Kahn 2016 conformance, completeness, plausibility → wh.quality.results, compared with the warehouse being replaced.

@@ -4,7 +4,7 @@
 // every filter value is a bound parameter.
 import { martTable } from '../../pipelines/marts/build-person-period-sql.ts';
 import { DIMENSIONS, type Dimension } from './dimensions.ts';
-import type { MeasureDefinition } from './measure-definition.ts';
+import type { MeasureDefinition, TopShareMeasure } from './measure-definition.ts';
 import { cellsFor, type CellCatalog } from './measure-cells.ts';
 
 export type Period = 'year' | 'quarter' | 'month' | 'all';
@@ -91,6 +91,26 @@ export function aggregatedSql(query: MeasureQuery, schema = 'mart'): BuiltSql {
       };
     }
   }
+}
+
+/**
+ * A top share per period and stratum in one pass, without ranking rows: DuckDB's max(v, k) keeps each
+ * group's k largest values (a heap), and the group keeps its ceil(fraction × n) largest of them. `limit`
+ * must be at least that many for every group (the load passes the largest group's). Same numbers as
+ * the window form of aggregatedSql (tests/integration/measure-cells.test.ts).
+ */
+export function topShareByHeapSql(query: MeasureQuery & { measure: TopShareMeasure }, limit: number, schema = 'mart'): BuiltSql {
+  const { measure } = query;
+  const { where, values } = whereClause(query);
+  if (measure.population) where.push(`(${measure.population})`);
+  const top = `ceil(${measure.fraction} * count(*))::BIGINT`;
+  return {
+    sql: `SELECT ${groupKeys({ ...query, byStdAgeGroup: false }, 'period_start').join(', ')},
+                 list_sum(list_slice(max((${measure.value})::DOUBLE, ${Math.max(1, Math.ceil(limit))}), 1, ${top}))::DOUBLE AS numerator,
+                 sum((${measure.value})::DOUBLE)::DOUBLE AS denominator, ${top} AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people
+          FROM ${schema}.${martTable('year')} WHERE ${where.join(' AND ')} GROUP BY ALL`,
+    values,
+  };
 }
 
 /** The same aggregate added up from cells: every column of a cell is a sum or a count, so sums of them are exact. */

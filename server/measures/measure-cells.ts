@@ -8,7 +8,8 @@
 // before a definition changed falls back to the person rows instead of answering the old question.
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
-import { aggregatedSql, type MeasureQuery } from './build-measure-sql.ts';
+import { martTable } from '../../pipelines/marts/build-person-period-sql.ts';
+import { aggregatedSql, topShareByHeapSql, type MeasureQuery } from './build-measure-sql.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { MeasureDefinition } from './measure-definition.ts';
 
@@ -47,8 +48,20 @@ export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource 
   return table && { kind: 'cells', table: table.table };
 }
 
-/** The statements that build the cell tables in `schema` (the load passes wh.mart) from its person_year rows. */
-export function buildMeasureCellsSql(measures: MeasureDefinition[], schema: string): string[] {
+/** Builds the cell tables in `schema` (the load passes wh.mart) from its person_year rows. */
+export async function buildMeasureCells(db: Database, measures: MeasureDefinition[], schema: string): Promise<void> {
+  // A top share's heap must hold the largest group's top share: the largest group per stratifier.
+  const limits: Record<string, number> = {};
+  for (const d of ['', ...DIMENSION_NAMES] as const) {
+    const [{ largest }] = await db.query<{ largest: number }>(
+      `SELECT max(n)::BIGINT AS largest FROM (SELECT count(*) AS n FROM ${schema}.${martTable('year')} GROUP BY period_start${d ? `, ${DIMENSIONS[d]}` : ''})`);
+    limits[d] = Number(largest ?? 0);
+  }
+  for (const sql of measureCellsSql(measures, schema, limits)) await db.run(sql);
+}
+
+/** The statements that build the cell tables; `groupSizes` holds the largest yearly group per stratifier ('' for none). */
+export function measureCellsSql(measures: MeasureDefinition[], schema: string, groupSizes: Record<string, number>): string[] {
   const additive = measures.filter((m) => m.kind !== 'top-share');
   const statements = CELL_TABLES.flatMap(({ table, dimensions }) => [
     `CREATE TABLE ${schema}.${table} (measure_id VARCHAR, period_start DATE,
@@ -70,10 +83,10 @@ export function buildMeasureCellsSql(measures: MeasureDefinition[], schema: stri
   statements.push(
     `CREATE TABLE ${schema}.${TOP_SHARE_TABLE} (measure_id VARCHAR, dimension VARCHAR, stratum VARCHAR, period_start DATE,
        numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT)`,
-    ...topShares.flatMap((m) => [undefined, ...DIMENSION_NAMES].map((d) => {
-      const { sql } = aggregatedSql({ measure: m, period: 'year', by: d ? [d] : [], filters: {} }, schema);
+    ...topShares.flatMap((m) => ['' as const, ...DIMENSION_NAMES].map((d) => {
+      const { sql } = topShareByHeapSql({ measure: m, period: 'year', by: d ? [d] : [], filters: {} }, m.fraction * (groupSizes[d] ?? 0), schema);
       return `INSERT INTO ${schema}.${TOP_SHARE_TABLE}
-        SELECT ${quote(m.id)}, ${quote(d ?? '')}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, numerator_people, denominator_people
+        SELECT ${quote(m.id)}, ${quote(d)}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, numerator_people, denominator_people
         FROM (${sql})`;
     })),
     `CREATE TABLE ${schema}.${CATALOG_TABLE} (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR)`,
