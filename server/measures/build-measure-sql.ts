@@ -60,37 +60,40 @@ export function aggregatedSql(query: MeasureQuery, schema = 'mart'): BuiltSql {
   const keys = groupKeys(query, period === 'all' ? 'NULL::DATE' : 'period_start');
   // Each grain has its own table; 'all' adds up the yearly rows.
   const from = `FROM ${schema}.${martTable(period === 'all' ? 'year' : period)} WHERE ${where.join(' AND ')}`;
-  const people = `(${measure.numeratorPeople})::BIGINT AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people`;
-
-  switch (measure.kind) {
-    case 'proportion':
-    case 'rate':
-      return {
-        sql: `SELECT ${keys.join(', ')}, (${measure.numerator})::DOUBLE AS numerator, (${measure.denominator})::DOUBLE AS denominator, ${people}
-              ${from} GROUP BY ALL`,
-        values,
-      };
-    case 'ratio': {
-      const [y, x] = [measure.numeratorValue, measure.denominatorValue];
-      return {
-        sql: `SELECT ${keys.join(', ')}, sum(${y})::DOUBLE AS numerator, sum(${x})::DOUBLE AS denominator,
-                     sum((${y}) * (${y}))::DOUBLE AS sum_yy, sum((${x}) * (${x}))::DOUBLE AS sum_xx,
-                     sum((${x}) * (${y}))::DOUBLE AS sum_xy, count(*)::BIGINT AS n, ${people}
-              ${from} GROUP BY ALL`,
-        values,
-      };
-    }
-    case 'top-share': {
-      const partition = ['period_key', ...query.by.map((_, i) => `stratum${i}`)].join(', ');
-      return {
-        sql: `WITH base AS (SELECT ${keys.join(', ')}, (${measure.value})::DOUBLE AS v ${from}),
-              ranked AS (SELECT *, row_number() OVER (PARTITION BY ${partition} ORDER BY v DESC) <= ceil(${measure.fraction} * count(*) OVER (PARTITION BY ${partition})) AS in_top FROM base)
-              SELECT ${partition}, (sum(v) FILTER (WHERE in_top))::DOUBLE AS numerator, sum(v)::DOUBLE AS denominator, ${people}
-              FROM ranked GROUP BY ALL`,
-        values,
-      };
-    }
+  if (measure.kind !== 'top-share') {
+    return { sql: `SELECT ${keys.join(', ')}, ${additiveColumns(measure).map((c) => `${c.sql} AS ${c.name}`).join(', ')} ${from} GROUP BY ALL`, values };
   }
+  // A top share ranks each group's rows (the window form every engine speaks; topShareByHeapSql is DuckDB's faster one).
+  const people = `(${measure.numeratorPeople})::BIGINT AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people`;
+  const partition = ['period_key', ...query.by.map((_, i) => `stratum${i}`)].join(', ');
+  return {
+    sql: `WITH base AS (SELECT ${keys.join(', ')}, (${measure.value})::DOUBLE AS v ${from}),
+          ranked AS (SELECT *, row_number() OVER (PARTITION BY ${partition} ORDER BY v DESC) <= ceil(${measure.fraction} * count(*) OVER (PARTITION BY ${partition})) AS in_top FROM base)
+          SELECT ${partition}, (sum(v) FILTER (WHERE in_top))::DOUBLE AS numerator, sum(v)::DOUBLE AS denominator, ${people}
+          FROM ranked GROUP BY ALL`,
+    values,
+  };
+}
+
+/** The aggregates of a measure that add up across groups: numerator, denominator, people counts (and a ratio's sums for its CI). */
+export function additiveColumns(measure: Exclude<MeasureDefinition, TopShareMeasure>): { name: string; sql: string }[] {
+  const people = [
+    { name: 'numerator_people', sql: `(${measure.numeratorPeople})::BIGINT` },
+    { name: 'denominator_people', sql: `(${measure.denominatorPeople})::BIGINT` },
+  ];
+  if (measure.kind !== 'ratio') {
+    return [{ name: 'numerator', sql: `(${measure.numerator})::DOUBLE` }, { name: 'denominator', sql: `(${measure.denominator})::DOUBLE` }, ...people];
+  }
+  const [y, x] = [measure.numeratorValue, measure.denominatorValue];
+  return [
+    { name: 'numerator', sql: `sum(${y})::DOUBLE` },
+    { name: 'denominator', sql: `sum(${x})::DOUBLE` },
+    { name: 'sum_yy', sql: `sum((${y}) * (${y}))::DOUBLE` },
+    { name: 'sum_xx', sql: `sum((${x}) * (${x}))::DOUBLE` },
+    { name: 'sum_xy', sql: `sum((${x}) * (${y}))::DOUBLE` },
+    { name: 'n', sql: 'count(*)::BIGINT' },
+    ...people,
+  ];
 }
 
 /**

@@ -9,9 +9,11 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
 import { martTable } from '../../pipelines/marts/build-person-period-sql.ts';
-import { aggregatedSql, topShareByHeapSql, type MeasureQuery } from './build-measure-sql.ts';
+import { additiveColumns, topShareByHeapSql, type MeasureQuery } from './build-measure-sql.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from './dimensions.ts';
-import type { MeasureDefinition } from './measure-definition.ts';
+import type { MeasureDefinition, TopShareMeasure } from './measure-definition.ts';
+
+type AdditiveMeasure = Exclude<MeasureDefinition, TopShareMeasure>;
 
 interface CellTable {
   table: string;
@@ -25,6 +27,8 @@ export const CELL_TABLES: CellTable[] = [
 ];
 export const TOP_SHARE_TABLE = 'top_share_cells';
 const CATALOG_TABLE = 'measure_cells_catalog';
+const CELL_COLUMNS = ['numerator', 'denominator', 'numerator_people', 'denominator_people', 'sum_yy', 'sum_xx', 'sum_xy', 'n'];
+const RATIO_ONLY = ['sum_yy', 'sum_xx', 'sum_xy', 'n'];
 
 /** Bump when the layout of the cell tables changes: older warehouses then read person rows. */
 const CELLS_FORMAT = 1;
@@ -62,22 +66,30 @@ export async function buildMeasureCells(db: Database, measures: MeasureDefinitio
 
 /** The statements that build the cell tables; `groupSizes` holds the largest yearly group per stratifier ('' for none). */
 export function measureCellsSql(measures: MeasureDefinition[], schema: string, groupSizes: Record<string, number>): string[] {
-  const additive = measures.filter((m) => m.kind !== 'top-share');
+  const additive = measures.filter((m): m is AdditiveMeasure => m.kind !== 'top-share');
+  // Measures with the same population share one pass over the person rows (one wide GROUP BY), then
+  // each measure's columns go to the cell table in an INSERT of its own, keeping its cells together
+  // so a query skips the others' row groups.
+  const byPopulation = new Map<string, AdditiveMeasure[]>();
+  for (const m of additive) byPopulation.set(m.population ?? 'true', [...(byPopulation.get(m.population ?? 'true') ?? []), m]);
   const statements = CELL_TABLES.flatMap(({ table, dimensions }) => [
     `CREATE TABLE ${schema}.${table} (measure_id VARCHAR, period_start DATE,
        ${dimensions.map((d) => `${DIMENSIONS[d]} VARCHAR`).join(', ')},
        numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT,
        sum_yy DOUBLE, sum_xx DOUBLE, sum_xy DOUBLE, n BIGINT)`,
-    // One INSERT per measure keeps each measure's cells together, so a query skips the others' row groups.
-    ...additive.map((m) => {
-      const { sql } = aggregatedSql({ measure: m, period: 'year', by: dimensions, filters: {} }, schema);
-      const ratio = m.kind === 'ratio';
-      return `INSERT INTO ${schema}.${table}
-        SELECT ${quote(m.id)}, period_key, ${dimensions.map((_, i) => `stratum${i}`).join(', ')},
-               numerator, denominator, numerator_people, denominator_people,
-               ${ratio ? 'sum_yy, sum_xx, sum_xy, n' : 'NULL, NULL, NULL, NULL'}
-        FROM (${sql})`;
-    }),
+    ...[...byPopulation].flatMap(([population, group]) => [
+      `CREATE OR REPLACE TEMP TABLE cells_pass AS
+       SELECT period_start, ${dimensions.map((d) => DIMENSIONS[d]).join(', ')},
+              ${group.flatMap((m, j) => additiveColumns(m).map((c) => `${c.sql} AS m${j}_${c.name}`)).join(',\n              ')}
+       FROM ${schema}.${martTable('year')} WHERE ${population} GROUP BY ALL`,
+      ...group.map((m, j) => {
+        const column = (name: string) => (m.kind === 'ratio' || !RATIO_ONLY.includes(name) ? `m${j}_${name}` : 'NULL');
+        return `INSERT INTO ${schema}.${table}
+          SELECT ${quote(m.id)}, period_start, ${dimensions.map((d) => DIMENSIONS[d]).join(', ')}, ${CELL_COLUMNS.map(column).join(', ')}
+          FROM cells_pass`;
+      }),
+    ]),
+    'DROP TABLE IF EXISTS cells_pass',
   ]);
   const topShares = measures.filter((m) => m.kind === 'top-share');
   statements.push(
