@@ -13,6 +13,8 @@ export interface ResponseIdentity {
   format: string;
 }
 
+const CACHE_CONTROL = 'private, max-age=0, must-revalidate';
+
 /**
  * A canonical text of request parameters after validation and defaults: keys sorted, undefined
  * dropped, lists joined with commas in their given order (by=sex,race is a different table from
@@ -43,23 +45,52 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * Answers a GET with 304 when the client holds the current version, with the cached body when the
  * server holds it, and otherwise renders, keeps and sends it. `render` runs only on a miss.
  * The response varies by Accept (the format), so shared caches keep the formats apart.
+ * `requestKey`, when given, is remembered as answered by this entity (see sendRemembered).
  */
 export async function sendCached(
   request: Request,
   response: Response,
-  options: { cache: ResponseCache; identity: ResponseIdentity; render: () => Promise<Representation> },
+  options: { cache: ResponseCache; identity: ResponseIdentity; render: () => Promise<Representation>; requestKey?: string },
 ): Promise<void> {
+  const { cache, requestKey } = options;
   const etag = entityTag(options.identity);
-  response.set({ ETag: etag, 'Cache-Control': 'private, max-age=0, must-revalidate' }).vary('Accept');
-  if (matchesIfNoneMatch(request.get('If-None-Match'), etag)) {
+  if (!answerFromCache(request, response, cache, etag)) {
+    setValidators(response, etag);
+    const representation = await options.render();
+    cache.set(etag, representation);
+    response.set({ 'Content-Type': representation.contentType, ...representation.headers });
+    response.send(representation.body);
+  }
+  if (requestKey !== undefined) cache.rememberRequest(requestKey, etag);
+}
+
+/**
+ * Answers a request that sendCached answered before under the same `requestKey` (a text naming
+ * all the request depends on, e.g. data version, format and URL) with 304 or its cached body,
+ * without validating and normalizing it again. False, with nothing sent, when it is not known.
+ */
+export function sendRemembered(request: Request, response: Response, cache: ResponseCache, requestKey: string): boolean {
+  const etag = cache.tagOfRequest(requestKey);
+  return etag !== undefined && answerFromCache(request, response, cache, etag);
+}
+
+/** 304 if the client holds `etag`, else the cached body of `etag`; false, with nothing sent, if neither. */
+function answerFromCache(request: Request, response: Response, cache: ResponseCache, etag: string): boolean {
+  const notModified = matchesIfNoneMatch(request.headers['if-none-match'], etag);
+  const entry = notModified ? undefined : cache.get(etag);
+  if (!notModified && !entry) return false;
+  setValidators(response, etag);
+  if (entry) {
+    response.set(entry.contentHeaders);
+    response.send(entry.body);
+  } else {
     response.status(304).end();
-    return;
   }
-  let entry = options.cache.get(etag);
-  if (!entry) {
-    entry = await options.render();
-    options.cache.set(etag, entry);
-  }
-  response.set({ 'Content-Type': entry.contentType, ...entry.headers });
-  response.send(entry.body);
+  return true;
+}
+
+function setValidators(response: Response, etag: string): void {
+  response.setHeader('ETag', etag);
+  response.setHeader('Cache-Control', CACHE_CONTROL);
+  response.vary('Accept');
 }

@@ -14,12 +14,23 @@ import type { Representation } from './representation.ts';
 export const TABLE_FORMATS = { json: JSON_TYPE, arrow: ARROW_STREAM_TYPE, csv: CSV_TYPE } as const;
 export type TableFormat = keyof typeof TABLE_FORMATS;
 
+// The choice depends on the Accept header alone, and clients send few distinct ones: each is
+// negotiated once (a bounded memo, so odd headers cannot grow it without limit).
+const formatByAccept = new Map<string | undefined, TableFormat>();
+const MAX_REMEMBERED_ACCEPTS = 100;
+
 /** The format the client prefers among ours (RFC 9110 §12.5.1 quality values), else a 406. */
 export function negotiateFormat(request: Request): TableFormat {
+  const accept = request.headers.accept;
+  const known = formatByAccept.get(accept);
+  if (known) return known;
   const offered = Object.values(TABLE_FORMATS);
   const chosen = request.accepts(offered);
   if (!chosen) throw new HttpError(406, 'not_acceptable', httpMessages.notAcceptable(request.get('Accept') ?? '', offered), { accepted: offered });
-  return (Object.keys(TABLE_FORMATS) as TableFormat[]).find((format) => TABLE_FORMATS[format] === chosen)!;
+  const format = (Object.keys(TABLE_FORMATS) as TableFormat[]).find((f) => TABLE_FORMATS[f] === chosen)!;
+  if (formatByAccept.size >= MAX_REMEMBERED_ACCEPTS) formatByAccept.clear();
+  formatByAccept.set(accept, format);
+  return format;
 }
 
 export interface TableResult<E extends object> {

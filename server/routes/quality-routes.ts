@@ -2,6 +2,7 @@
 // warehouse being served. Counts of checked and failing records only: never a patient-level value.
 import { Router } from 'express';
 import { HttpError } from '../errors.ts';
+import { fixedJsonSender } from '../http/fixed-json.ts';
 import type { Database } from '../warehouse/database.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import { warehouseMeta } from '../warehouse/warehouse-facts.ts';
@@ -32,10 +33,11 @@ const reports = new WeakMap<Database, Promise<QualityReport | null>>();
 
 export function qualityRoutes(warehouse: LiveWarehouse): Router {
   const router = Router();
-  router.get('/quality', async (_request, response) => {
+  const sendJson = fixedJsonSender(); // one report object per warehouse generation
+  router.get('/quality', async (request, response) => {
     const report = await warehouse.use(qualityReport);
     if (!report) throw new HttpError(404, 'no_quality_results', 'This warehouse has no data-quality results: it was built before the checks existed. Load it again to run them.');
-    response.json(report);
+    sendJson(request, response, report);
   });
   return router;
 }
