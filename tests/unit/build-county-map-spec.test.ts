@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { compile } from 'vega-lite';
+import { compileStrict } from '../helpers/compile-vega-lite.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
 import { buildCountyMapSpec, NO_COLOUR_FILL } from '../../client/src/charts/build-county-map-spec.ts';
@@ -55,19 +55,6 @@ const rows: MeasureRow[] = MA_COUNTIES.map((county, i) => {
 });
 
 const input = { features, rows, unit: 'percent', unitLabel: '%', period: '2024' } as const;
-
-/** Compiles with a logger that collects what Vega-Lite would otherwise only print. */
-function compileStrict(spec: TopLevelSpec) {
-  const problems: unknown[][] = [];
-  const logger = {
-    level: () => logger,
-    info: () => logger,
-    debug: () => logger,
-    warn: (...args: unknown[]) => (problems.push(['warn', ...args]), logger),
-    error: (...args: unknown[]) => (problems.push(['error', ...args]), logger),
-  };
-  return { vegaSpec: compile(spec, { logger }).spec, problems };
-}
 
 async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compileStrict(spec).vegaSpec), { renderer: 'none' });

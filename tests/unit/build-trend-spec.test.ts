@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from 'vega-lite';
+import { compileStrict } from '../helpers/compile-vega-lite.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
 import {
@@ -48,20 +48,6 @@ const bySexRows: MeasureRow[] = [
   row('2021', 8.6, { sex: 'F' }),
   row('2021', 9.9, { sex: 'M' }),
 ];
-
-/** Compiles with a logger that collects what Vega-Lite would otherwise only print. */
-function compileStrict(spec: TopLevelSpec) {
-  const problems: unknown[][] = [];
-  const logger = {
-    level: () => logger,
-    info: () => logger,
-    debug: () => logger,
-    warn: (...args: unknown[]) => (problems.push(['warn', ...args]), logger),
-    error: (...args: unknown[]) => (problems.push(['error', ...args]), logger),
-  };
-  const { spec: vegaSpec } = compile(spec, { logger });
-  return { vegaSpec, problems };
-}
 
 type LayerLike = { name?: string; mark: { type: string }; encoding?: Record<string, unknown> };
 const layersOf = (spec: TopLevelSpec) => (spec as unknown as { layer: LayerLike[] }).layer;
