@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
 import { martTable } from '../../pipelines/marts/build-person-period-sql.ts';
+import { quoteLiteral } from '../../pipelines/sql.ts';
 import { additiveColumns, topShareByHeapSql, type MeasureQuery } from './build-measure-sql.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { MeasureDefinition, TopShareMeasure } from './measure-definition.ts';
@@ -27,7 +28,11 @@ export const CELL_TABLES: CellTable[] = [
 ];
 export const TOP_SHARE_TABLE = 'top_share_cells';
 const CATALOG_TABLE = 'measure_cells_catalog';
-const CELL_COLUMNS = ['numerator', 'denominator', 'numerator_people', 'denominator_people', 'sum_yy', 'sum_xx', 'sum_xy', 'n'];
+/** The columns of a cell after its keys; the last four only a ratio fills (the sums its CI needs). */
+const CELL_COLUMNS: [name: string, type: string][] = [
+  ['numerator', 'DOUBLE'], ['denominator', 'DOUBLE'], ['numerator_people', 'BIGINT'], ['denominator_people', 'BIGINT'],
+  ['sum_yy', 'DOUBLE'], ['sum_xx', 'DOUBLE'], ['sum_xy', 'DOUBLE'], ['n', 'BIGINT'],
+];
 const RATIO_ONLY = ['sum_yy', 'sum_xx', 'sum_xy', 'n'];
 
 /** Bump when the layout of the cell tables changes: older warehouses then read person rows. */
@@ -75,8 +80,7 @@ export function measureCellsSql(measures: MeasureDefinition[], schema: string, g
   const statements = CELL_TABLES.flatMap(({ table, dimensions }) => [
     `CREATE TABLE ${schema}.${table} (measure_id VARCHAR, period_start DATE,
        ${dimensions.map((d) => `${DIMENSIONS[d]} VARCHAR`).join(', ')},
-       numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT,
-       sum_yy DOUBLE, sum_xx DOUBLE, sum_xy DOUBLE, n BIGINT)`,
+       ${CELL_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
     ...[...byPopulation].flatMap(([population, group]) => [
       `CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, ${dimensions.map((d) => DIMENSIONS[d]).join(', ')},
@@ -85,7 +89,7 @@ export function measureCellsSql(measures: MeasureDefinition[], schema: string, g
       ...group.map((m, j) => {
         const column = (name: string) => (m.kind === 'ratio' || !RATIO_ONLY.includes(name) ? `m${j}_${name}` : 'NULL');
         return `INSERT INTO ${schema}.${table}
-          SELECT ${quote(m.id)}, period_start, ${dimensions.map((d) => DIMENSIONS[d]).join(', ')}, ${CELL_COLUMNS.map(column).join(', ')}
+          SELECT ${quoteLiteral(m.id)}, period_start, ${dimensions.map((d) => DIMENSIONS[d]).join(', ')}, ${CELL_COLUMNS.map(([name]) => column(name)).join(', ')}
           FROM cells_pass`;
       }),
     ]),
@@ -98,14 +102,14 @@ export function measureCellsSql(measures: MeasureDefinition[], schema: string, g
     ...topShares.flatMap((m) => ['' as const, ...DIMENSION_NAMES].map((d) => {
       const { sql } = topShareByHeapSql({ measure: m, period: 'year', by: d ? [d] : [], filters: {} }, m.fraction * (groupSizes[d] ?? 0), schema);
       return `INSERT INTO ${schema}.${TOP_SHARE_TABLE}
-        SELECT ${quote(m.id)}, ${quote(d)}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, numerator_people, denominator_people
+        SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(d)}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, numerator_people, denominator_people
         FROM (${sql})`;
     })),
     `CREATE TABLE ${schema}.${CATALOG_TABLE} (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR)`,
     `INSERT INTO ${schema}.${CATALOG_TABLE} VALUES ${[
       ...CELL_TABLES.flatMap(({ table }) => additive.map((measure) => ({ table, measure }))),
       ...topShares.map((measure) => ({ table: TOP_SHARE_TABLE, measure })),
-    ].map(({ table, measure }) => `(${quote(table)}, ${quote(measure.id)}, ${quote(definitionHash(measure, table))})`).join(', ')}`,
+    ].map(({ table, measure }) => `(${quoteLiteral(table)}, ${quoteLiteral(measure.id)}, ${quoteLiteral(definitionHash(measure, table))})`).join(', ')}`,
   );
   return statements;
 }
@@ -142,5 +146,3 @@ function definitionHash(m: MeasureDefinition, table: string): string {
   const { id: _id, title: _t, description: _d, source: _s, notes: _n, stratifiers: _st, direction: _dir, unit: _u, ...sql } = m;
   return createHash('sha256').update(JSON.stringify({ CELLS_FORMAT, sql, dimensions: dimensions.map((d) => DIMENSIONS[d]) })).digest('hex').slice(0, 16);
 }
-
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
