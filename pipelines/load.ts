@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../server/warehouse/database.ts';
-import { installDeidentifyFunctions } from './deidentify/sql-functions.ts';
+import { installDeidentifyFunctions, installPseudonymLookups } from './deidentify/sql-functions.ts';
 import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { MEASURES } from '../server/measures/catalog.ts';
@@ -115,6 +115,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
 
     // 4. Model: valid.* → core.*, one SQL file per table.
     await step('4/7 model', async () => {
+      await installPseudonymLookups(db);
       for (const name of MODEL_FILES) await runSqlFile(db, `model/${name}.sql`);
       if (appending) await carryOverCore(db, options.warehouse);
     });

@@ -1,7 +1,7 @@
 -- core.allergy: allergies and intolerances with their code system, type, category and severity.
 CREATE TABLE wh.core.allergy AS
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(start)::DATE AS start_date,
   parse_ts(stop)::DATE AS stop_date,

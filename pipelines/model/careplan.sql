@@ -2,7 +2,7 @@
 CREATE TABLE wh.core.careplan AS
 SELECT
   pseudonym(nullif(id, '')) AS careplan_id,
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(start)::DATE AS start_date,
   parse_ts(stop)::DATE AS stop_date,

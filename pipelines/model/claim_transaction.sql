@@ -3,7 +3,7 @@ CREATE TABLE wh.core.claim_transaction AS
 SELECT
   pseudonym(id) AS claim_transaction_id,
   pseudonym(claim) AS claim_id,
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   type,
   TRY_CAST(amount AS DOUBLE) AS amount,
   TRY_CAST(payments AS DOUBLE) AS payments,

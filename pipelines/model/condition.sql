@@ -1,7 +1,7 @@
 -- core.condition: diagnoses with onset and resolution dates; the code keeps its system.
 CREATE TABLE wh.core.condition AS
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   coalesce(nullif(code_system(system), ''), 'SNOMED') AS system,
   code,

@@ -4,14 +4,14 @@
 -- so they still count in the measures; the payer dimension shows them as 'Other'.
 CREATE TABLE wh.core.coverage AS
 SELECT
-  pseudonym(patient) AS person_id,
-  pseudonym(payer) AS payer_id,
+  person_pseudonym(patient) AS person_id,
+  payer_pseudonym(payer) AS payer_id,
   parse_period(start) AS start_date,
   parse_period("end", true) AS end_date
 FROM valid.payer_transitions
 UNION ALL
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym('popsight:unknown-payer') AS payer_id,
   min(parse_ts(start))::DATE AS start_date,
   max(coalesce(parse_ts(stop), parse_ts(start)))::DATE AS end_date

@@ -1,7 +1,7 @@
 -- core.device: devices by code; the UDI (a device serial number, a HIPAA identifier) is never read.
 CREATE TABLE wh.core.device AS
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(start) AS start_ts,
   parse_ts(stop) AS stop_ts,

@@ -2,9 +2,9 @@
 CREATE TABLE wh.core.encounter AS
 SELECT
   pseudonym(id) AS encounter_id,
-  pseudonym(patient) AS person_id,
-  pseudonym(nullif(organization, '')) AS organization_id,
-  pseudonym(nullif(payer, '')) AS payer_id,
+  person_pseudonym(patient) AS person_id,
+  organization_pseudonym(nullif(organization, '')) AS organization_id,
+  payer_pseudonym(nullif(payer, '')) AS payer_id,
   lower(encounterclass) AS encounter_class,
   code,
   description,

@@ -2,7 +2,7 @@
 CREATE TABLE wh.core.imaging_study AS
 SELECT
   pseudonym(id) AS imaging_study_id,
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(date) AS study_ts,
   nullif(bodysite_code, '') AS bodysite_code,

@@ -1,7 +1,7 @@
 -- core.immunization: vaccines given (CVX codes).
 CREATE TABLE wh.core.immunization AS
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(date) AS imm_ts,
   code,

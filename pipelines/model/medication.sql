@@ -1,9 +1,9 @@
 -- core.medication: prescriptions (RxNorm) with their payer and total cost.
 CREATE TABLE wh.core.medication AS
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
-  pseudonym(nullif(payer, '')) AS payer_id,
+  payer_pseudonym(nullif(payer, '')) AS payer_id,
   code,
   description,
   parse_ts(start) AS start_ts,

@@ -9,7 +9,7 @@ WITH shared_text AS (
   GROUP BY value HAVING count(DISTINCT patient) >= 11
 )
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(date) AS obs_ts,
   category,

@@ -1,7 +1,7 @@
 -- core.payer: payers with a category the dashboard stratifies by.
 CREATE TABLE wh.core.payer AS
 SELECT
-  pseudonym(id) AS payer_id,
+  payer_pseudonym(id) AS payer_id,
   name,
   CASE
     WHEN name = 'NO_INSURANCE' THEN 'Uninsured'

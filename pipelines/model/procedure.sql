@@ -1,7 +1,7 @@
 -- core.procedure: procedures with their code system and base cost.
 CREATE TABLE wh.core.procedure AS
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   coalesce(nullif(code_system(system), ''), 'SNOMED') AS system,
   code,

@@ -1,7 +1,7 @@
 -- core.supply: supplies used in encounters.
 CREATE TABLE wh.core.supply AS
 SELECT
-  pseudonym(patient) AS person_id,
+  person_pseudonym(patient) AS person_id,
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(date)::DATE AS supply_date,
   code,
