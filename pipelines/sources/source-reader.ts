@@ -50,7 +50,8 @@ export function pickReader(path: string, format: SourceFormat | 'auto' = 'auto')
 
 /** A reader stages the tables its format has; the others are created empty so the model runs. */
 export async function createMissingStagingTables(db: Database): Promise<void> {
-  const existing = new Set((await db.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'staging'`)).map((r) => r.t));
+  // information_schema.tables lists views too (a reader may stage a file as a view over its rows).
+  const existing = new Set((await db.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'staging'`)).map((r) => r.t));
   for (const spec of SYNTHEA_FILES) {
     if (existing.has(spec.file)) continue;
     await db.run(`CREATE TABLE staging.${spec.file} AS SELECT NULL::VARCHAR AS _file, NULL::BIGINT AS _line, ${spec.fields.map((f) => `NULL::VARCHAR AS ${f.name}`).join(', ')} LIMIT 0`);
