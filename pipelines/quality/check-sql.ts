@@ -16,6 +16,15 @@ export function countRows(from: string, failing: string): string {
   return `SELECT count(*) AS rows_checked, count(*) FILTER (WHERE ${failing}) AS rows_failed FROM ${from}`;
 }
 
+/**
+ * Slices of the people, for checks run in parts (see QualityCheck.sql): `slice(k)` is a predicate on
+ * `column` true for about 1/PERSON_SLICES of the people, and the slices are disjoint and cover all.
+ */
+export const PERSON_SLICES = 8;
+export function personSlices(column: string): string[] {
+  return Array.from({ length: PERSON_SLICES }, (_, k) => `hash(${column}) % ${PERSON_SLICES} = ${k}`);
+}
+
 /** Uniqueness: rows sharing `keys`; every row after the first of its group fails (Kahn 2016, uniqueness). */
 export function duplicateRows(from: string, keys: string): string {
   return `SELECT sum(n) AS rows_checked, sum(n - 1) AS rows_failed FROM (SELECT count(*) AS n FROM ${from} GROUP BY ${keys})`;

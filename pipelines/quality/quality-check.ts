@@ -28,6 +28,8 @@ export interface Tables {
   procedure: string;
   immunization: string;
   personPeriod: string;
+  /** The tables behind personPeriod, one per grain (person_month, person_quarter, person_year). */
+  personPeriodGrains: { grain: 'month' | 'quarter' | 'year'; table: string }[];
   /**
    * person_id, birth_date and death_date with every birth date. core.person has none for people
    * aged 90+ (HIPAA Safe Harbor top-coding), so during a load this is the staging's person_dates.
@@ -44,8 +46,11 @@ export interface QualityCheck {
   /**
    * A SELECT returning one row with `rows_checked` and `rows_failed`. It may read the load clock
    * as `(SELECT load_ts FROM params)` (a TIMESTAMP, bound as a parameter by the runner).
+   * A check too large for one pass within the load's memory (a hash table over every person-month
+   * at a million people) gives several SELECTs over disjoint slices of the rows; the runner runs
+   * them one after another and adds their counts up.
    */
-  sql: (t: Tables) => string;
+  sql: (t: Tables) => string | string[];
   /** The largest percentage of failing rows that still passes (0: any failing row fails the check). */
   threshold: number;
   severity: Severity;
@@ -74,6 +79,7 @@ export function tablesFor(schemaPrefix: string, birthDates?: string): Tables {
     procedure: core('procedure'),
     immunization: core('immunization'),
     personPeriod: `${schemaPrefix}mart.person_period`,
+    personPeriodGrains: (['month', 'quarter', 'year'] as const).map((grain) => ({ grain, table: `${schemaPrefix}mart.person_${grain}` })),
     birthDates: birthDates ?? core('person'),
   };
 }

@@ -1,7 +1,7 @@
 // Kahn 2016, conformance / computational: derived values agree with the values they are computed
 // from (Kahn's own example is a BMI that matches the recorded height and weight). Each check
 // recomputes a derived column independently of the code that produced it.
-import { countRows, periodEnd } from '../check-sql.ts';
+import { countRows, periodEnd, personSlices } from '../check-sql.ts';
 import type { QualityCheck } from '../quality-check.ts';
 
 const computational = { category: 'conformance', subcategory: 'computational' } as const;
@@ -44,14 +44,19 @@ export const COMPUTATIONAL_CONFORMANCE_CHECKS: QualityCheck[] = [
     // ED visits and admissions are encounters starting in the period (docs/architecture.md).
     id: 'person-period-utilization', ...computational, severity: 'error', threshold: 0,
     description: 'Person-period rows whose ED visits or inpatient admissions differ from the encounters starting in the period',
-    sql: (t) => `WITH counted AS (
-        SELECT g.grain, date_trunc(g.grain, e.start_ts)::DATE AS period_start, e.person_id,
-               count(*) FILTER (WHERE e.encounter_class = 'emergency') AS ed,
-               count(*) FILTER (WHERE e.encounter_class = 'inpatient') AS ip
-        FROM ${t.encounter} e, (VALUES ('year'), ('quarter'), ('month')) g(grain)
-        GROUP BY ALL)
-      SELECT count(*) AS rows_checked,
-             count(*) FILTER (WHERE m.ed_visits <> coalesce(c.ed, 0) OR m.inpatient_admits <> coalesce(c.ip, 0)) AS rows_failed
-      FROM ${t.personPeriod} m LEFT JOIN counted c USING (grain, period_start, person_id)`,
+    // One grain and one slice of the people at a time (a person is in one slice only), within the
+    // load's memory at a million people.
+    sql: (t) => t.personPeriodGrains.flatMap(({ grain, table }) => {
+      const encounterSlices = personSlices('e.person_id');
+      return personSlices('m.person_id').map((slice, k) => `WITH counted AS (
+          SELECT date_trunc('${grain}', e.start_ts)::DATE AS period_start, e.person_id,
+                 count(*) FILTER (WHERE e.encounter_class = 'emergency') AS ed,
+                 count(*) FILTER (WHERE e.encounter_class = 'inpatient') AS ip
+          FROM ${t.encounter} e WHERE ${encounterSlices[k]}
+          GROUP BY ALL)
+        SELECT count(*) AS rows_checked,
+               count(*) FILTER (WHERE m.ed_visits <> coalesce(c.ed, 0) OR m.inpatient_admits <> coalesce(c.ip, 0)) AS rows_failed
+        FROM ${table} m LEFT JOIN counted c USING (period_start, person_id) WHERE ${slice}`);
+    }),
   },
 ];

@@ -1,6 +1,6 @@
 // Kahn 2016, plausibility / uniqueness: one real-world object, one record. A duplicated person or
 // encounter is counted twice by every measure; each row after the first of a group fails.
-import { duplicateRows } from '../check-sql.ts';
+import { duplicateRows, personSlices } from '../check-sql.ts';
 import type { QualityCheck } from '../quality-check.ts';
 
 const uniqueness = { category: 'plausibility', subcategory: 'uniqueness' } as const;
@@ -37,11 +37,14 @@ export const UNIQUENESS_CHECKS: QualityCheck[] = [
   {
     id: 'observation-duplicate', ...uniqueness, severity: 'warning', threshold: 1,
     description: 'Observations repeating another of the same person, time, code and value',
-    sql: (t) => duplicateRows(t.observation, 'person_id, obs_ts, code, value_num, value_text'),
+    // In slices of the people, like the person-period check below: observations are the largest table.
+    sql: (t) => personSlices('person_id').map((slice) => duplicateRows(`${t.observation} WHERE ${slice}`, 'person_id, obs_ts, code, value_num, value_text')),
   },
   {
     id: 'person-period-unique', ...uniqueness, severity: 'error', threshold: 0,
     description: 'Person-period rows repeating the grain, period and person of an earlier row',
-    sql: (t) => duplicateRows(t.personPeriod, 'grain, period_start, person_id'),
+    // One grain table and one slice of the people at a time: a hash table over every person-period
+    // at once ran out of the load's memory at a million people (a person is in one slice only).
+    sql: (t) => t.personPeriodGrains.flatMap(({ table }) => personSlices('person_id').map((slice) => duplicateRows(`${table} WHERE ${slice}`, 'period_start, person_id'))),
   },
 ];
