@@ -16,14 +16,25 @@ export interface LoadBench {
   /** Least free space on the work folder's file system during the load. */
   minFreeBytes: number;
   warehouseBytes: number;
-  stages: { stage: string; seconds: number }[];
+  stages: LoadStage[];
   slowSql: { ms: number; sql: string }[];
   baseline: { seconds: number; peakRssBytes: number | null; databaseBytes: number };
   /** Load time over the read_csv baseline (both child-process wall times). */
   ratio: number;
 }
 
+/** A numbered stage of `popsight load` and its time, from its "N/7 name done in S s" line. */
+export interface LoadStage {
+  stage: string;
+  seconds: number;
+}
+
 const STAGE_DONE = /(\d\/7 .+?) done in ([\d.]+) s/;
+
+export function stageDone(line: string): LoadStage | null {
+  const match = STAGE_DONE.exec(line);
+  return match ? { stage: match[1]!, seconds: Number(match[2]) } : null;
+}
 const SLOW_SQL = /\[slow sql (\d+) ms\] (.*)$/;
 const DISK_POLL_MS = 2_000;
 
@@ -55,12 +66,12 @@ export async function benchLoad(ctx: BenchContext, extract: string, warehouse: s
       cwd: ctx.root,
       env: { ...ctx.childEnv, POPSIGHT_SLOW_SQL_MS: String(ctx.slowSqlMs) },
       onLine: (line) => {
-        const stage = STAGE_DONE.exec(line);
-        if (stage) stages.push({ stage: stage[1]!, seconds: Number(stage[2]) });
+        const stage = stageDone(line);
+        if (stage) stages.push(stage);
         const slow = SLOW_SQL.exec(line);
         if (slow) slowSql.push({ ms: Number(slow[1]), sql: slow[2]! });
         if (stage || slow || !line.includes('%')) ctx.log(`  ${line.replace(/\x1b\[K/g, '')}`);
-        if (options.freeExtract && stage?.[1]!.startsWith('1/7')) {
+        if (options.freeExtract && stage?.stage.startsWith('1/7')) {
           rmSync(extract, { recursive: true, force: true });
           ctx.log('  --free-extract: removed the extract, which the load has staged');
         }

@@ -1,7 +1,7 @@
 // Markdown of bench results: the pass/fail table, the scaling table and each size's figures.
 // Shared by the run summary (bench/results/<timestamp>.md) and docs/performance.md.
 import { formatLimit, formatValue, TARGETS, type TargetResult } from './targets.ts';
-import type { LoadBench } from './load.ts';
+import type { LoadStage } from './load.ts';
 import { hasFigures, type ScalingRow, type SizeRun } from './types.ts';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -35,7 +35,7 @@ export function scalingTable(rows: ScalingRow[]): string {
 }
 
 /** The numbered stages of a load and what is left of its wall time (process start-up, publish). */
-export function stageTable(load: LoadBench, sortBySeconds = false): string {
+export function stageTable(load: { seconds: number; stages: LoadStage[] }, sortBySeconds = false): string {
   const staged = load.stages.reduce((sum, st) => sum + st.seconds, 0);
   const rows = [...load.stages, { stage: 'outside the numbered stages (start-up, publish)', seconds: Math.max(0, load.seconds - staged) }];
   if (sortBySeconds) rows.sort((a, b) => b.seconds - a.seconds);
@@ -87,5 +87,13 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
   out.push(`**5. Dashboard.** ${hasFigures(d)
     ? `Overview complete (trend marks drawn, ${d.cold.tilesWithNumbers} of ${d.cold.tiles} KPI tiles with numbers) ${int(d.cold.ms)} ms after navigation start on a fresh server; ${int(d.warmMs)} ms warm (median of ${d.warmRuns}). ${d.chromium}.`
     : missing(d)}`);
+
+  const f = run.fhir;
+  if (hasFigures(f)) {
+    const capped = f.people < run.people ? ` (the section is capped at ${int(f.people)} people: FHIR takes ~180 KB a person)` : '';
+    out.push(`**6. FHIR load.** ${int(f.people)} people written as FHIR R4 Bulk Data NDJSON${capped}: ${int(f.resources)} resources, ${bytes(f.bytes)}. ` +
+      `\`popsight load\` ${s(f.seconds)} (peak RSS ${bytes(f.peakRssBytes)}): **${int(f.resourcesPerSecond)} resources/s** over the whole load.`);
+    out.push(stageTable(f));
+  } else out.push(`**6. FHIR load.** ${missing(f)}`);
   return out.join('\n\n');
 }

@@ -7,6 +7,7 @@ import { benchApi } from './api.ts';
 import type { SkippablePart } from './cli-options.ts';
 import type { BenchContext } from './context.ts';
 import { benchDashboard } from './dashboard.ts';
+import { benchFhirLoad, FHIR_MAX_PEOPLE } from './fhir-load.ts';
 import { benchGenerator } from './generator.ts';
 import { benchLoad } from './load.ts';
 import { benchPostgres } from './postgres.ts';
@@ -39,9 +40,11 @@ export async function benchSize(ctx: BenchContext, people: number, options: { sk
     const generator = await section('1. generator', () => benchGenerator(ctx, people, extract));
     const load = hasFigures(generator) ? await section('2. load', () => benchLoad(ctx, extract, warehouse, { freeExtract: options.freeExtract && !keep })) : notRun('the generator');
     if (!keep) rmSync(extract, { recursive: true, force: true }); // the largest thing on disk; the warehouse is what the rest reads
+    const fhirPeople = Math.min(people, FHIR_MAX_PEOPLE);
+    const fhir = skip.has('fhir') ? { skipped: 'left out with --skip fhir' } : await section('6. FHIR load', () => benchFhirLoad(ctx, fhirPeople, join(dir, 'fhir')));
     if (!hasFigures(load)) {
       const skipped = notRun('the load');
-      const run = { people, generator, load, api: skipped, postgres: skipped, dashboard: skipped, targets: [] };
+      const run = { people, generator, load, api: skipped, postgres: skipped, dashboard: skipped, fhir, targets: [] };
       return { run: { ...run, targets: judgeTargets(run) }, broken };
     }
 
@@ -56,7 +59,7 @@ export async function benchSize(ctx: BenchContext, people: number, options: { sk
       db.close();
     }
     const dashboard = skip.has('browser') ? { skipped: 'left out with --skip browser' } : await section('5. dashboard', () => benchDashboard(ctx, warehouse));
-    const run = { people, generator, load, api, postgres, dashboard, targets: [] };
+    const run = { people, generator, load, api, postgres, dashboard, fhir, targets: [] };
     return { run: { ...run, targets: judgeTargets(run) }, broken };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

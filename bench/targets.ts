@@ -3,7 +3,7 @@
 // not a crash: the bench still exits 0.
 import { hasFigures, type SizeRun } from './types.ts';
 
-export type Unit = 'ratio' | 'bytes' | 'ms' | 'share' | 'times';
+export type Unit = 'ratio' | 'bytes' | 'ms' | 'share' | 'times' | 'perSecond';
 
 export interface Target {
   id: string;
@@ -33,6 +33,10 @@ export const TARGETS: Target[] = [
   {
     id: 'load-vs-read-csv', title: 'Load time / DuckDB read_csv of the same files', issue: 3, comparison: '<=', limit: 2, unit: 'ratio',
     value: (r) => (hasFigures(r.load) ? r.load.ratio : undefined),
+  },
+  {
+    id: 'fhir-load-rate', title: 'FHIR NDJSON load, resources per second', issue: 3, comparison: '>=', limit: 50_000, unit: 'perSecond',
+    value: (r) => (hasFigures(r.fhir) ? r.fhir.resourcesPerSecond : undefined),
   },
   {
     id: 'load-peak-rss', title: 'Load peak RSS', issue: 3, comparison: '<=', limit: 8 * GB, unit: 'bytes',
@@ -82,6 +86,8 @@ export function formatValue(value: number | null, unit: Unit): string {
       return `${(value * 100).toFixed(0)}%`;
     case 'times':
       return `${value.toFixed(1)}×`;
+    case 'perSecond':
+      return `${Math.round(value).toLocaleString('en-US')}/s`;
   }
 }
 

@@ -1,6 +1,7 @@
 // The shape of bench/results/<timestamp>.json: one entry per population size, one field per section.
 import type { ApiLatency } from './api.ts';
 import type { DashboardBench } from './dashboard.ts';
+import type { FhirLoadBench } from './fhir-load.ts';
 import type { GeneratorResult } from './generator.ts';
 import type { LoadBench } from './load.ts';
 import type { PostgresBench } from './postgres.ts';
@@ -26,6 +27,8 @@ export interface SizeRun {
   api: Section<ApiBench>;
   postgres: Section<PostgresBench>;
   dashboard: Section<DashboardBench>;
+  /** Absent in results written before the section existed. */
+  fhir?: Section<FhirLoadBench>;
   targets: TargetResult[];
 }
 

@@ -44,7 +44,7 @@ describe('npm run bench', () => {
     const [run] = results.runs;
     expect(run!.people).toBe(1000);
 
-    // 1. generator, 2. load beside read_csv, 3. API, 4. PostgreSQL, 5. dashboard: all with numbers.
+    // 1. generator, 2. load beside read_csv, 3. API, 4. PostgreSQL, 5. dashboard: all with numbers (6. FHIR below).
     const { generator, load, api, postgres, dashboard } = run!;
     for (const [name, section] of Object.entries({ generator, load, api, postgres, dashboard })) {
       expect(section, name).not.toHaveProperty('error');
@@ -80,6 +80,16 @@ describe('npm run bench', () => {
     expect(dashboard.cold.marks).toBeGreaterThan(0);
     expect(dashboard.cold.tilesWithNumbers).toBeGreaterThan(0);
     expect(isNumber(dashboard.warmMs)).toBe(true);
+
+    // 6. FHIR load: the same 1,000 people as NDJSON, one Patient resource each, every resource counted.
+    const { fhir } = run!;
+    if (!hasFigures(fhir)) throw new Error(`no FHIR load figures: ${JSON.stringify(fhir)}`);
+    expect(fhir.people).toBe(1000);
+    expect(fhir.resourcesByType.Patient).toBe(1000);
+    expect(Object.keys(fhir.resourcesByType)).toEqual(expect.arrayContaining(['Encounter', 'Observation', 'Condition', 'Claim']));
+    expect(fhir.resources).toBe(Object.values(fhir.resourcesByType).reduce((a, b) => a + b, 0));
+    expect(fhir.resourcesPerSecond).toBeCloseTo(fhir.resources / fhir.seconds, 6);
+    expect(fhir.stages.map((s) => s.stage)).toContain('1/7 extract (fhir)');
 
     // A verdict for every target, from a measured value.
     expect(run!.targets.map((t) => t.id)).toEqual(TARGETS.map((t) => t.id));
