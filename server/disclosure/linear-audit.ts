@@ -32,8 +32,22 @@ export function spanTest(
   };
   const rows = equations.map(vector);
   const pivots = reduce(rows, width);
+  // In reduced row echelon form a single cell is determined exactly when the row pivoting on its
+  // column is that cell alone (the combination giving it can only use that row): the audit asks
+  // this for every hidden cell, so it is answered without reducing a vector.
+  const pivotRowOf = new Map(pivots.map(([rowIndex, col]) => [col, rows[rowIndex]!]));
+  const aloneInRow = (col: number) => {
+    const row = pivotRowOf.get(col);
+    if (!row) return false;
+    for (let j = 0; j < width; j += 1) if (j !== col && Math.abs(row[j]!) > EPSILON) return false;
+    return Math.abs(row[col]! - 1) <= EPSILON;
+  };
 
   return (sum) => {
+    if (sum.length === 1) {
+      const col = column.get(sum[0]!);
+      return col === undefined || aloneInRow(col);
+    }
     const v = vector(sum);
     for (const [rowIndex, col] of pivots) {
       const factor = v[col]!;
