@@ -20,7 +20,7 @@ export const ETHNICITIES = ['hispanic', 'nonhispanic'] as const;
 export const PAYER_CATEGORIES = ['Medicare', 'Medicaid', 'Dual Eligible', 'Commercial', 'Uninsured', 'Other'] as const;
 export const ENCOUNTER_CLASSES = ['wellness', 'ambulatory', 'outpatient', 'emergency', 'inpatient', 'urgentcare', 'home', 'hospice', 'snf', 'virtual'] as const;
 
-/** Age bands of mart.person_period (pipelines/marts/build-person-period-sql.ts), used in characterizations. */
+/** Age bands of mart.person_period (AGE_BANDS in pipelines/marts/person-period-table-sql.ts), used in characterizations. */
 export const AGE_BANDS = ['0-17', '18-34', '35-49', '50-64', '65-74', '75-84', '85+'] as const;
 
 // Code formats: SNOMED CT identifiers are 6–18 digits; RxNorm RXCUIs are digits; LOINC codes are
