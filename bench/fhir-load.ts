@@ -3,10 +3,11 @@
 // process. The rate is resources over the load's whole wall time (start-up, marts and quality
 // included), so it is what a user waits for. FHIR is ~180 KB per person, so the section runs on at
 // most FHIR_MAX_PEOPLE people whatever the size of the run; the files are removed when measured.
-import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMeasured } from './child-process.ts';
 import { popsightCommand, type BenchContext } from './context.ts';
+import { benchGenerator } from './generator.ts';
 import { stageDone, type LoadStage } from './load.ts';
 
 export const FHIR_MAX_PEOPLE = 20_000;
@@ -28,17 +29,15 @@ export async function benchFhirLoad(ctx: BenchContext, people: number, dir: stri
   const extract = join(dir, 'fhir');
   const warehouse = join(dir, 'fhir-warehouse.duckdb');
   try {
-    const [genCommand, genArgs] = popsightCommand(['generate', '--people', String(people), '--seed', String(ctx.seed), '--format', 'fhir', '--out', extract]);
     ctx.log(`  generating ${people.toLocaleString('en-US')} people as FHIR NDJSON …`);
-    await runMeasured(genCommand, genArgs, { cwd: ctx.root, env: ctx.childEnv });
-    const files = readdirSync(extract).filter((name) => name.endsWith('.ndjson'));
+    // The generator counts the resources it writes to each file (Patient.000.ndjson → Patient).
+    const generated = await benchGenerator(ctx, people, extract, 'fhir');
     const resourcesByType: Record<string, number> = {};
-    for (const name of files) {
+    for (const [name, count] of Object.entries(generated.files)) {
       const type = name.split('.')[0]!;
-      resourcesByType[type] = (resourcesByType[type] ?? 0) + (await countLines(join(extract, name)));
+      resourcesByType[type] = (resourcesByType[type] ?? 0) + count;
     }
-    const resources = Object.values(resourcesByType).reduce((a, b) => a + b, 0);
-    const bytes = files.reduce((sum, name) => sum + statSync(join(extract, name)).size, 0);
+    const { rows: resources, bytes } = generated;
 
     const stages: LoadStage[] = [];
     const [command, args] = popsightCommand(['load', extract, '--warehouse', warehouse, '--replace']);
@@ -57,13 +56,4 @@ export async function benchFhirLoad(ctx: BenchContext, people: number, dir: stri
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Newline-terminated lines of a file, read in chunks (the files run to gigabytes). */
-async function countLines(path: string): Promise<number> {
-  let lines = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
-  }
-  return lines;
 }

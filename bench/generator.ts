@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMeasured } from './child-process.ts';
+import type { OutputFormat } from '../pipelines/generate/index.ts';
 import { tsxCommand, type BenchContext } from './context.ts';
 
 export interface GeneratorResult {
@@ -20,8 +21,9 @@ export interface GeneratorResult {
   peakRssBytes: number | null;
 }
 
-export async function benchGenerator(ctx: BenchContext, people: number, outDir: string): Promise<GeneratorResult> {
-  const [command, args] = tsxCommand('bench/generate-child.ts', ['--people', String(people), '--seed', String(ctx.seed), '--out', outDir]);
+/** `rows` and `files` count data rows for CSV and resources for FHIR NDJSON, as the generator wrote them. */
+export async function benchGenerator(ctx: BenchContext, people: number, outDir: string, format: OutputFormat = 'csv'): Promise<GeneratorResult> {
+  const [command, args] = tsxCommand('bench/generate-child.ts', ['--people', String(people), '--seed', String(ctx.seed), '--out', outDir, '--format', format]);
   const run = await runMeasured(command, args, { cwd: ctx.root, env: ctx.childEnv, onLine: (line) => ctx.log(`  ${line}`) });
   const summary = JSON.parse(run.stdout.trim().split('\n').pop()!) as { people: number; files: Record<string, number>; seconds: number };
   const rows = Object.values(summary.files).reduce((a, b) => a + b, 0);
