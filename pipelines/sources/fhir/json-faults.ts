@@ -1,5 +1,5 @@
 // Structural faults in FHIR input become LoadErrors naming the file, the line and what was expected.
-// DuckDB finds the fault while it streams the file; only then is the file streamed once more, here, to
+// DuckDB finds a JSON fault while it streams the file; only then is the file streamed once more, here, to
 // name the line exactly (DuckDB's own line number is off by one for NDJSON). Messages never quote the
 // file's content: a bad line may hold a patient's name.
 import { createReadStream } from 'node:fs';
@@ -7,8 +7,6 @@ import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { LoadError } from '../../load-errors.ts';
 
-/** Raised through DuckDB's error() by read-ndjson.ts: a line whose resourceType is not the file's. */
-export const WRONG_TYPE = 'popsight-fhir-wrong-type';
 /** Raised through DuckDB's error() by read-bundles.ts: a .json file that is not a Bundle. */
 export const NOT_A_BUNDLE = 'popsight-fhir-not-a-bundle';
 
@@ -17,17 +15,19 @@ interface InputFile {
   name: string;
 }
 
+/** A line of a Bulk Data file whose resourceType is not the one its name says (`found` null: none at all). */
+export function wrongTypeError(file: string, line: number, found: string | null, expected: string): LoadError {
+  const holds = found ? `a resource of type ${found}` : 'no FHIR resource (no resourceType)';
+  return new LoadError(file, `line ${line} holds ${holds}; a Bulk Data file holds only the resource type its name says (${expected})`);
+}
+
 /** The LoadError for a failure while reading `files`, or the error itself when it is not about a file. */
 export async function explainReadError(error: unknown, files: InputFile[]): Promise<unknown> {
+  if (error instanceof LoadError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const marker = /popsight-fhir-[a-z-]+\|[^\n]*/.exec(message)?.[0];
   if (marker) {
-    const [kind, where, ...rest] = marker.split('|');
-    if (kind === WRONG_TYPE) {
-      const [line, found, expected] = rest;
-      const holds = found ? `a resource of type ${found}` : 'no FHIR resource (no resourceType)';
-      return new LoadError(where, `line ${line} holds ${holds}; a Bulk Data file holds only the resource type its name says (${expected})`, { cause: error });
-    }
+    const [, where, ...rest] = marker.split('|');
     const name = files.find((f) => f.path === where)?.name ?? basename(where);
     return new LoadError(name, `is not a FHIR Bundle (resourceType ${rest[0] ? `'${rest[0]}'` : 'missing'}); a folder of .json files must hold Bundles`, { cause: error });
   }

@@ -1,35 +1,42 @@
-// Bulk Data NDJSON → `fhir.<table>`: one `from_json` parse per line, streamed by DuckDB's own reader
-// (gzip by file extension), never through Node. Parsed into tables, not views: DuckDB inlines a view and
-// would parse a line again for every element a staging statement reads (3× the CPU on Observation).
-// `_line` is the line number; DuckDB skips blank lines, so after a blank line it counts one short.
+// Bulk Data NDJSON → `fhir.<table>`: DuckDB's own JSON reader streams each file (gzip by file extension),
+// never through Node, and parses each line once, straight into the resource's shape, on every core.
+// `_line` is the row's position: with insertion order preserved (the default during the extract) a parallel
+// read lands the rows in file order, so rowid + 1 is the line number, as for Synthea CSV; numbering the
+// lines in the scan instead (WITH ORDINALITY) keeps the whole read on one thread. DuckDB skips blank
+// lines, so after a blank line `_line` counts one short.
 import type { Database } from '../../../server/warehouse/database.ts';
 import { quoteLiteral } from '../../sql.ts';
 import type { NdjsonFile } from './fhir-files.ts';
-import { WRONG_TYPE } from './json-faults.ts';
-import { RESOURCE_SHAPES, structureLiteral, type ResourceShape } from './resource-shapes.ts';
+import { wrongTypeError } from './json-faults.ts';
+import { RESOURCE_SHAPES, structureLiteral, structureType, type ResourceShape } from './resource-shapes.ts';
 
 export async function readNdjson(db: Database, files: NdjsonFile[]): Promise<void> {
   for (const shape of RESOURCE_SHAPES) {
     const own = files.filter((f) => f.type === shape.type);
-    const select = own.length ? own.map((f) => selectFile(f, shape)).join('\nUNION ALL\n') : selectNothing(shape);
-    await db.run(`CREATE TABLE fhir.${shape.table} AS ${select}`);
+    const parts: string[] = [];
+    for (const [i, file] of own.entries()) {
+      // One table of parsed rows per file; the view fhir.<table> adds `_file` and `_line`.
+      const rows = `fhir.${shape.table}_rows_${i}`;
+      await db.run(`CREATE TABLE ${rows} AS SELECT json AS r
+        FROM read_json(${quoteLiteral(file.path)}, format = 'newline_delimited', records = false, auto_detect = false,
+                       compression = 'auto_detect', columns = {json: ${quoteLiteral(structureType(shape))}})`);
+      await checkResourceTypes(db, rows, file, shape);
+      parts.push(`SELECT ${quoteLiteral(file.name)} AS _file, rowid + 1 AS _line, NULL::VARCHAR AS full_url, r FROM ${rows}`);
+    }
+    await db.run(`CREATE VIEW fhir.${shape.table} AS ${parts.length ? parts.join('\nUNION ALL\n') : selectNothing(shape)}`);
   }
 }
 
 /** NDJSON has no fullUrls: every reference is `Type/id` or conditional. */
 export const NDJSON_FULL_URLS = 'SELECT NULL::VARCHAR AS full_url, NULL::VARCHAR AS id LIMIT 0';
 
-/**
- * A Bulk Data file holds one resource type, the one its name says; a line of another type (or no
- * resource at all) stops the load through DuckDB's error(), which costs no second pass over the file.
- */
-function selectFile(file: NdjsonFile, shape: ResourceShape): string {
-  return `SELECT _file,
-      CASE WHEN r.resourceType IS NOT DISTINCT FROM ${quoteLiteral(shape.type)} THEN _line
-           ELSE error(concat_ws('|', '${WRONG_TYPE}', _file, _line, coalesce(r.resourceType, ''), ${quoteLiteral(shape.type)})) END AS _line,
-      NULL::VARCHAR AS full_url, r
-    FROM (SELECT ${quoteLiteral(file.name)} AS _file, ordinality AS _line, from_json(json, ${structureLiteral(shape)}) AS r
-          FROM read_ndjson_objects(${quoteLiteral(file.path)}, format = 'newline_delimited', compression = 'auto_detect') WITH ORDINALITY)`;
+/** A Bulk Data file holds one resource type, the one its name says; the first line of another type (or none) stops the load. */
+async function checkResourceTypes(db: Database, rows: string, file: NdjsonFile, shape: ResourceShape): Promise<void> {
+  const [wrong] = await db.query<{ line: number; found: string | null }>(
+    `SELECT rowid + 1 AS line, r.resourceType AS found FROM ${rows} WHERE r.resourceType IS DISTINCT FROM $1 ORDER BY rowid LIMIT 1`,
+    [shape.type],
+  );
+  if (wrong) throw wrongTypeError(file.name, wrong.line, wrong.found, shape.type);
 }
 
 function selectNothing(shape: ResourceShape): string {

@@ -88,3 +88,13 @@ export const RESOURCE_SHAPES: ResourceShape[] = [
 
 /** The structure as the SQL literal `from_json` takes (it must be a constant, so it cannot be bound). */
 export const structureLiteral = (s: ResourceShape): string => `'${JSON.stringify(s.structure).replaceAll("'", "''")}'`;
+
+/** The structure as a DuckDB type, `STRUCT("resourceType" VARCHAR, ...)`, for `read_json(columns = ...)`. */
+export const structureType = (s: ResourceShape): string => duckdbType(s.structure);
+
+function duckdbType(structure: unknown): string {
+  if (typeof structure === 'string') return structure;
+  if (Array.isArray(structure)) return `${duckdbType(structure[0])}[]`;
+  const fields = Object.entries(structure as Record<string, unknown>).map(([name, type]) => `"${name}" ${duckdbType(type)}`);
+  return `STRUCT(${fields.join(', ')})`;
+}
