@@ -47,6 +47,18 @@ export function measureSql(c: MeasureCase, filters: Filters = {}, cells?: CellCa
   return buildMeasureSql(crossTableQuery({ measure, period: 'year', by: c.by, filters }).crossTable, cells);
 }
 
+/**
+ * The same measure with each other allowed stratifier in place of the last one, unfiltered: other
+ * dashboard requests that read the same pre-aggregated cells (a new server process reads those
+ * blocks of the warehouse for the first time; the bench process has read them too).
+ */
+export function siblingCases(c: MeasureCase): MeasureCase[] {
+  const measure = findMeasure(c.measure)!;
+  const allowed = (measure.stratifiers ?? FILTER_DIMENSIONS) as Dimension[];
+  const kept = c.by.slice(0, -1);
+  return FILTER_DIMENSIONS.filter((d) => allowed.includes(d) && !c.by.includes(d)).map((d) => ({ measure: c.measure, by: [...kept, d] }));
+}
+
 /** `count` distinct filter sets for a case: single filters first, then pairs. */
 export function filterVariants(c: MeasureCase, values: DimensionValues, count: number): Filters[] {
   const measure = findMeasure(c.measure)!;

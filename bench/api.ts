@@ -2,18 +2,25 @@
 // uncached and cached, against the same SQL (buildMeasureSql) run directly through DuckDB in the
 // bench process, sample by sample in alternating order so both see the same machine. Then
 // autocannon throughput on a cached endpoint and the server's memory.
+import { Agent, get as httpGet } from 'node:http';
 import { measureCellCatalog } from '../server/measures/measure-cells.ts';
 import type { Database, SqlValue } from '../server/warehouse/database.ts';
 import { dimensionValues } from '../server/warehouse/warehouse-facts.ts';
-import { caseId, filterVariants, MEASURE_CASES, measurePath, measureSql, type MeasureCase } from './api-queries.ts';
+import { caseId, filterVariants, MEASURE_CASES, measurePath, measureSql, siblingCases, type MeasureCase } from './api-queries.ts';
 import type { BenchContext } from './context.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { geometricMean, summarize, timeMs, type LatencySummary } from './stats.ts';
 import { benchThroughput } from './throughput.ts';
 import type { ApiBench } from './types.ts';
 
-/** Filtered variants of each query a new server answers before it is timed: DuckDB's buffers and V8's JIT warm up, its response cache stays cold for the timed queries. */
-const WARM_UP_VARIANTS = 2;
+/**
+ * Requests a new server answers before it is timed, so that what is timed is an uncached query on a
+ * running server: DuckDB's buffers and V8's JIT warm up (the bench process has run every query
+ * before too), while its response cache stays cold for the timed queries. Per dashboard query: the
+ * same measure by each other stratifier, then this many filtered variants. With 2, a new process
+ * was still compiling the paths the timed requests take (overhead ~60% at 20k; ~30% with 20).
+ */
+const WARM_UP_VARIANTS = 20;
 
 /**
  * Untimed cached requests per endpoint before the cached samples. The server they go to has
@@ -27,7 +34,7 @@ const CACHED_WARM_UP_REQUESTS = 300;
 
 export const UNCACHED_METHOD =
   'The server caches measure responses by normalized query, so each uncached round starts a new server process (an empty cache), ' +
-  `warms it with ${WARM_UP_VARIANTS} filtered variants of every query (DuckDB's buffers and the JIT warm up; the timed queries stay uncached), ` +
+  `warms it with the same measures by their other stratifiers and ${WARM_UP_VARIANTS} filtered variants of every query (DuckDB's buffers and the JIT warm up; the timed queries stay uncached), ` +
   'then times each dashboard query once, exactly as the dashboard sends it; the same SQL the server runs (over the pre-aggregated cells when they answer it) runs directly through DuckDB in the bench process ' +
   'before or after it (alternating). Cached samples repeat the same requests on the last server (in-memory hits), ' +
   `after ${CACHED_WARM_UP_REQUESTS} untimed ones per endpoint, so they time a running server rather than a new process warming up.`;
@@ -62,7 +69,10 @@ const OTHER_ENDPOINTS = [
 
 export async function benchApi(ctx: BenchContext, warehouse: string, db: Database, options: { throughput: boolean }): Promise<ApiBench> {
   const values = await dimensionValues(db);
-  const warmUps = MEASURE_CASES.map((c) => filterVariants(c, values, WARM_UP_VARIANTS));
+  const warmUps = MEASURE_CASES.flatMap((c) => [
+    ...siblingCases(c).map((sibling) => measurePath(sibling)),
+    ...filterVariants(c, values, WARM_UP_VARIANTS).map((filters) => measurePath(c, filters)),
+  ]);
   const cells = await measureCellCatalog(db);
   const direct = (c: MeasureCase) => {
     const { sql, values: parameters } = measureSql(c, {}, cells);
@@ -79,7 +89,7 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
       await server?.stop();
       server = await startServerProcess(ctx, warehouse);
       const get = httpGetter(server);
-      for (const [k, c] of MEASURE_CASES.entries()) for (const filters of warmUps[k]!) await get(measurePath(c, filters));
+      for (const path of warmUps) await get(path);
       for (let j = 0; j < MEASURE_CASES.length; j++) {
         const k = (round + j) % MEASURE_CASES.length;
         const c = MEASURE_CASES[k]!;
@@ -113,12 +123,27 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
   }
 }
 
+/**
+ * GET over one kept-alive connection with node:http, reading the whole body; throws on a non-2xx.
+ * Not fetch: undici's fetch spends about a millisecond of the bench process's own time per request
+ * (streams, Headers, Response), which would be counted as the server's.
+ */
 function httpGetter(server: ServerProcess) {
-  return async (path: string) => {
-    const response = await fetch(new URL(path, server.url), { headers: { accept: 'application/json' } });
-    const body = await response.arrayBuffer();
-    if (!response.ok) throw new Error(`GET ${path} → ${response.status}: ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
-  };
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return (path: string) =>
+    new Promise<void>((resolve, reject) => {
+      const request = httpGet(new URL(path, server.url), { agent, headers: { accept: 'application/json' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve();
+          else reject(new Error(`GET ${path} → ${status}: ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`));
+        });
+      });
+      request.on('error', reject);
+    });
 }
 
 function summarizeLatency(
