@@ -29,7 +29,7 @@ export const USAGE = `npm run bench -- [options]
   --no-docs             do not update docs/performance.md and its chart
   --docs DIR            the docs folder to update (default docs/ of this checkout)
   --work DIR            where the generated data goes (default the system temp folder; ~90 KB per person, ~70 KB with --free-extract)
-  --keep                keep the generated extract and warehouse
+  --keep                keep the generated extract (unless --free-extract) and warehouse
   --free-extract        delete the extract as soon as the load has staged it (1/7), for a disk short of room
   --seed N              generator seed (default 1)
   --iterations N        uncached rounds: a new server each, every measure query timed once (default 40)

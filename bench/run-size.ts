@@ -38,7 +38,7 @@ export async function benchSize(ctx: BenchContext, people: number, options: { sk
 
   try {
     const generator = await section('1. generator', () => benchGenerator(ctx, people, extract));
-    const load = hasFigures(generator) ? await section('2. load', () => benchLoad(ctx, extract, warehouse, { freeExtract: options.freeExtract && !keep })) : notRun('the generator');
+    const load = hasFigures(generator) ? await section('2. load', () => benchLoad(ctx, extract, warehouse, { freeExtract: options.freeExtract })) : notRun('the generator');
     if (!keep) rmSync(extract, { recursive: true, force: true }); // the largest thing on disk; the warehouse is what the rest reads
     const fhirPeople = Math.min(people, FHIR_MAX_PEOPLE);
     const fhir = skip.has('fhir') ? { skipped: 'left out with --skip fhir' } : await section('6. FHIR load', () => benchFhirLoad(ctx, fhirPeople, join(dir, 'fhir')));
