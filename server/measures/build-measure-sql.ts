@@ -3,7 +3,7 @@
 // the period's mart table. Column names come only from the DIMENSIONS allow-list and the catalog;
 // every filter value is a bound parameter.
 import { martTable } from '../../pipelines/marts/build-person-period-sql.ts';
-import { DIMENSIONS, type Dimension } from './dimensions.ts';
+import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { MeasureDefinition, TopShareMeasure } from './measure-definition.ts';
 import { cellsFor, type CellCatalog } from './measure-cells.ts';
 
@@ -41,6 +41,7 @@ export function buildMeasureSql(query: MeasureQuery, cells?: CellCatalog): Built
   const source = cells ? cellsFor(query, cells) : undefined;
   const built = source?.kind === 'cells' ? cellsSql(query, source.table)
     : source?.kind === 'top-share' ? topShareCellsSql(query, source.table)
+    : source?.kind === 'top-share-pair' ? topSharePairCellsSql(query, source.table)
     : aggregatedSql(query);
   return {
     sql: `SELECT ${PERIOD_LABEL[query.period]} AS period, * EXCLUDE (period_key) FROM (${built.sql}) ORDER BY ALL`,
@@ -140,6 +141,19 @@ function topShareCellsSql(query: MeasureQuery, table: string): BuiltSql {
     sql: `SELECT period_start AS period_key, ${query.by.length ? 'stratum AS stratum0, ' : ''}numerator, denominator, numerator_people, denominator_people
           FROM mart.${table} WHERE measure_id = $1 AND dimension = $2`,
     values: [query.measure.id, dimension],
+  };
+}
+
+/** A top share for two stratifiers, read as it was computed at load (pairs are stored in DIMENSION_NAMES order). */
+function topSharePairCellsSql(query: MeasureQuery, table: string): BuiltSql {
+  const [first, second] = query.by as [Dimension, Dimension];
+  const stored = DIMENSION_NAMES.indexOf(first) < DIMENSION_NAMES.indexOf(second);
+  const [dimension0, dimension1] = stored ? [first, second] : [second, first];
+  return {
+    sql: `SELECT period_start AS period_key, ${stored ? 'stratum0, stratum1' : 'stratum1 AS stratum0, stratum0 AS stratum1'},
+                 numerator, denominator, numerator_people, denominator_people
+          FROM mart.${table} WHERE measure_id = $1 AND dimension0 = $2 AND dimension1 = $3`,
+    values: [query.measure.id, dimension0, dimension1],
   };
 }
 

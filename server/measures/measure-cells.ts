@@ -2,9 +2,9 @@
 // combination of the common dimensions, built by the load next to the person rows. A yearly query
 // whose stratifiers and filters all fall inside one cell table adds up a few thousand cells instead
 // of scanning a row per person-year (at a million people, 9 million rows become ~200,000 cells).
-// Top shares do not add up across cells, so they are kept whole: per year, for the whole population
-// and for each single stratifier. Anything else (quarters, months, cohorts, finer cross-tables)
-// reads the person rows. Each measure's cells carry a hash of its definition: a warehouse built
+// Top shares do not add up across cells, so they are kept whole: per year, for the whole population,
+// each single stratifier and each pair (a request by one stratifier with one filter judges the pair).
+// Anything else (quarters, months, cohorts, finer cross-tables) reads the person rows. Each measure's cells carry a hash of its definition: a warehouse built
 // before a definition changed falls back to the person rows instead of answering the old question.
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
@@ -27,6 +27,13 @@ export const CELL_TABLES: CellTable[] = [
   { table: 'measure_cells_organization', dimensions: ['organization', 'sex', 'ageBand', 'stdAgeGroup'] },
 ];
 export const TOP_SHARE_TABLE = 'top_share_cells';
+/**
+ * Top shares per pair of dimensions, in DIMENSION_NAMES order. A table of its own (not more rows in
+ * top_share_cells) so warehouses built before it keep their single-stratifier cells.
+ */
+export const TOP_SHARE_PAIR_TABLE = 'top_share_pair_cells';
+/** Every pair of dimensions, each in DIMENSION_NAMES order. */
+export const DIMENSION_PAIRS: [Dimension, Dimension][] = DIMENSION_NAMES.flatMap((a, i) => DIMENSION_NAMES.slice(i + 1).map((b): [Dimension, Dimension] => [a, b]));
 const CATALOG_TABLE = 'measure_cells_catalog';
 /** The columns of a cell after its keys; the last four only a ratio fills (the sums its CI needs). */
 const CELL_COLUMNS: [name: string, type: string][] = [
@@ -41,7 +48,7 @@ const CELLS_FORMAT = 1;
 /** measure id → definition hash, per cell table, as the warehouse holds them. */
 export type CellCatalog = Map<string, Map<string, string>>;
 
-export type CellSource = { kind: 'cells' | 'top-share'; table: string };
+export type CellSource = { kind: 'cells' | 'top-share' | 'top-share-pair'; table: string };
 
 /** Which cells, if any, answer `query` (as runMeasure sends it: filters already turned into stratifiers). */
 export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource | undefined {
@@ -49,8 +56,9 @@ export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource 
   if (query.cohort || (query.period !== 'year' && query.period !== 'all')) return undefined;
   const current = (table: string) => catalog.get(table)?.get(measure.id) === definitionHash(measure, table);
   if (measure.kind === 'top-share') {
-    const whole = query.period === 'year' && query.by.length <= 1 && Object.keys(query.filters).length === 0;
-    return whole && current(TOP_SHARE_TABLE) ? { kind: 'top-share', table: TOP_SHARE_TABLE } : undefined;
+    if (query.period !== 'year' || Object.keys(query.filters).length > 0) return undefined;
+    if (query.by.length <= 1) return current(TOP_SHARE_TABLE) ? { kind: 'top-share', table: TOP_SHARE_TABLE } : undefined;
+    return query.by.length === 2 && current(TOP_SHARE_PAIR_TABLE) ? { kind: 'top-share-pair', table: TOP_SHARE_PAIR_TABLE } : undefined;
   }
   const needed = [...query.by, ...(Object.keys(query.filters) as Dimension[]), ...(query.byStdAgeGroup ? ['stdAgeGroup' as const] : [])];
   const table = CELL_TABLES.find((t) => needed.every((d) => t.dimensions.includes(d)) && current(t.table));
@@ -105,10 +113,20 @@ export function measureCellsSql(measures: MeasureDefinition[], schema: string, g
         SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(d)}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, numerator_people, denominator_people
         FROM (${sql})`;
     })),
+    `CREATE TABLE ${schema}.${TOP_SHARE_PAIR_TABLE} (measure_id VARCHAR, dimension0 VARCHAR, dimension1 VARCHAR, stratum0 VARCHAR, stratum1 VARCHAR,
+       period_start DATE, numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT)`,
+    ...topShares.flatMap((m) => DIMENSION_PAIRS.map(([a, b]) => {
+      // A pair's group lies inside a group of each of its dimensions, so it is no larger than the smaller of their largest.
+      const largest = Math.min(groupSizes[a] ?? 0, groupSizes[b] ?? 0);
+      const { sql } = topShareByHeapSql({ measure: m, period: 'year', by: [a, b], filters: {} }, m.fraction * largest, schema);
+      return `INSERT INTO ${schema}.${TOP_SHARE_PAIR_TABLE}
+        SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(a)}, ${quoteLiteral(b)}, stratum0, stratum1, period_key, numerator, denominator, numerator_people, denominator_people
+        FROM (${sql})`;
+    })),
     `CREATE TABLE ${schema}.${CATALOG_TABLE} (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR)`,
     `INSERT INTO ${schema}.${CATALOG_TABLE} VALUES ${[
       ...CELL_TABLES.flatMap(({ table }) => additive.map((measure) => ({ table, measure }))),
-      ...topShares.map((measure) => ({ table: TOP_SHARE_TABLE, measure })),
+      ...topShares.flatMap((measure) => [TOP_SHARE_TABLE, TOP_SHARE_PAIR_TABLE].map((table) => ({ table, measure }))),
     ].map(({ table, measure }) => `(${quoteLiteral(table)}, ${quoteLiteral(measure.id)}, ${quoteLiteral(definitionHash(measure, table))})`).join(', ')}`,
   );
   return statements;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeasureSql, type MeasureQuery } from '../../server/measures/build-measure-sql.ts';
 import { MEASURES } from '../../server/measures/catalog.ts';
 import type { Dimension } from '../../server/measures/dimensions.ts';
-import { CELL_TABLES, cellsFor, measureCellCatalog, TOP_SHARE_TABLE, type CellCatalog } from '../../server/measures/measure-cells.ts';
+import { CELL_TABLES, cellsFor, DIMENSION_PAIRS, measureCellCatalog, TOP_SHARE_PAIR_TABLE, TOP_SHARE_TABLE, type CellCatalog } from '../../server/measures/measure-cells.ts';
 import { openDatabase, type Database } from '../../server/warehouse/database.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 
@@ -64,9 +64,20 @@ describe('measure cells', () => {
       for (const by of [[], ['sex'], ['ageBand'], ['zip3'], ['organization'], ['stdAgeGroup']] as Dimension[][]) {
         await expectSameFromCells({ measure, period: 'year', by, filters: {} }, TOP_SHARE_TABLE);
       }
-      // Two stratifiers or a whole-range period do not add up from per-stratum shares: person rows.
-      expect(cellsFor({ measure, period: 'year', by: ['sex', 'race'], filters: {} }, catalog)).toBeUndefined();
+      // Three stratifiers or a whole-range period do not add up from stored shares: person rows.
+      expect(cellsFor({ measure, period: 'year', by: ['sex', 'race', 'payer'], filters: {} }, catalog)).toBeUndefined();
       expect(cellsFor({ measure, period: 'all', by: ['sex'], filters: {} }, catalog)).toBeUndefined();
+    }
+  });
+
+  // A request by one stratifier with one filter is judged as the pair (runMeasure's cross-table).
+  it('top shares: every pair of stratifiers, in either order, comes from cells, exactly', async () => {
+    for (const measure of MEASURES.filter((m) => m.kind === 'top-share')) {
+      expect(DIMENSION_PAIRS).toHaveLength(36);
+      for (const [a, b] of DIMENSION_PAIRS) await expectSameFromCells({ measure, period: 'year', by: [a, b], filters: {} }, TOP_SHARE_PAIR_TABLE);
+      for (const [a, b] of [['race', 'sex'], ['organization', 'ageBand'], ['zip3', 'county']] as Dimension[][]) {
+        await expectSameFromCells({ measure, period: 'year', by: [a!, b!], filters: {} }, TOP_SHARE_PAIR_TABLE);
+      }
     }
   });
 
