@@ -4,8 +4,9 @@
 // of scanning a row per person-year (at a million people, 9 million rows become ~200,000 cells).
 // Top shares do not add up across cells, so they are kept whole: per year, for the whole population,
 // each single stratifier and each pair (a request by one stratifier with one filter judges the pair).
-// Anything else (quarters, months, cohorts, finer cross-tables) reads the person rows. Each measure's cells carry a hash of its definition: a warehouse built
-// before a definition changed falls back to the person rows instead of answering the old question.
+// Anything else (quarters, months, cohorts, finer cross-tables) reads the person rows. Each
+// measure's cells carry a hash of its definition: a warehouse built before a definition changed
+// falls back to the person rows instead of answering the old question.
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
 import { martTable } from '../../pipelines/marts/build-person-period-sql.ts';
