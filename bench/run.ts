@@ -2,7 +2,7 @@
 // sizes, side by side with their baselines in the same run. Writes bench/results/<timestamp>.json and
 // .md and updates docs/performance.md. Exits 0 when targets fail (a finding), 1 when the bench breaks.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../server/warehouse/database.ts';
@@ -25,6 +25,7 @@ const log = (message: string) => process.stderr.write(`[bench ${new Date().toISO
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  mkdirSync(options.workParent, { recursive: true }); // --work may name a folder that does not exist yet
   checkDisk(options);
   const workDir = mkdtempSync(join(options.workParent, 'popsight-bench-'));
   const removeWork = onCleanup(() => rmSync(workDir, { recursive: true, force: true }));
