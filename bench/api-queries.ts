@@ -1,6 +1,6 @@
-// The dashboard queries the API section times, and how each becomes a request the server has not
-// answered before: the server caches by normalized query, so an uncached sample adds a filter value
-// it has not seen (the same GROUP BY over the same table, restricted to one sex, county, payer …).
+// The dashboard queries the API section times, the requests that warm a server up before it is
+// timed (the same measure by other stratifiers, and restricted to one sex, county, payer …), and
+// the SQL the server runs for each.
 import { buildMeasureSql, type BuiltSql } from '../server/measures/build-measure-sql.ts';
 import { findMeasure } from '../server/measures/catalog.ts';
 import type { CellCatalog } from '../server/measures/measure-cells.ts';

@@ -1,7 +1,8 @@
 // Section 3, API: latency of each dashboard endpoint over HTTP from a server in its own process,
-// uncached and cached, against the same SQL (buildMeasureSql) run directly through DuckDB in the
-// bench process, sample by sample in alternating order so both see the same machine. Then
-// autocannon throughput on a cached endpoint and the server's memory.
+// uncached (a server with its response cache off) and cached, against the same SQL
+// (buildMeasureSql) run directly through DuckDB in the bench process, sample by sample in
+// alternating order so both see the same machine. Then autocannon throughput on a cached endpoint
+// and the server's memory.
 import { Agent, get as httpGet } from 'node:http';
 import { measureCellCatalog } from '../server/measures/measure-cells.ts';
 import type { Database, SqlValue } from '../server/warehouse/database.ts';
@@ -14,36 +15,37 @@ import { benchThroughput } from './throughput.ts';
 import type { ApiBench } from './types.ts';
 
 /**
- * Requests a new server answers before it is timed, so that what is timed is an uncached query on a
- * running server: DuckDB's buffers and V8's JIT warm up (the bench process has run every query
- * before too), while its response cache stays cold for the timed queries. Per dashboard query: the
- * same measure by each other stratifier, then this many filtered variants. With 2, a new process
- * was still compiling the paths the timed requests take (overhead ~60% at 20k; ~30% with 20).
+ * Untimed requests the uncached server answers before it is timed, per dashboard query: the same
+ * measure by each other stratifier, then this many filtered variants, then the query itself
+ * WARM_UP_REPEATS times (the bench process runs its SQL as often). A server runs for days; what
+ * is timed is its steady state, not the first requests of a new process compiling its paths.
  */
 const WARM_UP_VARIANTS = 20;
+const WARM_UP_REPEATS = 5;
 
 /**
- * Untimed cached requests per endpoint before the cached samples. The server they go to has
- * answered only a few dozen requests (it was started for the last uncached round), and a new
- * server process spends its first ~2,000 requests optimizing the hit path and sizing its heap:
- * timed on the same machine side by side with a long-running server, those requests were 1.5–3×
- * slower at p95. Without this the cached samples (200 × 9 endpoints) fall entirely inside that
- * start-up, and time it rather than the cached response time of a running server.
+ * Untimed cached requests per endpoint before the cached samples. A new server process spends its
+ * first ~2,000 requests optimizing the hit path and sizing its heap: timed on the same machine
+ * side by side with a long-running server, those requests were 1.5–3× slower at p95. Without this
+ * the cached samples (200 × 9 endpoints) fall entirely inside that start-up, and time it rather
+ * than the cached response time of a running server.
  */
 const CACHED_WARM_UP_REQUESTS = 300;
 
 export const UNCACHED_METHOD =
-  'The server caches measure responses by normalized query, so each uncached round starts a new server process (an empty cache), ' +
-  `warms it with the same measures by their other stratifiers and ${WARM_UP_VARIANTS} filtered variants of every query (DuckDB's buffers and the JIT warm up; the timed queries stay uncached), ` +
-  'then times each dashboard query once, exactly as the dashboard sends it; the same SQL the server runs (over the pre-aggregated cells when they answer it) runs directly through DuckDB in the bench process ' +
-  'before or after it (alternating). Cached samples repeat the same requests on the last server (in-memory hits), ' +
-  `after ${CACHED_WARM_UP_REQUESTS} untimed ones per endpoint, so they time a running server rather than a new process warming up.`;
+  'Uncached samples come from a server started with its response cache off (`--cache-mb 0`), so every request is validated, queried, ' +
+  'suppressed and rendered afresh, exactly as a running server answers a query it has not seen. ' +
+  `Before it is timed it answers the same measures by their other stratifiers, ${WARM_UP_VARIANTS} filtered variants of every query and each query ${WARM_UP_REPEATS} times ` +
+  `(DuckDB's buffers and the JIT warm up; the bench process runs each SQL as often). ` +
+  'Then each dashboard query is timed once per round, exactly as the dashboard sends it, and the same SQL the server runs (over the pre-aggregated cells when they answer it) ' +
+  'runs directly through DuckDB in the bench process before or after it (alternating). Cached samples repeat the same requests on a second server with its cache on ' +
+  `(in-memory hits), after ${CACHED_WARM_UP_REQUESTS} untimed ones per endpoint, so they time a running server rather than a new process warming up.`;
 
 export interface EndpointBench {
   id: string;
   path: string;
   kind: 'meta' | 'catalog' | 'measure';
-  /** Measure queries only: each sample answered by a server that had not seen the query. */
+  /** Measure queries only: each sample computed afresh by a server with its response cache off. */
   uncached: LatencySummary | null;
   cached: LatencySummary;
   /** The same SQL through DuckDB in the bench process. */
@@ -78,22 +80,23 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
     const { sql, values: parameters } = measureSql(c, {}, cells);
     return db.query(sql, parameters as SqlValue[]);
   };
-  for (const c of MEASURE_CASES) await direct(c); // this process's DuckDB warms up too
+  for (let i = 0; i < WARM_UP_REPEATS; i++) for (const c of MEASURE_CASES) await direct(c); // this process's DuckDB and JIT warm up too
 
-  // Uncached: one new server per round; within a round every query once, in an order that rotates.
-  const apiMs = MEASURE_CASES.map(() => [] as number[]);
-  const directMs = MEASURE_CASES.map(() => [] as number[]);
-  let server: ServerProcess | undefined;
+  const servers: ServerProcess[] = [];
   try {
+    // Uncached: every query once per round, in an order that rotates, API and SQL alternating first.
+    const uncachedServer = await startServerProcess(ctx, warehouse, { responseCacheMb: 0 });
+    servers.push(uncachedServer);
+    const getUncached = httpGetter(uncachedServer);
+    for (const path of warmUps) await getUncached(path);
+    for (let i = 0; i < WARM_UP_REPEATS; i++) for (const c of MEASURE_CASES) await getUncached(measurePath(c));
+    const apiMs = MEASURE_CASES.map(() => [] as number[]);
+    const directMs = MEASURE_CASES.map(() => [] as number[]);
     for (let round = 0; round < ctx.iterations; round++) {
-      await server?.stop();
-      server = await startServerProcess(ctx, warehouse);
-      const get = httpGetter(server);
-      for (const path of warmUps) await get(path);
       for (let j = 0; j < MEASURE_CASES.length; j++) {
         const k = (round + j) % MEASURE_CASES.length;
         const c = MEASURE_CASES[k]!;
-        const viaApi = async () => apiMs[k]!.push(await timeMs(() => get(measurePath(c))));
+        const viaApi = async () => apiMs[k]!.push(await timeMs(() => getUncached(measurePath(c))));
         const viaSql = async () => directMs[k]!.push(await timeMs(() => direct(c)));
         if ((round + j) % 2 === 0) {
           await viaSql();
@@ -104,9 +107,12 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
         }
       }
     }
+    await uncachedServer.stop();
 
-    // Cached: the last server has answered every measure query once; warm it to a steady state.
-    const get = httpGetter(server!);
+    // Cached: a server with its cache on, warmed to a steady state; its first answer to each query fills the cache.
+    const server = await startServerProcess(ctx, warehouse);
+    servers.push(server);
+    const get = httpGetter(server);
     const cachedPaths = [...OTHER_ENDPOINTS, ...MEASURE_CASES.map((c) => ({ id: caseId(c), path: measurePath(c), kind: 'measure' as const }))];
     for (let i = 0; i < CACHED_WARM_UP_REQUESTS; i++) for (const endpoint of cachedPaths) await get(endpoint.path);
     const cachedMs = cachedPaths.map(() => [] as number[]);
@@ -116,10 +122,10 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
     const latency = summarizeLatency(cachedPaths, cachedMs, apiMs, directMs);
 
     const path = measurePath(MEASURE_CASES[0]!);
-    const throughput = options.throughput ? { runs: await benchThroughput(ctx, new URL(path, server!.url).href), path } : { skipped: 'left out with --skip autocannon' };
-    return { ...latency, throughput, serverRss: server!.memory() };
+    const throughput = options.throughput ? { runs: await benchThroughput(ctx, new URL(path, server.url).href), path } : { skipped: 'left out with --skip autocannon' };
+    return { ...latency, throughput, serverRss: server.memory() };
   } finally {
-    await server?.stop();
+    for (const server of servers) await server.stop();
   }
 }
 

@@ -32,7 +32,7 @@ export const USAGE = `npm run bench -- [options]
   --keep                keep the generated extract (unless --free-extract) and warehouse
   --free-extract        delete the extract as soon as the load has staged it (1/7), for a disk short of room
   --seed N              generator seed (default 1)
-  --iterations N        uncached rounds: a new server each, every measure query timed once (default 40)
+  --iterations N        uncached rounds: every measure query timed once per round (default 40)
   --cached-iterations N cached samples per endpoint (default 200)
   --engine-runs N       runs per query on DuckDB and PostgreSQL (default 7)
   --duration S          seconds per autocannon run (default 5)

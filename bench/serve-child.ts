@@ -1,10 +1,12 @@
 // Child process that serves a warehouse for sections 3 and 5 (the real app via startServer, with
 // the built dashboard), on loopback only. Prints {"url"} once listening; SIGTERM closes it.
+// Arguments: warehouse, state folder, and optionally the response cache size in MiB (0: none).
 import { ensureClientBuilt } from '../server/cli/build-client.ts';
 import { startServer } from '../server/cli/start-server.ts';
 
-const [warehouse, stateDir] = process.argv.slice(2);
+const [warehouse, stateDir, cacheMb] = process.argv.slice(2);
 const clientDir = await ensureClientBuilt((message) => process.stderr.write(`${message}\n`));
-const server = await startServer({ warehouse: warehouse!, port: 0, host: '127.0.0.1', clientDir, stateDir });
+const responseCacheMb = cacheMb === undefined ? undefined : Number(cacheMb);
+const server = await startServer({ warehouse: warehouse!, port: 0, host: '127.0.0.1', clientDir, stateDir, responseCacheMb });
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -13,8 +13,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(ctx: BenchContext, warehouse: string): Promise<ServerProcess> {
-  const [command, args] = tsxCommand('bench/serve-child.ts', [warehouse, join(ctx.workDir, 'state')]);
+/** `responseCacheMb: 0` serves every request afresh, as a server that has never seen it would. */
+export async function startServerProcess(ctx: BenchContext, warehouse: string, options: { responseCacheMb?: number } = {}): Promise<ServerProcess> {
+  const cache = options.responseCacheMb === undefined ? [] : [String(options.responseCacheMb)];
+  const [command, args] = tsxCommand('bench/serve-child.ts', [warehouse, join(ctx.workDir, 'state'), ...cache]);
   const child = spawn(command, args, { cwd: ctx.root, env: ctx.childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   splitLines(child.stderr!, (line) => {

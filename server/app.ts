@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { openCohortStore, unavailableCohortStore } from './cohorts/cohort-store.ts';
 import { errorMiddleware, HttpError } from './errors.ts';
+import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { cohortRoutes } from './routes/cohort-routes.ts';
 import { measureRoutes } from './routes/measure-routes.ts';
@@ -18,15 +19,17 @@ export interface AppDeps {
   clientDir?: string;
   /** Where saved cohorts are kept (the warehouse is opened read-only); without it none can be saved. */
   stateDir?: string;
+  /** Bounds of the cache of rendered measure responses; `maxBytes: 0` turns it off. */
+  responseCache?: ResponseCacheOptions;
   log?: (message: string) => void;
 }
 
-export function createApp({ warehouse, clientDir, stateDir, log = console.error }: AppDeps): Express {
+export function createApp({ warehouse, clientDir, stateDir, responseCache, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const cohorts = stateDir ? openCohortStore(stateDir) : unavailableCohortStore();
-  app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse, cohorts), openApiRoutes());
+  app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse, cohorts, new ResponseCache(responseCache)), openApiRoutes());
   app.use('/api', qualityRoutes(warehouse));
   app.use('/api', cohortRoutes(warehouse, cohorts));
   app.use('/api', (request) => {

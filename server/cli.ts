@@ -39,6 +39,7 @@ program
   .description('Serve the API and the dashboard from a warehouse.')
   .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
   .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
+  .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
   .action(serveCommand);
 
 program

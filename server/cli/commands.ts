@@ -35,11 +35,11 @@ export async function loadCommand(source: string, options: { warehouse: string; 
   return result;
 }
 
-export async function serveCommand(options: { warehouse: string; port: number }): Promise<void> {
+export async function serveCommand(options: { warehouse: string; port: number; cacheMb?: number }): Promise<void> {
   const warehouse = resolve(options.warehouse);
   if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
   const clientDir = await ensureClientBuilt(log);
-  const server = await startServer({ warehouse, port: options.port, clientDir });
+  const server = await startServer({ warehouse, port: options.port, clientDir, responseCacheMb: options.cacheMb });
   console.log(`Popsight is serving ${warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

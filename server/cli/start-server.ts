@@ -10,9 +10,20 @@ export interface RunningServer {
 }
 
 /** `stateDir` (saved cohorts) defaults to <POPSIGHT_HOME>/state. */
-export async function startServer(options: { warehouse: string; port: number; host?: string; clientDir?: string; stateDir?: string }): Promise<RunningServer> {
+export interface ServerOptions {
+  warehouse: string;
+  port: number;
+  host?: string;
+  clientDir?: string;
+  stateDir?: string;
+  /** MiB of rendered measure responses kept in memory (default 64); 0 answers every request afresh. */
+  responseCacheMb?: number;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const warehouse = await openLiveWarehouse(options.warehouse);
-  const app = createApp({ warehouse, clientDir: options.clientDir, stateDir: options.stateDir ?? stateDir(popsightHome()) });
+  const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
+  const app = createApp({ warehouse, clientDir: options.clientDir, stateDir: options.stateDir ?? stateDir(popsightHome()), responseCache });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const listening = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(listening));
     listening.once('error', reject);

@@ -8,7 +8,7 @@ import type { Representation } from './representation.ts';
 export interface ResponseCacheOptions {
   /** Most responses kept (default 500). */
   maxEntries?: number;
-  /** Most body bytes kept (default 64 MiB); a body larger than this is not kept at all. */
+  /** Most body bytes kept (default 64 MiB); a body larger than this is not kept at all. 0 keeps nothing. */
   maxBytes?: number;
 }
 
@@ -32,6 +32,11 @@ export class ResponseCache {
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   }
 
+  /** False when its bounds let it keep nothing: every request is then answered afresh. */
+  get enabled(): boolean {
+    return this.maxEntries >= 1 && this.maxBytes > 0;
+  }
+
   get size(): number {
     return this.#entries.size;
   }
@@ -52,7 +57,7 @@ export class ResponseCache {
 
   set(key: string, representation: Representation): void {
     this.delete(key);
-    if (representation.body.length > this.maxBytes || this.maxEntries < 1) return;
+    if (!this.enabled || representation.body.length > this.maxBytes) return;
     const entry = { ...representation, contentHeaders: { 'Content-Type': representation.contentType, ...representation.headers } };
     this.#entries.set(key, entry);
     this.#bytes += entry.body.length;
@@ -86,6 +91,7 @@ export class ResponseCache {
    * answer cannot change while that text stays the same.
    */
   rememberRequest(request: string, tag: string): void {
+    if (!this.enabled) return;
     this.#tagsByRequest.delete(request);
     this.#tagsByRequest.set(request, tag);
     for (const oldest of this.#tagsByRequest.keys()) {

@@ -68,6 +68,40 @@ describe('sendRemembered', () => {
   });
 });
 
+describe('a response cache with no room (serve --cache-mb 0)', () => {
+  let renders = 0;
+  let url = '';
+  let close: () => void;
+  const cache = new ResponseCache({ maxBytes: 0 });
+  beforeAll(async () => {
+    const app = express();
+    app.get('/t', async (request, response) => {
+      const requestKey = `json ${request.originalUrl} v1`;
+      if (sendRemembered(request, response, cache, requestKey)) return;
+      await sendCached(request, response, {
+        cache,
+        requestKey,
+        identity: { dataVersion: 'v1', query: 'q=1', format: 'json' },
+        render: async () => (renders++, { body: Buffer.from('{"q":"1"}'), contentType: 'application/json; charset=utf-8' }),
+      });
+    });
+    ({ url, close } = await listen(app));
+  });
+  afterAll(() => close?.());
+
+  it('renders every request afresh, keeps nothing, and still answers a current ETag with 304', async () => {
+    expect(cache.enabled).toBe(false);
+    const first = await snapshot(await fetch(`${url}/t?q=1`));
+    const again = await snapshot(await fetch(`${url}/t?q=1`));
+    expect(again).toEqual(first);
+    expect(renders).toBe(2);
+    expect([cache.size, cache.bytes]).toEqual([0, 0]);
+    const etag = first.headers.find(([name]) => name === 'etag')![1];
+    expect((await fetch(`${url}/t?q=1`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect(renders).toBe(2);
+  });
+});
+
 describe('fixedJsonSender', () => {
   const value = { measures: [{ id: 'a', title: 'Ä – “quoted”', n: 1.5 }], empty: null };
   let url = '';
