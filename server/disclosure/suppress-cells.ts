@@ -73,6 +73,10 @@ function suppressionReasons(
 ): (SuppressionReason | null)[] {
   const layout = buildLayout(records, keys, marginKeys);
   const state = applyPrimary(records, layout, policy, additiveFields);
+  // No cell is small, so no margin is either (a sum of zeros and counts ≥ the threshold is zero or
+  // ≥ the threshold): no request for this table or its margins hides anything, and nothing here
+  // needs a complement. Most tables of a large population end here.
+  if (state.reasons.every((reason) => reason === null)) return state.reasons;
   // The margin tables are what other requests show: suppress them first, by the same rules.
   const suppressRequest = (request: MarginRequest) =>
     suppressionReasons(request.cells, request.keys, request.marginKeys, policy, state.fields).map((reason) => ({

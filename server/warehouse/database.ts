@@ -1,13 +1,23 @@
 // The one DuckDB instance of a process and the helpers to query it.
 // Rows leave this module as plain JS values (BIGINT → number, DATE → 'YYYY-MM-DD'), converted once here.
-import { DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 
 export type SqlValue = string | number | boolean | null;
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on its connection and reuse it for the same SQL text: parsing,
+   * binding and planning are skipped from the second run on (~0.3–0.6 ms of a 2–7 ms query over
+   * the measure cells). For the few statement shapes a server runs over and over with different
+   * values; one statement only (no `;`-separated scripts).
+   */
+  reusePlan?: boolean;
+}
+
 export interface Database {
   readonly path: string;
-  query<T extends Row = Row>(sql: string, values?: SqlValue[]): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, values?: SqlValue[], options?: QueryOptions): Promise<T[]>;
   run(sql: string, values?: SqlValue[]): Promise<void>;
   withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Progress of the statement running now (needs `SET enable_progress_bar = true`), if any. */
@@ -33,12 +43,16 @@ async function timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/** Prepared statements kept per connection (least recently used first out). */
+const MAX_PLANS_PER_CONNECTION = 64;
+
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
   const settings: Record<string, string> = { ...options.settings };
   if (options.readOnly) settings.access_mode = 'READ_ONLY';
   const instance = await DuckDBInstance.create(path, settings);
   const idle: DuckDBConnection[] = [];
   const busy = new Set<DuckDBConnection>();
+  const plans = new WeakMap<DuckDBConnection, PlanCache>();
 
   async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const connection = idle.pop() ?? (await instance.connect());
@@ -54,9 +68,15 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return {
     path,
     withConnection,
-    async query<T extends Row>(sql: string, values: SqlValue[] = []) {
+    async query<T extends Row>(sql: string, values: SqlValue[] = [], queryOptions: QueryOptions = {}) {
       return withConnection(async (connection) => {
-        const reader = await timed(sql, () => connection.runAndReadAll(sql, values as DuckDBValue[]));
+        const run = async () => {
+          if (!queryOptions.reusePlan) return connection.runAndReadAll(sql, values as DuckDBValue[]);
+          let cache = plans.get(connection);
+          if (!cache) plans.set(connection, (cache = new PlanCache(connection, MAX_PLANS_PER_CONNECTION)));
+          return cache.run(sql, values as DuckDBValue[]);
+        };
+        const reader = await timed(sql, run);
         return reader.getRowObjects().map(toPlainRow) as T[];
       });
     },
@@ -77,6 +97,41 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       instance.closeSync();
     },
   };
+}
+
+/** Prepared statements of one connection by SQL text; a statement that fails is dropped. */
+class PlanCache {
+  readonly #statements = new Map<string, DuckDBPreparedStatement>();
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly max: number,
+  ) {}
+
+  async run(sql: string, values: DuckDBValue[]) {
+    let statement = this.#statements.get(sql);
+    if (statement) this.#statements.delete(sql); // re-inserted below as the most recently used
+    else statement = await this.connection.prepare(sql);
+    try {
+      if (values.length > 0) statement.bind(values);
+      else statement.clearBindings();
+      const reader = await statement.runAndReadAll();
+      this.#keep(sql, statement);
+      return reader;
+    } catch (error) {
+      statement.destroySync();
+      throw error;
+    }
+  }
+
+  #keep(sql: string, statement: DuckDBPreparedStatement): void {
+    this.#statements.set(sql, statement);
+    for (const [oldest, evicted] of this.#statements) {
+      if (this.#statements.size <= this.max) break;
+      this.#statements.delete(oldest);
+      evicted.destroySync();
+    }
+  }
 }
 
 /** The one place DuckDB values become plain JSON-friendly values. */
