@@ -3,12 +3,12 @@
 // (buildMeasureSql) run directly through DuckDB in the bench process, sample by sample in
 // alternating order so both see the same machine. Then autocannon throughput on a cached endpoint
 // and the server's memory.
-import { Agent, get as httpGet } from 'node:http';
 import { measureCellCatalog } from '../server/measures/measure-cells.ts';
 import type { Database, SqlValue } from '../server/warehouse/database.ts';
 import { dimensionValues } from '../server/warehouse/warehouse-facts.ts';
 import { caseId, filterVariants, MEASURE_CASES, measurePath, measureSql, siblingCases, type MeasureCase } from './api-queries.ts';
 import type { BenchContext } from './context.ts';
+import { openHttpGetter, type HttpGetter } from './http-client.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { geometricMean, summarize, timeMs, type LatencySummary } from './stats.ts';
 import { benchThroughput } from './throughput.ts';
@@ -37,8 +37,9 @@ export const UNCACHED_METHOD =
   'suppressed and rendered afresh, exactly as a running server answers a query it has not seen. ' +
   `Before it is timed it answers the same measures by their other stratifiers, ${WARM_UP_VARIANTS} filtered variants of every query and each query ${WARM_UP_REPEATS} times ` +
   `(DuckDB's buffers and the JIT warm up; the bench process runs each SQL as often). ` +
-  'Then each dashboard query is timed once per round, exactly as the dashboard sends it, and the same SQL the server runs (over the pre-aggregated cells when they answer it) ' +
-  'runs directly through DuckDB in the bench process before or after it (alternating). Cached samples repeat the same requests on a second server with its cache on ' +
+  'Then each dashboard query is timed once per round, exactly as the dashboard sends it (time to the last byte, over one kept-alive connection), and the same SQL the server runs ' +
+  '(over the pre-aggregated cells when they answer it) runs directly through DuckDB in the bench process, in turn: prepared on each run as an ad hoc query is (the target\'s baseline), ' +
+  'and with its prepared plan reused, as the server runs it (for reference). Cached samples repeat the same requests on a second server with its cache on ' +
   `(in-memory hits), after ${CACHED_WARM_UP_REQUESTS} untimed ones per endpoint, so they time a running server rather than a new process warming up.`;
 
 export interface EndpointBench {
@@ -48,10 +49,17 @@ export interface EndpointBench {
   /** Measure queries only: each sample computed afresh by a server with its response cache off. */
   uncached: LatencySummary | null;
   cached: LatencySummary;
-  /** The same SQL through DuckDB in the bench process. */
+  /** The same SQL through DuckDB in the bench process, prepared on each run (an ad hoc query). */
   direct: LatencySummary | null;
-  /** Median API time over median direct-SQL time, minus one. */
+  /**
+   * The same SQL with its prepared plan reused, as the server runs it (Database.query reusePlan),
+   * timed in a loop of its own, alternating with ad hoc runs.
+   */
+  directReused: LatencySummary | null;
+  /** Median API time over median direct-SQL time, minus one (the issue #4 target). */
   overhead: number | null;
+  /** 1 − reused-plan p50 / ad hoc p50 of that loop: what reusing the plan saves the server. */
+  planReuseSaving: number | null;
 }
 
 export interface ApiLatency {
@@ -61,6 +69,8 @@ export interface ApiLatency {
   worstCachedP95: number;
   /** Geometric mean over the measure queries of (API p50 / direct p50), minus one. */
   overhead: number;
+  /** Geometric mean of the per-query plan reuse saving (as share of the ad hoc time). */
+  planReuseSaving: number;
 }
 
 const OTHER_ENDPOINTS = [
@@ -76,28 +86,38 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
     ...filterVariants(c, values, WARM_UP_VARIANTS).map((filters) => measurePath(c, filters)),
   ]);
   const cells = await measureCellCatalog(db);
-  const direct = (c: MeasureCase) => {
+  const direct = (c: MeasureCase, reusePlan = false) => {
     const { sql, values: parameters } = measureSql(c, {}, cells);
-    return db.query(sql, parameters as SqlValue[]);
+    return db.query(sql, parameters as SqlValue[], { reusePlan });
   };
-  for (let i = 0; i < WARM_UP_REPEATS; i++) for (const c of MEASURE_CASES) await direct(c); // this process's DuckDB and JIT warm up too
+  // This process's DuckDB and JIT warm up too.
+  for (let i = 0; i < WARM_UP_REPEATS; i++) {
+    for (const c of MEASURE_CASES) {
+      await direct(c);
+      await direct(c, true);
+    }
+  }
 
   const servers: ServerProcess[] = [];
+  const clients: HttpGetter[] = [];
   try {
-    // Uncached: every query once per round, in an order that rotates, API and SQL alternating first.
     const uncachedServer = await startServerProcess(ctx, warehouse, { responseCacheMb: 0 });
     servers.push(uncachedServer);
-    const getUncached = httpGetter(uncachedServer);
+    const uncachedClient = await openClient(uncachedServer);
+    clients.push(uncachedClient);
+    const getUncached = uncachedClient.get;
     for (const path of warmUps) await getUncached(path);
     for (let i = 0; i < WARM_UP_REPEATS; i++) for (const c of MEASURE_CASES) await getUncached(measurePath(c));
-    const apiMs = MEASURE_CASES.map(() => [] as number[]);
-    const directMs = MEASURE_CASES.map(() => [] as number[]);
+
+    // Uncached: every query once per round, in an order that rotates, API and SQL alternating first.
+    const samples = { api: [] as number[][], sql: [] as number[][], adHoc: [] as number[][], reused: [] as number[][] };
+    for (const series of Object.values(samples)) for (const _ of MEASURE_CASES) series.push([]);
     for (let round = 0; round < ctx.iterations; round++) {
       for (let j = 0; j < MEASURE_CASES.length; j++) {
         const k = (round + j) % MEASURE_CASES.length;
         const c = MEASURE_CASES[k]!;
-        const viaApi = async () => apiMs[k]!.push(await timeMs(() => getUncached(measurePath(c))));
-        const viaSql = async () => directMs[k]!.push(await timeMs(() => direct(c)));
+        const viaApi = async () => samples.api[k]!.push(await timeMs(() => getUncached(measurePath(c))));
+        const viaSql = async () => samples.sql[k]!.push(await timeMs(() => direct(c)));
         if ((round + j) % 2 === 0) {
           await viaSql();
           await viaApi();
@@ -107,64 +127,57 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
         }
       }
     }
+    // For reference, in a loop of its own (a third party in the loop above would change the pauses
+    // between API requests): the same SQL with its plan reused, alternating with the ad hoc runs.
+    for (let round = 0; round < ctx.iterations; round++) {
+      for (const [k, c] of MEASURE_CASES.entries()) {
+        samples.adHoc[k]!.push(await timeMs(() => direct(c)));
+        samples.reused[k]!.push(await timeMs(() => direct(c, true)));
+      }
+    }
+    uncachedClient.close();
     await uncachedServer.stop();
 
     // Cached: a server with its cache on, warmed to a steady state; its first answer to each query fills the cache.
     const server = await startServerProcess(ctx, warehouse);
     servers.push(server);
-    const get = httpGetter(server);
+    const client = await openClient(server);
+    clients.push(client);
+    const get = client.get;
     const cachedPaths = [...OTHER_ENDPOINTS, ...MEASURE_CASES.map((c) => ({ id: caseId(c), path: measurePath(c), kind: 'measure' as const }))];
     for (let i = 0; i < CACHED_WARM_UP_REQUESTS; i++) for (const endpoint of cachedPaths) await get(endpoint.path);
     const cachedMs = cachedPaths.map(() => [] as number[]);
     for (let i = 0; i < ctx.cachedIterations; i++) {
       for (const [k, endpoint] of cachedPaths.entries()) cachedMs[k]!.push(await timeMs(() => get(endpoint.path)));
     }
-    const latency = summarizeLatency(cachedPaths, cachedMs, apiMs, directMs);
+    const latency = summarizeLatency(cachedPaths, cachedMs, samples);
 
     const path = measurePath(MEASURE_CASES[0]!);
     const throughput = options.throughput ? { runs: await benchThroughput(ctx, new URL(path, server.url).href), path } : { skipped: 'left out with --skip autocannon' };
     return { ...latency, throughput, serverRss: server.memory() };
   } finally {
+    for (const client of clients) client.close();
     for (const server of servers) await server.stop();
   }
 }
 
-/**
- * GET over one kept-alive connection with node:http, reading the whole body; throws on a non-2xx.
- * Not fetch: undici's fetch spends about a millisecond of the bench process's own time per request
- * (streams, Headers, Response), which would be counted as the server's.
- */
-function httpGetter(server: ServerProcess) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  return (path: string) =>
-    new Promise<void>((resolve, reject) => {
-      const request = httpGet(new URL(path, server.url), { agent, headers: { accept: 'application/json' } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve();
-          else reject(new Error(`GET ${path} → ${status}: ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`));
-        });
-      });
-      request.on('error', reject);
-    });
-}
+/** Requests as the dashboard sends them (JSON), over one kept-alive connection (bench/http-client.ts). */
+const openClient = (server: ServerProcess) => openHttpGetter(server.url, { Accept: 'application/json' });
 
 function summarizeLatency(
   paths: { id: string; path: string; kind: EndpointBench['kind'] }[],
   cachedMs: number[][],
-  apiMs: number[][],
-  directMs: number[][],
+  samples: { api: number[][]; sql: number[][]; adHoc: number[][]; reused: number[][] },
 ): ApiLatency {
   const endpoints: EndpointBench[] = paths.map((endpoint, k) => {
     const m = k - OTHER_ENDPOINTS.length; // index into MEASURE_CASES
     const cached = summarize(cachedMs[k]!);
-    if (endpoint.kind !== 'measure') return { ...endpoint, uncached: null, cached, direct: null, overhead: null };
-    const uncached = summarize(apiMs[m]!);
-    const sql = summarize(directMs[m]!);
-    return { ...endpoint, uncached, cached, direct: sql, overhead: uncached.p50 / sql.p50 - 1 };
+    if (endpoint.kind !== 'measure') return { ...endpoint, uncached: null, cached, direct: null, directReused: null, overhead: null, planReuseSaving: null };
+    const uncached = summarize(samples.api[m]!);
+    const direct = summarize(samples.sql[m]!);
+    const directReused = summarize(samples.reused[m]!);
+    const planReuseSaving = 1 - directReused.p50 / summarize(samples.adHoc[m]!).p50;
+    return { ...endpoint, uncached, cached, direct, directReused, overhead: uncached.p50 / direct.p50 - 1, planReuseSaving };
   });
   const measures = endpoints.filter((e) => e.kind === 'measure');
   return {
@@ -173,5 +186,6 @@ function summarizeLatency(
     worstUncachedP95: Math.max(...measures.map((e) => e.uncached!.p95)),
     worstCachedP95: Math.max(...endpoints.map((e) => e.cached.p95)),
     overhead: geometricMean(measures.map((e) => e.overhead! + 1)) - 1,
+    planReuseSaving: 1 - geometricMean(measures.map((e) => 1 - e.planReuseSaving!)),
   };
 }

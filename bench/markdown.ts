@@ -67,10 +67,11 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
   if (hasFigures(a)) {
     const p = (x: { p50: number; p95: number; p99: number } | null) => (x ? `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}` : '—');
     out.push(`**3. API** (ms, p50 / p95 / p99; ${a.endpoints[0]?.cached.n ?? 0} cached and ${a.endpoints.find((e) => e.uncached)?.uncached?.n ?? 0} uncached samples per endpoint):`);
-    out.push(table(['endpoint', 'uncached', 'cached', 'direct SQL', 'API overhead'], a.endpoints.map((e) => [
-      `\`${e.path}\``, p(e.uncached), p(e.cached), p(e.direct), e.overhead === null ? '—' : `${num(e.overhead * 100, 0)}%`,
+    const percent = (share: number | null | undefined) => (share === null || share === undefined ? '—' : `${num(share * 100, 0)}%`);
+    out.push(table(['endpoint', 'uncached', 'cached', 'direct SQL', 'API overhead', 'SQL, plan reused', 'reuse saves'], a.endpoints.map((e) => [
+      `\`${e.path}\``, p(e.uncached), p(e.cached), p(e.direct), percent(e.overhead), p(e.directReused ?? null), percent(e.planReuseSaving),
     ])));
-    out.push(`Overhead over direct SQL (geometric mean of p50 ratios): **${num(a.overhead * 100, 0)}%**. Server RSS after the API benchmark: **${bytes(a.serverRss.rssBytes)}** (peak ${bytes(a.serverRss.peakRssBytes)}).`);
+    out.push(`Overhead over direct SQL (geometric mean of p50 ratios): **${num(a.overhead * 100, 0)}%**${a.planReuseSaving === undefined ? '' : `; the server reuses prepared plans, which saves ${num(a.planReuseSaving * 100, 0)}% of the SQL time (in a loop of its own)`}. Server RSS after the API benchmark: **${bytes(a.serverRss.rssBytes)}** (peak ${bytes(a.serverRss.peakRssBytes)}).`);
     const t = a.throughput;
     out.push(hasFigures(t)
       ? `Throughput, cached \`${t.path}\` (autocannon on loopback):\n\n${table(['connections', 'req/s', 'p50', 'p99', 'errors / non-2xx'], t.runs.map((r) => [String(r.connections), int(r.requestsPerSecond), `${r.latencyP50Ms} ms`, `${r.latencyP99Ms} ms`, `${r.errors} / ${r.non2xx}`]))}`

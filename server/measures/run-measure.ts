@@ -58,18 +58,27 @@ export async function runMeasure(db: Database, query: MeasureQuery, options: { a
   const keyNames = ['period', ...dims];
   const shaped = cells.map((cell): OutCell => {
     const row: Record<string, string | number | boolean | null> = {};
-    keyNames.forEach((name, i) => (row[name] = cell.keys[i]!));
-    Object.assign(row, { numerator: cell.numerator, denominator: cell.denominator }, estimate(query.measure, cell));
+    for (let i = 0; i < keyNames.length; i++) row[keyNames[i]!] = cell.keys[i]!;
+    row.numerator = cell.numerator;
+    row.denominator = cell.denominator;
+    Object.assign(row, estimate(query.measure, cell));
     if (options.adjustAge) Object.assign(row, adjusted(cell, scale));
-    return { ...row, numeratorPeople: cell.numeratorPeople, denominatorPeople: cell.denominatorPeople };
+    row.numeratorPeople = cell.numeratorPeople;
+    row.denominatorPeople = cell.denominatorPeople;
+    return row as OutCell;
   });
   const cellsPerPeriod = cells.length / Math.max(1, new Set(cells.map((c) => c.keys[0])).size);
-  return suppressCells(shaped, { keys: keyNames, audit: cellsPerPeriod <= MAX_AUDITED_CELLS_PER_PERIOD ? 'full' : 'margins' })
-    .filter((row) => filtered.every((d) => row[d] === query.filters[d]))
-    .map(({ numeratorPeople: _n, denominatorPeople: _d, ...row }) => {
-      for (const d of filtered) delete row[d];
-      return row as MeasureRow;
-    });
+  const disclosed = suppressCells(shaped, { keys: keyNames, audit: cellsPerPeriod <= MAX_AUDITED_CELLS_PER_PERIOD ? 'full' : 'margins' });
+  // The filtered slice, without the people counts and the filtered keys (one new object per row).
+  const dropped = new Set(['numeratorPeople', 'denominatorPeople', ...filtered]);
+  const out: MeasureRow[] = [];
+  for (const row of disclosed) {
+    if (!filtered.every((d) => row[d] === query.filters[d])) continue;
+    const kept: MeasureRow = {};
+    for (const field in row) if (!dropped.has(field)) kept[field] = row[field as keyof typeof row] as MeasureRow[string];
+    out.push(kept);
+  }
+  return out;
 }
 
 /** The query whose table disclosure control judges: the stratifiers plus every filtered dimension, unfiltered. */
@@ -78,12 +87,12 @@ export function crossTableQuery(query: MeasureQuery, options: { adjustAge?: bool
   return { crossTable: { ...query, by: [...query.by, ...filtered], filters: {}, byStdAgeGroup: options.adjustAge }, filtered };
 }
 
-/** Adds up the age groups of one (period, strata) cell, keeping them for standardization. */
-function combine(rows: SqlRow[], strata: number): Cell[] {
+/** Adds up the age groups of one (period, strata) cell, keeping them for standardization; by cellId. */
+function combine(rows: SqlRow[], strata: number): Map<string, Cell> {
   const cells = new Map<string, Cell>();
   for (const r of rows) {
     const keys = [r.period, ...Array.from({ length: strata }, (_, i) => String(r[`stratum${i}`]))];
-    const id = JSON.stringify(keys);
+    const id = cellId(keys);
     const cell = cells.get(id) ?? { keys, numerator: 0, denominator: 0, numeratorPeople: 0, denominatorPeople: 0, sumYY: 0, sumXX: 0, sumXY: 0, n: 0, ageGroups: [] };
     cell.numerator += r.numerator ?? 0;
     cell.denominator += r.denominator ?? 0;
@@ -96,26 +105,29 @@ function combine(rows: SqlRow[], strata: number): Cell[] {
     if (r.age_group !== undefined) cell.ageGroups.push({ ageGroup: r.age_group, events: r.numerator ?? 0, population: r.denominator ?? 0 });
     cells.set(id, cell);
   }
-  return [...cells.values()];
+  return cells;
 }
 
 /**
  * Disclosure control needs the full table: a stratum with nobody in one period is a zero cell,
  * not a missing one, so it can serve as a complement and the margins add up.
  */
-function densify(cells: Cell[], strata: number): Cell[] {
+function densify(byId: Map<string, Cell>, strata: number): Cell[] {
+  const cells = [...byId.values()];
   if (strata === 0) return cells;
   const periods = [...new Set(cells.map((c) => c.keys[0]!))];
   const values = Array.from({ length: strata }, (_, i) => [...new Set(cells.map((c) => c.keys[i + 1]!))].sort());
-  const byId = new Map(cells.map((c) => [JSON.stringify(c.keys), c]));
   const combos = values.reduce<string[][]>((acc, vals) => acc.flatMap((prefix) => vals.map((v) => [...prefix, v])), [[]]);
   return periods.flatMap((period) =>
     combos.map((combo) => {
       const keys = [period, ...combo];
-      return byId.get(JSON.stringify(keys)) ?? { keys, numerator: 0, denominator: 0, numeratorPeople: 0, denominatorPeople: 0, n: 0, ageGroups: [] };
+      return byId.get(cellId(keys)) ?? { keys, numerator: 0, denominator: 0, numeratorPeople: 0, denominatorPeople: 0, n: 0, ageGroups: [] };
     }),
   );
 }
+
+/** A cell's keys as one map key (JSON, so no two key lists share one). */
+const cellId = (keys: readonly string[]) => JSON.stringify(keys);
 
 /** Direct standardization to the US 2000 population, Fay–Feuer CI (server/stats/age-standardization.ts). */
 function adjusted(cell: Cell, scale: number) {
