@@ -25,26 +25,30 @@ async function listen(app: express.Express): Promise<{ url: string; close: () =>
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
 }
 
+/** An app whose GET /t?q= goes the way a measure route does: sendRemembered, else validate and sendCached. */
+function cachedRouteApp(cache: ResponseCache, counts: { validations: number; renders: number }): express.Express {
+  const app = express();
+  app.get('/t', async (request, response) => {
+    const requestKey = `json ${request.originalUrl} v1`;
+    if (sendRemembered(request, response, cache, requestKey)) return;
+    counts.validations++;
+    await sendCached(request, response, {
+      cache,
+      requestKey,
+      identity: { dataVersion: 'v1', query: canonicalQuery({ q: String(request.query.q ?? '') }), format: 'json' },
+      render: async () => (counts.renders++, { body: Buffer.from(`{"q":"${String(request.query.q)}"}`), contentType: 'application/json; charset=utf-8' }),
+    });
+  });
+  return app;
+}
+
 describe('sendRemembered', () => {
-  let validations = 0;
-  let renders = 0;
+  const counts = { validations: 0, renders: 0 };
   let url = '';
   let close: () => void;
   const cache = new ResponseCache({ maxEntries: 1 });
   beforeAll(async () => {
-    const app = express();
-    app.get('/t', async (request, response) => {
-      const requestKey = `json ${request.originalUrl} v1`;
-      if (sendRemembered(request, response, cache, requestKey)) return;
-      validations++;
-      await sendCached(request, response, {
-        cache,
-        requestKey,
-        identity: { dataVersion: 'v1', query: canonicalQuery({ q: String(request.query.q ?? '') }), format: 'json' },
-        render: async () => (renders++, { body: Buffer.from(`{"q":"${String(request.query.q)}"}`), contentType: 'application/json; charset=utf-8' }),
-      });
-    });
-    ({ url, close } = await listen(app));
+    ({ url, close } = await listen(cachedRouteApp(cache, counts)));
   });
   afterAll(() => close?.());
 
@@ -52,40 +56,29 @@ describe('sendRemembered', () => {
     const first = await snapshot(await fetch(`${url}/t?q=1`));
     const again = await snapshot(await fetch(`${url}/t?q=1`));
     expect(again).toEqual(first);
-    expect([validations, renders]).toEqual([1, 1]);
+    expect([counts.validations, counts.renders]).toEqual([1, 1]);
     const etag = first.headers.find(([name]) => name === 'etag')![1];
     const notModified = await fetch(`${url}/t?q=1`, { headers: { 'If-None-Match': etag } });
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get('etag')).toBe(etag);
-    expect([validations, renders]).toEqual([1, 1]);
+    expect([counts.validations, counts.renders]).toEqual([1, 1]);
   });
 
   it('goes the long way again once the body has left the cache', async () => {
     await fetch(`${url}/t?q=2`); // evicts q=1 (one entry)
-    const before = [validations, renders];
+    const before = [counts.validations, counts.renders];
     expect(await (await fetch(`${url}/t?q=1`)).text()).toBe('{"q":"1"}');
-    expect([validations, renders]).toEqual([before[0]! + 1, before[1]! + 1]);
+    expect([counts.validations, counts.renders]).toEqual([before[0]! + 1, before[1]! + 1]);
   });
 });
 
 describe('a response cache with no room (serve --cache-mb 0)', () => {
-  let renders = 0;
+  const counts = { validations: 0, renders: 0 };
   let url = '';
   let close: () => void;
   const cache = new ResponseCache({ maxBytes: 0 });
   beforeAll(async () => {
-    const app = express();
-    app.get('/t', async (request, response) => {
-      const requestKey = `json ${request.originalUrl} v1`;
-      if (sendRemembered(request, response, cache, requestKey)) return;
-      await sendCached(request, response, {
-        cache,
-        requestKey,
-        identity: { dataVersion: 'v1', query: 'q=1', format: 'json' },
-        render: async () => (renders++, { body: Buffer.from('{"q":"1"}'), contentType: 'application/json; charset=utf-8' }),
-      });
-    });
-    ({ url, close } = await listen(app));
+    ({ url, close } = await listen(cachedRouteApp(cache, counts)));
   });
   afterAll(() => close?.());
 
@@ -94,11 +87,11 @@ describe('a response cache with no room (serve --cache-mb 0)', () => {
     const first = await snapshot(await fetch(`${url}/t?q=1`));
     const again = await snapshot(await fetch(`${url}/t?q=1`));
     expect(again).toEqual(first);
-    expect(renders).toBe(2);
+    expect([counts.validations, counts.renders]).toEqual([2, 2]);
     expect([cache.size, cache.bytes]).toEqual([0, 0]);
     const etag = first.headers.find(([name]) => name === 'etag')![1];
     expect((await fetch(`${url}/t?q=1`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    expect(renders).toBe(2);
+    expect(counts.renders).toBe(2);
   });
 });
 
