@@ -37,20 +37,8 @@ export function buildLayout(
   keys: readonly string[],
   marginKeys: readonly (readonly string[])[],
 ): CellLayout {
-  for (const margin of marginKeys) {
-    const stray = margin.find((field) => !keys.includes(field));
-    if (stray !== undefined) throw new RangeError(disclosureMessages.marginKeyNotAKey(stray, keys));
-    if (keys.every((key) => margin.includes(key))) {
-      throw new RangeError(disclosureMessages.marginSumsNothing(margin));
-    }
-  }
-  const labels = cells.map((cell, index) => labelOf(cell, keys, index));
-  const seen = new Set<string>();
-  for (const label of labels) {
-    if (seen.has(label)) throw new RangeError(disclosureMessages.duplicateCell(label));
-    seen.add(label);
-  }
-
+  checkMarginKeys(keys, marginKeys);
+  const labels = cellLabels(cells, keys);
   const margins = closeUnderIntersection(keys, marginKeys);
   const groups: number[][] = [];
   const marginOf: number[] = [];
@@ -66,6 +54,28 @@ export function buildLayout(
   const sliceKeys = keys.filter((key) => marginKeys.every((margin) => margin.includes(key)));
   const slices = marginKeys.length === 0 ? [] : [...partition(cells, sliceKeys).values()];
   return { labels, margins, groups, marginOf, groupsOf, slices };
+}
+
+/** Throws for a margin that names a field which is not a key, or that keeps every key. */
+export function checkMarginKeys(keys: readonly string[], marginKeys: readonly (readonly string[])[]): void {
+  for (const margin of marginKeys) {
+    const stray = margin.find((field) => !keys.includes(field));
+    if (stray !== undefined) throw new RangeError(disclosureMessages.marginKeyNotAKey(stray, keys));
+    if (keys.every((key) => margin.includes(key))) {
+      throw new RangeError(disclosureMessages.marginSumsNothing(margin));
+    }
+  }
+}
+
+/** One label per cell (see CellLayout.labels); throws on a missing key value or a duplicate cell. */
+export function cellLabels(cells: readonly Record<string, unknown>[], keys: readonly string[]): string[] {
+  const labels = cells.map((cell, index) => labelOf(cell, keys, index));
+  const seen = new Set<string>();
+  for (const label of labels) {
+    if (seen.has(label)) throw new RangeError(disclosureMessages.duplicateCell(label));
+    seen.add(label);
+  }
+  return labels;
 }
 
 /**

@@ -18,18 +18,24 @@ export type HiddenCell<T, K extends keyof T> = {
 
 export type DisclosedCell<T, K extends keyof T> = ShownCell<T> | HiddenCell<T, K>;
 
-/** The output form of one cell; a new object, the input is not touched. */
-export function maskCell<T extends object, K extends keyof T>(
+const NOTHING: ReadonlySet<string> = new Set();
+
+/**
+ * The output form of one cell; a new object, the input is not touched. Fields in `omit` are left
+ * out (e.g. the people counts, once they have been judged).
+ */
+export function maskCell<T extends object, K extends keyof T, O extends keyof T = never>(
   cell: T,
   keys: readonly K[],
   reason: SuppressionReason | null,
-): DisclosedCell<T, K> {
-  if (reason === null) return { ...cell, suppressed: false } as ShownCell<T>;
+  omit: ReadonlySet<string> = NOTHING,
+): DisclosedCell<Omit<T, O>, K & keyof Omit<T, O>> {
   const masked: Record<string, unknown> = {};
-  for (const field of Object.keys(cell)) {
-    masked[field] = (keys as readonly PropertyKey[]).includes(field) ? cell[field as keyof T] : null;
+  for (const field in cell) {
+    if (omit.has(field)) continue;
+    masked[field] = reason === null || (keys as readonly PropertyKey[]).includes(field) ? cell[field] : null;
   }
-  masked.suppressed = true;
-  masked.suppressionReason = reason;
-  return masked as HiddenCell<T, K>;
+  masked.suppressed = reason !== null;
+  if (reason !== null) masked.suppressionReason = reason;
+  return masked as DisclosedCell<Omit<T, O>, K & keyof Omit<T, O>>;
 }

@@ -3,11 +3,11 @@
 // CMS cell size suppression policy (2020): rule 1 hides cells of 1–10 people, rule 2 hides
 // enough others that no hidden value follows from the margins, rule 3 nulls their values.
 
-import { buildLayout, defaultMarginKeys } from './cell-groups.ts';
+import { buildLayout, cellLabels, checkMarginKeys, defaultMarginKeys } from './cell-groups.ts';
 import { publishedGroups, type MarginRequest } from './margin-requests.ts';
 import { maskCell, type DisclosedCell } from './mask.ts';
 import { resolvePolicy, type DisclosurePolicy, type PolicyOptions } from './policy.ts';
-import { applyPrimary, type PeopleCounts } from './primary.ts';
+import { anySmallCell, applyPrimary, type PeopleCounts } from './primary.ts';
 import { closeMargins } from './complementary.ts';
 import { protectMargins } from './protect.ts';
 import type { SuppressionReason } from './suppress-count.ts';
@@ -35,6 +35,11 @@ export interface SuppressCellsOptions<K extends string> extends PolicyOptions {
   audit?: 'full' | 'margins';
 }
 
+/** Fields judged but not given back, e.g. the people counts: `omit: ['numeratorPeople', 'denominatorPeople']`. */
+export interface OmitOption<O extends string> {
+  omit?: readonly O[];
+}
+
 /**
  * Applies the disclosure rules to the cells of one result (one table, all its periods) and
  * returns them in the same order: shown cells get `suppressed: false`, hidden ones keep only
@@ -48,10 +53,10 @@ export interface SuppressCellsOptions<K extends string> extends PolicyOptions {
  * @throws DisclosurePolicyError for a threshold below 11 without `allowBelowMinimum: true`.
  * @throws RangeError for a count that is not a non-negative integer, a duplicate cell or bad keys.
  */
-export function suppressCells<T extends PeopleCounts, K extends keyof T & string>(
+export function suppressCells<T extends PeopleCounts, K extends keyof T & string, O extends keyof T & string = never>(
   cells: readonly T[],
-  options: SuppressCellsOptions<K>,
-): DisclosedCell<T, K>[] {
+  options: SuppressCellsOptions<K> & OmitOption<O>,
+): DisclosedCell<Omit<T, O>, K & keyof Omit<T, O>>[] {
   const policy = resolvePolicy(options);
   const { keys } = options;
   const fixedKeys = options.fixedKeys ?? keys.filter((key) => key === 'period');
@@ -60,7 +65,8 @@ export function suppressCells<T extends PeopleCounts, K extends keyof T & string
   const reasons = options.audit === 'margins'
     ? marginRuleReasons(records, keys, marginKeys, policy, options.additiveFields)
     : suppressionReasons(records, keys, marginKeys, policy, options.additiveFields);
-  return cells.map((cell, i) => maskCell(cell, keys, reasons[i]!));
+  const omit = new Set<string>(options.omit ?? []);
+  return cells.map((cell, i) => maskCell<T, K, O>(cell, keys, reasons[i]!, omit));
 }
 
 /** Rules 1 and 2 on plain records: null for a shown cell, else the reason it is hidden. */
@@ -71,12 +77,9 @@ function suppressionReasons(
   policy: DisclosurePolicy,
   additiveFields?: readonly string[],
 ): (SuppressionReason | null)[] {
+  if (nothingHidden(records, keys, marginKeys, policy, additiveFields)) return records.map(() => null);
   const layout = buildLayout(records, keys, marginKeys);
   const state = applyPrimary(records, layout, policy, additiveFields);
-  // No cell is small, so no margin is either (a sum of zeros and counts ≥ the threshold is zero or
-  // ≥ the threshold): no request for this table or its margins hides anything, and nothing here
-  // needs a complement. Most tables of a large population end here.
-  if (state.reasons.every((reason) => reason === null)) return state.reasons;
   // The margin tables are what other requests show: suppress them first, by the same rules.
   const suppressRequest = (request: MarginRequest) =>
     suppressionReasons(request.cells, request.keys, request.marginKeys, policy, state.fields).map((reason) => ({
@@ -94,7 +97,24 @@ function marginRuleReasons(
   policy: DisclosurePolicy,
   additiveFields?: readonly string[],
 ): (SuppressionReason | null)[] {
+  if (nothingHidden(records, keys, marginKeys, policy, additiveFields)) return records.map(() => null);
   const state = applyPrimary(records, buildLayout(records, keys, marginKeys), policy, additiveFields);
   closeMargins(state);
   return state.reasons;
+}
+
+/**
+ * True when no cell is small (anySmallCell): then no rule hides anything, and the margins need not
+ * be laid out. Most tables of a large population end here. Checks the arguments and every count
+ * as the full path does, so bad input fails the same way.
+ */
+function nothingHidden(
+  records: readonly Record<string, unknown>[],
+  keys: readonly string[],
+  marginKeys: readonly (readonly string[])[],
+  policy: DisclosurePolicy,
+  additiveFields?: readonly string[],
+): boolean {
+  checkMarginKeys(keys, marginKeys);
+  return !anySmallCell(records, cellLabels(records, keys), policy, additiveFields);
 }

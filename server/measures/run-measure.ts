@@ -68,17 +68,19 @@ export async function runMeasure(db: Database, query: MeasureQuery, options: { a
     return row as OutCell;
   });
   const cellsPerPeriod = cells.length / Math.max(1, new Set(cells.map((c) => c.keys[0])).size);
-  const disclosed = suppressCells(shaped, { keys: keyNames, audit: cellsPerPeriod <= MAX_AUDITED_CELLS_PER_PERIOD ? 'full' : 'margins' });
-  // The filtered slice, without the people counts and the filtered keys (one new object per row).
-  const dropped = new Set(['numeratorPeople', 'denominatorPeople', ...filtered]);
-  const out: MeasureRow[] = [];
-  for (const row of disclosed) {
-    if (!filtered.every((d) => row[d] === query.filters[d])) continue;
-    const kept: MeasureRow = {};
-    for (const field in row) if (!dropped.has(field)) kept[field] = row[field as keyof typeof row] as MeasureRow[string];
-    out.push(kept);
-  }
-  return out;
+  const disclosed = suppressCells(shaped, {
+    keys: keyNames,
+    audit: cellsPerPeriod <= MAX_AUDITED_CELLS_PER_PERIOD ? 'full' : 'margins',
+    omit: ['numeratorPeople', 'denominatorPeople'],
+  }) as MeasureRow[];
+  if (filtered.length === 0) return disclosed;
+  // The filtered slice, without the filtered keys.
+  return disclosed
+    .filter((row) => filtered.every((d) => row[d] === query.filters[d]))
+    .map((row) => {
+      for (const d of filtered) delete row[d];
+      return row;
+    });
 }
 
 /** The query whose table disclosure control judges: the stratifiers plus every filtered dimension, unfiltered. */
