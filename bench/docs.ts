@@ -63,7 +63,7 @@ function renderPage(entries: Entry[]): string {
     ].join('\n'),
     'Each run writes `bench/results/<timestamp>.json` and `.md` (not committed) and updates this page.',
     '## Targets',
-    'Set at 1,000,000 people by issues #3 (load) and #4 (API); at smaller sizes a FAIL is an early warning. A failed target is a finding: the bench exits 0.',
+    'Set at 1,000,000 people by issues #3 (load), #4 (API) and #5 (the bench: PostgreSQL, server memory); at smaller sizes a FAIL is an early warning. A failed target is a finding: the bench exits 0.',
     targetsTable(runs),
     '## Scaling',
     '![Pipeline seconds and query milliseconds by population size](performance-scaling.svg)',

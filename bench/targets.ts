@@ -55,11 +55,11 @@ export const TARGETS: Target[] = [
     value: (r) => (hasFigures(r.api) ? r.api.overhead : undefined),
   },
   {
-    id: 'server-rss', title: 'Server RSS after the API benchmark', issue: 4, comparison: '<=', limit: 1.5 * GB, unit: 'bytes',
+    id: 'server-rss', title: 'Server RSS after the API benchmark', issue: 5, comparison: '<=', limit: 1.5 * GB, unit: 'bytes',
     value: (r) => (hasFigures(r.api) ? r.api.serverRss.rssBytes : undefined),
   },
   {
-    id: 'duckdb-vs-postgres', title: 'DuckDB speed-up over PostgreSQL 15 (geometric mean)', issue: 4, comparison: '>=', limit: 20, unit: 'times',
+    id: 'duckdb-vs-postgres', title: 'DuckDB speed-up over PostgreSQL 15 (geometric mean)', issue: 5, comparison: '>=', limit: 20, unit: 'times',
     value: (r) => (hasFigures(r.postgres) ? r.postgres.speedup : undefined),
   },
 ];
