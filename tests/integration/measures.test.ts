@@ -86,6 +86,8 @@ describe('measures on the nj27 fixture', () => {
       const strata = (await get(`/api/measures/hypertension-prevalence?period=year&by=${by}`)).rows;
       const totals = (await get('/api/measures/hypertension-prevalence?period=year')).rows;
       for (const row of strata) {
+        expect(Object.keys(row), 'the people counts stay on the server').not.toContain('numeratorPeople');
+        expect(Object.keys(row)).not.toContain('denominatorPeople');
         for (const v of [row.numerator, row.denominator]) if (v !== null) expect(v === 0 || (v as number) >= 11, `${by} ${row.period}`).toBe(true);
         if (row.suppressed) expect([row.rate, row.ciLow, row.ciHigh]).toEqual([null, null, null]);
       }

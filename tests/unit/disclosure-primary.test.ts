@@ -81,6 +81,16 @@ describe('masking of a suppressed cell', () => {
     });
   });
 
+  it('leaves out the fields it is told to omit, shown or hidden, and judges them all the same', () => {
+    const rows = [row('2016', 3, 400), row('2017', 40, 400)];
+    const out = suppressCells(rows, { keys: ['period'], omit: ['numeratorPeople', 'denominatorPeople'] });
+    expect(out).toEqual([
+      { period: '2016', numerator: null, denominator: null, rate: null, ciLow: null, ciHigh: null, adjustedRate: null, suppressed: true, suppressionReason: 'small-cell' },
+      { period: '2017', numerator: 40, denominator: 400, rate: 10, ciLow: 9, ciHigh: 11, adjustedRate: 10.2, suppressed: false },
+    ]);
+    expect(out.map((cell) => cell.suppressed)).toEqual(totals(...rows).map((cell) => cell.suppressed));
+  });
+
   it('returns new objects and leaves the input untouched', () => {
     const input = [row('2016', 3, 400)];
     const copy = structuredClone(input);
