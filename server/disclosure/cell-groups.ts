@@ -31,14 +31,17 @@ export function defaultMarginKeys(keys: readonly string[], fixedKeys: readonly s
   return stratifiers.map((stratifier) => keys.filter((key) => key !== stratifier));
 }
 
-/** Groups the cells by each margin; throws on a duplicate cell, a missing key or a bad margin. */
+/**
+ * Groups the cells by each margin; throws on a duplicate cell, a missing key or a bad margin.
+ * `labels`: the cells' labels when the caller has them already (from cellLabels, which checks them).
+ */
 export function buildLayout(
   cells: readonly Record<string, unknown>[],
   keys: readonly string[],
   marginKeys: readonly (readonly string[])[],
+  labels: string[] = cellLabels(cells, keys),
 ): CellLayout {
   checkMarginKeys(keys, marginKeys);
-  const labels = cellLabels(cells, keys);
   const margins = closeUnderIntersection(keys, marginKeys);
   const groups: number[][] = [];
   const marginOf: number[] = [];

@@ -62,24 +62,34 @@ export function suppressCells<T extends PeopleCounts, K extends keyof T & string
   const fixedKeys = options.fixedKeys ?? keys.filter((key) => key === 'period');
   const marginKeys = options.marginKeys ?? defaultMarginKeys(keys, fixedKeys);
   const records = cells as readonly Record<string, unknown>[];
-  const reasons = options.audit === 'margins'
-    ? marginRuleReasons(records, keys, marginKeys, policy, options.additiveFields)
-    : suppressionReasons(records, keys, marginKeys, policy, options.additiveFields);
+  const reasons = suppressionReasons(records, keys, marginKeys, policy, options.additiveFields, options.audit);
   const omit = new Set<string>(options.omit ?? []);
   return cells.map((cell, i) => maskCell<T, K, O>(cell, keys, reasons[i]!, omit));
 }
 
-/** Rules 1 and 2 on plain records: null for a shown cell, else the reason it is hidden. */
+/**
+ * Rules 1 and 2 on plain records: null for a shown cell, else the reason it is hidden. With
+ * `audit: 'margins'`, rule 2 is the margin rule only (see SuppressCellsOptions.audit).
+ */
 function suppressionReasons(
   records: readonly Record<string, unknown>[],
   keys: readonly string[],
   marginKeys: readonly (readonly string[])[],
   policy: DisclosurePolicy,
   additiveFields?: readonly string[],
+  audit: 'full' | 'margins' = 'full',
 ): (SuppressionReason | null)[] {
-  if (nothingHidden(records, keys, marginKeys, policy, additiveFields)) return records.map(() => null);
-  const layout = buildLayout(records, keys, marginKeys);
-  const state = applyPrimary(records, layout, policy, additiveFields);
+  checkMarginKeys(keys, marginKeys);
+  const labels = cellLabels(records, keys);
+  // No small cell: no rule hides anything, here or in any table of the margins (anySmallCell), so
+  // the margins need not be laid out. Most tables of a large population end here, after the same
+  // input checks as the full path.
+  if (!anySmallCell(records, labels, policy, additiveFields)) return records.map(() => null);
+  const state = applyPrimary(records, buildLayout(records, keys, marginKeys, labels), policy, additiveFields);
+  if (audit === 'margins') {
+    closeMargins(state);
+    return state.reasons;
+  }
   // The margin tables are what other requests show: suppress them first, by the same rules.
   const suppressRequest = (request: MarginRequest) =>
     suppressionReasons(request.cells, request.keys, request.marginKeys, policy, state.fields).map((reason) => ({
@@ -87,34 +97,4 @@ function suppressionReasons(
     }));
   protectMargins(state, policy, publishedGroups(records, state, suppressRequest));
   return state.reasons;
-}
-
-/** Rules 1 and 2, rule 2 as the margin rule only (see SuppressCellsOptions.audit). */
-function marginRuleReasons(
-  records: readonly Record<string, unknown>[],
-  keys: readonly string[],
-  marginKeys: readonly (readonly string[])[],
-  policy: DisclosurePolicy,
-  additiveFields?: readonly string[],
-): (SuppressionReason | null)[] {
-  if (nothingHidden(records, keys, marginKeys, policy, additiveFields)) return records.map(() => null);
-  const state = applyPrimary(records, buildLayout(records, keys, marginKeys), policy, additiveFields);
-  closeMargins(state);
-  return state.reasons;
-}
-
-/**
- * True when no cell is small (anySmallCell): then no rule hides anything, and the margins need not
- * be laid out. Most tables of a large population end here. Checks the arguments and every count
- * as the full path does, so bad input fails the same way.
- */
-function nothingHidden(
-  records: readonly Record<string, unknown>[],
-  keys: readonly string[],
-  marginKeys: readonly (readonly string[])[],
-  policy: DisclosurePolicy,
-  additiveFields?: readonly string[],
-): boolean {
-  checkMarginKeys(keys, marginKeys);
-  return !anySmallCell(records, cellLabels(records, keys), policy, additiveFields);
 }
