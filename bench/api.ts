@@ -38,8 +38,9 @@ export const UNCACHED_METHOD =
   `Before it is timed it answers the same measures by their other stratifiers, ${WARM_UP_VARIANTS} filtered variants of every query and each query ${WARM_UP_REPEATS} times ` +
   `(DuckDB's buffers and the JIT warm up; the bench process runs each SQL as often). ` +
   'Then each dashboard query is timed once per round, exactly as the dashboard sends it (time to the last byte, over one kept-alive connection), and the same SQL the server runs ' +
-  '(over the pre-aggregated cells when they answer it) runs directly through DuckDB in the bench process, in turn: prepared on each run as an ad hoc query is (the target\'s baseline), ' +
-  'and with its prepared plan reused, as the server runs it (for reference). Cached samples repeat the same requests on a second server with its cache on ' +
+  '(over the pre-aggregated cells when they answer it) runs directly through DuckDB in the bench process before or after it (alternating), prepared on each run as an ad hoc query is: the baseline of the target. ' +
+  'The server reuses the prepared plan of each SQL text; for reference, the same SQL with its plan reused is timed in a loop of its own, alternating with ad hoc runs. ' +
+  'Cached samples repeat the same requests on a second server with its cache on ' +
   `(in-memory hits), after ${CACHED_WARM_UP_REQUESTS} untimed ones per endpoint, so they time a running server rather than a new process warming up.`;
 
 export interface EndpointBench {
@@ -110,8 +111,8 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
     for (let i = 0; i < WARM_UP_REPEATS; i++) for (const c of MEASURE_CASES) await getUncached(measurePath(c));
 
     // Uncached: every query once per round, in an order that rotates, API and SQL alternating first.
-    const samples = { api: [] as number[][], sql: [] as number[][], adHoc: [] as number[][], reused: [] as number[][] };
-    for (const series of Object.values(samples)) for (const _ of MEASURE_CASES) series.push([]);
+    const perCase = () => MEASURE_CASES.map(() => [] as number[]);
+    const samples = { api: perCase(), sql: perCase(), adHoc: perCase(), reused: perCase() };
     for (let round = 0; round < ctx.iterations; round++) {
       for (let j = 0; j < MEASURE_CASES.length; j++) {
         const k = (round + j) % MEASURE_CASES.length;
