@@ -1,12 +1,12 @@
 // The dashboard queries the API section times, the requests that warm a server up before it is
 // timed (the same measure by other stratifiers, and restricted to one sex, county, payer …), and
 // the SQL the server runs for each.
-import { buildMeasureSql, type BuiltSql } from '../server/measures/build-measure-sql.ts';
-import { findMeasure } from '../server/measures/catalog.ts';
-import type { CellCatalog } from '../server/measures/measure-cells.ts';
-import { crossTableQuery } from '../server/measures/run-measure.ts';
-import type { Dimension } from '../server/measures/dimensions.ts';
-import type { DimensionValues } from '../server/warehouse/warehouse-facts.ts';
+import { buildMeasureSql, type BuiltSql } from '../core/measures/build-measure-sql.ts';
+import { findMeasure } from '../core/measures/catalog.ts';
+import type { CellCatalog } from '../core/measures/measure-cells.ts';
+import { crossTableQuery } from '../core/measures/run-measure.ts';
+import type { Dimension } from '../core/measures/dimensions.ts';
+import type { DimensionValues } from '../core/warehouse/warehouse-facts.ts';
 
 export interface MeasureCase {
   measure: string;

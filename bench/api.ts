@@ -3,9 +3,9 @@
 // (buildMeasureSql) run directly through DuckDB in the bench process, sample by sample in
 // alternating order so both see the same machine. Then autocannon throughput on a cached endpoint
 // and the server's memory.
-import { measureCellCatalog } from '../server/measures/measure-cells.ts';
-import type { Database, SqlValue } from '../server/warehouse/database.ts';
-import { dimensionValues } from '../server/warehouse/warehouse-facts.ts';
+import { measureCellCatalog } from '../core/measures/measure-cells.ts';
+import type { Database, SqlValue } from '../core/warehouse/database.ts';
+import { dimensionValues } from '../core/warehouse/warehouse-facts.ts';
 import { caseId, filterVariants, MEASURE_CASES, measurePath, measureSql, siblingCases, type MeasureCase } from './api-queries.ts';
 import type { BenchContext } from './context.ts';
 import { openHttpGetter, type HttpGetter } from './http-client.ts';

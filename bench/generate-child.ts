@@ -1,7 +1,7 @@
 // Child process of bench section 1: generates the population and prints the generator's own
 // summary as JSON on stdout (the parent measures wall time and peak memory from outside).
 import { parseArgs } from 'node:util';
-import { generatePopulation, type OutputFormat } from '../pipelines/generate/index.ts';
+import { generatePopulation, type OutputFormat } from '../generator/index.ts';
 
 const { values } = parseArgs({ options: { people: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, format: { type: 'string', default: 'csv' } } });
 const total = Number(values.people);

@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMeasured } from './child-process.ts';
-import type { OutputFormat } from '../pipelines/generate/index.ts';
+import type { OutputFormat } from '../generator/index.ts';
 import { tsxCommand, type BenchContext } from './context.ts';
 
 export interface GeneratorResult {

@@ -5,8 +5,8 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { quoteIdentifier, quoteLiteral } from '../pipelines/sql.ts';
-import type { Database, SqlValue } from '../server/warehouse/database.ts';
+import { quoteIdentifier, quoteLiteral } from '../core/warehouse/sql.ts';
+import type { Database, SqlValue } from '../core/warehouse/database.ts';
 import { caseId, MEASURE_CASES, measureSql } from './api-queries.ts';
 import type { BenchContext } from './context.ts';
 import { findPgBin, startPgCluster } from './pg-cluster.ts';

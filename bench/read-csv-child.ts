@@ -2,8 +2,8 @@
 // copies every file of the extract into a plain table of a fresh database file, nothing else.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { quoteIdentifier } from '../pipelines/sql.ts';
-import { openDatabase } from '../server/warehouse/database.ts';
+import { quoteIdentifier } from '../core/warehouse/sql.ts';
+import { openDatabase } from '../core/warehouse/database.ts';
 
 const [extract, databaseFile] = process.argv.slice(2);
 const db = await openDatabase(databaseFile!);

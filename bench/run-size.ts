@@ -2,7 +2,7 @@
 // error and the sections that need its output are marked as not run; the rest still run.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../server/warehouse/database.ts';
+import { openDatabase } from '../core/warehouse/database.ts';
 import { benchApi } from './api.ts';
 import type { SkippablePart } from './cli-options.ts';
 import type { BenchContext } from './context.ts';

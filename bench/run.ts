@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../server/warehouse/database.ts';
+import { openDatabase } from '../core/warehouse/database.ts';
 import { runCleanup, onCleanup } from './cleanup.ts';
 import { parseOptions, UsageError, type BenchOptions } from './cli-options.ts';
 import { createContext, ROOT, type BenchSettings } from './context.ts';

@@ -1,8 +1,8 @@
 // Child process that serves a warehouse for sections 3 and 5 (the real app via startServer, with
 // the built dashboard), on loopback only. Prints {"url"} once listening; SIGTERM closes it.
 // Arguments: warehouse, state folder, and optionally the response cache size in MiB (0: none).
-import { ensureClientBuilt } from '../server/cli/build-client.ts';
-import { startServer } from '../server/cli/start-server.ts';
+import { ensureClientBuilt } from '../cli/build-client.ts';
+import { startServer } from '../cli/start-server.ts';
 
 const [warehouse, stateDir, cacheMb] = process.argv.slice(2);
 const clientDir = await ensureClientBuilt((message) => process.stderr.write(`${message}\n`));

@@ -4,19 +4,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '../server/warehouse/database.ts';
+import { openDatabase, type Database } from '../core/warehouse/database.ts';
 import { installDeidentifyFunctions, installPseudonymLookups } from './deidentify/sql-functions.ts';
 import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
-import { MEASURES } from '../server/measures/catalog.ts';
-import { buildMeasureCells } from '../server/measures/measure-cells.ts';
+import { MEASURES } from '../core/measures/catalog.ts';
+import { buildMeasureCells } from '../core/measures/measure-cells.ts';
 import { buildPathFor, discardBuild, publishWarehouse, stagingPathFor } from './publish.ts';
 import { removeStaleBuilds } from './stale-builds.ts';
 import { attachPrevious, carryOverCore, carryOverHistory, runWithSameContent } from './append/carry-over.ts';
 import { extractHash } from './extract-hash.ts';
 import { runQualityChecks } from './quality/index.ts';
-import { conditionGroups, referencePath } from './reference-data.ts';
-import { quoteLiteral } from './sql.ts';
+import { conditionGroups, referencePath } from '../core/reference/reference-data.ts';
+import { quoteLiteral } from '../core/warehouse/sql.ts';
 import { createMissingStagingTables, pickReader, type SourceFormat } from './sources/source-reader.ts';
 import { quarantineBadRows, type FileCounts } from './validate/quarantine.ts';
 

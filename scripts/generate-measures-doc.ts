@@ -4,9 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MEASURES } from '../server/measures/catalog.ts';
-import { DIMENSION_NAMES } from '../server/measures/dimensions.ts';
-import { UNIT_LABELS, type MeasureDefinition } from '../server/measures/measure-definition.ts';
+import { MEASURES } from '../core/measures/catalog.ts';
+import { DIMENSION_NAMES } from '../core/measures/dimensions.ts';
+import { UNIT_LABELS, type MeasureDefinition } from '../core/measures/measure-definition.ts';
 
 export const MEASURES_DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'measures.md');
 
@@ -23,7 +23,7 @@ export function renderMeasuresDoc(measures: readonly MeasureDefinition[] = MEASU
   return [
     '# Measures',
     '',
-    '<!-- Generated from server/measures/ by `npm run docs:measures`; edit the catalog, not this file. -->',
+    '<!-- Generated from core/measures/ by `npm run docs:measures`; edit the catalog, not this file. -->',
     '',
     `Popsight serves ${measures.length} measures at \`GET /api/measures/{id}\`. Each is computed over`,
     '`mart.person_period`, one row per person per period of coverage (columns in',

@@ -2,15 +2,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
-import { openCohortStore, unavailableCohortStore } from './cohorts/cohort-store.ts';
-import { errorMiddleware, HttpError } from './errors.ts';
+import { openCohortStore, unavailableCohortStore } from './state/cohort-store.ts';
+import { errorMiddleware, HttpError } from './http/errors.ts';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
-import { cohortRoutes } from './routes/cohort-routes.ts';
-import { measureRoutes } from './routes/measure-routes.ts';
-import { metaRoutes } from './routes/meta-routes.ts';
-import { qualityRoutes } from './routes/quality-routes.ts';
-import { trendRoutes } from './routes/trend-routes.ts';
+import { cohortRoutes } from './cohorts/cohort-routes.ts';
+import { measureRoutes } from './measures/measure-routes.ts';
+import { metaRoutes } from './meta/meta-routes.ts';
+import { qualityRoutes } from './quality/quality-routes.ts';
+import { trendRoutes } from './measures/trend-routes.ts';
 import type { LiveWarehouse } from './warehouse/live-warehouse.ts';
 
 export interface AppDeps {

@@ -3,9 +3,9 @@
 // Rows the new extract also has are kept once (the new row wins): by id where a table has one,
 // else by all its columns but those derived per load (a text value is kept only when enough people
 // in that load share it, so the same observation can differ in value_text between loads).
-import type { Database } from '../../server/warehouse/database.ts';
+import type { Database } from '../../core/warehouse/database.ts';
 import { LoadError } from '../load-errors.ts';
-import { quoteLiteral } from '../sql.ts';
+import { quoteLiteral } from '../../core/warehouse/sql.ts';
 
 const DERIVED_PER_LOAD: Record<string, string[]> = { observation: ['value_text'] };
 

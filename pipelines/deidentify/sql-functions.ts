@@ -3,8 +3,8 @@
 // truncated to 128 bits (32 hex digits; RFC 2104 §5 allows truncation to half the output).
 // zip3(z) cuts ZIP codes to three digits and blanks the restricted ones (HHS de-identification guidance).
 import { readFileSync } from 'node:fs';
-import type { Database } from '../../server/warehouse/database.ts';
-import { referencePath } from '../reference-data.ts';
+import type { Database } from '../../core/warehouse/database.ts';
+import { referencePath } from '../../core/reference/reference-data.ts';
 
 const BLOCK_SIZE = 64;
 

@@ -6,8 +6,8 @@
 //
 //   node bin/run-ts.mjs pipelines/marts/compare-marts.ts A.duckdb B.duckdb
 import { pathToFileURL } from 'node:url';
-import { openDatabase } from '../../server/warehouse/database.ts';
-import { quoteIdentifier, quoteLiteral } from '../sql.ts';
+import { openDatabase } from '../../core/warehouse/database.ts';
+import { quoteIdentifier, quoteLiteral } from '../../core/warehouse/sql.ts';
 import { GRAINS } from './period-index.ts';
 import { martTable } from './person-period-table-sql.ts';
 

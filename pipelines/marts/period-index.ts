@@ -2,11 +2,9 @@
 // year = month // 12. Joining and grouping on (pk, idx) integers is much cheaper than on
 // (person_id, period_start), and a month rolls up to its quarter and year by integer division.
 
-export const GRAINS = ['year', 'quarter', 'month'] as const;
-export type Grain = (typeof GRAINS)[number];
+import { GRAIN_MONTHS, GRAINS, type Grain } from '../../core/warehouse/schema.ts';
 
-/** How many months a period of the grain spans. */
-export const GRAIN_MONTHS: Record<Grain, number> = { year: 12, quarter: 3, month: 1 };
+export { GRAIN_MONTHS, GRAINS, type Grain };
 
 /** The month index of a DATE expression `d`; needs `data_window w` in the FROM clause. */
 export const monthIndex = (d: string): string => `((year(${d}) - w.first_year) * 12 + month(${d}) - 1)`;

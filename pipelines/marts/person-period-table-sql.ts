@@ -2,10 +2,9 @@
 // per person per period only here, with the person's columns, the period's dates and its events.
 import { hasCondition } from './condition-segments-sql.ts';
 import { READINGS, UTILIZATION_COLUMNS } from './period-events-sql.ts';
-import { GRAIN_MONTHS, type Grain } from './period-index.ts';
+import { GRAIN_MONTHS, martTable, type Grain } from '../../core/warehouse/schema.ts';
 
-/** The mart table of one grain: mart.person_year, mart.person_quarter, mart.person_month. */
-export const martTable = (grain: Grain): string => `person_${grain}`;
+export { martTable };
 
 const AGE_BANDS = `CASE WHEN age < 18 THEN '0-17' WHEN age < 35 THEN '18-34' WHEN age < 50 THEN '35-49'
   WHEN age < 65 THEN '50-64' WHEN age < 75 THEN '65-74' WHEN age < 85 THEN '75-84' ELSE '85+' END`;

@@ -2,7 +2,7 @@
 // (conformance, completeness, plausibility). Runs every check of the catalog over core.* and
 // mart.person_period, compares with the previous load and writes counts to quality.results.
 // It records, it never blocks: a failing check is a finding for people to review, not a failed load.
-import type { Database } from '../../server/warehouse/database.ts';
+import type { Database } from '../../core/warehouse/database.ts';
 import { QUALITY_CHECKS } from './check-catalog.ts';
 import { compareWithPrevious, readPreviousRun } from './previous-results.ts';
 import { tablesFor } from './quality-check.ts';

@@ -3,8 +3,8 @@
 // or one from before quality.results existed, means there is nothing to compare with: the load
 // goes on and every comparison is null.
 import { existsSync } from 'node:fs';
-import type { Database } from '../../server/warehouse/database.ts';
-import { quoteLiteral } from '../sql.ts';
+import type { Database } from '../../core/warehouse/database.ts';
+import { quoteLiteral } from '../../core/warehouse/sql.ts';
 import type { CheckStatus } from './run-checks.ts';
 
 export type Comparison = 'new' | 'resolved' | 'stable';

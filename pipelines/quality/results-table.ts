@@ -1,6 +1,6 @@
 // quality.results: one row per check per run, counts only (see docs/architecture.md). Created on
 // first use, so the checks can also be run on a published warehouse that predates the table.
-import type { Database, SqlValue } from '../../server/warehouse/database.ts';
+import type { Database, SqlValue } from '../../core/warehouse/database.ts';
 import type { Comparison } from './previous-results.ts';
 import type { CheckOutcome } from './run-checks.ts';
 

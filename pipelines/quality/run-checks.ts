@@ -1,7 +1,7 @@
 // Runs one check and judges it against its threshold. The load clock is a bound parameter, read by
 // the checks through the `params` CTE; a check that cannot run fails the load, naming the check,
 // because a check that silently did not run would report data as clean.
-import type { Database } from '../../server/warehouse/database.ts';
+import type { Database } from '../../core/warehouse/database.ts';
 import type { QualityCheck, Tables } from './quality-check.ts';
 
 export type CheckStatus = 'pass' | 'fail';

@@ -1,7 +1,7 @@
 // The contract of a source reader and the registry that picks one from the files themselves.
 // Every reader lands the same staging tables (see synthea-files.ts for their canonical fields):
 // all VARCHAR, plus `_file` (input file name) and `_line` (line or record number) for error reports.
-import type { Database } from '../../server/warehouse/database.ts';
+import type { Database } from '../../core/warehouse/database.ts';
 import { LoadError } from '../load-errors.ts';
 import { looksLikeOmop, stageOmop } from './omop/stage-omop.ts';
 import { looksLikeSynthea, stageSynthea } from './synthea/stage-synthea.ts';

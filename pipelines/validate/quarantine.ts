@@ -1,6 +1,6 @@
 // 3. Validate: applies the row rules to `staging.<table>`, keeps good rows as `valid.<table>` and
 // writes the others to `wh.etl.quarantine`. Nothing is dropped silently: read = loaded + quarantined.
-import type { Database } from '../../server/warehouse/database.ts';
+import type { Database } from '../../core/warehouse/database.ts';
 import { ROW_RULES, type RowRule } from './row-rules.ts';
 
 export interface FileCounts {

@@ -1,4 +1,4 @@
-// OpenAPI 3.1 path items of the cohort endpoints (server/routes/cohort-routes.ts), in the shape of
+// OpenAPI 3.1 path items of the cohort endpoints (server/cohorts/cohort-routes.ts), in the shape of
 // server/openapi/build-openapi.ts's operations(), for it to spread in. The definition language is
 // recursive, so the request body is described in prose and in docs/architecture.md#cohorts.
 

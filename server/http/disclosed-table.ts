@@ -23,7 +23,7 @@ export interface DisclosedTable {
   readonly [disclosed]: true;
 }
 
-/** Fields every disclosed row carries besides its keys (server/disclosure/mask.ts). */
+/** Fields every disclosed row carries besides its keys (core/disclosure/mask.ts). */
 const FLAGS = new Set(['suppressed', 'suppressionReason']);
 
 /**

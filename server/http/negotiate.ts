@@ -2,7 +2,7 @@
 // header asks for them, and the one place that turns a disclosed table into the chosen format.
 // Endpoints (measures now, cohorts and reports later) hand over rows only after suppression.
 import type { Request } from 'express';
-import { HttpError } from '../errors.ts';
+import { HttpError } from './errors.ts';
 import { ARROW_STREAM_TYPE, toArrowStream } from './arrow-format.ts';
 import { CSV_TYPE, toCsv } from './csv-format.ts';
 import type { DisclosedTable, Row } from './disclosed-table.ts';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { TABLE_FORMATS } from '../http/negotiate.ts';
 import { cohortOperations } from '../cohorts/cohort-openapi.ts';
-import { API_SCHEMAS } from './api-schemas.ts';
+import { API_SCHEMAS } from '../../core/api/api-schemas.ts';
 import type { RegisteredRoute } from './list-routes.ts';
 import { measureIdParameter, measureQueryParameters } from './query-parameters.ts';
 

@@ -1,9 +1,9 @@
 // OpenAPI parameter objects generated from the zod schema a route validates its query with, so the
 // document cannot drift from what the parser accepts (enums, defaults, descriptions included).
 import { z } from 'zod';
-import { DIMENSION_NAMES, isDimension } from '../measures/dimensions.ts';
-import { measureIds } from '../measures/catalog.ts';
-import { measureQuerySchema } from '../measures/parse-measure-query.ts';
+import { DIMENSION_NAMES, isDimension } from '../../core/measures/dimensions.ts';
+import { measureIds } from '../../core/measures/catalog.ts';
+import { measureQuerySchema } from '../../core/measures/parse-measure-query.ts';
 
 export interface ParameterObject {
   name: string;

@@ -2,7 +2,7 @@
 // the next request after that sees the new file and switches to it, while requests already running
 // finish on the old one, which is closed once they are done. No restart, no failed request.
 import { statSync } from 'node:fs';
-import { openDatabase, type Database } from './database.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 
 interface Generation {
   db: Database;

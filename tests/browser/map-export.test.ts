@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fetchJson, launchChromium } from '../helpers/browser.ts';
 import { startDemoServer } from '../helpers/test-server.ts';
-import { NO_COLOUR_FILL } from '../../client/src/charts/build-county-map-spec.ts';
-import type { Dimensions, MeasureResult, Meta } from '../../client/src/lib/api-types.ts';
-import { messages } from '../../client/src/lib/messages.ts';
+import { NO_COLOUR_FILL } from '../../core/charts/build-county-map-spec.ts';
+import type { Dimensions, MeasureResult, Meta } from '../../core/api/api-types.ts';
+import { messages } from '../../core/charts/messages.ts';
 import { lastCompleteYear } from '../../client/src/overview/summarize-kpi.ts';
 
 const MEASURE = 'diabetes-prevalence';

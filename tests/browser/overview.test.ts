@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fetchJson, launchChromium } from '../helpers/browser.ts';
 import { startDemoServer } from '../helpers/test-server.ts';
-import { countSuppressed, suppressionNote } from '../../client/src/charts/build-trend-spec.ts';
-import type { MeasureInfo, MeasureResult, Meta } from '../../client/src/lib/api-types.ts';
+import { countSuppressed, suppressionNote } from '../../core/charts/build-trend-spec.ts';
+import type { MeasureInfo, MeasureResult, Meta } from '../../core/api/api-types.ts';
 
 // Data marks only: legend swatches are symbol marks too, with role-legend-symbol.
 const symbols = '[data-testid="trend-chart"] g.mark-symbol.role-mark path';

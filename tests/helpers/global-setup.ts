@@ -5,7 +5,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureClientBuilt } from '../../server/cli/build-client.ts';
+import { ensureClientBuilt } from '../../cli/build-client.ts';
 
 export default async function setup(): Promise<() => void> {
   await ensureClientBuilt((message) => console.log(message));

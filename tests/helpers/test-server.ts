@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generatePopulation } from '../../pipelines/generate/index.ts';
+import { generatePopulation } from '../../generator/index.ts';
 import { loadExtract } from '../../pipelines/load.ts';
-import { ensureClientBuilt } from '../../server/cli/build-client.ts';
-import { startServer } from '../../server/cli/start-server.ts';
+import { ensureClientBuilt } from '../../cli/build-client.ts';
+import { startServer } from '../../cli/start-server.ts';
 import { quietLoadDeps } from './test-env.ts';
 
 

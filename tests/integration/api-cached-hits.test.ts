@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
-import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { canonicalQuery, sendCached, sendRemembered } from '../../server/http/conditional-get.ts';
 import { fixedJsonSender } from '../../server/http/fixed-json.ts';
 import { ResponseCache } from '../../server/http/response-cache.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MEASURES } from '../../server/measures/catalog.ts';
+import { MEASURES } from '../../core/measures/catalog.ts';
 import { MEASURES_DOC_PATH, renderMeasuresDoc } from '../../scripts/generate-measures-doc.ts';
 
 describe('docs/measures.md', () => {

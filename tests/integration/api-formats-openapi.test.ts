@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { measureIds } from '../../server/measures/catalog.ts';
-import { DIMENSION_NAMES } from '../../server/measures/dimensions.ts';
-import { measureQuerySchema, PERIODS } from '../../server/measures/parse-measure-query.ts';
+import { measureIds } from '../../core/measures/catalog.ts';
+import { DIMENSION_NAMES } from '../../core/measures/dimensions.ts';
+import { measureQuerySchema, PERIODS } from '../../core/measures/parse-measure-query.ts';
 import { listRoutes } from '../../server/openapi/list-routes.ts';
 import type { LiveWarehouse } from '../../server/warehouse/live-warehouse.ts';
 

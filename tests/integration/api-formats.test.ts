@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
-import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { httpMessages } from '../../server/http/messages.ts';
-import { API_SCHEMAS, measureResultSchema } from '../../server/openapi/api-schemas.ts';
+import { API_SCHEMAS, measureResultSchema } from '../../core/api/api-schemas.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
-import { openDatabase } from '../../server/warehouse/database.ts';
+import { openDatabase } from '../../core/warehouse/database.ts';
 import { copyOfNj27, rewriteFile } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 

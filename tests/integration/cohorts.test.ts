@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
-import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
-import { buildCohortSql } from '../../server/cohorts/build-cohort-sql.ts';
-import { cohortMessages } from '../../server/cohorts/cohort-messages.ts';
-import type { Criterion } from '../../server/cohorts/cohort-schema.ts';
-import { newcombeDifferenceInterval } from '../../server/stats/index.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { buildCohortSql } from '../../core/cohorts/build-cohort-sql.ts';
+import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
+import type { Criterion } from '../../core/cohorts/cohort-schema.ts';
+import { newcombeDifferenceInterval } from '../../core/stats/index.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 

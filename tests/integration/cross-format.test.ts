@@ -11,8 +11,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
 import { stageFhir } from '../../pipelines/sources/fhir/stage-fhir.ts';
-import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 
 const PEOPLE = 500;

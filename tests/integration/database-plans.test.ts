@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 
 describe('Database.query with reusePlan', () => {
   const dir = mkdtempSync(join(tmpdir(), 'popsight-plans-'));

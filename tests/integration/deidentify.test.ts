@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
-import { openDatabase } from '../../server/warehouse/database.ts';
+import { openDatabase } from '../../core/warehouse/database.ts';
 import { copyOfNj27, firstRow, rewriteFile } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps, TEST_KEY_ENV } from '../helpers/test-env.ts';
 

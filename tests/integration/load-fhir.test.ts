@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
 import { stageFhir } from '../../pipelines/sources/fhir/stage-fhir.ts';
 import { STAGING_CONTRACT } from '../../pipelines/sources/synthea/synthea-files.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { quietLoadDeps as quiet } from '../helpers/test-env.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

@@ -7,7 +7,7 @@ import { isLoadError } from '../../pipelines/load-errors.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { stageOmop } from '../../pipelines/sources/omop/stage-omop.ts';
 import { STAGING_CONTRACT } from '../../pipelines/sources/synthea/synthea-files.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { quietLoadDeps as quiet } from '../helpers/test-env.ts';
 
 const EUNOMIA = fileURLToPath(new URL('../fixtures/omop-eunomia-27nj', import.meta.url));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { quietLoadDeps as quiet } from '../helpers/test-env.ts';
 
 const EUNOMIA = fileURLToPath(new URL('../fixtures/omop-eunomia-27nj', import.meta.url));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
-import { openDatabase } from '../../server/warehouse/database.ts';
+import { openDatabase } from '../../core/warehouse/database.ts';
 import { copyOfNj27, rewriteFile } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 
@@ -35,7 +35,7 @@ describe('Synthea layouts', () => {
   });
 
   it('names the layout of the current Synthea CSV that the generator writes', async () => {
-    const { generatePopulation } = await import('../../pipelines/generate/index.ts');
+    const { generatePopulation } = await import('../../generator/index.ts');
     const dir = mkdtempSync(join(tmpdir(), 'popsight-cur-'));
     await generatePopulation({ people: 50, seed: 3, outDir: join(dir, 'x') });
     const result = await loadExtract({ source: join(dir, 'x'), warehouse: join(dir, 'w.duckdb'), secretsFile: join(dir, 'key') }, quietLoadDeps);

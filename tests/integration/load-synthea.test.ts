@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps as quiet } from '../helpers/test-env.ts';
 

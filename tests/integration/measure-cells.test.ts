@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMeasureSql, type MeasureQuery } from '../../server/measures/build-measure-sql.ts';
-import { MEASURES } from '../../server/measures/catalog.ts';
-import type { Dimension } from '../../server/measures/dimensions.ts';
-import { CELL_TABLES, cellsFor, DIMENSION_PAIRS, measureCellCatalog, TOP_SHARE_PAIR_TABLE, TOP_SHARE_TABLE, type CellCatalog } from '../../server/measures/measure-cells.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { buildMeasureSql, type MeasureQuery } from '../../core/measures/build-measure-sql.ts';
+import { MEASURES } from '../../core/measures/catalog.ts';
+import type { Dimension } from '../../core/measures/dimensions.ts';
+import { CELL_TABLES, cellsFor, DIMENSION_PAIRS, measureCellCatalog, TOP_SHARE_PAIR_TABLE, TOP_SHARE_TABLE, type CellCatalog } from '../../core/measures/measure-cells.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 
 type Row = Record<string, unknown>;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
-import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 

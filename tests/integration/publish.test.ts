@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
-import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { copyOfNj27, NJ27, rewriteFile } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps, TEST_KEY_ENV } from '../helpers/test-env.ts';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
-import { startServer, type RunningServer } from '../../server/cli/start-server.ts';
-import { qualityReportSchema } from '../../server/openapi/api-schemas.ts';
-import { openDatabase } from '../../server/warehouse/database.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { qualityReportSchema } from '../../core/api/api-schemas.ts';
+import { openDatabase } from '../../core/warehouse/database.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 

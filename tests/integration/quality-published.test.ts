@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
 import { runQualityChecks, type QualitySummary } from '../../pipelines/quality/index.ts';
-import { startServer } from '../../server/cli/start-server.ts';
-import { openDatabase } from '../../server/warehouse/database.ts';
+import { startServer } from '../../cli/start-server.ts';
+import { openDatabase } from '../../core/warehouse/database.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 

@@ -7,7 +7,7 @@ import { UNIQUENESS_CHECKS } from '../../pipelines/quality/checks/uniqueness-pla
 import { PERSON_SLICES } from '../../pipelines/quality/check-sql.ts';
 import { tablesFor } from '../../pipelines/quality/quality-check.ts';
 import { runCheck } from '../../pipelines/quality/run-checks.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 
 const PEOPLE = 40; // several people per slice
 const person = (i: number) => `p${String(i).padStart(3, '0')}`;

@@ -8,12 +8,12 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { compileStrict } from '../helpers/compile-vega-lite.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
-import { buildCountyMapSpec, NO_COLOUR_FILL } from '../../client/src/charts/build-county-map-spec.ts';
-import { toCountyData } from '../../client/src/charts/county-map-data.ts';
-import { countyKey, placeCounties, type CountyFeature } from '../../client/src/charts/county-geography.ts';
-import { hatchLines } from '../../client/src/charts/hatch-lines.ts';
-import type { MeasureRow } from '../../client/src/lib/api-types.ts';
-import { messages } from '../../client/src/lib/messages.ts';
+import { buildCountyMapSpec, NO_COLOUR_FILL } from '../../core/charts/build-county-map-spec.ts';
+import { toCountyData } from '../../core/charts/county-map-data.ts';
+import { countyKey, placeCounties, type CountyFeature } from '../../core/charts/county-geography.ts';
+import { hatchLines } from '../../core/charts/hatch-lines.ts';
+import type { MeasureRow } from '../../core/api/api-types.ts';
+import { messages } from '../../core/charts/messages.ts';
 
 // us-atlas (ISC licence): Census Bureau cartographic boundary files, the same file the dashboard loads.
 const atlasPath = createRequire(import.meta.url).resolve('us-atlas/counties-10m.json');

@@ -8,10 +8,10 @@ import {
   countUnreliable,
   suppressionNote,
   toTrendData,
-} from '../../client/src/charts/build-trend-spec.ts';
-import { periodEnd, periodStart } from '../../client/src/lib/periods.ts';
-import type { MeasureRow } from '../../client/src/lib/api-types.ts';
-import { messages } from '../../client/src/lib/messages.ts';
+} from '../../core/charts/build-trend-spec.ts';
+import { periodEnd, periodStart } from '../../core/charts/periods.ts';
+import type { MeasureRow } from '../../core/api/api-types.ts';
+import { messages } from '../../core/charts/messages.ts';
 
 function row(period: string, rate: number, extra: Partial<MeasureRow> = {}): MeasureRow {
   return {

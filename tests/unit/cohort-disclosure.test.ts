@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discloseBreakdown, discloseShare } from '../../server/cohorts/cohort-disclosure.ts';
+import { discloseBreakdown, discloseShare } from '../../core/cohorts/cohort-disclosure.ts';
 
 const rows = (counts: Record<string, number>) => Object.entries(counts).map(([value, count]) => ({ value, count }));
 

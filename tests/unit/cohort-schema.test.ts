@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cohortMessages } from '../../server/cohorts/cohort-messages.ts';
-import { cohortDefinitionSchema, CRITERION_KINDS, EVENT_KINDS, MAX_CRITERIA, previewDefinitionSchema } from '../../server/cohorts/cohort-schema.ts';
-import { validateDefinition } from '../../server/cohorts/validate-definition.ts';
-import { CONDITION_GROUPS, ENCOUNTER_CLASSES, SEXES } from '../../server/cohorts/value-sets.ts';
-import { HttpError } from '../../server/errors.ts';
+import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
+import { cohortDefinitionSchema, CRITERION_KINDS, EVENT_KINDS, MAX_CRITERIA, previewDefinitionSchema } from '../../core/cohorts/cohort-schema.ts';
+import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
+import { CONDITION_GROUPS, ENCOUNTER_CLASSES, SEXES } from '../../core/cohorts/value-sets.ts';
+import { DomainError } from '../../core/errors.ts';
+import { STATUS_OF_DOMAIN_ERROR } from '../../server/http/error-status.ts';
 
 const EXAMPLE = {
   name: 'Poorly controlled diabetics with ED use',
@@ -17,12 +18,12 @@ const EXAMPLE = {
   },
 };
 
-/** The HttpError a definition is rejected with. */
-function rejection(definition: unknown): HttpError {
+/** The DomainError a definition is rejected with. */
+function rejection(definition: unknown): DomainError {
   try {
     validateDefinition(cohortDefinitionSchema, definition);
   } catch (error) {
-    if (error instanceof HttpError) return error;
+    if (error instanceof DomainError) return error;
     throw error;
   }
   throw new Error('the definition was accepted');
@@ -79,9 +80,9 @@ describe('cohort definition schema', () => {
     ['no criteria', { name: 'x' }, 'criteria', null],
     ['an unknown top-level field', { ...EXAMPLE, owner: 'me' }, 'owner', cohortMessages.unknownKey('owner', ['name', 'description', 'indexDate', 'criteria'])],
     ['text instead of an object', 'diabetics', '(definition)', cohortMessages.expectedDefinition],
-  ])('rejects %s with a 400 naming the field', (_what, definition, path, expected) => {
+  ])('rejects %s with an invalid_definition (400) naming the field', (_what, definition, path, expected) => {
     const error = rejection(definition);
-    expect(error.status).toBe(400);
+    expect(STATUS_OF_DOMAIN_ERROR[error.code]).toBe(400);
     expect(error.code).toBe('invalid_definition');
     expect((error.details as { path: string }).path).toBe(path);
     if (expected !== null) expect(error.message).toBe(cohortMessages.invalidDefinition(path, expected));

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCohortSql } from '../../server/cohorts/build-cohort-sql.ts';
-import { cohortDefinitionSchema, type CohortDefinition, type Criterion } from '../../server/cohorts/cohort-schema.ts';
-import { buildMeasureSql } from '../../server/measures/build-measure-sql.ts';
-import { findMeasure } from '../../server/measures/catalog.ts';
-import { openDatabase, type Database } from '../../server/warehouse/database.ts';
+import { buildCohortSql } from '../../core/cohorts/build-cohort-sql.ts';
+import { cohortDefinitionSchema, type CohortDefinition, type Criterion } from '../../core/cohorts/cohort-schema.ts';
+import { buildMeasureSql } from '../../core/measures/build-measure-sql.ts';
+import { findMeasure } from '../../core/measures/catalog.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 
 // A hand-built warehouse of eight people. The latest encounter (p5's wellness visit) is on
 // 2024-06-30, which makes that the default index date. Ages on it: p1 74, p2 84, p3 34, p4 38,

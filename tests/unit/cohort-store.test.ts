@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CohortDefinition } from '../../server/cohorts/cohort-schema.ts';
-import { COHORTS_FILE, openCohortStore } from '../../server/cohorts/cohort-store.ts';
+import type { CohortDefinition } from '../../core/cohorts/cohort-schema.ts';
+import { COHORTS_FILE, openCohortStore } from '../../server/state/cohort-store.ts';
 
 const definition = (name: string): CohortDefinition => ({ name, criteria: { sex: 'F' } });
 

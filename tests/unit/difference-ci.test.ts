@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newcombeDifferenceInterval, wilsonInterval } from '../../server/stats/index.ts';
+import { newcombeDifferenceInterval, wilsonInterval } from '../../core/stats/index.ts';
 
 // Newcombe's tables print limits to 4 decimal places.
 const dp4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);

@@ -1,7 +1,7 @@
 // Rule 2 (complementary suppression) of the CMS cell size suppression policy (2020): which
 // cells are hidden besides the small ones, in one-way and two-way tables and across requests.
 import { describe, expect, it } from 'vitest';
-import { suppressCells } from '../../server/disclosure/index.ts';
+import { suppressCells } from '../../core/disclosure/index.ts';
 
 interface Cell {
   period: string;

@@ -1,9 +1,9 @@
 // Differencing attacks on suppressed tables, which must all fail to recover a hidden value
 // (CMS cell size suppression policy, 2020: suppressed values must not be derivable from totals).
-// The attacker below is written independently of server/disclosure: it brute-forces every
+// The attacker below is written independently of core/disclosure: it brute-forces every
 // non-negative integer completion of the hidden cells that agrees with the published margins.
 import { describe, expect, it } from 'vitest';
-import { suppressCells, suppressCount } from '../../server/disclosure/index.ts';
+import { suppressCells, suppressCount } from '../../core/disclosure/index.ts';
 
 const FIELDS = ['numeratorPeople', 'denominatorPeople', 'numerator', 'denominator'] as const;
 type Field = (typeof FIELDS)[number];

@@ -8,7 +8,7 @@ import {
   resolvePolicy,
   suppressCells,
   suppressCount,
-} from '../../server/disclosure/index.ts';
+} from '../../core/disclosure/index.ts';
 
 describe('resolvePolicy', () => {
   it('defaults to the CMS minimum cell size of 11', () => {

@@ -1,6 +1,6 @@
 // Rule 1 (primary suppression) and rule 3 (masking) of the CMS cell size suppression policy (2020).
 import { describe, expect, it } from 'vitest';
-import { disclosureMessages, suppressCells } from '../../server/disclosure/index.ts';
+import { disclosureMessages, suppressCells } from '../../core/disclosure/index.ts';
 
 interface Row {
   period: string;

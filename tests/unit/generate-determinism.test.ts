@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePopulation, type GenerateSummary } from '../../pipelines/generate/index.ts';
+import { generatePopulation, type GenerateSummary } from '../../generator/index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'popsight-generate-'));
 const dir = (name: string) => join(root, name);

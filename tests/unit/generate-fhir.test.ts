@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePopulation, type GenerateSummary } from '../../pipelines/generate/index.ts';
-import { PAYERS } from '../../pipelines/generate/payers.ts';
+import { generatePopulation, type GenerateSummary } from '../../generator/index.ts';
+import { PAYERS } from '../../generator/payers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'popsight-generate-fhir-'));
 const dir = (name: string) => join(root, name);

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GenerateSummary } from '../../pipelines/generate/index.ts';
-import { SYNTHEA_FILES, SYNTHEA_HEADERS } from '../../pipelines/generate/synthea-layout.ts';
+import type { GenerateSummary } from '../../generator/index.ts';
+import { SYNTHEA_FILES, SYNTHEA_HEADERS } from '../../generator/synthea-layout.ts';
 
 /** RFC 4180 line splitter, written here independently of the generator's writer. */
 function splitCsv(line: string): string[] {
@@ -58,7 +58,7 @@ describe('generated Synthea CSV', () => {
   beforeAll(() => {
     // Through the command line, as a user runs it: vitest's module transform makes the hot
     // simulation loop about ten times slower than plain Node.
-    const cli = fileURLToPath(new URL('../../pipelines/generate/cli.ts', import.meta.url));
+    const cli = fileURLToPath(new URL('../../generator/cli.ts', import.meta.url));
     const stdout = execFileSync(process.execPath, ['--import', 'tsx', cli, '--people', '4000', '--seed', '7', '--out', outDir], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
       encoding: 'utf8',

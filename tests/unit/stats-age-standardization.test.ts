@@ -5,7 +5,7 @@ import {
   NCHS_AGE_GROUPS,
   US_2000_STANDARD,
   type AgeStratum,
-} from '../../server/stats/index.ts';
+} from '../../core/stats/index.ts';
 
 const sig4 = (x: number) => Number(x.toPrecision(4));
 const CSV = new URL('../../data/reference/us-2000-standard-population.csv', import.meta.url);

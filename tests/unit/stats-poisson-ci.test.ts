@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poissonCountInterval, poissonRateInterval } from '../../server/stats/index.ts';
+import { poissonCountInterval, poissonRateInterval } from '../../core/stats/index.ts';
 
 const sig4 = (x: number) => Number(x.toPrecision(4));
 

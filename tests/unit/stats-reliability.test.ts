@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessReliability, poissonRsePercent } from '../../server/stats/index.ts';
+import { assessReliability, poissonRsePercent } from '../../core/stats/index.ts';
 
 describe('assessReliability (NCHS presentation standards)', () => {
   it('flags fewer than 20 events and says so', () => {

@@ -11,7 +11,7 @@ import {
   studentTQuantile,
   studentTTwoSidedP,
   zForConfidence,
-} from '../../server/stats/index.ts';
+} from '../../core/stats/index.ts';
 
 // Round to 4 significant digits, the precision of the printed tables compared against.
 const sig4 = (x: number) => Number(x.toPrecision(4));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annualPercentChange, type TrendPoint } from '../../server/stats/index.ts';
+import { annualPercentChange, type TrendPoint } from '../../core/stats/index.ts';
 
 const sig4 = (x: number) => Number(x.toPrecision(4));
 

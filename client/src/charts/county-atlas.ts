@@ -4,7 +4,7 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import counties from 'us-atlas/counties-10m.json';
-import type { CountyFeature } from './county-geography.ts';
+import type { CountyFeature } from '../../../core/charts/county-geography.ts';
 
 const topology = counties as unknown as Topology<{ counties: GeometryCollection<{ name: string }> }>;
 

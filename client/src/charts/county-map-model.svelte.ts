@@ -1,7 +1,7 @@
 // State of the county map: loads the selected measure by county and year, with the page's filters
 // but never its county filter (the map shows every county), and picks the latest complete year.
 import { fetchMeasure } from '../lib/api.ts';
-import type { Filters, MeasureQuery, MeasureResult, MeasureRow } from '../lib/api-types.ts';
+import type { Filters, MeasureQuery, MeasureResult, MeasureRow } from '../../../core/api/api-types.ts';
 import { Resource } from '../lib/resource.svelte.ts';
 
 export type CountyMapStatus = 'unavailable' | 'loading' | 'error' | 'empty' | 'ready';

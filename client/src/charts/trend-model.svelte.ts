@@ -1,10 +1,10 @@
 // State of the trend chart: loads the selected measure's series and derives the Vega-Lite spec,
 // the suppression count and which of the loading / error / empty / ready states to show.
 import { fetchMeasure } from '../lib/api.ts';
-import type { MeasureQuery, MeasureResult } from '../lib/api-types.ts';
+import type { MeasureQuery, MeasureResult } from '../../../core/api/api-types.ts';
 import { Resource } from '../lib/resource.svelte.ts';
 import { isDimension } from '../lib/url-state.svelte.ts';
-import { buildTrendSpec, countSuppressed, countUnreliable, suppressionNote } from './build-trend-spec.ts';
+import { buildTrendSpec, countSuppressed, countUnreliable, suppressionNote } from '../../../core/charts/build-trend-spec.ts';
 
 export type TrendStatus = 'loading' | 'error' | 'empty' | 'all-suppressed' | 'ready';
 

@@ -6,9 +6,9 @@ import type {
   MeasureQuery,
   MeasureResult,
   Meta,
-} from './api-types.ts';
-import { DIMENSIONS } from './api-types.ts';
-import { messages } from './messages.ts';
+} from '../../../core/api/api-types.ts';
+import { DIMENSIONS } from '../../../core/api/api-types.ts';
+import { messages } from '../../../core/charts/messages.ts';
 
 /** A failed API call; `message` is the API's `error.message` when it sent one. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 // The dashboard's view state, kept in the URL query string so every view can be shared and
 // reloaded: `?measure=diabetes-prevalence&by=sex&period=year&race=white`.
-import { DIMENSIONS, PERIODS } from './api-types.ts';
-import type { Dimension, Filters, MeasureQuery, Period } from './api-types.ts';
+import { DIMENSIONS, PERIODS } from '../../../core/api/api-types.ts';
+import type { Dimension, Filters, MeasureQuery, Period } from '../../../core/api/api-types.ts';
 
 export interface ViewState {
   measure: string | null;

@@ -1,6 +1,6 @@
 // Which measures get a KPI tile before "Show all": a researcher's and an administrator's first
 // questions (chronic disease burden, control, use, cost). The catalog order decides the rest.
-import type { MeasureInfo } from '../lib/api-types.ts';
+import type { MeasureInfo } from '../../../core/api/api-types.ts';
 
 export const FEATURED_MEASURES = [
   'diabetes-prevalence',

@@ -3,7 +3,7 @@
 import { untrack } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import { errorMessage, fetchMeasure, isAbortError, measureSearchParams } from '../lib/api.ts';
-import type { Filters, MeasureInfo, MeasureQuery, MeasureResult } from '../lib/api-types.ts';
+import type { Filters, MeasureInfo, MeasureQuery, MeasureResult } from '../../../core/api/api-types.ts';
 
 export interface KpiSelection {
   measures: readonly MeasureInfo[];

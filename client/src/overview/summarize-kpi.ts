@@ -1,7 +1,7 @@
 // The numbers of one KPI tile: the latest complete year's rate and its change from the year before.
 // Pure; "better" or "worse" depends on the measure's direction, not on the sign of the change.
-import type { MeasureDirection, MeasureRow } from '../lib/api-types.ts';
-import { unitFormat } from '../lib/units.ts';
+import type { MeasureDirection, MeasureRow } from '../../../core/api/api-types.ts';
+import { unitFormat } from '../../../core/charts/units.ts';
 
 export type Tone = 'better' | 'worse' | 'neutral';
 export type Trend = 'up' | 'down' | 'flat';

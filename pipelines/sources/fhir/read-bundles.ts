@@ -3,9 +3,9 @@
 // entry's index in the Bundle (`Bundle.entry[_line]`). Whole resources live only in `fhir.entries`,
 // which is dropped as soon as the parsed tables (holding only what resource-shapes.ts lists) exist.
 import { statSync } from 'node:fs';
-import type { Database } from '../../../server/warehouse/database.ts';
+import type { Database } from '../../../core/warehouse/database.ts';
 import { LoadError } from '../../load-errors.ts';
-import { quoteLiteral } from '../../sql.ts';
+import { quoteLiteral } from '../../../core/warehouse/sql.ts';
 import type { BundleFile } from './fhir-files.ts';
 import { NOT_A_BUNDLE } from './json-faults.ts';
 import { RESOURCE_SHAPES, structureLiteral } from './resource-shapes.ts';

@@ -4,8 +4,8 @@
 // read lands the rows in file order, so rowid + 1 is the line number, as for Synthea CSV; numbering the
 // lines in the scan instead (WITH ORDINALITY) keeps the whole read on one thread. DuckDB skips blank
 // lines, so after a blank line `_line` counts one short.
-import type { Database } from '../../../server/warehouse/database.ts';
-import { quoteLiteral } from '../../sql.ts';
+import type { Database } from '../../../core/warehouse/database.ts';
+import { quoteLiteral } from '../../../core/warehouse/sql.ts';
 import type { NdjsonFile } from './fhir-files.ts';
 import { wrongTypeError } from './json-faults.ts';
 import { RESOURCE_SHAPES, structureLiteral, structureType, type ResourceShape } from './resource-shapes.ts';

@@ -2,7 +2,7 @@
 // (`Patient/123`, `urn:uuid:123`, Synthea's `Organization?identifier=...|123`); the few that do not are
 // looked up in fhir.ref_index. When the index is empty, as on Synthea data, the lookup is left out of
 // `fhir.ref_id` altogether: the correlated lookup makes resolving a reference 3–4 times dearer.
-import type { Database } from '../../../server/warehouse/database.ts';
+import type { Database } from '../../../core/warehouse/database.ts';
 import { runSqlFile } from './sql-file.ts';
 
 /** `fullUrls` lists Bundle entries' `(full_url, id)` as SQL; NDJSON has none. */

@@ -2,7 +2,7 @@
 // whole-line comments are dropped first so a `;` in prose cannot end a statement).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../../../server/warehouse/database.ts';
+import type { Database } from '../../../core/warehouse/database.ts';
 
 export async function runSqlFile(db: Database, relative: string): Promise<void> {
   const sql = readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8').replace(/^\s*--.*$/gm, '');

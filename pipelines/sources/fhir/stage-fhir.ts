@@ -2,7 +2,7 @@
 // Synthea CSV reader fills (canonical fields of synthea-files.ts, all VARCHAR, plus `_file` and `_line`),
 // with Synthea's values (sex F/M, race, encounter class) and references resolved to resource ids.
 // DuckDB reads the JSON; Node never holds a file. Identifying elements are never parsed (resource-shapes.ts).
-import type { Database } from '../../../server/warehouse/database.ts';
+import type { Database } from '../../../core/warehouse/database.ts';
 import { LoadError } from '../../load-errors.ts';
 import type { StagedFile, StageResult } from '../source-reader.ts';
 import { listFhirFiles } from './fhir-files.ts';

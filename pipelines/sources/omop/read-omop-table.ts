@@ -2,9 +2,9 @@
 // plus `_file` (the file name as found) and `_line` (line number) for quarantine reports.
 // Structural faults (missing file or column, empty file, wrong delimiter) stop the load here.
 import { basename } from 'node:path';
-import type { Database } from '../../../server/warehouse/database.ts';
+import type { Database } from '../../../core/warehouse/database.ts';
 import { LoadError } from '../../load-errors.ts';
-import { quoteIdentifier } from '../../sql.ts';
+import { quoteIdentifier } from '../../../core/warehouse/sql.ts';
 import { readCsvDialect } from './csv-dialect.ts';
 import type { OmopFolder } from './omop-files.ts';
 import { requiredFileNames, type OmopTable } from './omop-tables.ts';

@@ -4,7 +4,7 @@
 // scratch `omop` schema, mapped by one SQL file per staging table, and the scratch schema is dropped.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../../../server/warehouse/database.ts';
+import type { Database } from '../../../core/warehouse/database.ts';
 import { LoadError } from '../../load-errors.ts';
 import type { StagedFile, StageResult } from '../source-reader.ts';
 import { STAGING_CONTRACT } from '../synthea/synthea-files.ts';

@@ -3,11 +3,11 @@
 // Identifying columns are never read. This staging shape is the contract every source reader meets.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../../../server/warehouse/database.ts';
+import type { Database } from '../../../core/warehouse/database.ts';
 import { LoadError } from '../../load-errors.ts';
 import { readCsvHeader } from '../csv-header.ts';
 import { SYNTHEA_FILES, type SyntheaFile } from './synthea-files.ts';
-import { quoteIdentifier, quoteLiteral } from '../../sql.ts';
+import { quoteIdentifier, quoteLiteral } from '../../../core/warehouse/sql.ts';
 import type { StagedFile, StageResult } from '../source-reader.ts';
 
 

@@ -1,0 +1,59 @@
+// The `popsight` command: generate, load, serve, demo.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { demoCommand, generateCommand, loadCommand, serveCommand } from './commands.ts';
+
+const integer = (name: string, min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
+  return n;
+};
+const defaultPort = () => integer('PORT', 0)(process.env.PORT ?? '3000');
+
+const program = new Command()
+  .name('popsight')
+  .description('Population health analytics on de-identified EHR data: load extracts into a DuckDB warehouse and serve the dashboard.')
+  .showHelpAfterError();
+
+program
+  .command('generate')
+  .description('Generate a seeded synthetic population as Synthea CSV (current layout) or FHIR R4 Bulk Data NDJSON.')
+  .option('--people <n>', 'number of people', integer('--people', 1), 20_000)
+  .option('--seed <n>', 'random seed: the same seed and size give byte-identical files', integer('--seed', 0), 1)
+  .addOption(new Option('--format <format>', 'csv: Synthea CSV; fhir: FHIR R4 Bulk Data NDJSON (Patient.000.ndjson, ...) with the same people, ids, dates and costs').choices(['csv', 'fhir']).default('csv'))
+  .requiredOption('--out <dir>', 'folder to write the files to')
+  .action(generateCommand);
+
+program
+  .command('load')
+  .description('Load an extract (Synthea CSV, FHIR R4 NDJSON or Bundles, OMOP CDM 5.4 CSV) into a warehouse, de-identified and validated. By default it is added to what the warehouse holds; the same extract twice changes nothing.')
+  .argument('<path>', 'folder holding the extract')
+  .requiredOption('--warehouse <file>', 'DuckDB warehouse file to publish (replaced atomically when the load succeeds)')
+  .addOption(new Option('--format <format>', 'input format; auto detects it from the files').choices(['auto', 'synthea', 'fhir', 'omop']).default('auto'))
+  .option('--replace', 'start the warehouse afresh instead of adding to it', false)
+  .action(async (path, options) => {
+    await loadCommand(path, options);
+  });
+
+program
+  .command('serve')
+  .description('Serve the API and the dashboard from a warehouse.')
+  .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
+  .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
+  .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
+  .action(serveCommand);
+
+program
+  .command('demo')
+  .description('Generate and load a demo population (first run only), then serve the dashboard.')
+  .option('--people <n>', 'size of the demo population', integer('--people', 1), 20_000)
+  .option('--seed <n>', 'random seed of the demo population', integer('--seed', 0), 1)
+  .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
+  .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false)
+  .action(demoCommand);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(`popsight: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

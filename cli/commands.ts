@@ -1,0 +1,62 @@
+// What each `popsight` subcommand does; cli.ts only declares the options.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadExtract, type LoadResult } from '../pipelines/load.ts';
+import { messages } from '../core/measures/messages.ts';
+import { ensureClientBuilt } from './build-client.ts';
+import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
+import { loadProgressLine, progressBar } from './progress.ts';
+import { startServer } from './start-server.ts';
+
+const log = (message: string) => console.error(message);
+
+export async function generateCommand(options: { people: number; seed: number; out: string; format?: 'csv' | 'fhir' }): Promise<void> {
+  const { generatePopulation } = await import('../generator/index.ts');
+  const progress = progressBar('generate', options.people, 'people');
+  const summary = await generatePopulation({ people: options.people, seed: options.seed, outDir: resolve(options.out), format: options.format, onProgress: (done) => progress.update(done) });
+  progress.finish();
+  const rows = Object.values(summary.files).reduce((a, b) => a + b, 0);
+  const unit = options.format === 'fhir' ? 'resources' : 'rows';
+  log(`Wrote ${summary.people.toLocaleString('en-US')} people (${rows.toLocaleString('en-US')} ${unit} in ${Object.keys(summary.files).length} files) to ${resolve(options.out)} in ${summary.seconds.toFixed(1)} s`);
+}
+
+export async function loadCommand(source: string, options: { warehouse: string; replace?: boolean; format?: 'auto' | 'synthea' | 'fhir' | 'omop' }): Promise<LoadResult> {
+  const warehouse = resolve(options.warehouse);
+  mkdirSync(dirname(warehouse), { recursive: true });
+  const result = await loadExtract(
+    { source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()), mode: options.replace ? 'replace' : 'append', format: options.format ?? 'auto' },
+    { log: (message) => log(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${message}`), progress: loadProgressLine(), clock: () => new Date(), env: process.env },
+  );
+  if (result.unchanged) return result;
+  console.table(result.files.map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined })));
+  const quarantined = result.files.reduce((sum, f) => sum + f.quarantined, 0);
+  log(`Loaded a ${result.format} extract (${result.layout} layout) in ${result.seconds.toFixed(1)} s; the warehouse holds ${result.people.toLocaleString('en-US')} people` +
+    (quarantined ? `; ${quarantined} rows quarantined (see etl.quarantine)` : ''));
+  return result;
+}
+
+export async function serveCommand(options: { warehouse: string; port: number; cacheMb?: number }): Promise<void> {
+  const warehouse = resolve(options.warehouse);
+  if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
+  const clientDir = await ensureClientBuilt(log);
+  const server = await startServer({ warehouse, port: options.port, clientDir, responseCacheMb: options.cacheMb });
+  console.log(`Popsight is serving ${warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function demoCommand(options: { people: number; seed: number; port: number; rebuild: boolean }): Promise<void> {
+  const home = popsightHome();
+  const warehouse = demoWarehouse(home);
+  if (options.rebuild || !existsSync(warehouse)) {
+    const extract = demoExtract(home);
+    rmSync(extract, { recursive: true, force: true });
+    log(`Generating a demo population of ${options.people.toLocaleString('en-US')} people (seed ${options.seed}) …`);
+    await generateCommand({ people: options.people, seed: options.seed, out: extract });
+    await loadCommand(extract, { warehouse, replace: true });
+  } else {
+    log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
+  }
+  await serveCommand({ warehouse, port: options.port });
+}

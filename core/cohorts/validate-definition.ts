@@ -1,0 +1,69 @@
+// Turns zod's verdict on a cohort definition into a 400 that names the field (as a path such as
+// criteria.all[1].lab.op) and what was expected there. Never lets an unchecked definition through.
+import type { z } from 'zod';
+import { DomainError } from '../errors.ts';
+import { cohortMessages } from './cohort-messages.ts';
+import { CRITERION_KINDS, EVENT_KINDS } from './cohort-schema.ts';
+
+export interface DefinitionIssue {
+  path: string;
+  message: string;
+}
+
+/** Parses `input` with `schema`, or throws DomainError('invalid_definition') naming the first fault. */
+export function validateDefinition<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.flatMap((issue) => describeIssue(issue, []));
+  const first = issues[0]!;
+  throw new DomainError('invalid_definition', cohortMessages.invalidDefinition(first.path, first.message), { path: first.path, issues });
+}
+
+/** `['criteria', 'all', 1, 'lab', 'op']` → `criteria.all[1].lab.op`; the root is `(definition)`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+  return text || '(definition)';
+}
+
+function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): DefinitionIssue[] {
+  const path = [...prefix, ...issue.path];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: cohortMessages.unknownKey(key, allowedKeys(path)) }));
+    case 'invalid_union': {
+      // "one value or a list of values": report the branch that got furthest into the input.
+      const branches = issue.errors.filter((branch) => branch.length > 0);
+      const best = branches.sort((a, b) => depth(b) - depth(a) || Number(isTypeMismatch(a)) - Number(isTypeMismatch(b)))[0];
+      return best ? describeIssue(best[0]!, path) : [{ path: formatPath(path), message: issue.message }];
+    }
+    default:
+      return [{ path: formatPath(path), message: issue.message }];
+  }
+}
+
+const depth = (issues: z.core.$ZodIssue[]) => Math.max(...issues.map((i) => i.path.length));
+const isTypeMismatch = (issues: z.core.$ZodIssue[]) => issues.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+
+const EVENT_FIELDS: Record<(typeof EVENT_KINDS)[number], string[]> = {
+  condition: ['group', 'codes'],
+  lab: ['code', 'op', 'value'],
+  medication: ['codes'],
+  encounter: ['class'],
+};
+
+/** The fields the object at `path` accepts; the language is regular enough to tell from the path. */
+function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
+  const last = path.at(-1);
+  const parent = path.at(-2);
+  if (path.length === 0) return ['name', 'description', 'indexDate', 'criteria'];
+  if (last === 'criteria' || last === 'not' || (typeof last === 'number' && (parent === 'all' || parent === 'any'))) return CRITERION_KINDS;
+  if (last === 'within') return ['days', 'after', 'before', 'around'];
+  if (last === 'after' || last === 'before' || last === 'around') return EVENT_KINDS;
+  if (last === 'age') return ['min', 'max', 'at'];
+  if (last === 'payer') return ['category', 'between'];
+  if (typeof last === 'string' && last in EVENT_FIELDS) {
+    const isAnchor = parent === 'after' || parent === 'before' || parent === 'around';
+    return [...EVENT_FIELDS[last as keyof typeof EVENT_FIELDS], 'between', 'within', ...(isAnchor ? [] : ['minCount'])];
+  }
+  return [];
+}

@@ -1,0 +1,167 @@
+// Pre-aggregated measure cells: every measure's yearly numerator, denominator and people counts per
+// combination of the common dimensions, built by the load next to the person rows. A yearly query
+// whose stratifiers and filters all fall inside one cell table adds up a few thousand cells instead
+// of scanning a row per person-year (at a million people, 9 million rows become ~200,000 cells).
+// Top shares do not add up across cells, so they are kept whole: per year, for the whole population,
+// each single stratifier and each pair (a request by one stratifier with one filter judges the pair).
+// Anything else (quarters, months, cohorts, finer cross-tables) reads the person rows. Each
+// measure's cells carry a hash of its definition: a warehouse built before a definition changed
+// falls back to the person rows instead of answering the old question.
+import { createHash } from 'node:crypto';
+import type { Database } from '../warehouse/database.ts';
+import { martTable } from '../warehouse/schema.ts';
+import { quoteLiteral } from '../warehouse/sql.ts';
+import { additiveColumns, topShareByHeapSql, type MeasureQuery } from './build-measure-sql.ts';
+import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from './dimensions.ts';
+import type { MeasureDefinition, TopShareMeasure } from './measure-definition.ts';
+
+type AdditiveMeasure = Exclude<MeasureDefinition, TopShareMeasure>;
+
+interface CellTable {
+  table: string;
+  dimensions: Dimension[];
+}
+
+/** Cell tables, tried in order. ZIP3 nests in county; organization gets a table of its own (39 × everything would be per person). */
+export const CELL_TABLES: CellTable[] = [
+  { table: 'measure_cells_demographic', dimensions: ['sex', 'ageBand', 'stdAgeGroup', 'race', 'ethnicity', 'payer', 'county', 'zip3'] },
+  { table: 'measure_cells_organization', dimensions: ['organization', 'sex', 'ageBand', 'stdAgeGroup'] },
+];
+export const TOP_SHARE_TABLE = 'top_share_cells';
+/**
+ * Top shares per pair of dimensions, in DIMENSION_NAMES order. A table of its own (not more rows in
+ * top_share_cells) so warehouses built before it keep their single-stratifier cells.
+ */
+export const TOP_SHARE_PAIR_TABLE = 'top_share_pair_cells';
+/** Every pair of dimensions, each in DIMENSION_NAMES order. */
+export const DIMENSION_PAIRS: [Dimension, Dimension][] = DIMENSION_NAMES.flatMap((a, i) => DIMENSION_NAMES.slice(i + 1).map((b): [Dimension, Dimension] => [a, b]));
+const CATALOG_TABLE = 'measure_cells_catalog';
+/** The columns of a cell after its keys; the last four only a ratio fills (the sums its CI needs). */
+const CELL_COLUMNS: [name: string, type: string][] = [
+  ['numerator', 'DOUBLE'], ['denominator', 'DOUBLE'], ['numerator_people', 'BIGINT'], ['denominator_people', 'BIGINT'],
+  ['sum_yy', 'DOUBLE'], ['sum_xx', 'DOUBLE'], ['sum_xy', 'DOUBLE'], ['n', 'BIGINT'],
+];
+const RATIO_ONLY = ['sum_yy', 'sum_xx', 'sum_xy', 'n'];
+
+/** Bump when the layout of the cell tables changes: older warehouses then read person rows. */
+const CELLS_FORMAT = 1;
+
+/** measure id → definition hash, per cell table, as the warehouse holds them. */
+export type CellCatalog = Map<string, Map<string, string>>;
+
+export type CellSource = { kind: 'cells' | 'top-share' | 'top-share-pair'; table: string };
+
+/** Which cells, if any, answer `query` (as runMeasure sends it: filters already turned into stratifiers). */
+export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource | undefined {
+  const { measure } = query;
+  if (query.cohort || (query.period !== 'year' && query.period !== 'all')) return undefined;
+  const current = (table: string) => catalog.get(table)?.get(measure.id) === definitionHash(measure, table);
+  if (measure.kind === 'top-share') {
+    if (query.period !== 'year' || Object.keys(query.filters).length > 0) return undefined;
+    if (query.by.length <= 1) return current(TOP_SHARE_TABLE) ? { kind: 'top-share', table: TOP_SHARE_TABLE } : undefined;
+    return query.by.length === 2 && current(TOP_SHARE_PAIR_TABLE) ? { kind: 'top-share-pair', table: TOP_SHARE_PAIR_TABLE } : undefined;
+  }
+  const needed = [...query.by, ...(Object.keys(query.filters) as Dimension[]), ...(query.byStdAgeGroup ? ['stdAgeGroup' as const] : [])];
+  const table = CELL_TABLES.find((t) => needed.every((d) => t.dimensions.includes(d)) && current(t.table));
+  return table && { kind: 'cells', table: table.table };
+}
+
+/** Builds the cell tables in `schema` (the load passes wh.mart) from its person_year rows. */
+export async function buildMeasureCells(db: Database, measures: MeasureDefinition[], schema: string): Promise<void> {
+  // A top share's heap must hold the largest group's top share: the largest group per stratifier.
+  const limits: Record<string, number> = {};
+  for (const d of ['', ...DIMENSION_NAMES] as const) {
+    const [{ largest }] = await db.query<{ largest: number }>(
+      `SELECT max(n)::BIGINT AS largest FROM (SELECT count(*) AS n FROM ${schema}.${martTable('year')} GROUP BY period_start${d ? `, ${DIMENSIONS[d]}` : ''})`);
+    limits[d] = Number(largest ?? 0);
+  }
+  for (const sql of measureCellsSql(measures, schema, limits)) await db.run(sql);
+}
+
+/** The statements that build the cell tables; `groupSizes` holds the largest yearly group per stratifier ('' for none). */
+export function measureCellsSql(measures: MeasureDefinition[], schema: string, groupSizes: Record<string, number>): string[] {
+  const additive = measures.filter((m): m is AdditiveMeasure => m.kind !== 'top-share');
+  // Measures with the same population share one pass over the person rows (one wide GROUP BY), then
+  // each measure's columns go to the cell table in an INSERT of its own, keeping its cells together
+  // so a query skips the others' row groups.
+  const byPopulation = new Map<string, AdditiveMeasure[]>();
+  for (const m of additive) byPopulation.set(m.population ?? 'true', [...(byPopulation.get(m.population ?? 'true') ?? []), m]);
+  const statements = CELL_TABLES.flatMap(({ table, dimensions }) => [
+    `CREATE TABLE ${schema}.${table} (measure_id VARCHAR, period_start DATE,
+       ${dimensions.map((d) => `${DIMENSIONS[d]} VARCHAR`).join(', ')},
+       ${CELL_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
+    ...[...byPopulation].flatMap(([population, group]) => [
+      `CREATE OR REPLACE TEMP TABLE cells_pass AS
+       SELECT period_start, ${dimensions.map((d) => DIMENSIONS[d]).join(', ')},
+              ${group.flatMap((m, j) => additiveColumns(m).map((c) => `${c.sql} AS m${j}_${c.name}`)).join(',\n              ')}
+       FROM ${schema}.${martTable('year')} WHERE ${population} GROUP BY ALL`,
+      ...group.map((m, j) => {
+        const column = (name: string) => (m.kind === 'ratio' || !RATIO_ONLY.includes(name) ? `m${j}_${name}` : 'NULL');
+        return `INSERT INTO ${schema}.${table}
+          SELECT ${quoteLiteral(m.id)}, period_start, ${dimensions.map((d) => DIMENSIONS[d]).join(', ')}, ${CELL_COLUMNS.map(([name]) => column(name)).join(', ')}
+          FROM cells_pass`;
+      }),
+    ]),
+    'DROP TABLE IF EXISTS cells_pass',
+  ]);
+  const topShares = measures.filter((m) => m.kind === 'top-share');
+  statements.push(
+    `CREATE TABLE ${schema}.${TOP_SHARE_TABLE} (measure_id VARCHAR, dimension VARCHAR, stratum VARCHAR, period_start DATE,
+       numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT)`,
+    ...topShares.flatMap((m) => ['' as const, ...DIMENSION_NAMES].map((d) => {
+      const { sql } = topShareByHeapSql({ measure: m, period: 'year', by: d ? [d] : [], filters: {} }, m.fraction * (groupSizes[d] ?? 0), schema);
+      return `INSERT INTO ${schema}.${TOP_SHARE_TABLE}
+        SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(d)}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, numerator_people, denominator_people
+        FROM (${sql})`;
+    })),
+    `CREATE TABLE ${schema}.${TOP_SHARE_PAIR_TABLE} (measure_id VARCHAR, dimension0 VARCHAR, dimension1 VARCHAR, stratum0 VARCHAR, stratum1 VARCHAR,
+       period_start DATE, numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT)`,
+    ...topShares.flatMap((m) => DIMENSION_PAIRS.map(([a, b]) => {
+      // A pair's group lies inside a group of each of its dimensions, so it is no larger than the smaller of their largest.
+      const largest = Math.min(groupSizes[a] ?? 0, groupSizes[b] ?? 0);
+      const { sql } = topShareByHeapSql({ measure: m, period: 'year', by: [a, b], filters: {} }, m.fraction * largest, schema);
+      return `INSERT INTO ${schema}.${TOP_SHARE_PAIR_TABLE}
+        SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(a)}, ${quoteLiteral(b)}, stratum0, stratum1, period_key, numerator, denominator, numerator_people, denominator_people
+        FROM (${sql})`;
+    })),
+    `CREATE TABLE ${schema}.${CATALOG_TABLE} (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR)`,
+    `INSERT INTO ${schema}.${CATALOG_TABLE} VALUES ${[
+      ...CELL_TABLES.flatMap(({ table }) => additive.map((measure) => ({ table, measure }))),
+      ...topShares.flatMap((measure) => [TOP_SHARE_TABLE, TOP_SHARE_PAIR_TABLE].map((table) => ({ table, measure }))),
+    ].map(({ table, measure }) => `(${quoteLiteral(table)}, ${quoteLiteral(measure.id)}, ${quoteLiteral(definitionHash(measure, table))})`).join(', ')}`,
+  );
+  return statements;
+}
+
+const catalogs = new WeakMap<Database, Promise<CellCatalog>>();
+
+/** The cells a warehouse holds (read once per open warehouse; empty for one built before cells existed). */
+export function measureCellCatalog(db: Database): Promise<CellCatalog> {
+  let catalog = catalogs.get(db);
+  if (!catalog) {
+    catalog = readCatalog(db);
+    catalogs.set(db, catalog);
+  }
+  return catalog;
+}
+
+async function readCatalog(db: Database): Promise<CellCatalog> {
+  const catalog: CellCatalog = new Map();
+  const [{ present }] = await db.query<{ present: boolean }>(
+    `SELECT count(*) > 0 AS present FROM duckdb_tables() WHERE schema_name = 'mart' AND table_name = $1`, [CATALOG_TABLE]);
+  if (!present) return catalog;
+  const rows = await db.query<{ cell_table: string; measure_id: string; definition_hash: string }>(`SELECT * FROM mart.${CATALOG_TABLE}`);
+  for (const r of rows) {
+    const table = catalog.get(r.cell_table) ?? new Map<string, string>();
+    table.set(r.measure_id, r.definition_hash);
+    catalog.set(r.cell_table, table);
+  }
+  return catalog;
+}
+
+/** Everything that decides a measure's cells: its SQL text, the table's dimensions and the layout. */
+function definitionHash(m: MeasureDefinition, table: string): string {
+  const dimensions = CELL_TABLES.find((t) => t.table === table)?.dimensions ?? DIMENSION_NAMES;
+  const { id: _id, title: _t, description: _d, source: _s, notes: _n, stratifiers: _st, direction: _dir, unit: _u, ...sql } = m;
+  return createHash('sha256').update(JSON.stringify({ CELLS_FORMAT, sql, dimensions: dimensions.map((d) => DIMENSIONS[d]) })).digest('hex').slice(0, 16);
+}

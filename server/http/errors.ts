@@ -1,0 +1,38 @@
+// The error type the HTTP edge throws on purpose (content negotiation, bodies, unknown endpoints), and
+// the one middleware that turns errors into responses: domain errors get the status their code maps
+// to, anything unexpected becomes a 500 with a logged id, never a stack trace to the client.
+import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler } from 'express';
+import { isDomainError } from '../../core/errors.ts';
+import { STATUS_OF_DOMAIN_ERROR } from './error-status.ts';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'HttpError';
+  }
+}
+
+export const isHttpError = (error: unknown): error is HttpError => error instanceof HttpError;
+
+export function errorMiddleware(log: (message: string) => void): ErrorRequestHandler {
+  return (error, _request, response, _next) => {
+    if (isDomainError(error)) {
+      response.status(STATUS_OF_DOMAIN_ERROR[error.code]).json({ error: { code: error.code, message: error.message, details: error.details } });
+      return;
+    }
+    if (isHttpError(error)) {
+      response.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
+      return;
+    }
+    const id = randomUUID();
+    log(`error ${id}: ${error instanceof Error ? error.stack : String(error)}`);
+    response.status(500).json({ error: { code: 'internal', message: `Something went wrong on the server (error id ${id}).` } });
+  };
+}
