@@ -1,7 +1,9 @@
 // Starts the HTTP server on a warehouse file; used by `popsight serve`, `popsight demo` and the tests.
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app.ts';
 import { openLiveWarehouse } from '../server/warehouse/live-warehouse.ts';
+import { openCohortStore } from '../server/state/cohort-store.ts';
 import { popsightHome, stateDir } from './paths.ts';
 
 export interface RunningServer {
@@ -23,7 +25,9 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const warehouse = await openLiveWarehouse(options.warehouse);
   const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
-  const app = createApp({ warehouse, clientDir: options.clientDir, stateDir: options.stateDir ?? stateDir(popsightHome()), responseCache });
+  const clock = () => new Date();
+  const state = { cohorts: openCohortStore(options.stateDir ?? stateDir(popsightHome()), { clock, newId: randomUUID }) };
+  const app = createApp({ warehouse, clientDir: options.clientDir, state, clock, responseCache });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const listening = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(listening));
     listening.once('error', reject);

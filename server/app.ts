@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
-import { openCohortStore, unavailableCohortStore } from './state/cohort-store.ts';
+import { unavailableCohortStore } from './state/cohort-store.ts';
+import type { CohortStore } from '../core/cohorts/saved-cohort.ts';
 import { errorMiddleware, HttpError } from './http/errors.ts';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
@@ -17,18 +18,24 @@ export interface AppDeps {
   warehouse: LiveWarehouse;
   /** The built dashboard (client/dist); the API works without it. */
   clientDir?: string;
-  /** Where saved cohorts are kept (the warehouse is opened read-only); without it none can be saved. */
-  stateDir?: string;
+  /** What users save (cohorts now), kept apart from the warehouse, which is opened read-only; without it nothing can be saved. */
+  state?: AppState;
+  /** The time, for anything the app stamps; tests pass a fixed one. */
+  clock?: () => Date;
   /** Bounds of the cache of rendered measure responses; `maxBytes: 0` turns it off. */
   responseCache?: ResponseCacheOptions;
   log?: (message: string) => void;
 }
 
-export function createApp({ warehouse, clientDir, stateDir, responseCache, log = console.error }: AppDeps): Express {
+export interface AppState {
+  cohorts: CohortStore;
+}
+
+export function createApp({ warehouse, clientDir, state, responseCache, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  const cohorts = stateDir ? openCohortStore(stateDir) : unavailableCohortStore();
+  const cohorts = state?.cohorts ?? unavailableCohortStore();
   app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse, cohorts, new ResponseCache(responseCache)), openApiRoutes());
   app.use('/api', qualityRoutes(warehouse));
   app.use('/api', cohortRoutes(warehouse, cohorts));
