@@ -1,0 +1,12 @@
+-- cost-pmpm-inpatient: by sex, period year, filter payer = 'Medicaid'.
+-- Regenerate on purpose: UPDATE_GOLDEN=1 npx vitest run tests/unit/measure-sql-dialects.test.ts
+
+-- 1. Over the person rows, the filter a bound value
+-- values: ["Medicaid"]
+SELECT strftime(period_key, '%Y') AS period, * EXCLUDE (period_key) FROM (SELECT period_start AS period_key, sex AS stratum0, sum(cost_inpatient)::DOUBLE AS numerator, sum(member_months)::DOUBLE AS denominator, sum((cost_inpatient) * (cost_inpatient))::DOUBLE AS sum_yy, sum((member_months) * (member_months))::DOUBLE AS sum_xx, sum((member_months) * (cost_inpatient))::DOUBLE AS sum_xy, count(*)::BIGINT AS n, (count(*) FILTER (WHERE cost_inpatient > 0))::BIGINT AS numerator_people, (count(*))::BIGINT AS denominator_people FROM mart.person_year WHERE true AND payer = $1 GROUP BY ALL) ORDER BY ALL;
+
+-- 2. As the server sends it (the filter a stratifier of the cross-table), over the pre-aggregated cells
+-- values: ["cost-pmpm-inpatient"]
+SELECT strftime(period_key, '%Y') AS period, * EXCLUDE (period_key) FROM (SELECT period_start AS period_key, sex AS stratum0, payer AS stratum1, sum(numerator)::DOUBLE AS numerator, sum(denominator)::DOUBLE AS denominator, sum(sum_yy)::DOUBLE AS sum_yy, sum(sum_xx)::DOUBLE AS sum_xx, sum(sum_xy)::DOUBLE AS sum_xy, sum(n)::BIGINT AS n,
+                 sum(numerator_people)::BIGINT AS numerator_people, sum(denominator_people)::BIGINT AS denominator_people
+          FROM mart.measure_cells_demographic WHERE measure_id = $1 AND true GROUP BY ALL) ORDER BY ALL;

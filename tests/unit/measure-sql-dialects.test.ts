@@ -1,0 +1,91 @@
+// Golden SQL per dialect: the text the measure builders write for every measure of the catalog, so a
+// changed snapshot means the generated SQL changed (and, for DuckDB, the server's cached plans with it).
+// Regenerate on purpose: UPDATE_GOLDEN=1 npx vitest run tests/unit/measure-sql-dialects.test.ts
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMeasureSql, topShareByHeapSql, type BuiltSql, type MeasureQuery } from '../../core/measures/build-measure-sql.ts';
+import { findMeasure, MEASURES } from '../../core/measures/catalog.ts';
+import { measureCellCatalog, measureCellsSql, type CellCatalog } from '../../core/measures/measure-cells.ts';
+import type { MeasureDefinition, TopShareMeasure } from '../../core/measures/measure-definition.ts';
+import { crossTableQuery } from '../../core/measures/run-measure.ts';
+import { openDatabase, type Database } from '../../core/warehouse/database.ts';
+
+const GOLDEN = 'tests/golden/sql';
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const DIALECTS = ['duckdb'] as const;
+
+/** The representative request: by sex, yearly, filtered to one payer. */
+const representative = (measure: MeasureDefinition): MeasureQuery => ({ measure, period: 'year', by: ['sex'], filters: { payer: 'Medicaid' } });
+
+const statement = (title: string, { sql, values }: BuiltSql) => `-- ${title}\n-- values: ${JSON.stringify(values)}\n${sql};\n`;
+
+function measureGolden(measure: MeasureDefinition, cells: CellCatalog): string {
+  const query = representative(measure);
+  return [
+    `-- ${measure.id}: by sex, period year, filter payer = 'Medicaid'.`,
+    '-- Regenerate on purpose: UPDATE_GOLDEN=1 npx vitest run tests/unit/measure-sql-dialects.test.ts\n',
+    statement('1. Over the person rows, the filter a bound value', buildMeasureSql(query)),
+    statement('2. As the server sends it (the filter a stratifier of the cross-table), over the pre-aggregated cells', buildMeasureSql(crossTableQuery(query).crossTable, cells)),
+  ].join('\n');
+}
+
+/** The query shapes a single measure's golden does not show: other periods, age groups, cohorts, top-share cells. */
+function shapesGolden(cells: CellCatalog): string {
+  const rate = findMeasure('diabetes-incidence')!;
+  const ratio = findMeasure('cost-pmpm')!;
+  const topShare = findMeasure('top-5-percent-cost-share') as TopShareMeasure;
+  const cohort = { sql: 'SELECT person_id FROM mart.person_period WHERE sex = $1 AND has_diabetes', values: ['F'] };
+  const shapes: [string, BuiltSql][] = [
+    ['quarterly, two stratifiers, person rows', buildMeasureSql({ measure: rate, period: 'quarter', by: ['ageBand', 'race'], filters: {} })],
+    ['monthly, one filter, person rows', buildMeasureSql({ measure: ratio, period: 'month', by: [], filters: { county: "O'Brien County" } })],
+    ['whole span (period all), by payer, cells', buildMeasureSql({ measure: ratio, period: 'all', by: ['payer'], filters: {} }, cells)],
+    ['yearly by standard age group (age standardization), cells', buildMeasureSql({ measure: rate, period: 'year', by: ['sex'], filters: {}, byStdAgeGroup: true }, cells)],
+    ['yearly, a saved cohort with a filter (parameters renumbered), person rows', buildMeasureSql({ measure: rate, period: 'year', by: ['sex'], filters: { payer: 'Medicare' }, cohort })],
+    ['top share, quarterly by county, person rows (window form)', buildMeasureSql({ measure: topShare, period: 'quarter', by: ['county'], filters: {} })],
+    ['top share, yearly, whole population, cells', buildMeasureSql({ measure: topShare, period: 'year', by: [], filters: {} }, cells)],
+    ['top share, yearly by organization, cells', buildMeasureSql({ measure: topShare, period: 'year', by: ['organization'], filters: {} }, cells)],
+    ['top share, yearly by race × sex (stored as sex × race), cells', buildMeasureSql({ measure: topShare, period: 'year', by: ['race', 'sex'], filters: {} }, cells)],
+    ['top share by heap (the load), yearly by payer, 40 largest kept', topShareByHeapSql({ measure: topShare, period: 'year', by: ['payer'], filters: {} }, 40)],
+  ];
+  return shapes.map(([title, built], i) => statement(`${i + 1}. ${title}`, built)).join('\n');
+}
+
+function expectGolden(path: string, actual: string) {
+  if (UPDATE) {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`no golden SQL at ${path}; write it on purpose with UPDATE_GOLDEN=1`);
+  expect(actual, `${path} differs (the generated SQL changed; if on purpose, UPDATE_GOLDEN=1)`).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('measure SQL per dialect', () => {
+  let db: Database;
+  let cells: CellCatalog;
+
+  // The cell catalog a warehouse built today holds, read back as the server reads it.
+  beforeAll(async () => {
+    db = await openDatabase(':memory:');
+    await db.run('CREATE SCHEMA mart');
+    for (const sql of measureCellsSql(MEASURES, 'mart', {}).filter((s) => s.includes('measure_cells_catalog'))) await db.run(sql);
+    cells = await measureCellCatalog(db);
+  });
+  afterAll(() => db?.close());
+
+  for (const dialect of DIALECTS) {
+    it(`writes the golden ${dialect} SQL for every measure of the catalog`, () => {
+      expect(MEASURES).toHaveLength(42);
+      for (const measure of MEASURES) expectGolden(join(GOLDEN, dialect, `${measure.id}.sql`), measureGolden(measure, cells));
+    });
+
+    it(`writes the golden ${dialect} SQL for the other query shapes`, () => {
+      expectGolden(join(GOLDEN, dialect, '_query-shapes.sql'), shapesGolden(cells));
+    });
+  }
+
+  it('writes the golden DuckDB statements that build the measure cells at load', () => {
+    expectGolden(join(GOLDEN, 'duckdb', '_measure-cells-load.sql'), `${measureCellsSql(MEASURES, 'wh.mart', { '': 900, sex: 500, organization: 40 }).join(';\n\n')};\n`);
+  });
+});
