@@ -1,46 +1,59 @@
 // The Express app, built from its dependencies so tests run the real thing on a temporary warehouse.
+// Each feature folder exports a route table; the app mounts them under /api behind the access
+// policy, and the OpenAPI document is built from the same tables.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
-import { unavailableCohortStore } from './state/cohort-store.ts';
 import type { CohortStore } from '../core/cohorts/saved-cohort.ts';
-import { errorMiddleware, HttpError } from './http/errors.ts';
-import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
-import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { cohortRoutes } from './cohorts/cohort-routes.ts';
+import { errorMiddleware, HttpError } from './http/errors.ts';
+import { httpMessages } from './http/messages.ts';
+import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
 import { measureRoutes } from './measures/measure-routes.ts';
 import { metaRoutes } from './meta/meta-routes.ts';
+import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { qualityRoutes } from './quality/quality-routes.ts';
-import { trendRoutes } from './measures/trend-routes.ts';
+import { OPEN_ACCESS, type AccessPolicy } from './routing/access.ts';
+import { mountRoutes } from './routing/mount-routes.ts';
+import type { RouteTable } from './routing/route-table.ts';
+import { unavailableCohortStore } from './state/cohort-store.ts';
 import type { LiveWarehouse } from './warehouse/live-warehouse.ts';
+
+/** What users save, kept apart from the warehouse (which is opened read-only) so it survives loads. */
+export interface AppState {
+  cohorts: CohortStore;
+}
 
 export interface AppDeps {
   warehouse: LiveWarehouse;
-  /** The built dashboard (client/dist); the API works without it. */
-  clientDir?: string;
-  /** What users save (cohorts now), kept apart from the warehouse, which is opened read-only; without it nothing can be saved. */
+  /** Without it nothing can be saved (saving answers 503). */
   state?: AppState;
   /** The time, for anything the app stamps; tests pass a fixed one. */
   clock?: () => Date;
+  /** Who may call which route; until sign-in exists, OPEN_ACCESS (every caller holds every role). */
+  access?: AccessPolicy;
+  /** The built dashboard (client/dist); the API works without it. */
+  clientDir?: string;
   /** Bounds of the cache of rendered measure responses; `maxBytes: 0` turns it off. */
   responseCache?: ResponseCacheOptions;
   log?: (message: string) => void;
 }
 
-export interface AppState {
-  cohorts: CohortStore;
-}
-
-export function createApp({ warehouse, clientDir, state, responseCache, log = console.error }: AppDeps): Express {
+export function createApp({ warehouse, state, access = OPEN_ACCESS, clientDir, responseCache, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const cohorts = state?.cohorts ?? unavailableCohortStore();
-  app.use('/api', metaRoutes(warehouse), trendRoutes(warehouse), measureRoutes(warehouse, cohorts, new ResponseCache(responseCache)), openApiRoutes());
-  app.use('/api', qualityRoutes(warehouse));
-  app.use('/api', cohortRoutes(warehouse, cohorts));
+  const tables: RouteTable[] = [
+    metaRoutes(warehouse),
+    measureRoutes(warehouse, cohorts, new ResponseCache(responseCache)),
+    qualityRoutes(warehouse),
+    cohortRoutes(warehouse, cohorts),
+  ];
+  tables.push(openApiRoutes(() => tables));
+  app.use('/api', mountRoutes(tables, access));
   app.use('/api', (request) => {
-    throw new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.path}.`);
+    throw new HttpError(404, 'not_found', httpMessages.noEndpoint(request.method, request.path));
   });
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));

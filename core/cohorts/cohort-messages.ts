@@ -25,7 +25,6 @@ export const cohortMessages = {
   tooManyCriteria: (count: number, max: number) => `expected at most ${max} criteria in one definition, got ${count}`,
 
   invalidDefinition: (path: string, problem: string) => `Invalid cohort definition at '${path}': ${problem}.`,
-  invalidJson: 'The request body is not valid JSON.',
   noStateDirectory: 'Cohorts cannot be saved: the server was started without a state directory.',
   unknownCohort: (id: string) => `No saved cohort with id '${id}'.`,
   outdatedCohort: (id: string, problem: string) =>

@@ -5,6 +5,8 @@ import { CONDITION_MEASURES } from './definitions/conditions.ts';
 import { COST_MEASURES } from './definitions/cost.ts';
 import { UTILIZATION_MEASURES } from './definitions/utilization.ts';
 import { DIMENSION_NAMES } from './dimensions.ts';
+import { DomainError } from '../errors.ts';
+import { messages } from './messages.ts';
 
 export const MEASURES: MeasureDefinition[] = [
   ...CONDITION_MEASURES.filter((m) => m.id.endsWith('-prevalence')),
@@ -19,6 +21,13 @@ if (byId.size !== MEASURES.length) throw new Error('measure catalog: duplicate m
 
 export const findMeasure = (id: string): MeasureDefinition | undefined => byId.get(id);
 export const measureIds = (): string[] => MEASURES.map((m) => m.id);
+
+/** The measure with this id, or a DomainError('unknown_measure') listing the ids there are. */
+export function requireMeasure(id: string): MeasureDefinition {
+  const measure = findMeasure(id);
+  if (!measure) throw new DomainError('unknown_measure', messages.unknownMeasure(id, measureIds()), { id });
+  return measure;
+}
 
 /** The public description of a measure (no SQL). */
 export function describeMeasure(m: MeasureDefinition) {

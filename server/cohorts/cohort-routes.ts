@@ -1,59 +1,103 @@
 // Saved cohorts: define, list, delete, preview, characterize and compare. Definitions are checked
 // by the zod schema (400 naming the field); every count in a response has passed disclosure control.
-import express, { Router, type ErrorRequestHandler } from 'express';
+// The definition language is recursive, so the request body is described in prose here and in
+// docs/architecture.md#cohorts.
 import { z } from 'zod';
 import { characterizeCohort, cohortSize } from '../../core/cohorts/characterize-cohort.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { cohortDefinitionSchema, previewDefinitionSchema } from '../../core/cohorts/cohort-schema.ts';
-import type { CohortStore, SavedCohort } from '../state/cohort-store.ts';
 import { compareCohorts } from '../../core/cohorts/compare-cohorts.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
+import type { CohortStore, SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
-import { HttpError } from '../http/errors.ts';
-import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
+import { DomainError } from '../../core/errors.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
+import { errorResponse, objectResponse } from '../openapi/operation-parts.ts';
+import type { RouteTable } from '../routing/route-table.ts';
+import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 
 const NEWCOMBE = 'Newcombe (1998) hybrid score interval (method 10), Stat Med 17:873–890, from Wilson intervals of each share';
+const BODY_LIMIT = { limit: '256kb' };
+const tags = ['cohorts'];
 
 const compareQuery = z.object({ a: z.string().min(1), b: z.string().min(1) }).strict();
+const idParameter = { name: 'id', in: 'path', required: true, description: 'Id of a saved cohort', schema: { type: 'string' } };
+const definitionBody = (what: string) => ({
+  required: true,
+  description: `${what}: { name, description?, indexDate?, criteria }, criteria combined with all / any / not (docs/architecture.md, Cohorts).`,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
 
-export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore): Router {
-  const router = Router();
-  const json = express.json({ limit: '256kb' });
-  const summary = ({ id, name, createdAt, definition }: SavedCohort) => ({ id, name, description: definition.description ?? null, createdAt });
+const summary = ({ id, name, createdAt, definition }: SavedCohort) => ({ id, name, description: definition.description ?? null, createdAt });
 
-  router.post('/cohorts/preview', json, async (request, response) => {
-    const definition = validateDefinition(previewDefinitionSchema, request.body);
-    response.json(
-      await warehouse.use(async (db) => {
-        const [{ dataVersion }, size] = await Promise.all([warehouseMeta(db), cohortSize(db, definition)]);
-        return { dataVersion, size };
-      }),
-    );
-  });
-
-  router.post('/cohorts', json, async (request, response) => {
-    const saved = await store.save(validateDefinition(cohortDefinitionSchema, request.body));
-    response.status(201).location(`/api/cohorts/${saved.id}`).json(summary(saved));
-  });
-
-  router.get('/cohorts', async (_request, response) => {
-    response.json({ cohorts: (await store.list()).map(summary) });
-  });
-
-  // Before /cohorts/:id, which would otherwise take 'compare' for an id.
-  router.get('/cohorts/compare', async (request, response) => {
-    const parsed = compareQuery.safeParse(request.query);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const message = issue.code === 'unrecognized_keys' ? cohortMessages.unknownCompareParameter(issue.keys[0]!) : cohortMessages.compareNeedsTwo;
-      throw new HttpError(400, 'invalid_parameter', message, { parameter: issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0] });
-    }
-    const [a, b] = await Promise.all([findCohort(store, parsed.data.a), findCohort(store, parsed.data.b)]);
-    response.json(
-      await warehouse.use(async (db) => {
-        const [{ dataVersion }, comparison] = await Promise.all([warehouseMeta(db), compareCohorts(db, a.definition, b.definition)]);
-        return {
+export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore): RouteTable {
+  return [
+    {
+      method: 'post',
+      path: '/cohorts/preview',
+      role: 'viewer',
+      jsonBody: BODY_LIMIT,
+      operation: {
+        summary: 'Size of an unsaved definition, after disclosure control',
+        operationId: 'previewCohort',
+        tags,
+        requestBody: definitionBody('A cohort definition; the name may be left out'),
+        responses: { 200: objectResponse('{ dataVersion, size: { value, suppressed } }'), 400: errorResponse('BadRequest') },
+      },
+      handler: async (request, response) => {
+        const definition = validateDefinition(previewDefinitionSchema, request.body);
+        const [{ dataVersion }, size] = await warehouse.use((db) => Promise.all([warehouseMeta(db), cohortSize(db, definition)]));
+        response.json({ dataVersion, size });
+      },
+    },
+    {
+      method: 'post',
+      path: '/cohorts',
+      role: 'analyst',
+      jsonBody: BODY_LIMIT,
+      operation: {
+        summary: 'Save a cohort definition',
+        operationId: 'saveCohort',
+        tags,
+        requestBody: definitionBody('A cohort definition'),
+        responses: { 201: objectResponse('The saved cohort: id, name, description, createdAt'), 400: errorResponse('BadRequest'), 503: errorResponse('Unavailable') },
+      },
+      handler: async (request, response) => {
+        const saved = await store.save(validateDefinition(cohortDefinitionSchema, request.body));
+        response.status(201).location(`/api/cohorts/${saved.id}`).json(summary(saved));
+      },
+    },
+    {
+      method: 'get',
+      path: '/cohorts',
+      role: 'viewer',
+      operation: { summary: 'Saved cohorts', operationId: 'listCohorts', tags, responses: { 200: objectResponse('Id, name, description and creation time of each') } },
+      handler: async (_request, response) => {
+        response.json({ cohorts: (await store.list()).map(summary) });
+      },
+    },
+    // Before /cohorts/{id}, which would otherwise take 'compare' for an id.
+    {
+      method: 'get',
+      path: '/cohorts/compare',
+      role: 'viewer',
+      operation: {
+        summary: 'Two cohorts side by side: shares and differences with Newcombe (1998) 95% CIs',
+        operationId: 'compareCohorts',
+        tags,
+        parameters: ['a', 'b'].map((name) => ({ name, in: 'query', required: true, description: 'Id of a saved cohort', schema: { type: 'string' } })),
+        responses: { 200: objectResponse('Sizes, overlap and one row per characteristic'), 400: errorResponse('BadRequest'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') },
+      },
+      handler: async (request, response) => {
+        const parsed = compareQuery.safeParse(request.query);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          const message = issue.code === 'unrecognized_keys' ? cohortMessages.unknownCompareParameter(issue.keys[0]!) : cohortMessages.compareNeedsTwo;
+          throw new DomainError('invalid_parameter', message, { parameter: issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0] });
+        }
+        const [a, b] = await Promise.all([findCohort(store, parsed.data.a), findCohort(store, parsed.data.b)]);
+        const [{ dataVersion }, comparison] = await warehouse.use((db) => Promise.all([warehouseMeta(db), compareCohorts(db, a.definition, b.definition)]));
+        response.json({
           dataVersion,
           a: { ...summary(a), size: comparison.sizeA },
           b: { ...summary(b), size: comparison.sizeB },
@@ -61,44 +105,46 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore): Rout
           method: NEWCOMBE,
           note: cohortMessages.overlapNote,
           rows: comparison.rows,
-        };
-      }),
-    );
-  });
-
-  router.get('/cohorts/:id', async (request, response) => {
-    const cohort = await findCohort(store, request.params.id);
-    response.json({ ...summary(cohort), definition: cohort.definition });
-  });
-
-  router.delete('/cohorts/:id', async (request, response) => {
-    if (!(await store.remove(request.params.id))) {
-      throw new HttpError(404, 'unknown_cohort', cohortMessages.unknownCohort(request.params.id), { id: request.params.id });
-    }
-    response.status(204).end();
-  });
-
-  router.get('/cohorts/:id/characterization', async (request, response) => {
-    const cohort = await findCohort(store, request.params.id);
-    response.json(
-      await warehouse.use(async (db) => {
-        const [{ dataVersion }, characterization] = await Promise.all([warehouseMeta(db), characterizeCohort(db, cohort.definition)]);
-        return { ...summary(cohort), dataVersion, ...characterization };
-      }),
-    );
-  });
-
-  router.use(bodyErrors);
-  return router;
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/cohorts/{id}',
+      role: 'viewer',
+      operation: { summary: 'A saved cohort with its definition', operationId: 'getCohort', tags, parameters: [idParameter], responses: { 200: objectResponse('The cohort'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') } },
+      handler: async (request, response) => {
+        const cohort = await findCohort(store, String(request.params.id));
+        response.json({ ...summary(cohort), definition: cohort.definition });
+      },
+    },
+    {
+      method: 'delete',
+      path: '/cohorts/{id}',
+      role: 'analyst',
+      operation: { summary: 'Delete a saved cohort', operationId: 'deleteCohort', tags, parameters: [idParameter], responses: { 204: { description: 'Deleted' }, 404: errorResponse('NotFound') } },
+      handler: async (request, response) => {
+        const id = String(request.params.id);
+        if (!(await store.remove(id))) throw new DomainError('unknown_cohort', cohortMessages.unknownCohort(id), { id });
+        response.status(204).end();
+      },
+    },
+    {
+      method: 'get',
+      path: '/cohorts/{id}/characterization',
+      role: 'viewer',
+      operation: {
+        summary: 'Size, age band / sex / race, condition groups, top diagnoses and cost PMPM, after disclosure control',
+        operationId: 'characterizeCohort',
+        tags,
+        parameters: [idParameter],
+        responses: { 200: objectResponse('The characterization'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') },
+      },
+      handler: async (request, response) => {
+        const cohort = await findCohort(store, String(request.params.id));
+        const [{ dataVersion }, characterization] = await warehouse.use((db) => Promise.all([warehouseMeta(db), characterizeCohort(db, cohort.definition)]));
+        response.json({ ...summary(cohort), dataVersion, ...characterization });
+      },
+    },
+  ];
 }
-
-/** express.json() failures (bad JSON, too large) become API errors instead of 500s. */
-const bodyErrors: ErrorRequestHandler = (error, _request, _response, next) => {
-  const status = (error as { status?: number; type?: string }).status;
-  const type = (error as { type?: string }).type;
-  if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) {
-    next(new HttpError(status, type === 'entity.parse.failed' ? 'invalid_json' : 'invalid_body', type === 'entity.parse.failed' ? cohortMessages.invalidJson : String((error as Error).message), undefined, { cause: error }));
-    return;
-  }
-  next(error);
-};

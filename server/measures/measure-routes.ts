@@ -1,59 +1,118 @@
-// The measure catalog and measure results.
-import { Router } from 'express';
-import { buildCohortSql } from '../../core/cohorts/build-cohort-sql.ts';
-import type { CohortStore } from '../state/cohort-store.ts';
-import { findCohort } from '../../core/cohorts/find-cohort.ts';
-import { HttpError } from '../http/errors.ts';
+// The measure catalog, measure results and their trends.
+import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
+import { cohortMembersSql } from '../../core/cohorts/find-cohort.ts';
+import { measureRowSchema } from '../../core/api/api-schemas.ts';
+import { describeMeasure, MEASURES, requireMeasure } from '../../core/measures/catalog.ts';
+import { trendsByStratum } from '../../core/measures/measure-trend.ts';
+import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
+import { runMeasure } from '../../core/measures/run-measure.ts';
+import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { canonicalQuery, sendCached, sendRemembered } from '../http/conditional-get.ts';
 import { disclosedTable, rowShapeOf } from '../http/disclosed-table.ts';
 import { fixedJsonSender } from '../http/fixed-json.ts';
-import { negotiateFormat, renderTable } from '../http/negotiate.ts';
+import { negotiateFormat, renderTable, TABLE_FORMATS } from '../http/negotiate.ts';
 import { ResponseCache } from '../http/response-cache.ts';
-import { messages } from '../../core/measures/messages.ts';
-import { describeMeasure, findMeasure, measureIds, MEASURES } from '../../core/measures/catalog.ts';
-import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
-import { runMeasure } from '../../core/measures/run-measure.ts';
-import { measureRowSchema } from '../../core/api/api-schemas.ts';
+import { errorResponse, jsonResponse, schemaRef } from '../openapi/operation-parts.ts';
+import { measureIdParameter, measureQueryParameters } from '../openapi/query-parameters.ts';
+import type { RouteTable } from '../routing/route-table.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
-import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 
 const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
+const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment), 95% CI from the t distribution; suppressed years are left out.';
+const tags = ['measures'];
 
-export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, cache = new ResponseCache()): Router {
-  const router = Router();
+export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, cache = new ResponseCache()): RouteTable {
   const sendJson = fixedJsonSender();
   const catalog = { measures: MEASURES.map(describeMeasure) };
-  router.get('/measures', (request, response) => {
-    sendJson(request, response, catalog);
-  });
-  router.get('/measures/:id', async (request, response) => {
-    const measure = findMeasure(request.params.id);
-    if (!measure) throw new HttpError(404, 'unknown_measure', messages.unknownMeasure(request.params.id, measureIds()));
-    const format = negotiateFormat(request);
-    await warehouse.use(async (db) => {
-      const { dataVersion } = await warehouseMeta(db);
-      // The same URL in the same format on the same data has the same answer: once it has been
-      // validated and answered, a repeat is served from the cache without parsing it again.
-      const requestKey = `${format} ${request.originalUrl} ${dataVersion}`;
-      if (sendRemembered(request, response, cache, requestKey)) return;
-      const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, request.query, await dimensionValues(db));
-      // A saved cohort restricts the measure to its members (404 for an unknown id, before any cache).
-      const query = { ...parsed, cohort: cohortId === undefined ? undefined : buildCohortSql((await findCohort(cohorts, cohortId)).definition) };
-      const normalized = canonicalQuery({ measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, ...query.filters });
-      await sendCached(request, response, {
-        cache,
-        identity: { dataVersion, query: normalized, format },
-        // Not with a cohort: it can be deleted, and the same URL must then answer 404.
-        requestKey: cohortId === undefined ? requestKey : undefined,
-        render: async () => {
-          // runMeasure returns rows after disclosure control; nothing is rendered before that.
-          const rows = await runMeasure(db, query, { adjustAge });
-          const envelope = { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null };
-          const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
-          return renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv` });
+  return [
+    {
+      method: 'get',
+      path: '/measures',
+      role: 'viewer',
+      operation: { summary: 'The measure catalog', operationId: 'listMeasures', tags, responses: { 200: jsonResponse('MeasureList', 'Every measure the API serves') } },
+      handler: (request, response) => sendJson(request, response, catalog),
+    },
+    {
+      method: 'get',
+      path: '/measures/{id}',
+      role: 'viewer',
+      operation: {
+        summary: 'One measure, by period and up to two stratifiers, after disclosure control',
+        operationId: 'getMeasure',
+        tags,
+        description: [
+          'Formats by content negotiation (Accept): JSON by default, an Arrow IPC stream (keys Utf8, numbers Float64, flags Bool, null for a suppressed value; the JSON envelope without rows is in the schema metadata under "popsight") or RFC 4180 CSV (header row, suppressed values empty).',
+          'Responses carry an ETag that hashes the warehouse data version, the normalized query and the format; send it back in If-None-Match to get 304 while neither has changed.',
+        ].join('\n\n'),
+        parameters: [measureIdParameter(), ...measureQueryParameters()],
+        responses: {
+          200: {
+            description: 'The measure result',
+            headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string', const: 'private, max-age=0, must-revalidate' } } },
+            content: {
+              [TABLE_FORMATS.json]: { schema: schemaRef('MeasureResult') },
+              [TABLE_FORMATS.arrow]: { schema: { type: 'string', contentMediaType: TABLE_FORMATS.arrow, description: 'Arrow IPC stream, one column per MeasureRow field' } },
+              [TABLE_FORMATS.csv]: { schema: { type: 'string', contentMediaType: TABLE_FORMATS.csv, description: 'CSV with a header row, one column per MeasureRow field' } },
+            },
+          },
+          304: { description: 'Not modified: If-None-Match matches the current entity tag' },
+          400: errorResponse('BadRequest'),
+          404: errorResponse('NotFound'),
+          406: errorResponse('NotAcceptable'),
+          409: errorResponse('Conflict'),
         },
-      });
-    });
-  });
-  return router;
+      },
+      handler: async (request, response) => {
+        const measure = requireMeasure(String(request.params.id));
+        const format = negotiateFormat(request);
+        await warehouse.use(async (db) => {
+          const { dataVersion } = await warehouseMeta(db);
+          // The same URL in the same format on the same data has the same answer: once it has been
+          // validated and answered, a repeat is served from the cache without parsing it again.
+          const requestKey = `${format} ${request.originalUrl} ${dataVersion}`;
+          if (sendRemembered(request, response, cache, requestKey)) return;
+          const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, request.query, await dimensionValues(db));
+          // A saved cohort restricts the measure to its members (404 for an unknown id, before any cache).
+          const query = { ...parsed, cohort: await cohortMembersSql(cohorts, cohortId) };
+          const normalized = canonicalQuery({ measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, ...query.filters });
+          await sendCached(request, response, {
+            cache,
+            identity: { dataVersion, query: normalized, format },
+            // Not with a cohort: it can be deleted, and the same URL must then answer 404.
+            requestKey: cohortId === undefined ? requestKey : undefined,
+            render: async () => {
+              // runMeasure returns rows after disclosure control; nothing is rendered before that.
+              const rows = await runMeasure(db, query, { adjustAge });
+              const envelope = { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null };
+              const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
+              return renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv` });
+            },
+          });
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/measures/{id}/trend',
+      role: 'viewer',
+      operation: {
+        summary: 'Annual percent change per stratum, from the shown yearly rates',
+        operationId: 'getMeasureTrend',
+        tags,
+        description: 'Always from yearly rows (period is ignored), crude rates (adjust is ignored); suppressed years are left out. A cohort restricts the trend to its members, as it does the measure.',
+        parameters: [measureIdParameter(), ...measureQueryParameters(['period', 'adjust'])],
+        responses: { 200: jsonResponse('MeasureTrend', 'One trend per stratum'), 400: errorResponse('BadRequest'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') },
+      },
+      handler: async (request, response) => {
+        const measure = requireMeasure(String(request.params.id));
+        const body = await warehouse.use(async (db) => {
+          const { adjustAge: _adjust, cohortId, ...parsed } = parseMeasureQuery(measure, { ...request.query, period: 'year' }, await dimensionValues(db));
+          const query = { ...parsed, cohort: await cohortMembersSql(cohorts, cohortId) };
+          const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query)]);
+          return { measure: describeMeasure(measure), dataVersion, by: query.by.join(',') || null, filters: query.filters, method: TREND_METHOD, trends: trendsByStratum(rows, query.by) };
+        });
+        response.json(body);
+      },
+    },
+  ];
 }

@@ -1,21 +1,36 @@
 // Health, warehouse facts and the values each dimension takes.
-import { Router } from 'express';
-import { fixedJsonSender } from '../http/fixed-json.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
+import { fixedJsonSender } from '../http/fixed-json.ts';
+import { jsonResponse } from '../openapi/operation-parts.ts';
+import type { RouteTable } from '../routing/route-table.ts';
 
-export function metaRoutes(warehouse: LiveWarehouse): Router {
-  const router = Router();
+const tags = ['meta'];
+
+export function metaRoutes(warehouse: LiveWarehouse): RouteTable {
   // The facts are one object per warehouse generation: serialized once per generation.
   const sendJson = fixedJsonSender();
-  router.get('/health', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-  router.get('/meta', async (request, response) => {
-    sendJson(request, response, await warehouse.use(warehouseMeta));
-  });
-  router.get('/dimensions', async (request, response) => {
-    sendJson(request, response, await warehouse.use(dimensionValues));
-  });
-  return router;
+  return [
+    {
+      method: 'get',
+      path: '/health',
+      role: 'anyone',
+      operation: { summary: 'Liveness check', operationId: 'getHealth', tags, responses: { 200: jsonResponse('Health', 'The server is up') } },
+      handler: (_request, response) => response.json({ status: 'ok' }),
+    },
+    {
+      method: 'get',
+      path: '/meta',
+      role: 'viewer',
+      operation: { summary: 'Facts about the loaded warehouse', operationId: 'getMeta', tags, responses: { 200: jsonResponse('Meta', 'Data version, load time, date range and people') } },
+      handler: async (request, response) => sendJson(request, response, await warehouse.use(warehouseMeta)),
+    },
+    {
+      method: 'get',
+      path: '/dimensions',
+      role: 'viewer',
+      operation: { summary: 'Values of each stratifier and filter', operationId: 'getDimensions', tags, responses: { 200: jsonResponse('Dimensions', 'The values each dimension takes') } },
+      handler: async (request, response) => sendJson(request, response, await warehouse.use(dimensionValues)),
+    },
+  ];
 }

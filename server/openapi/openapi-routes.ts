@@ -1,15 +1,19 @@
-// GET /openapi.json: the API's OpenAPI 3.1 document for the routes this app mounts under /api,
-// built on the first request (when every router is in place) and kept.
-import { Router } from 'express';
+// GET /openapi.json: the API's OpenAPI 3.1 document, built once from the app's route tables
+// (this one included) on the first request and kept.
+import type { Route, RouteTable } from '../routing/route-table.ts';
 import { buildOpenApiDocument } from './build-openapi.ts';
-import { listRoutes } from './list-routes.ts';
 
-export function openApiRoutes(): Router {
-  const router = Router();
+export function openApiRoutes(tablesOfApp: () => readonly RouteTable[]): RouteTable {
   let document: string | undefined;
-  router.get('/openapi.json', (request, response) => {
-    document ??= JSON.stringify(buildOpenApiDocument({ routes: listRoutes(request.app, '/api') }), null, 2);
-    response.type('application/json').send(document);
-  });
-  return router;
+  const route: Route = {
+    method: 'get',
+    path: '/openapi.json',
+    role: 'anyone',
+    operation: { summary: 'This document', operationId: 'getOpenApi', tags: ['meta'], responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } } },
+    handler: (_request, response) => {
+      document ??= JSON.stringify(buildOpenApiDocument(tablesOfApp()), null, 2);
+      response.type('application/json').send(document);
+    },
+  };
+  return [route];
 }

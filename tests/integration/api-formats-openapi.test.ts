@@ -4,7 +4,7 @@ import { createApp } from '../../server/app.ts';
 import { measureIds } from '../../core/measures/catalog.ts';
 import { DIMENSION_NAMES } from '../../core/measures/dimensions.ts';
 import { measureQuerySchema, PERIODS } from '../../core/measures/parse-measure-query.ts';
-import { listRoutes } from '../../server/openapi/list-routes.ts';
+import { listRoutes } from '../helpers/list-routes.ts';
 import type { LiveWarehouse } from '../../server/warehouse/live-warehouse.ts';
 
 type Json = Record<string, any>;

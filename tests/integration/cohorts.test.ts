@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { buildCohortSql } from '../../core/cohorts/build-cohort-sql.ts';
+import { httpMessages } from '../../server/http/messages.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import type { Criterion } from '../../core/cohorts/cohort-schema.ts';
 import { newcombeDifferenceInterval } from '../../core/stats/index.ts';
@@ -139,7 +140,7 @@ describe('cohorts on the nj27 fixture', () => {
     const noName = await call('POST', '/api/cohorts', { criteria: { sex: 'F' } });
     expect(noName.body.error.message).toBe(cohortMessages.invalidDefinition('name', cohortMessages.expectedName));
     const notJson = await call('POST', '/api/cohorts', '{"name": "x", criteria');
-    expect([notJson.status, notJson.body.error.code, notJson.body.error.message]).toEqual([400, 'invalid_json', cohortMessages.invalidJson]);
+    expect([notJson.status, notJson.body.error.code, notJson.body.error.message]).toEqual([400, 'invalid_json', httpMessages.invalidJson]);
     const compare = await call('GET', '/api/cohorts/compare?a=1');
     expect([compare.status, compare.body.error.message]).toEqual([400, cohortMessages.compareNeedsTwo]);
     expect((await call('GET', '/api/cohorts')).body.cohorts).toEqual([]);
@@ -203,6 +204,28 @@ describe('cohorts on the nj27 fixture', () => {
 
     const unknown = await call('GET', '/api/measures/hypertension-prevalence?cohort=no-such-cohort');
     expect([unknown.status, unknown.body.error.message]).toEqual([404, cohortMessages.unknownCohort('no-such-cohort')]);
+  });
+
+  it('restricts a trend to a cohort, as it does the measure, and answers 404 for an unknown cohort', async () => {
+    const id = await save('Ambulatory care for the trend', { encounter: { class: 'ambulatory' } });
+    const yearly = (await call('GET', `/api/measures/cost-pmpm?period=year&cohort=${id}`)).body.rows as Json[];
+    const shown = yearly.filter((r) => !r.suppressed && r.rate > 0);
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    // Least squares of ln(rate) on year, by hand: APC = 100 (e^slope − 1).
+    const xs = shown.map((r) => Number(r.period));
+    const ys = shown.map((r) => Math.log(r.rate));
+    const mx = xs.reduce((a, b) => a + b) / xs.length;
+    const my = ys.reduce((a, b) => a + b) / ys.length;
+    const slope = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+    const trend = (await call('GET', `/api/measures/cost-pmpm/trend?cohort=${id}`)).body;
+    expect(trend.trends).toHaveLength(1);
+    expect(trend.trends[0].years).toBe(shown.length);
+    expect(trend.trends[0].apc).toBeCloseTo(100 * (Math.exp(slope) - 1), 8);
+    const everyone = (await call('GET', '/api/measures/cost-pmpm/trend')).body;
+    expect(everyone.trends[0].apc).not.toBeCloseTo(trend.trends[0].apc, 8);
+
+    const unknown = await call('GET', '/api/measures/cost-pmpm/trend?cohort=no-such-cohort');
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'unknown_cohort']);
   });
 
   it('characterizes a cohort from hand-checkable counts, all through disclosure control', async () => {

@@ -1,0 +1,75 @@
+// The data-quality checks (Kahn et al. 2016 categories) of the load that built a warehouse, as
+// recorded in quality.results: counts of checked and failing records only, never a patient-level value.
+import type { Database } from '../warehouse/database.ts';
+import { warehouseMeta } from '../warehouse/warehouse-facts.ts';
+
+export interface QualityCheckResult {
+  id: string;
+  category: string;
+  subcategory: string | null;
+  description: string;
+  rowsChecked: number;
+  rowsFailed: number;
+  percentFailed: number;
+  threshold: number;
+  status: 'pass' | 'fail';
+  comparison: 'new' | 'resolved' | 'stable' | null;
+  severity: 'error' | 'warning';
+}
+
+export interface QualityReport {
+  dataVersion: string;
+  runId: string;
+  summary: { checks: number; passed: number; failed: number; new: number; resolved: number };
+  checks: QualityCheckResult[];
+}
+
+// Results are fixed for a warehouse file, so they are read once per warehouse generation.
+const reports = new WeakMap<Database, Promise<QualityReport | null>>();
+
+/** The report of the last quality run, or null for a warehouse built before the checks existed. */
+export function qualityReport(db: Database): Promise<QualityReport | null> {
+  let report = reports.get(db);
+  if (!report) {
+    report = readQualityReport(db);
+    report.catch(() => reports.delete(db)); // an error is reported once, not cached
+    reports.set(db, report);
+  }
+  return report;
+}
+
+// Kahn 2016 order: conformance (value, relational, computational), completeness, plausibility
+// (uniqueness, atemporal, temporal).
+const KAHN_ORDER = `CASE category WHEN 'conformance' THEN 1 WHEN 'completeness' THEN 2 ELSE 3 END,
+  CASE subcategory WHEN 'value' THEN 1 WHEN 'relational' THEN 2 WHEN 'computational' THEN 3
+    WHEN 'uniqueness' THEN 4 WHEN 'atemporal' THEN 5 WHEN 'temporal' THEN 6 ELSE 0 END, check_id`;
+
+async function readQualityReport(db: Database): Promise<QualityReport | null> {
+  const [{ present }] = await db.query<{ present: number }>(
+    `SELECT count(*) AS present FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'quality' AND table_name = 'results'`,
+  );
+  if (!present) return null;
+  // The run appended last (rowid order): a re-run may have been given an earlier clock.
+  const [{ run_id: runId }] = await db.query<{ run_id: string | null }>('SELECT arg_max(run_id, rowid) AS run_id FROM quality.results');
+  if (!runId) return null;
+  const checks = await db.query<QualityCheckResult & { [key: string]: unknown }>(
+    `SELECT check_id AS id, category, subcategory, description, rows_checked AS "rowsChecked", rows_failed AS "rowsFailed",
+            round(percent_failed, 4) AS "percentFailed", threshold, status, comparison, severity
+     FROM quality.results WHERE run_id = $1 ORDER BY ${KAHN_ORDER}`,
+    [runId],
+  );
+  const count = (keep: (c: QualityCheckResult) => boolean) => checks.filter(keep).length;
+  const { dataVersion } = await warehouseMeta(db);
+  return {
+    dataVersion,
+    runId,
+    summary: {
+      checks: checks.length,
+      passed: count((c) => c.status === 'pass'),
+      failed: count((c) => c.status === 'fail'),
+      new: count((c) => c.comparison === 'new'),
+      resolved: count((c) => c.comparison === 'resolved'),
+    },
+    checks,
+  };
+}

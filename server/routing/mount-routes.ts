@@ -1,0 +1,41 @@
+// Mounts route tables on a router: for each route, the access check for its role, its body parser
+// when it takes one, then its handler; a known path called with a method it does not have answers
+// 405 with an Allow header. Bad or oversized JSON bodies become API errors, never 500s.
+import express, { Router, type ErrorRequestHandler } from 'express';
+import { HttpError } from '../http/errors.ts';
+import { httpMessages } from '../http/messages.ts';
+import type { AccessPolicy } from './access.ts';
+import { expressPath, type RouteTable } from './route-table.ts';
+
+export function mountRoutes(tables: readonly RouteTable[], access: AccessPolicy): Router {
+  const router = Router();
+  const methodsByPath = new Map<string, string[]>();
+  for (const route of tables.flat()) {
+    const path = expressPath(route.path);
+    const steps = [access.require(route.role), ...(route.jsonBody ? [express.json({ limit: route.jsonBody.limit })] : [])];
+    router[route.method](path, ...steps, async (request, response) => {
+      await route.handler(request, response);
+    });
+    methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), route.method.toUpperCase()]);
+  }
+  for (const [path, methods] of methodsByPath) {
+    const allowed = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+    router.all(path, (request, response) => {
+      response.setHeader('Allow', allowed.join(', '));
+      throw new HttpError(405, 'method_not_allowed', httpMessages.methodNotAllowed(request.method, `${request.baseUrl}${request.path}`, allowed), { allowed });
+    });
+  }
+  router.use(bodyErrors);
+  return router;
+}
+
+/** express.json() failures (bad JSON, too large, bad encoding) become API errors instead of 500s. */
+const bodyErrors: ErrorRequestHandler = (error, _request, _response, next) => {
+  const { status, type } = error as { status?: number; type?: string };
+  if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) {
+    const invalidJson = type === 'entity.parse.failed';
+    next(new HttpError(status, invalidJson ? 'invalid_json' : 'invalid_body', invalidJson ? httpMessages.invalidJson : String((error as Error).message), undefined, { cause: error }));
+    return;
+  }
+  next(error);
+};
