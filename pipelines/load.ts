@@ -2,9 +2,9 @@
 // Raw rows live only in a staging database that is deleted afterwards; the warehouse file receives
 // de-identified core.* and mart.* tables and nothing else. A failure leaves the previous warehouse as it was.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, rmSync } from 'node:fs';
 import { openDatabase, type Database } from '../core/warehouse/database.ts';
+import { runSqlFile } from '../core/warehouse/sql-file.ts';
 import { installDeidentifyFunctions, installPseudonymLookups } from './deidentify/sql-functions.ts';
 import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
@@ -95,7 +95,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
       }
     }
     await db.run(`ATTACH ${quoteLiteral(buildPath)} AS wh`);
-    await runSqlFile(db, 'etl-schema.sql');
+    await runSqlFile(db, new URL('etl-schema.sql', import.meta.url));
     for (const schema of ['staging', 'checked', 'valid']) await db.run(`CREATE SCHEMA ${schema}`);
 
     // 1. Extract: land the source files in staging.* as text, with line numbers.
@@ -116,7 +116,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     // 4. Model: valid.* → core.*, one SQL file per table.
     await step('4/7 model', async () => {
       await installPseudonymLookups(db);
-      for (const name of MODEL_FILES) await runSqlFile(db, `model/${name}.sql`);
+      for (const name of MODEL_FILES) await runSqlFile(db, new URL(`model/${name}.sql`, import.meta.url));
       if (appending) await carryOverCore(db, options.warehouse);
     });
 
@@ -171,11 +171,6 @@ async function recordRun(db: Database, run: RunRecord): Promise<void> {
     SELECT $1, $2::TIMESTAMP, (SELECT min(period_start) FROM wh.mart.person_period),
            (SELECT max(period_start + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE FROM wh.mart.person_period WHERE grain = 'month'),
            (SELECT count(*) FROM wh.core.person)`, [run.dataVersion, run.loadedAt.toISOString()]);
-}
-
-async function runSqlFile(db: Database, relative: string): Promise<void> {
-  const sql = readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8').replace(/^\s*--.*$/gm, '');
-  for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await db.run(statement);
 }
 
 function stepLogger(deps: LoadDeps, db: Database) {

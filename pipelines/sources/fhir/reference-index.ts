@@ -3,12 +3,12 @@
 // looked up in fhir.ref_index. When the index is empty, as on Synthea data, the lookup is left out of
 // `fhir.ref_id` altogether: the correlated lookup makes resolving a reference 3–4 times dearer.
 import type { Database } from '../../../core/warehouse/database.ts';
-import { runSqlFile } from './sql-file.ts';
+import { runSqlFile } from '../../../core/warehouse/sql-file.ts';
 
 /** `fullUrls` lists Bundle entries' `(full_url, id)` as SQL; NDJSON has none. */
 export async function buildReferenceIndex(db: Database, fullUrls: string): Promise<number> {
   await db.run(`CREATE VIEW fhir.full_urls AS ${fullUrls}`);
-  await runSqlFile(db, 'reference-index.sql');
+  await runSqlFile(db, new URL('reference-index.sql', import.meta.url));
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM fhir.ref_index');
   await db.run(
     n === 0

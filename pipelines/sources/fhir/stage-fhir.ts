@@ -3,6 +3,7 @@
 // with Synthea's values (sex F/M, race, encounter class) and references resolved to resource ids.
 // DuckDB reads the JSON; Node never holds a file. Identifying elements are never parsed (resource-shapes.ts).
 import type { Database } from '../../../core/warehouse/database.ts';
+import { runSqlFile } from '../../../core/warehouse/sql-file.ts';
 import { LoadError } from '../../load-errors.ts';
 import type { StagedFile, StageResult } from '../source-reader.ts';
 import { listFhirFiles } from './fhir-files.ts';
@@ -10,7 +11,6 @@ import { explainReadError } from './json-faults.ts';
 import { BUNDLE_FULL_URLS, readBundles } from './read-bundles.ts';
 import { NDJSON_FULL_URLS, readNdjson } from './read-ndjson.ts';
 import { buildReferenceIndex } from './reference-index.ts';
-import { runSqlFile } from './sql-file.ts';
 
 export { looksLikeFhir } from './fhir-files.ts';
 
@@ -35,11 +35,11 @@ export async function stageFhir(dir: string, db: Database): Promise<StageResult>
   }
   await db.run('CREATE SCHEMA fhir');
   try {
-    await runSqlFile(db, 'fhir-macros.sql');
+    await runSqlFile(db, new URL('fhir-macros.sql', import.meta.url));
     if (input.layout === 'ndjson') await readNdjson(db, input.files);
     else await readBundles(db, input.files);
     await buildReferenceIndex(db, input.layout === 'ndjson' ? NDJSON_FULL_URLS : BUNDLE_FULL_URLS);
-    for (const name of STAGING_SQL) await runSqlFile(db, `staging/${name}.sql`);
+    for (const name of STAGING_SQL) await runSqlFile(db, new URL(`staging/${name}.sql`, import.meta.url));
   } catch (error) {
     await db.run('DROP SCHEMA IF EXISTS fhir CASCADE').catch(() => undefined);
     throw await explainReadError(error, input.files);

@@ -2,9 +2,8 @@
 // reader produces (canonical fields of synthea-files.ts, all VARCHAR, `_file`, `_line`), with values
 // in Synthea's conventions so one model serves every format. Raw OMOP columns are read into a
 // scratch `omop` schema, mapped by one SQL file per staging table, and the scratch schema is dropped.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Database } from '../../../core/warehouse/database.ts';
+import { runSqlFile } from '../../../core/warehouse/sql-file.ts';
 import { LoadError } from '../../load-errors.ts';
 import type { StagedFile, StageResult } from '../source-reader.ts';
 import { STAGING_CONTRACT } from '../synthea/synthea-files.ts';
@@ -23,11 +22,11 @@ export async function stageOmop(dir: string, db: Database): Promise<StageResult>
     for (const table of OMOP_TABLES) read.set(table.name, await readOmopTable(db, folder, table));
     checkCoverageSource(read);
 
-    await runSqlFile(db, 'macros.sql');
-    await runSqlFile(db, 'lookups.sql');
+    await runSqlFile(db, new URL('sql/macros.sql', import.meta.url));
+    await runSqlFile(db, new URL('sql/lookups.sql', import.meta.url));
     for (const coded of CODED_TABLES) await db.run(buildCodedViewSql(coded));
     // The staging tables, in the order of the contract.
-    for (const { file: table } of STAGING_CONTRACT) await runSqlFile(db, `${table}.sql`);
+    for (const { file: table } of STAGING_CONTRACT) await runSqlFile(db, new URL(`sql/${table}.sql`, import.meta.url));
 
     return { format: 'omop', layout: await cdmLayout(db, read), files: await stagedFiles(db) };
   } finally {
@@ -59,9 +58,4 @@ async function stagedFiles(db: Database): Promise<StagedFile[]> {
     for (const { file, n } of rows) files.push({ file, table, read: n });
   }
   return files;
-}
-
-async function runSqlFile(db: Database, name: string): Promise<void> {
-  const sql = readFileSync(fileURLToPath(new URL(`sql/${name}`, import.meta.url)), 'utf8');
-  for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await db.run(statement);
 }
