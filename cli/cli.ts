@@ -36,7 +36,7 @@ program
 
 program
   .command('serve')
-  .description('Serve the API and the dashboard from a warehouse.')
+  .description('Serve the API and the dashboard (built by npm run build) from a warehouse.')
   .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
   .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
   .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadExtract, type LoadResult } from '../pipelines/load.ts';
 import { messages } from '../core/measures/messages.ts';
-import { ensureClientBuilt } from './build-client.ts';
+import { builtClient, ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
 import { loadProgressLine, progressBar } from './progress.ts';
 import { startServer } from './start-server.ts';
@@ -35,12 +35,16 @@ export async function loadCommand(source: string, options: { warehouse: string; 
   return result;
 }
 
+/** Serves the dashboard built by `npm run build`; never builds it, so it runs without the dev dependencies. */
 export async function serveCommand(options: { warehouse: string; port: number; cacheMb?: number }): Promise<void> {
   const warehouse = resolve(options.warehouse);
   if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
-  const clientDir = await ensureClientBuilt(log);
-  const server = await startServer({ warehouse, port: options.port, clientDir, responseCacheMb: options.cacheMb });
-  console.log(`Popsight is serving ${warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
+  await serve({ ...options, warehouse }, builtClient(log));
+}
+
+async function serve(options: { warehouse: string; port: number; cacheMb?: number }, clientDir: string): Promise<void> {
+  const server = await startServer({ warehouse: options.warehouse, port: options.port, clientDir, responseCacheMb: options.cacheMb });
+  console.log(`Popsight is serving ${options.warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -58,5 +62,6 @@ export async function demoCommand(options: { people: number; seed: number; port:
   } else {
     log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
   }
-  await serveCommand({ warehouse, port: options.port });
+  // The demo builds the dashboard when its sources are newer than client/dist (Vite, loaded only here).
+  await serve({ warehouse, port: options.port }, await ensureClientBuilt(log));
 }
