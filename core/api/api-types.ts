@@ -1,22 +1,23 @@
-// Types of the HTTP API as documented in docs/architecture.md ("HTTP API").
-// Client-side mirror of the contract: change both in the same commit.
+// Types of the HTTP API as documented in docs/architecture.md ("HTTP API"), for the dashboard and
+// the report renderer. Dimensions, periods and units come from the definitions the server uses, so
+// the client cannot fall behind them; the response shapes are checked against the zod schemas of
+// api-schemas.ts by tests/unit/api-types.test.ts. Type-only imports and small constants: the
+// dashboard bundles this module without zod.
+import { DIMENSION_NAMES, type Dimension } from '../measures/dimensions.ts';
+import type { MeasureUnit } from '../measures/measure-definition.ts';
+import { PERIODS, type Period } from '../measures/periods.ts';
 
-/** The dimensions that the measures can be stratified and filtered by, in display order. */
-export const DIMENSIONS = ['sex', 'ageBand', 'race', 'ethnicity', 'payer', 'county'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+/** Every dimension the API can stratify and filter by, in the API's order. */
+export const DIMENSIONS: readonly Dimension[] = DIMENSION_NAMES;
+export { PERIODS };
+export type { Dimension, MeasureUnit, Period };
 
-export const PERIODS = ['year', 'quarter', 'month'] as const;
-export type Period = (typeof PERIODS)[number];
+/** A period that is a span of calendar time (a chart's x axis); `all` is not one. */
+export type TimePeriod = Exclude<Period, 'all'>;
+export const isTimePeriod = (period: Period): period is TimePeriod => period !== 'all';
 
-/** `per1000` is the contract's original name; the server now says which person-time it counts. */
-export type MeasureUnit =
-  | 'percent'
-  | 'per1000'
-  | 'per1000MemberYears'
-  | 'per1000PersonYears'
-  | 'dollarsPmpm'
-  | 'days';
 export type MeasureDirection = 'higher-is-better' | 'lower-is-better';
+export type MeasureKind = 'proportion' | 'rate' | 'ratio' | 'top-share';
 export type Filters = Partial<Record<Dimension, string>>;
 
 export interface Meta {
@@ -26,18 +27,18 @@ export interface Meta {
   people: number;
 }
 
-export type Dimensions = Record<Dimension, string[]> & Record<string, string[]>;
+export type Dimensions = Record<Dimension, string[]>;
 
 export interface MeasureInfo {
   id: string;
   title: string;
+  description: string;
   unit: MeasureUnit;
   unitLabel: string;
-  description: string;
   direction: MeasureDirection;
-  /** May list dimensions this dashboard does not offer yet (e.g. `zip3`); those are ignored. */
-  stratifiers: string[];
-  source?: string;
+  kind: MeasureKind;
+  stratifiers: Dimension[];
+  source: string;
   notes?: string;
 }
 
@@ -50,23 +51,29 @@ export interface MeasureRow extends Partial<Record<Dimension, string>> {
   ciLow: number | null;
   ciHigh: number | null;
   /** NCHS presentation standard: relative standard error above 30% or fewer than 20 events. */
-  unreliable?: boolean;
+  unreliable?: boolean | null;
+  /** With adjust=age: directly standardized to the US 2000 population, Fay–Feuer interval. */
+  adjustedRate?: number | null;
+  adjustedCiLow?: number | null;
+  adjustedCiHigh?: number | null;
   suppressed: boolean;
-  suppressionReason?: string;
+  suppressionReason?: 'small-cell' | 'complementary';
 }
 
 export interface MeasureResult {
-  measure: Pick<MeasureInfo, 'id' | 'title' | 'unit' | 'unitLabel'>;
+  measure: MeasureInfo;
   dataVersion: string;
   period: Period;
   /** The stratifier(s), comma-separated, or null. */
   by: string | null;
-  filters: Filters;
+  filters: Record<string, string>;
+  adjust: 'age' | null;
   rows: MeasureRow[];
 }
 
+/** What the dashboard asks of a measure: one stratifier at most, for now. */
 export interface MeasureQuery {
-  period: Period;
+  period: TimePeriod;
   by: Dimension | null;
   filters: Filters;
 }

@@ -1,7 +1,7 @@
 // Pure Vega-Lite spec for a measure's trend: a 95% CI band, a line and points per stratum.
 // Shared by the dashboard and the server-side e-mail renderer: no DOM, no fetch, no globals.
 import type { TopLevelSpec } from 'vega-lite';
-import type { Dimension, MeasureRow, MeasureUnit, Period } from '../api/api-types.ts';
+import type { Dimension, MeasureRow, MeasureUnit, TimePeriod } from '../api/api-types.ts';
 import { dimensionLabels, valueLabel } from './labels.ts';
 import { messages } from './messages.ts';
 import { periodStart } from './periods.ts';
@@ -10,7 +10,7 @@ import { CHART_CONFIG } from './chart-theme.ts';
 
 export interface TrendSpecInput {
   rows: readonly MeasureRow[];
-  period: Period;
+  period: TimePeriod;
   /** The stratifier; rows then carry one value of it each. */
   by?: Dimension | null;
   unit: MeasureUnit | string;
@@ -181,7 +181,7 @@ function trendLayers(values: readonly TrendDatum[], style: LayerStyle): Layer[] 
 /** The plotted points: suppressed rows and rows without an estimate are dropped. */
 export function toTrendData(
   rows: readonly MeasureRow[],
-  period: Period,
+  period: TimePeriod,
   by: Dimension | null,
   unit: MeasureUnit | string = 'percent',
 ): TrendDatum[] {

@@ -9,12 +9,16 @@ export const dimensionLabels: Record<Dimension, string> = {
   ethnicity: 'Ethnicity',
   payer: 'Payer',
   county: 'County',
+  stdAgeGroup: 'Age group (NCHS)',
+  zip3: 'ZIP3',
+  organization: 'Organization',
 };
 
 export const periodLabels: Record<Period, string> = {
   year: 'Year',
   quarter: 'Quarter',
   month: 'Month',
+  all: 'All years',
 };
 
 // Race and ethnicity categories follow the OMB 1997 standard names.

@@ -18,7 +18,6 @@ export interface UnitFormat {
 
 const formats: Record<MeasureUnit, UnitFormat> = {
   percent: { decimals: 1, prefix: '', suffix: '%', spaced: false, changeSuffix: ' pp', d3Format: '.1f' },
-  per1000: { decimals: 1, prefix: '', suffix: 'per 1,000', spaced: true, changeSuffix: '', d3Format: ',.1f' },
   per1000MemberYears: { decimals: 1, prefix: '', suffix: 'per 1,000', spaced: true, changeSuffix: '', d3Format: ',.1f' },
   per1000PersonYears: { decimals: 1, prefix: '', suffix: 'per 1,000', spaced: true, changeSuffix: '', d3Format: ',.1f' },
   dollarsPmpm: { decimals: 2, prefix: '$', suffix: 'PMPM', spaced: true, changeSuffix: '', d3Format: '$,.2f' },

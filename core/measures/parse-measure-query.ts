@@ -8,7 +8,9 @@ import type { MeasureQuery } from './build-measure-sql.ts';
 import { DIMENSION_NAMES, type Dimension } from './dimensions.ts';
 import type { MeasureDefinition } from './measure-definition.ts';
 
-export const PERIODS = ['year', 'quarter', 'month', 'all'] as const;
+import { PERIODS } from './periods.ts';
+
+export { PERIODS };
 
 export const measureQuerySchema = z
   .object({

@@ -38,7 +38,7 @@ function row(county: string, rate: number, extra: Partial<MeasureRow> = {}): Mea
   };
 }
 
-function suppressedRow(county: string, reason = 'small-cell'): MeasureRow {
+function suppressedRow(county: string, reason: MeasureRow['suppressionReason'] = 'small-cell'): MeasureRow {
   return {
     period: '2024', county, numerator: null, denominator: null, rate: null, ciLow: null, ciHigh: null,
     suppressed: true, suppressionReason: reason,

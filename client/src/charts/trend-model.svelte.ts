@@ -1,7 +1,7 @@
 // State of the trend chart: loads the selected measure's series and derives the Vega-Lite spec,
 // the suppression count and which of the loading / error / empty / ready states to show.
 import { fetchMeasure } from '../lib/api.ts';
-import type { MeasureQuery, MeasureResult } from '../../../core/api/api-types.ts';
+import { isTimePeriod, type MeasureQuery, type MeasureResult } from '../../../core/api/api-types.ts';
 import { Resource } from '../lib/resource.svelte.ts';
 import { isDimension } from '../lib/url-state.svelte.ts';
 import { buildTrendSpec, countSuppressed, countUnreliable, suppressionNote } from '../../../core/charts/build-trend-spec.ts';
@@ -48,7 +48,7 @@ export class TrendModel {
   });
 
   readonly spec = $derived(
-    this.result
+    this.result && isTimePeriod(this.result.period)
       ? buildTrendSpec({
           rows: this.result.rows,
           period: this.result.period,

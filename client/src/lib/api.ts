@@ -7,7 +7,7 @@ import type {
   MeasureResult,
   Meta,
 } from '../../../core/api/api-types.ts';
-import { DIMENSIONS } from '../../../core/api/api-types.ts';
+import { OFFERED_DIMENSIONS } from './offered.ts';
 import { messages } from '../../../core/charts/messages.ts';
 
 /** A failed API call; `message` is the API's `error.message` when it sent one. */
@@ -67,7 +67,7 @@ function toApiError(response: Response, body: unknown): ApiError {
 export function measureSearchParams(query: MeasureQuery): URLSearchParams {
   const params = new URLSearchParams({ period: query.period });
   if (query.by) params.set('by', query.by);
-  for (const dimension of DIMENSIONS) {
+  for (const dimension of OFFERED_DIMENSIONS) {
     const value = query.filters[dimension];
     if (value) params.set(dimension, value);
   }

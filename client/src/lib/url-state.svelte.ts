@@ -1,7 +1,7 @@
 // The dashboard's view state, kept in the URL query string so every view can be shared and
 // reloaded: `?measure=diabetes-prevalence&by=sex&period=year&race=white`.
-import { DIMENSIONS, PERIODS } from '../../../core/api/api-types.ts';
-import type { Dimension, Filters, MeasureQuery, Period } from '../../../core/api/api-types.ts';
+import { OFFERED_DIMENSIONS, OFFERED_PERIODS } from './offered.ts';
+import type { Dimension, Filters, MeasureQuery, TimePeriod as Period } from '../../../core/api/api-types.ts';
 
 export interface ViewState {
   measure: string | null;
@@ -13,9 +13,9 @@ export interface ViewState {
 }
 
 export const isDimension = (value: string | null): value is Dimension =>
-  (DIMENSIONS as readonly (string | null)[]).includes(value);
+  (OFFERED_DIMENSIONS as readonly (string | null)[]).includes(value);
 const isPeriod = (value: string | null): value is Period =>
-  (PERIODS as readonly (string | null)[]).includes(value);
+  (OFFERED_PERIODS as readonly (string | null)[]).includes(value);
 
 /** Reads a query string; unknown keys are ignored, unknown `by`/`period` fall back to defaults.
  * A filter on the stratifier's dimension is dropped.
@@ -25,7 +25,7 @@ export function parseViewState(search: string): ViewState {
   const by = params.get('by');
   const period = params.get('period');
   const filters: Filters = {};
-  for (const dimension of DIMENSIONS) {
+  for (const dimension of OFFERED_DIMENSIONS) {
     const value = params.get(dimension);
     // A dimension is either the stratifier or a filter (the API refuses both); the stratifier wins.
     if (value && dimension !== by) filters[dimension] = value;
@@ -45,7 +45,7 @@ export function formatViewState(state: ViewState): string {
   if (state.measure) params.set('measure', state.measure);
   if (state.by) params.set('by', state.by);
   params.set('period', state.period);
-  for (const dimension of DIMENSIONS) {
+  for (const dimension of OFFERED_DIMENSIONS) {
     const value = state.filters[dimension];
     if (value) params.set(dimension, value);
   }
