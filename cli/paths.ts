@@ -1,5 +1,5 @@
 // Where Popsight keeps its local state: POPSIGHT_HOME (default ./.popsight) holds the demo data,
-// the demo warehouse, the generated pseudonym key and the server's state (saved cohorts).
+// the demo warehouse, the generated pseudonym key and the server's state store (state/state.duckdb).
 import { join, resolve } from 'node:path';
 
 export function popsightHome(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,9 +1,10 @@
 // Starts the HTTP server on a warehouse file; used by `popsight serve`, `popsight demo` and the tests.
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app.ts';
-import { openLiveWarehouse } from '../server/warehouse/live-warehouse.ts';
-import { openCohortStore } from '../server/state/cohort-store.ts';
+import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
+import { openStateStore } from '../server/state/state-store.ts';
 import { popsightHome, stateDir } from './paths.ts';
 
 export interface RunningServer {
@@ -11,7 +12,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `stateDir` (saved cohorts) defaults to <POPSIGHT_HOME>/state. */
+/** `stateDir` (the state store, `state.duckdb`) defaults to <POPSIGHT_HOME>/state. */
 export interface ServerOptions {
   warehouse: string;
   port: number;
@@ -23,24 +24,34 @@ export interface ServerOptions {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const warehouse = await openLiveWarehouse(options.warehouse);
-  const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
   const clock = () => new Date();
-  const state = { cohorts: openCohortStore(options.stateDir ?? stateDir(popsightHome()), { clock, newId: randomUUID }) };
-  const app = createApp({ warehouse, clientDir: options.clientDir, state, clock, responseCache });
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
-    const listening = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(listening));
-    listening.once('error', reject);
-  });
+  // The state first: a state directory held by another server stops the start before anything else opens.
+  const state = await openStateStore(options.stateDir ?? stateDir(popsightHome()), { clock, newId: randomUUID });
+  let warehouse: LiveWarehouse | undefined;
+  let server: Server;
+  try {
+    warehouse = await openLiveWarehouse(options.warehouse);
+    const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
+    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts }, clock, responseCache });
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(listening));
+      listening.once('error', reject);
+    });
+  } catch (error) {
+    warehouse?.close();
+    await state.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
+  const served = warehouse;
   return {
     url: `http://${!options.host || options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close(() => {
-          warehouse.close();
-          resolve();
+          served.close();
+          state.close().then(resolve, reject);
         });
       }),
   };
