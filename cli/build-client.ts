@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const CLIENT_DIST = join(ROOT, 'client', 'dist');
-const CLIENT_SOURCES = join(ROOT, 'client');
+const CLIENT_ROOT = join(ROOT, 'client');
+/** What the dashboard is built from: its own sources and the shared core (chart specs, API types). */
+const CLIENT_SOURCES = [CLIENT_ROOT, join(ROOT, 'core')];
 
 export const clientMessages = {
   notBuilt: (dir: string) => `The dashboard is not built (${join(dir, 'index.html')} is missing): run npm run build, then start the server again.`,
@@ -19,14 +21,14 @@ export const clientMessages = {
 export function builtClient(log: (message: string) => void, dir = CLIENT_DIST): string {
   const builtAt = builtTime(dir);
   if (builtAt === 0) throw new Error(clientMessages.notBuilt(dir));
-  if (dir === CLIENT_DIST && newestSource(CLIENT_SOURCES) > builtAt) log(clientMessages.stale(dir));
+  if (dir === CLIENT_DIST && newestSourceOf(CLIENT_SOURCES) > builtAt) log(clientMessages.stale(dir));
   return dir;
 }
 
 /** Builds the dashboard with Vite when client/dist is missing or older than the client sources. */
 export async function ensureClientBuilt(log: (message: string) => void): Promise<string> {
   const builtAt = builtTime(CLIENT_DIST);
-  if (builtAt > newestSource(CLIENT_SOURCES)) return CLIENT_DIST;
+  if (builtAt > newestSourceOf(CLIENT_SOURCES)) return CLIENT_DIST;
   const vite = await import('vite').catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     return undefined;
@@ -41,7 +43,7 @@ export async function ensureClientBuilt(log: (message: string) => void): Promise
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await vite.build({ configFile: join(ROOT, 'vite.config.ts'), root: CLIENT_SOURCES, logLevel: 'warn', mode: 'production' });
+    await vite.build({ configFile: join(ROOT, 'vite.config.ts'), root: CLIENT_ROOT, logLevel: 'warn', mode: 'production' });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
@@ -53,6 +55,8 @@ function builtTime(dir: string): number {
   const index = join(dir, 'index.html');
   return existsSync(index) ? statSync(index).mtimeMs : 0;
 }
+
+const newestSourceOf = (dirs: readonly string[]): number => Math.max(...dirs.map(newestSource));
 
 function newestSource(dir: string): number {
   let newest = 0;
