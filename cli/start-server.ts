@@ -32,7 +32,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     warehouse = await openLiveWarehouse(options.warehouse);
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
-    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts }, clock, responseCache });
+    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts }, responseCache });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(listening));
       listening.once('error', reject);

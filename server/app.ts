@@ -28,8 +28,6 @@ export interface AppDeps {
   warehouse: LiveWarehouse;
   /** Without it nothing can be saved (saving answers 503). */
   state?: AppState;
-  /** The time, for anything the app stamps; tests pass a fixed one. */
-  clock?: () => Date;
   /** Who may call which route; until sign-in exists, OPEN_ACCESS (every caller holds every role). */
   access?: AccessPolicy;
   /** The built dashboard (client/dist); the API works without it. */

@@ -1,5 +1,5 @@
-// Types of the HTTP API as documented in docs/architecture.md ("HTTP API"), for the dashboard and
-// the report renderer. Dimensions, periods and units come from the definitions the server uses, so
+// Types of the HTTP API as documented in docs/architecture.md ("HTTP API"), for the dashboard (and,
+// with issue 19, the report renderer). Dimensions, periods and units come from the definitions the server uses, so
 // the client cannot fall behind them; the response shapes are checked against the zod schemas of
 // api-schemas.ts by tests/unit/api-types.test.ts. Type-only imports and small constants: the
 // dashboard bundles this module without zod.

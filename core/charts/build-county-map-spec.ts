@@ -1,6 +1,6 @@
 // Pure Vega-Lite spec for a measure by county in one period: a choropleth of the state the data are
-// from, with suppressed counties grey and hatched, never coloured. Shared by the dashboard and the
-// server-side e-mail renderer: no DOM, no fetch, no globals; the outlines come in as GeoJSON features.
+// from, with suppressed counties grey and hatched, never coloured. Used by the dashboard and
+// kept free of the browser for server-side renders (issue 19): no DOM, no fetch, no globals; the outlines come in as GeoJSON features.
 import type { TopLevelSpec } from 'vega-lite';
 import type { MeasureRow, MeasureUnit } from '../api/api-types.ts';
 import { messages } from './messages.ts';

@@ -1,5 +1,6 @@
 // Pure Vega-Lite spec for a measure's trend: a 95% CI band, a line and points per stratum.
-// Shared by the dashboard and the server-side e-mail renderer: no DOM, no fetch, no globals.
+// Used by the dashboard and kept free of the browser for server-side renders (issue 19): no DOM,
+// no fetch, no globals.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Dimension, MeasureRow, MeasureUnit, TimePeriod } from '../api/api-types.ts';
 import { dimensionLabels, valueLabel } from './labels.ts';

@@ -1,5 +1,5 @@
-// The look every Popsight chart shares (font, axis, legend and title colours), so that the trend,
-// the map and the e-mailed renders match the page. Pure data: no DOM.
+// The look every Popsight chart shares (font, axis, legend and title colours), so that the trend
+// and the map (and, later, server-side renders) match the page. Pure data: no DOM.
 import type { Config } from 'vega-lite';
 
 export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';

@@ -1,5 +1,5 @@
 // Diagonal hatching cut to a county's outline, as plain GeoJSON lines, so that a suppressed county
-// reads as "not shown" in every renderer (browser SVG, the e-mailed PNG) without SVG <pattern>s.
+// reads as "not shown" in any renderer (browser SVG now, a server-side PNG later) without SVG <pattern>s.
 import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 
 /**

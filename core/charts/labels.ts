@@ -1,5 +1,5 @@
 // Display names for dimensions and their coded values (e.g. sex `F` → "Female").
-// Pure lookups shared by the dashboard and the server-side chart renderer.
+// Pure lookups, for the dashboard and for server-side chart renders.
 import type { Dimension, Period } from '../api/api-types.ts';
 
 export const dimensionLabels: Record<Dimension, string> = {

@@ -1,5 +1,5 @@
 // User-facing messages of the dashboard, in one catalog so the tests can assert against them.
-// Pure strings only: the server-side chart renderer imports this module too.
+// Pure strings only, so that server-side chart renders (issue 19) can import this module too.
 
 /** The smallest cell the disclosure policy publishes (CMS cell-size suppression policy). */
 export const MIN_CELL_SIZE = 11;

@@ -1,5 +1,5 @@
 // How each measure unit is written: on a tile, in a change, on an axis and in a tooltip.
-// Pure; the server-side chart renderer uses it through build-trend-spec.ts.
+// Pure, so that a server-side chart renderer (the e-mail reports of issue 19) can use it too.
 import type { MeasureUnit } from '../api/api-types.ts';
 
 export interface UnitFormat {

@@ -6,8 +6,6 @@ import type { CohortDefinition } from '../../core/cohorts/cohort-schema.ts';
 import type { CohortStore, SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import type { StateDatabase } from './state-database.ts';
 
-export type { CohortStore, SavedCohort };
-
 export interface CohortStoreDeps {
   clock: () => Date;
   newId: () => string;
