@@ -1,16 +1,18 @@
-// Section 4, peer engine: the measure SQL of the API section on PostgreSQL 15, over a copy of the
-// mart tables it reads (their yearly rows: the grain every benchmarked query reads), against the same
-// statements on DuckDB in the bench process, run for run in alternating order. Results are
-// compared cell by cell, so a faster wrong answer cannot pass.
-import { chmodSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// Section 4, peer engine: the measure queries of the API section on PostgreSQL 15, written by the
+// same builders in the PostgreSQL dialect, over a copy of the mart tables they read (the yearly person
+// rows: the grain every benchmarked query reads), against the DuckDB SQL in the bench process, run for
+// run in alternating order. Results are compared cell by cell, so a faster wrong answer cannot pass.
 import pg from 'pg';
-import { quoteIdentifier, quoteLiteral } from '../core/warehouse/sql.ts';
+import { buildMeasureSql } from '../core/measures/build-measure-sql.ts';
+import { findMeasure } from '../core/measures/catalog.ts';
+import { crossTableQuery } from '../core/measures/run-measure.ts';
 import type { Database, SqlValue } from '../core/warehouse/database.ts';
-import { caseId, MEASURE_CASES, measureSql } from './api-queries.ts';
+import { duckdbDialect } from '../core/warehouse/dialect/duckdb.ts';
+import { postgresDialect } from '../core/warehouse/dialect/postgres.ts';
+import type { SqlDialect } from '../core/warehouse/dialect/sql-dialect.ts';
+import { caseId, MEASURE_CASES, type MeasureCase } from './api-queries.ts';
 import type { BenchContext } from './context.ts';
-import { findPgBin, startPgCluster } from './pg-cluster.ts';
-import { pgType, toPostgres } from './pg-sql.ts';
+import { copyTables, findPgBin, startPgCluster } from './pg-cluster.ts';
 import { geometricMean, median, timeMs } from './stats.ts';
 
 export interface PeerQuery {
@@ -46,11 +48,11 @@ export async function benchPostgres(ctx: BenchContext, db: Database): Promise<Po
   try {
     await client.connect();
     const cases = MEASURE_CASES.map((c) => {
-      const { sql, values } = measureSql(c);
-      return { id: caseId(c), duckdb: sql, postgres: toPostgres(sql, c.by.length), values: values as SqlValue[] };
+      const [duckdb, postgres] = [personRowsSql(c, duckdbDialect), personRowsSql(c, postgresDialect)];
+      return { id: caseId(c), duckdb: duckdb.sql, postgres: postgres.sql, values: duckdb.values as SqlValue[] };
     });
-    const tables = [...new Set(cases.flatMap((q) => [...q.duckdb.matchAll(/\bmart\.(\w+)/g)].map((m) => m[1]!)))];
-    const { rows, loadSeconds } = await copyMartTables(ctx, db, client, cluster.dir, tables);
+    const tables = [...new Set(cases.flatMap((q) => [...q.duckdb.matchAll(/\bmart\.(\w+)/g)].map((m) => m[0]!)))];
+    const { rows, loadSeconds } = await copyTables(db, client, cluster, tables, ctx.log);
     const queries: PeerQuery[] = [];
     const duckMs = cases.map(() => [] as number[]);
     const pgMs = cases.map(() => [] as number[]);
@@ -80,7 +82,7 @@ export async function benchPostgres(ctx: BenchContext, db: Database): Promise<Po
     }
     return {
       version: cluster.version,
-      tables: tables.map((t) => `mart.${t}`),
+      tables,
       rows,
       loadSeconds,
       runs: ctx.engineRuns,
@@ -95,38 +97,20 @@ export async function benchPostgres(ctx: BenchContext, db: Database): Promise<Po
 }
 
 /**
- * Copies each mart table the measure SQL reads from DuckDB into PostgreSQL (CSV export, COPY,
- * VACUUM ANALYZE). A table holding several grains is copied with its yearly rows only: every
- * benchmarked query is yearly, and DuckDB skips the other grains' row groups by their zone maps.
+ * The SQL the server runs for the case's request (as bench/api-queries.ts's measureSql builds it),
+ * over the person rows: the work of any query the pre-aggregated cells cannot answer.
  */
-async function copyMartTables(ctx: BenchContext, db: Database, client: pg.Client, dir: string, tables: string[]): Promise<{ rows: number; loadSeconds: number }> {
-  let rows = 0;
-  let loadSeconds = 0;
-  await client.query('CREATE SCHEMA mart');
-  for (const table of tables) {
-    const name = `mart.${quoteIdentifier(table)}`;
-    const csv = join(dir, `${table}.csv`);
-    const columns = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${name}`);
-    const yearly = columns.some((c) => c.column_name === 'grain') ? ` WHERE grain = 'year'` : '';
-    ctx.log(`  exporting ${name}${yearly} to CSV …`);
-    await db.run(`COPY (SELECT * FROM ${name}${yearly}) TO ${quoteLiteral(csv)} (FORMAT csv, HEADER true)`);
-    chmodSync(csv, 0o644); // the server's user reads it
-    const started = performance.now();
-    await client.query(`CREATE UNLOGGED TABLE ${name} (${columns.map((c) => `${quoteIdentifier(c.column_name)} ${pgType(c.column_type)}`).join(', ')})`);
-    const copied = await client.query(`COPY ${name} FROM ${quoteLiteral(csv)} WITH (FORMAT csv, HEADER true)`);
-    await client.query(`VACUUM ANALYZE ${name}`);
-    loadSeconds += (performance.now() - started) / 1000;
-    rows += copied.rowCount ?? 0;
-    rmSync(csv, { force: true });
-    ctx.log(`  PostgreSQL: ${name} ${copied.rowCount} rows`);
-  }
-  return { rows, loadSeconds };
+function personRowsSql(c: MeasureCase, dialect: SqlDialect) {
+  const measure = findMeasure(c.measure);
+  if (!measure) throw new Error(`bench: the catalog has no measure '${c.measure}'`);
+  return buildMeasureSql(crossTableQuery({ measure, period: 'year', by: c.by, filters: {} }).crossTable, undefined, dialect);
 }
 
-/** Same keys and the same numbers (to 1e-9 relative: the engines sum doubles in different orders). */
+/** Same columns, same keys and the same numbers (to 1e-9 relative: the engines sum doubles in different orders). */
 function sameCells(duck: Cell[], post: Cell[]): boolean {
   if (duck.length !== post.length) return false;
   return duck.every((row, i) =>
+    Object.keys(row).join() === Object.keys(post[i]!).join() &&
     Object.entries(row).every(([column, value]) => {
       const other = post[i]![column];
       if (typeof value === 'number' || typeof other === 'number') {

@@ -1,7 +1,10 @@
 // Turns measure × filters × up to two stratifiers × period into one bound GROUP BY: over the
 // pre-aggregated cells of measure-cells.ts when they hold the answer, else over the person rows of
 // the period's mart table. Column names come only from the DIMENSIONS allow-list and the catalog;
-// every filter value is a bound parameter.
+// every filter value is a bound parameter. The SQL is written for a dialect (DuckDB's by default, the
+// server's); the PostgreSQL dialect gets the same queries in its spelling.
+import { duckdbDialect } from '../warehouse/dialect/duckdb.ts';
+import type { OrderKey, SqlDialect } from '../warehouse/dialect/sql-dialect.ts';
 import { martTable } from '../warehouse/schema.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from './dimensions.ts';
 import type { MeasureDefinition, TopShareMeasure } from './measure-definition.ts';
@@ -20,31 +23,39 @@ export interface MeasureQuery {
   cohort?: { sql: string; values: unknown[] };
 }
 
-// Labels are made after aggregation, once per group: strftime on every row tripled a query's time.
-const PERIOD_LABEL: Record<Period, string> = {
-  year: "strftime(period_key, '%Y')",
-  quarter: "strftime(period_key, '%Y') || '-Q' || quarter(period_key)",
-  month: "strftime(period_key, '%Y-%m')",
-  all: "'all'",
-};
-
 export interface BuiltSql {
   sql: string;
   values: unknown[];
 }
 
+/** An unlabelled aggregate with the names of its columns: the keys (period_key, stratum0…, [age_group]) lead, from numerator on the sums. */
+export interface Aggregate extends BuiltSql {
+  columns: string[];
+}
+
+/** The keys of a result, as period_key, stratum0…, age_group: the period a date, the rest strings. */
+function keyColumns(query: MeasureQuery): string[] {
+  return ['period_key', ...query.by.map((_, i) => `stratum${i}`), ...(query.byStdAgeGroup ? ['age_group'] : [])];
+}
+
+const PEOPLE_COLUMNS = ['numerator_people', 'denominator_people'];
+
 /**
  * The SQL for one query, labelled and ordered. With `cells` (the pre-aggregated cells the warehouse
  * holds, see measure-cells.ts) the query reads them when they hold its answer; without, person rows.
  */
-export function buildMeasureSql(query: MeasureQuery, cells?: CellCatalog): BuiltSql {
+export function buildMeasureSql(query: MeasureQuery, cells?: CellCatalog, dialect: SqlDialect = duckdbDialect): BuiltSql {
   const source = cells ? cellsFor(query, cells) : undefined;
-  const built = source?.kind === 'cells' ? cellsSql(query, source.table)
+  const built = source?.kind === 'cells' ? cellsSql(query, source.table, dialect)
     : source?.kind === 'top-share' ? topShareCellsSql(query, source.table)
     : source?.kind === 'top-share-pair' ? topSharePairCellsSql(query, source.table)
-    : aggregatedSql(query);
+    : aggregatedSql(query, dialect);
+  // Labels are made after aggregation, once per group: strftime on every row tripled a query's time.
+  const label = query.period === 'all' ? "'all'" : dialect.dateLabel('period_key', query.period);
+  const keys = built.columns.slice(0, built.columns.indexOf('numerator'));
+  const order = keys.map((column): OrderKey => ({ column, type: column === 'period_key' ? 'date' : 'text' }));
   return {
-    sql: `SELECT ${PERIOD_LABEL[query.period]} AS period, * EXCLUDE (period_key) FROM (${built.sql}) ORDER BY ALL`,
+    sql: `SELECT ${label} AS period, ${dialect.columnsExcept(built.columns, 'period_key')} FROM ${dialect.subquery(built.sql, 'cells')} ${dialect.orderByKeys(order)}`,
     values: built.values,
   };
 }
@@ -54,50 +65,59 @@ export function buildMeasureSql(query: MeasureQuery, cells?: CellCatalog): Built
  * denominator, the people counts (and the sums a ratio's CI needs). `schema` lets the load build
  * cells from the warehouse it is writing (wh.mart).
  */
-export function aggregatedSql(query: MeasureQuery, schema = 'mart'): BuiltSql {
+export function aggregatedSql(query: MeasureQuery, dialect: SqlDialect = duckdbDialect, schema = 'mart'): Aggregate {
   const { measure, period } = query;
+  const { cast } = dialect;
   const { where, values } = whereClause(query);
   if (measure.population) where.push(`(${measure.population})`);
-  const keys = groupKeys(query, period === 'all' ? 'NULL::DATE' : 'period_start');
+  const keys = groupKeys(query, period === 'all' ? cast('NULL', 'date') : 'period_start');
   // Each grain has its own table; 'all' adds up the yearly rows.
   const from = `FROM ${schema}.${martTable(period === 'all' ? 'year' : period)} WHERE ${where.join(' AND ')}`;
   if (measure.kind !== 'top-share') {
-    return { sql: `SELECT ${keys.join(', ')}, ${additiveColumns(measure).map((c) => `${c.sql} AS ${c.name}`).join(', ')} ${from} GROUP BY ALL`, values };
+    const columns = additiveColumns(measure, dialect);
+    return {
+      sql: `SELECT ${keys.join(', ')}, ${columns.map((c) => `${c.sql} AS ${c.name}`).join(', ')} ${from} ${dialect.groupByKeys(keys.length)}`,
+      values,
+      columns: [...keyColumns(query), ...columns.map((c) => c.name)],
+    };
   }
   // A top share ranks each group's rows (the window form every engine speaks; topShareByHeapSql is DuckDB's faster one).
-  const people = `(${measure.numeratorPeople})::BIGINT AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people`;
-  const partition = ['period_key', ...query.by.map((_, i) => `stratum${i}`)].join(', ');
+  const people = `${cast(`(${measure.numeratorPeople})`, 'bigint')} AS numerator_people, ${cast(`(${measure.denominatorPeople})`, 'bigint')} AS denominator_people`;
+  const partition = keyColumns({ ...query, byStdAgeGroup: false });
   return {
-    sql: `WITH base AS (SELECT ${keys.join(', ')}, (${measure.value})::DOUBLE AS v ${from}),
-          ranked AS (SELECT *, row_number() OVER (PARTITION BY ${partition} ORDER BY v DESC) <= ceil(${measure.fraction} * count(*) OVER (PARTITION BY ${partition})) AS in_top FROM base)
-          SELECT ${partition}, (sum(v) FILTER (WHERE in_top))::DOUBLE AS numerator, sum(v)::DOUBLE AS denominator, ${people}
-          FROM ranked GROUP BY ALL`,
+    sql: `WITH base AS (SELECT ${keys.join(', ')}, ${cast(`(${measure.value})`, 'double')} AS v ${from}),
+          ranked AS (SELECT *, row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY v DESC) <= ceil(${measure.fraction} * count(*) OVER (PARTITION BY ${partition.join(', ')})) AS in_top FROM base)
+          SELECT ${partition.join(', ')}, ${cast('(sum(v) FILTER (WHERE in_top))', 'double')} AS numerator, ${cast('sum(v)', 'double')} AS denominator, ${people}
+          FROM ranked ${dialect.groupByKeys(partition.length)}`,
     values,
+    columns: [...partition, 'numerator', 'denominator', ...PEOPLE_COLUMNS],
   };
 }
 
 /** The aggregates of a measure that add up across groups: numerator, denominator, people counts (and a ratio's sums for its CI). */
-export function additiveColumns(measure: Exclude<MeasureDefinition, TopShareMeasure>): { name: string; sql: string }[] {
+export function additiveColumns(measure: Exclude<MeasureDefinition, TopShareMeasure>, dialect: SqlDialect = duckdbDialect): { name: string; sql: string }[] {
+  const { cast } = dialect;
   const people = [
-    { name: 'numerator_people', sql: `(${measure.numeratorPeople})::BIGINT` },
-    { name: 'denominator_people', sql: `(${measure.denominatorPeople})::BIGINT` },
+    { name: 'numerator_people', sql: cast(`(${measure.numeratorPeople})`, 'bigint') },
+    { name: 'denominator_people', sql: cast(`(${measure.denominatorPeople})`, 'bigint') },
   ];
   if (measure.kind !== 'ratio') {
-    return [{ name: 'numerator', sql: `(${measure.numerator})::DOUBLE` }, { name: 'denominator', sql: `(${measure.denominator})::DOUBLE` }, ...people];
+    return [{ name: 'numerator', sql: cast(`(${measure.numerator})`, 'double') }, { name: 'denominator', sql: cast(`(${measure.denominator})`, 'double') }, ...people];
   }
   const [y, x] = [measure.numeratorValue, measure.denominatorValue];
   return [
-    { name: 'numerator', sql: `sum(${y})::DOUBLE` },
-    { name: 'denominator', sql: `sum(${x})::DOUBLE` },
-    { name: 'sum_yy', sql: `sum((${y}) * (${y}))::DOUBLE` },
-    { name: 'sum_xx', sql: `sum((${x}) * (${x}))::DOUBLE` },
-    { name: 'sum_xy', sql: `sum((${x}) * (${y}))::DOUBLE` },
-    { name: 'n', sql: 'count(*)::BIGINT' },
+    { name: 'numerator', sql: cast(`sum(${y})`, 'double') },
+    { name: 'denominator', sql: cast(`sum(${x})`, 'double') },
+    { name: 'sum_yy', sql: cast(`sum((${y}) * (${y}))`, 'double') },
+    { name: 'sum_xx', sql: cast(`sum((${x}) * (${x}))`, 'double') },
+    { name: 'sum_xy', sql: cast(`sum((${x}) * (${y}))`, 'double') },
+    { name: 'n', sql: cast('count(*)', 'bigint') },
     ...people,
   ];
 }
 
 /**
+ * DuckDB only (the load builds the cells in DuckDB; other engines read them or use the window form).
  * A top share per period and stratum in one pass, without ranking rows: DuckDB's max(v, k) keeps each
  * group's k largest values (a heap), and the group keeps its ceil(fraction × n) largest of them. `limit`
  * must be at least that many for every group (the load passes the largest group's). Same numbers as
@@ -118,34 +138,37 @@ export function topShareByHeapSql(query: MeasureQuery & { measure: TopShareMeasu
 }
 
 /** The same aggregate added up from cells: every column of a cell is a sum or a count, so sums of them are exact. */
-function cellsSql(query: MeasureQuery, table: string): BuiltSql {
+function cellsSql(query: MeasureQuery, table: string, dialect: SqlDialect): Aggregate {
+  const { cast } = dialect;
   const { where, values } = whereClause(query);
   values.push(query.measure.id);
   where.unshift(`measure_id = $${values.length}`);
-  const keys = groupKeys(query, query.period === 'all' ? 'NULL::DATE' : 'period_start');
-  const ratioSums = query.measure.kind === 'ratio'
-    ? 'sum(sum_yy)::DOUBLE AS sum_yy, sum(sum_xx)::DOUBLE AS sum_xx, sum(sum_xy)::DOUBLE AS sum_xy, sum(n)::BIGINT AS n,'
-    : '';
+  const keys = groupKeys(query, query.period === 'all' ? cast('NULL', 'date') : 'period_start');
+  const sum = (column: string, type: 'double' | 'bigint') => `${cast(`sum(${column})`, type)} AS ${column}`;
+  const ratio = query.measure.kind === 'ratio' ? ['sum_yy', 'sum_xx', 'sum_xy', 'n'] : [];
+  const ratioSums = ratio.map((c) => `${sum(c, c === 'n' ? 'bigint' : 'double')},`).join(' ');
   return {
-    sql: `SELECT ${keys.join(', ')}, sum(numerator)::DOUBLE AS numerator, sum(denominator)::DOUBLE AS denominator, ${ratioSums}
-                 sum(numerator_people)::BIGINT AS numerator_people, sum(denominator_people)::BIGINT AS denominator_people
-          FROM mart.${table} WHERE ${where.join(' AND ')} GROUP BY ALL`,
+    sql: `SELECT ${keys.join(', ')}, ${sum('numerator', 'double')}, ${sum('denominator', 'double')}, ${ratioSums}
+                 ${sum('numerator_people', 'bigint')}, ${sum('denominator_people', 'bigint')}
+          FROM mart.${table} WHERE ${where.join(' AND ')} ${dialect.groupByKeys(keys.length)}`,
     values,
+    columns: [...keyColumns(query), 'numerator', 'denominator', ...ratio, ...PEOPLE_COLUMNS],
   };
 }
 
 /** A top share for the whole population or one stratifier, read as it was computed at load. */
-function topShareCellsSql(query: MeasureQuery, table: string): BuiltSql {
+function topShareCellsSql(query: MeasureQuery, table: string): Aggregate {
   const dimension = query.by[0] ?? '';
   return {
     sql: `SELECT period_start AS period_key, ${query.by.length ? 'stratum AS stratum0, ' : ''}numerator, denominator, numerator_people, denominator_people
           FROM mart.${table} WHERE measure_id = $1 AND dimension = $2`,
     values: [query.measure.id, dimension],
+    columns: [...keyColumns({ ...query, by: query.by.slice(0, 1), byStdAgeGroup: false }), 'numerator', 'denominator', ...PEOPLE_COLUMNS],
   };
 }
 
 /** A top share for two stratifiers, read as it was computed at load (pairs are stored in DIMENSION_NAMES order). */
-function topSharePairCellsSql(query: MeasureQuery, table: string): BuiltSql {
+function topSharePairCellsSql(query: MeasureQuery, table: string): Aggregate {
   const [first, second] = query.by as [Dimension, Dimension];
   const stored = DIMENSION_NAMES.indexOf(first) < DIMENSION_NAMES.indexOf(second);
   const [dimension0, dimension1] = stored ? [first, second] : [second, first];
@@ -154,6 +177,7 @@ function topSharePairCellsSql(query: MeasureQuery, table: string): BuiltSql {
                  numerator, denominator, numerator_people, denominator_people
           FROM mart.${table} WHERE measure_id = $1 AND dimension0 = $2 AND dimension1 = $3`,
     values: [query.measure.id, dimension0, dimension1],
+    columns: ['period_key', 'stratum0', 'stratum1', 'numerator', 'denominator', ...PEOPLE_COLUMNS],
   };
 }
 

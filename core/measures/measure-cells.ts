@@ -6,7 +6,9 @@
 // each single stratifier and each pair (a request by one stratifier with one filter judges the pair).
 // Anything else (quarters, months, cohorts, finer cross-tables) reads the person rows. Each
 // measure's cells carry a hash of its definition: a warehouse built before a definition changed
-// falls back to the person rows instead of answering the old question.
+// falls back to the person rows instead of answering the old question. The load runs in DuckDB, so
+// the statements building the cells are DuckDB's (GROUP BY ALL, the heap top share); another engine
+// is given the cells as built, and reads them through the dialect of build-measure-sql.ts.
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
 import { martTable } from '../warehouse/schema.ts';

@@ -1,6 +1,7 @@
 // SQL text helpers for identifiers that come from allow-lists; values are always bound parameters.
+// DuckDB and PostgreSQL quote alike (standard SQL), so both dialects of ./dialect/ use these.
 
-/** Quotes an identifier (column or table name) for DuckDB/PostgreSQL. */
+/** Quotes an identifier (column or table name). */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

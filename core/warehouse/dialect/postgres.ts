@@ -1,0 +1,31 @@
+// The PostgreSQL dialect (15 and later): the same measure SQL for a PostgreSQL warehouse, written by
+// the same builders. Literals assume standard_conforming_strings = on (the default since 9.1).
+import { quoteIdentifier, quoteLiteral } from '../sql.ts';
+import type { SqlDialect, SqlType } from './sql-dialect.ts';
+
+const TYPE_NAMES: Record<SqlType, string> = {
+  double: 'double precision',
+  bigint: 'bigint',
+  integer: 'integer',
+  text: 'text',
+  date: 'date',
+  boolean: 'boolean',
+  timestamp: 'timestamp',
+};
+
+const DATE_FORMATS = { year: "'YYYY'", quarter: `'YYYY-"Q"Q'`, month: "'YYYY-MM'" };
+
+export const postgresDialect: SqlDialect = {
+  name: 'postgres',
+  quoteIdentifier,
+  quoteLiteral,
+  typeName: (type) => TYPE_NAMES[type],
+  cast: (expression, type) => `${expression}::${TYPE_NAMES[type]}`,
+  dateLabel: (expression, grain) => `to_char(${expression}, ${DATE_FORMATS[grain]})`,
+  columnsExcept: (columns, excluded) => columns.filter((c) => c !== excluded).join(', '),
+  // PostgreSQL (before 16) wants every subquery in FROM named.
+  subquery: (sql, alias) => `(${sql}) AS ${alias}`,
+  groupByKeys: (count) => `GROUP BY ${Array.from({ length: count }, (_, i) => i + 1).join(', ')}`,
+  // COLLATE "C": byte order whatever the database's collation, as DuckDB sorts.
+  orderByKeys: (keys) => `ORDER BY ${keys.map((k) => (k.type === 'text' ? `${k.column} COLLATE "C"` : k.column)).join(', ')}`,
+};

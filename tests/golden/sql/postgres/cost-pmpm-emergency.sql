@@ -1,0 +1,12 @@
+-- cost-pmpm-emergency: by sex, period year, filter payer = 'Medicaid'.
+-- Regenerate on purpose: UPDATE_GOLDEN=1 npx vitest run tests/unit/measure-sql-dialects.test.ts
+
+-- 1. Over the person rows, the filter a bound value
+-- values: ["Medicaid"]
+SELECT to_char(period_key, 'YYYY') AS period, stratum0, numerator, denominator, sum_yy, sum_xx, sum_xy, n, numerator_people, denominator_people FROM (SELECT period_start AS period_key, sex AS stratum0, sum(cost_emergency)::double precision AS numerator, sum(member_months)::double precision AS denominator, sum((cost_emergency) * (cost_emergency))::double precision AS sum_yy, sum((member_months) * (member_months))::double precision AS sum_xx, sum((member_months) * (cost_emergency))::double precision AS sum_xy, count(*)::bigint AS n, (count(*) FILTER (WHERE cost_emergency > 0))::bigint AS numerator_people, (count(*))::bigint AS denominator_people FROM mart.person_year WHERE true AND payer = $1 GROUP BY 1, 2) AS cells ORDER BY period_key, stratum0 COLLATE "C";
+
+-- 2. As the server sends it (the filter a stratifier of the cross-table), over the pre-aggregated cells
+-- values: ["cost-pmpm-emergency"]
+SELECT to_char(period_key, 'YYYY') AS period, stratum0, stratum1, numerator, denominator, sum_yy, sum_xx, sum_xy, n, numerator_people, denominator_people FROM (SELECT period_start AS period_key, sex AS stratum0, payer AS stratum1, sum(numerator)::double precision AS numerator, sum(denominator)::double precision AS denominator, sum(sum_yy)::double precision AS sum_yy, sum(sum_xx)::double precision AS sum_xx, sum(sum_xy)::double precision AS sum_xy, sum(n)::bigint AS n,
+                 sum(numerator_people)::bigint AS numerator_people, sum(denominator_people)::bigint AS denominator_people
+          FROM mart.measure_cells_demographic WHERE measure_id = $1 AND true GROUP BY 1, 2, 3) AS cells ORDER BY period_key, stratum0 COLLATE "C", stratum1 COLLATE "C";
