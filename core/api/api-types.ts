@@ -20,14 +20,8 @@ export type MeasureDirection = 'higher-is-better' | 'lower-is-better';
 export type MeasureKind = 'proportion' | 'rate' | 'ratio' | 'top-share';
 export type Filters = Partial<Record<Dimension, string>>;
 
-export interface Meta {
-  dataVersion: string;
-  loadedAt: string;
-  dateRange: { start: string; end: string };
-  people: number;
-}
-
-export type Dimensions = Record<Dimension, string[]>;
+/** GET /api/meta and GET /api/dimensions answer these, as the server reads them from the warehouse. */
+export type { WarehouseMeta as Meta, DimensionValues as Dimensions } from '../warehouse/warehouse-facts.ts';
 
 export interface MeasureInfo {
   id: string;
