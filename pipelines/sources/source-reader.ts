@@ -6,6 +6,7 @@ import { LoadError } from '../load-errors.ts';
 import { looksLikeOmop, stageOmop } from './omop/stage-omop.ts';
 import { looksLikeSynthea, stageSynthea } from './synthea/stage-synthea.ts';
 import { SYNTHEA_FILES } from './synthea/synthea-files.ts';
+import { ensureCsvBookkeeping } from './csv-rows.ts';
 import { looksLikeFhir, stageFhir } from './fhir/stage-fhir.ts';
 
 export type SourceFormat = 'synthea' | 'fhir' | 'omop';
@@ -50,6 +51,7 @@ export function pickReader(path: string, format: SourceFormat | 'auto' = 'auto')
 
 /** A reader stages the tables its format has; the others are created empty so the model runs. */
 export async function createMissingStagingTables(db: Database): Promise<void> {
+  await ensureCsvBookkeeping(db); // rows set aside by the CSV reader, and every file read (empty for FHIR)
   // information_schema.tables lists views too (a reader may stage a file as a view over its rows).
   const existing = new Set((await db.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'staging'`)).map((r) => r.t));
   for (const spec of SYNTHEA_FILES) {

@@ -25,7 +25,22 @@ const ENCOUNTER_CLASSES = ['wellness', 'ambulatory', 'outpatient', 'emergency', 
 const badDate = (field: string): RowRule => ({ field, reason: 'unparseable date', when: `${field} IS NOT NULL AND ${field} <> '' AND parse_ts(${field}) IS NULL` });
 const missingDate = (field: string): RowRule => ({ field, reason: 'missing or unparseable date', when: `parse_ts(${field}) IS NULL` });
 const endBeforeStart = (start: string, end: string): RowRule => ({ field: end, reason: `${end} before ${start}`, when: `parse_ts(${end}) < parse_ts(${start})` });
-const negativeCost = (field: string): RowRule => ({ field, reason: 'negative or non-numeric cost', when: `${field} IS NOT NULL AND ${field} <> '' AND coalesce(TRY_CAST(${field} AS DOUBLE) < 0, true)` });
+// Numbers: DuckDB reads 'NaN', 'Infinity' and '1e400' (inf) as doubles, and one such value makes every sum
+// over it non-finite, which JSON cannot carry: each numeric field must be finite and within a plausible range.
+const present = (field: string) => `${field} IS NOT NULL AND ${field} <> ''`;
+const nonFinite = (field: string): RowRule => ({ field, reason: 'not a finite number (NaN or infinite)', when: `${present(field)} AND NOT isfinite(TRY_CAST(${field} AS DOUBLE))` });
+/** The largest plausible amount of one row, in dollars (the costliest inpatient stays are in the millions). */
+const MAX_AMOUNT = 1e9;
+const cost = (field: string): RowRule[] => [
+  nonFinite(field),
+  { field, reason: 'negative or non-numeric cost', when: `${present(field)} AND coalesce(TRY_CAST(${field} AS DOUBLE) < 0, true)` },
+  { field, reason: `cost above the plausible maximum of ${MAX_AMOUNT.toLocaleString('en-US')}`, when: `TRY_CAST(${field} AS DOUBLE) > ${MAX_AMOUNT}` },
+];
+const number = (field: string, low: number, high: number): RowRule[] => [
+  { field, reason: `${field} is not a number`, when: `${present(field)} AND TRY_CAST(${field} AS DOUBLE) IS NULL` },
+  nonFinite(field),
+  { field, reason: `${field} outside the plausible range ${low} to ${high}`, when: `TRY_CAST(${field} AS DOUBLE) NOT BETWEEN ${low} AND ${high}` },
+];
 // `when` is filled in by the quarantine step, which joins valid.<parent> as `ref_<field>`.
 const orphan = (field: string, parent: string, optional = false): RowRule => ({
   field,
@@ -76,9 +91,9 @@ export const ROW_RULES: TableRules[] = [
       badDate('stop'),
       endBeforeStart('start', 'stop'),
       { field: 'encounterclass', reason: `unknown encounter class; expected one of ${ENCOUNTER_CLASSES.join(', ')}`, when: `lower(encounterclass) NOT IN (${ENCOUNTER_CLASSES.map((c) => `'${c}'`).join(', ')})` },
-      negativeCost('base_cost'),
-      negativeCost('total_cost'),
-      negativeCost('payer_coverage'),
+      ...cost('base_cost'),
+      ...cost('total_cost'),
+      ...cost('payer_coverage'),
     ],
   },
   {
@@ -91,6 +106,8 @@ export const ROW_RULES: TableRules[] = [
       orphan('patient', 'patients'),
       optionalOrphan('encounter', 'encounters'),
       missingDate('date'),
+      // Text values ('Never smoker') are fine; a value that reads as a number must be a finite one.
+      { field: 'value', reason: 'not a finite number (NaN or infinite)', when: 'value IS NOT NULL AND NOT isfinite(TRY_CAST(value AS DOUBLE))' },
       {
         field: 'value',
         reason: 'value outside the plausible range for its LOINC code',
@@ -100,21 +117,21 @@ export const ROW_RULES: TableRules[] = [
   },
   {
     table: 'medications',
-    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop'), negativeCost('totalcost')],
+    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop'), ...cost('totalcost'), ...number('dispenses', 0, 100000)],
   },
   {
     table: 'procedures',
-    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop'), negativeCost('base_cost')],
+    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop'), ...cost('base_cost')],
   },
   {
     table: 'immunizations',
-    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date'), negativeCost('base_cost')],
+    rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date'), ...cost('base_cost')],
   },
   { table: 'providers', idField: 'id', rules: [] },
   { table: 'allergies', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop')] },
   { table: 'careplans', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop')] },
   { table: 'devices', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('start'), badDate('stop'), endBeforeStart('start', 'stop')] },
-  { table: 'supplies', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date')] },
+  { table: 'supplies', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date'), ...number('quantity', 0, 1e6)] },
   { table: 'imaging_studies', rules: [orphan('patient', 'patients'), optionalOrphan('encounter', 'encounters'), missingDate('date')] },
   {
     table: 'claims',
@@ -128,7 +145,11 @@ export const ROW_RULES: TableRules[] = [
       orphan('patient', 'patients'),
       orphan('claim', 'claims'),
       badDate('fromdate'),
-      { field: 'amount', reason: 'amount is not a number', when: "amount IS NOT NULL AND amount <> '' AND TRY_CAST(amount AS DOUBLE) IS NULL" },
+      ...number('amount', -MAX_AMOUNT, MAX_AMOUNT),
+      ...number('payments', -MAX_AMOUNT, MAX_AMOUNT),
+      ...number('adjustments', -MAX_AMOUNT, MAX_AMOUNT),
+      ...number('outstanding', -MAX_AMOUNT, MAX_AMOUNT),
+      ...number('units', 0, 1e6),
     ],
   },
 ];

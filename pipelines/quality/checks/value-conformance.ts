@@ -2,7 +2,7 @@
 // model (docs/architecture.md). The model maps most source values already; these checks catch a
 // mapping that let something through, and sources other than Synthea that skip those mappings.
 import { countRows } from '../check-sql.ts';
-import type { QualityCheck } from '../quality-check.ts';
+import type { QualityCheck, Tables } from '../quality-check.ts';
 
 const value = { category: 'conformance', subcategory: 'value' } as const;
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -14,6 +14,15 @@ const ENCOUNTER_CLASSES = ['wellness', 'ambulatory', 'outpatient', 'emergency', 
 // Condition value sets (data/reference/condition-groups.csv) are SNOMED CT; ICD-10 is the other system sources use.
 const CONDITION_SYSTEMS = ['SNOMED', 'ICD-10', 'ICD-10-CM', 'ICD-9-CM'];
 const PROCEDURE_SYSTEMS = ['SNOMED', 'ICD-10-PCS', 'CPT', 'HCPCS', 'ICD-9-CM'];
+
+/** The DOUBLE columns of the core tables; one NaN or infinity among them makes every sum over it non-finite. */
+const NUMERIC_COLUMNS = (t: Tables): [table: string, columns: string[]][] => [
+  [t.encounter, ['base_cost', 'total_cost', 'payer_coverage']],
+  [t.observation, ['value_num']],
+  [t.medication, ['total_cost']],
+  [t.procedure, ['base_cost']],
+  [t.immunization, ['base_cost']],
+];
 
 export const VALUE_CONFORMANCE_CHECKS: QualityCheck[] = [
   {
@@ -76,5 +85,14 @@ export const VALUE_CONFORMANCE_CHECKS: QualityCheck[] = [
     id: 'immunization-cvx-format', ...value, severity: 'warning', threshold: 0,
     description: 'Immunizations whose code is not a CVX code (one to three digits)',
     sql: (t) => countRows(t.immunization, `code IS NULL OR NOT regexp_full_match(code, '\\d{1,3}')`),
+  },
+  {
+    // Validation quarantines non-finite numbers (pipelines/validate/row-rules.ts); this catches any that a
+    // reader or the model lets through, since the cost measures cannot answer over them.
+    id: 'numeric-values-finite', ...value, severity: 'error', threshold: 0,
+    description: 'Rows with a number that is NaN or infinite (costs, observation values)',
+    sql: (t) => `SELECT sum(rows_checked)::BIGINT AS rows_checked, sum(rows_failed)::BIGINT AS rows_failed FROM (${NUMERIC_COLUMNS(t)
+      .map(([table, columns]) => countRows(table, columns.map((c) => `NOT isfinite(coalesce(${c}, 0))`).join(' OR ')))
+      .join(' UNION ALL ')})`,
   },
 ];

@@ -1,7 +1,7 @@
 // Finds the FHIR files of an extract folder and tells which of the two supported layouts it is:
 // Bulk Data NDJSON (`<Type>.ndjson`, `<Type>.000.ndjson`, optionally `.gz`) or a folder of Bundles
 // (`*.json`, Synthea's one-transaction-Bundle-per-patient output). Never reads a file whole.
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoadError } from '../../load-errors.ts';
 
@@ -38,6 +38,7 @@ export function looksLikeFhir(dir: string): boolean {
 /** The FHIR files of `dir`; NDJSON wins when a folder has both. Other files (logs, manifests) are left alone. */
 export function listFhirFiles(dir: string): FhirInput {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new LoadError(dir, 'not a folder; expected a folder of FHIR NDJSON or Bundle files');
+  refuseLinks(dir);
   const names = listNames(dir);
   const ndjson = names.flatMap((name) => {
     const match = NDJSON_NAME.exec(name);
@@ -55,16 +56,29 @@ export function listFhirFiles(dir: string): FhirInput {
   };
 }
 
+/** A FHIR file that is a symbolic link (or not a regular file) could point anywhere: refused, never followed. */
+function refuseLinks(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() || !(NDJSON_NAME.test(entry.name) || BUNDLE_NAME.test(entry.name))) continue;
+    const what = entry.isSymbolicLink() ? 'a symbolic link' : 'not a regular file (a folder, device or pipe)';
+    // A Bundle's name is the patient's (Given_Family_<id>.json): named only when it is an NDJSON file.
+    if (!NDJSON_NAME.test(entry.name)) throw new LoadError(dir, `holds a .json file that is ${what} (its name is not shown: Synthea names a Bundle after its patient); Popsight reads only regular files`);
+    throw new LoadError(entry.name, `is ${what}; Popsight reads only regular files (copy the file itself into the extract folder)`);
+  }
+}
+
 function listNames(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    // Links are listed so that detection recognises the folder and refuseLinks() names them.
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => entry.name)
     .sort();
 }
 
 /** Detection only: FHIR JSON writers put `resourceType` first, so the first 64 KiB tell. */
 function startsAsBundle(path: string): boolean {
+  if (!lstatSync(path).isFile()) return false; // never follow a link, even to look
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);

@@ -15,7 +15,7 @@ const MAXIMUM_BUNDLE_BYTES = 512 * 1024 * 1024;
 
 export async function readBundles(db: Database, files: BundleFile[]): Promise<void> {
   for (const file of files) {
-    if (statSync(file.path).size === 0) throw new LoadError(file.name, 'the file is empty; expected a FHIR Bundle');
+    if (statSync(file.path).size === 0) throw new LoadError(file.label, 'the file is empty; expected a FHIR Bundle (files are labelled by their position in name order)');
   }
   const labels = files.map((f) => `(${quoteLiteral(f.path)}, ${quoteLiteral(f.label)})`).join(', ');
   const paths = files.map((f) => quoteLiteral(f.path)).join(', ');

@@ -42,7 +42,9 @@ export async function stageFhir(dir: string, db: Database): Promise<StageResult>
     for (const name of STAGING_SQL) await runSqlFile(db, new URL(`staging/${name}.sql`, import.meta.url));
   } catch (error) {
     await db.run('DROP SCHEMA IF EXISTS fhir CASCADE').catch(() => undefined);
-    throw await explainReadError(error, input.files);
+    // Bundles are named by their label (bundle-00001.json): Synthea names a Bundle after its patient.
+    const named = input.layout === 'bundles' ? input.files.map((f) => ({ path: f.path, name: f.label })) : input.files;
+    throw await explainReadError(error, named);
   }
   // Parsed resources are no longer needed once staging.* exists.
   await db.run('DROP SCHEMA fhir CASCADE');

@@ -5,14 +5,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../../core/warehouse/database.ts';
 import { LoadError } from '../../load-errors.ts';
-import { readCsvHeader } from '../csv-header.ts';
+import { checkDuplicateColumns, missingColumn, readCsvHeader } from '../csv-header.ts';
+import { createLinedView, readCsvRows } from '../csv-rows.ts';
 import { SYNTHEA_FILES, type SyntheaFile } from './synthea-files.ts';
-import { quoteIdentifier, quoteLiteral } from '../../../core/warehouse/sql.ts';
+import { quoteIdentifier } from '../../../core/warehouse/sql.ts';
 import type { StagedFile, StageResult } from '../source-reader.ts';
 
 
+/** Either of the two files every Synthea export has: with only one, staging names the one missing. */
 export function looksLikeSynthea(dir: string): boolean {
-  return existsSync(join(dir, 'patients.csv')) && existsSync(join(dir, 'encounters.csv'));
+  return existsSync(join(dir, 'patients.csv')) || existsSync(join(dir, 'encounters.csv'));
 }
 
 export async function stageSynthea(dir: string, db: Database): Promise<StageResult> {
@@ -26,23 +28,19 @@ export async function stageSynthea(dir: string, db: Database): Promise<StageResu
       continue; // an optional file that is absent: the loader creates its staging table empty
     }
     const headers = await readCsvHeader(path, label);
-    headersByFile.set(spec.file, headers);
+    // Missing columns first: a file without its header line has a record there, often with repeated empty fields.
     const select = selectList(spec, headers, label);
-    try {
-      // The rows land in file order (insertion order is preserved while staging), so a row's line is
-      // its rowid + 2 (the header is line 1): a view gives `_line` without numbering every row as
-      // it is read, which a window over the parallel reader did at up to twice the cost of the read.
-      await db.run(
-        `CREATE TABLE staging.${spec.file}_csv_rows AS
-         SELECT ${select} FROM read_csv($1, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
-        [path],
-      );
-      await db.run(`CREATE VIEW staging.${spec.file} AS SELECT ${quoteLiteral(label)} AS _file, rowid + 2 AS _line, * FROM staging.${spec.file}_csv_rows`);
-    } catch (error) {
-      throw new LoadError(label, `could not be read as UTF-8 CSV: ${firstLine(error)}`, { cause: error });
-    }
+    checkDuplicateColumns(headers, label, knownHeaders(spec));
+    headersByFile.set(spec.file, headers);
+    // The rows land in file order (insertion order is preserved while staging), so a row's line is
+    // its rowid + 2 (the header is line 1) plus the faulty lines set aside before it: a view gives
+    // `_line` without numbering every row as it is read, which a window over the parallel reader did
+    // at up to twice the cost of the read.
+    const rows = `staging.${spec.file}_csv_rows`;
+    const rejected = await readCsvRows(db, { path, label, table: spec.file, headers, select, target: rows });
+    await createLinedView(db, `staging.${spec.file}`, rows, label, rejected);
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM staging.${spec.file}`);
-    files.push({ file: label, table: spec.file, read: n });
+    files.push({ file: label, table: spec.file, read: n + rejected });
   }
   return { format: 'synthea', layout: detectLayout(headersByFile), files };
 }
@@ -53,10 +51,11 @@ function selectList(spec: SyntheaFile, headers: string[], label: string): string
   return spec.fields
     .map((field) => {
       const header = field.headers.find((name) => present.has(name));
+      // A ZIP code that lost its leading zero to a spreadsheet (02155 → 2155) is padded back: every
+      // 4-digit US ZIP is one (00501-09999), and ZIP3 '215' would be another place entirely.
+      if (header && field.name === 'zip') return `CASE WHEN regexp_full_match(${quoteIdentifier(header)}, '\\d{4}') THEN '0' || ${quoteIdentifier(header)} ELSE ${quoteIdentifier(header)} END AS zip`;
       if (header) return `${quoteIdentifier(header)} AS ${field.name}`;
-      if (field.required) {
-        throw new LoadError(label, `column ${field.headers.join(' or ')} is missing; the header has ${headers.join(', ')}`);
-      }
+      if (field.required) throw missingColumn(label, field.headers.join(' or '), headers, knownHeaders(spec));
       return `NULL::VARCHAR AS ${field.name}`;
     })
     .join(', ');
@@ -69,4 +68,10 @@ function detectLayout(headers: Map<string, string[]>): string {
 }
 
 const requiredFiles = () => SYNTHEA_FILES.filter((f) => f.required).map((f) => `${f.file}.csv`).join(', ');
-const firstLine = (error: unknown) => String(error instanceof Error ? error.message : error).split('\n')[0];
+
+/** Column names Synthea writes in this file, any version: shown in messages; every other header field only by its kind. */
+const SYNTHEA_IDENTIFYING_HEADERS = ['SSN', 'DRIVERS', 'PASSPORT', 'PREFIX', 'FIRST', 'MIDDLE', 'LAST', 'SUFFIX', 'MAIDEN', 'MARITAL', 'BIRTHPLACE', 'ADDRESS', 'CITY', 'LAT', 'LON', 'PHONE'];
+function knownHeaders(spec: SyntheaFile): (name: string) => boolean {
+  const names = new Set([...spec.fields.flatMap((f) => f.headers), ...SYNTHEA_IDENTIFYING_HEADERS].map((h) => h.toUpperCase()));
+  return (name) => names.has(name.toUpperCase());
+}

@@ -14,5 +14,6 @@ SELECT
   a.state AS state,
   coalesce(nullif(a.district, ''), fhir.address_extension(a, '%county')) AS county,
   fhir.address_extension(a, '%fips%') AS fips,
-  a.postalCode AS zip
+  -- A ZIP code that lost its leading zero (2155) is padded back, as in every reader.
+  CASE WHEN regexp_full_match(a.postalCode, '\d{4}') THEN '0' || a.postalCode ELSE a.postalCode END AS zip
 FROM p;
