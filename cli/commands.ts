@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadExtract, type LoadResult } from '../pipelines/load.ts';
+import { loadInterruptedMessage } from '../pipelines/scratch.ts';
 import { messages } from '../core/measures/messages.ts';
 import { builtClient, ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
@@ -23,10 +24,29 @@ export async function generateCommand(options: { people: number; seed: number; o
 export async function loadCommand(source: string, options: { warehouse: string; replace?: boolean; format?: 'auto' | 'synthea' | 'fhir' | 'omop' }): Promise<LoadResult> {
   const warehouse = resolve(options.warehouse);
   mkdirSync(dirname(warehouse), { recursive: true });
-  const result = await loadExtract(
-    { source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()), mode: options.replace ? 'replace' : 'append', format: options.format ?? 'auto' },
-    { log: (message) => log(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${message}`), progress: loadProgressLine(), clock: () => new Date(), env: process.env },
-  );
+  // Ctrl-C or a SIGTERM cannot wait for a DuckDB statement: remove the load's scratch folder (raw rows)
+  // and its lock now, say so, and exit with 128 + the signal's number.
+  let cleanup: (() => { published: boolean }) | undefined;
+  const interrupted = (signal: NodeJS.Signals) => {
+    const { published } = cleanup?.() ?? { published: false };
+    log(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${loadInterruptedMessage(signal, warehouse, published)}`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
+  let result: LoadResult;
+  try {
+    result = await loadExtract(
+      { source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()), mode: options.replace ? 'replace' : 'append', format: options.format ?? 'auto' },
+      {
+        log: (message) => log(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${message}`), progress: loadProgressLine(), clock: () => new Date(), env: process.env,
+        onCleanup: (next) => { cleanup = next; },
+      },
+    );
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
   if (result.unchanged) return result;
   console.table(result.files.map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined })));
   const quarantined = result.files.reduce((sum, f) => sum + f.quarantined, 0);

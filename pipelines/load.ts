@@ -1,8 +1,9 @@
 // One load, from a source extract to a published warehouse, as numbered stages.
-// Raw rows live only in a staging database that is deleted afterwards; the warehouse file receives
-// de-identified core.* and mart.* tables and nothing else. A failure leaves the previous warehouse as it was.
+// Raw rows live only in a staging database in the load's private scratch folder, removed afterwards;
+// the warehouse file receives de-identified core.* and mart.* tables and nothing else, copied into a
+// fresh file. One load at a time per warehouse; a failure leaves the previous warehouse as it was.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { openDatabase, type Database } from '../core/warehouse/database.ts';
 import { runSqlFile } from '../core/warehouse/sql-file.ts';
 import { installDeidentifyFunctions, installPseudonymLookups } from './deidentify/sql-functions.ts';
@@ -10,8 +11,10 @@ import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { MEASURES } from '../core/measures/catalog.ts';
 import { buildMeasureCells } from '../core/measures/measure-cells.ts';
-import { buildPathFor, discardBuild, publishWarehouse, stagingPathFor } from './publish.ts';
+import { copyToFreshFile, publishWarehouse } from './publish.ts';
 import { removeStaleBuilds } from './stale-builds.ts';
+import { createLoadScratch, type LoadScratch } from './scratch.ts';
+import { acquireWarehouseLock } from './warehouse-lock.ts';
 import { attachPrevious, carryOverCore, carryOverHistory, runWithSameContent } from './append/carry-over.ts';
 import { extractHash } from './extract-hash.ts';
 import { runQualityChecks } from './quality/index.ts';
@@ -45,6 +48,12 @@ export interface LoadDeps {
   progress?: (progress: LoadProgress) => void;
   clock: () => Date;
   env: NodeJS.ProcessEnv;
+  /**
+   * Given the synchronous cleanup of this load (remove its scratch folder, release the warehouse lock)
+   * while it holds them, and undefined once it is over: the CLI runs it on SIGINT/SIGTERM, which
+   * cannot wait for a DuckDB statement to finish.
+   */
+  onCleanup?: (cleanup: (() => { published: boolean }) | undefined) => void;
 }
 
 export interface LoadResult {
@@ -68,16 +77,36 @@ const MODEL_FILES = [
 
 export async function loadExtract(options: LoadOptions, deps: LoadDeps = defaultDeps): Promise<LoadResult> {
   const startedAt = deps.clock();
+  // One load at a time per warehouse: a second one stops here with a message naming the running load.
+  const lock = acquireWarehouseLock(options.warehouse, { source: options.source, now: startedAt });
+  let scratch: LoadScratch | undefined;
+  let published = false;
+  const cleanup = () => {
+    scratch?.remove();
+    lock.release();
+    return { published };
+  };
+  deps.onCleanup?.(cleanup);
+  try {
+    for (const name of removeStaleBuilds(options.warehouse)) deps.log(`removed ${name}, left by a load that was killed`);
+    scratch = createLoadScratch(options.warehouse);
+    return await buildAndPublish(options, deps, { startedAt, scratch, onPublished: () => { published = true; } });
+  } finally {
+    cleanup();
+    deps.onCleanup?.(undefined);
+  }
+}
+
+async function buildAndPublish(
+  options: LoadOptions,
+  deps: LoadDeps,
+  { startedAt, scratch, onPublished }: { startedAt: Date; scratch: LoadScratch; onPublished: () => void },
+): Promise<LoadResult> {
   const runId = randomUUID();
-  const buildPath = buildPathFor(options.warehouse);
-  const stagingPath = stagingPathFor(options.warehouse);
-  for (const name of removeStaleBuilds(options.warehouse)) deps.log(`removed ${name}, left by a load that was killed`);
-  discardBuild(buildPath);
-  discardBuild(stagingPath);
-  const db = await openDatabase(stagingPath);
+  const db = await openDatabase(scratch.stagingPath);
   await db.run('SET enable_progress_bar = true');
   await db.run('SET enable_progress_bar_print = false');
-  // Bounded memory: DuckDB spills to the staging file's temp folder beyond this (issue 5: ≤ 8 GB peak).
+  // Bounded memory: DuckDB spills to the staging file's temp folder (in the scratch folder) beyond this (issue 5: ≤ 8 GB peak).
   await db.run(`SET memory_limit = '${deps.env.POPSIGHT_LOAD_MEMORY ?? '5GB'}'`);
   const step = stepLogger(deps, db);
   try {
@@ -94,7 +123,7 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
         return { runId: sameRun, dataVersion: row!.data_version, format: 'unchanged', layout: 'unchanged', files: [], people: row!.people, seconds: 0, unchanged: true };
       }
     }
-    await db.run(`ATTACH ${quoteLiteral(buildPath)} AS wh`);
+    await db.run(`ATTACH ${quoteLiteral(scratch.buildPath)} AS wh`);
     await runSqlFile(db, new URL('etl-schema.sql', import.meta.url));
     for (const schema of ['staging', 'checked', 'valid']) await db.run(`CREATE SCHEMA ${schema}`);
 
@@ -134,25 +163,23 @@ export async function loadExtract(options: LoadOptions, deps: LoadDeps = default
     const quality = await step('6/7 quality', () => runQualityChecks(db, { runId, now: deps.clock(), previousWarehouse, schemaPrefix: 'wh.', birthDates: 'person_dates' }));
     deps.log(`6/7 quality: ${quality.passed} of ${quality.checks} checks pass; ${quality.new} new, ${quality.resolved} resolved${quality.noComparisonReason ? ` (${quality.noComparisonReason})` : ''}`);
 
-    // 7. Publish: record the run, then swap the finished file in.
+    // 7. Publish: record the run, copy the build into a fresh file, then swap that file in.
     const loadedAt = deps.clock();
     const dataVersion = createHash('sha256').update(`${runId}:${loadedAt.toISOString()}`).digest('hex').slice(0, 12);
     if (appending) await carryOverHistory(db);
     await recordRun(db, { runId, startedAt, loadedAt, source: options.source, format: staged.format, layout: staged.layout, dataVersion, files, contentHash });
     const [{ people }] = await db.query<{ people: number }>('SELECT count(*) AS people FROM wh.core.person');
-    await db.run('DETACH wh');
     if (appending) await db.run('DETACH prev');
+    await step('7/7 publish: copy into a fresh file', () => copyToFreshFile(db, 'wh', scratch.publishPath));
+    await db.run('DETACH wh');
     db.close();
-    publishWarehouse(buildPath, options.warehouse);
+    publishWarehouse(scratch.publishPath, options.warehouse);
+    onPublished();
     deps.log(`7/7 publish: ${options.warehouse} (data version ${dataVersion})`);
     return { runId, dataVersion, format: staged.format, layout: staged.layout, files, people, seconds: (deps.clock().getTime() - startedAt.getTime()) / 1000, unchanged: false };
   } catch (error) {
     try { db.close(); } catch { /* already closed */ }
-    discardBuild(buildPath);
     throw error;
-  } finally {
-    discardBuild(stagingPath);
-    rmSync(`${stagingPath}.tmp`, { recursive: true, force: true });
   }
 }
 

@@ -1,15 +1,27 @@
-// A load killed with SIGKILL cannot clean up after itself: its `<warehouse>.building-<pid>` and
-// `popsight_staging_<pid>_<warehouse>` files stay beside it. The next load removes those whose process is gone.
+// A load killed with SIGKILL cannot clean up after itself: its scratch folder (raw rows in the staging
+// database) stays in `.popsight-scratch/`. Every load starts by removing those whose process is gone,
+// and the `<warehouse>.building-<pid>` / `popsight_staging_<pid>_<warehouse>` files earlier versions left beside it.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { removeScratchRootIfEmpty, scratchPattern, scratchRootFor } from './scratch.ts';
 
 export function removeStaleBuilds(warehouse: string): string[] {
-  const escaped = basename(warehouse).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^(?:${escaped}\\.building-(\\d+)|popsight_staging_(\\d+)_${escaped})(\\.wal|\\.tmp)?$`);
   const removed: string[] = [];
+  const root = scratchRootFor(warehouse);
+  if (existsSync(root)) {
+    for (const name of readdirSync(root)) {
+      const match = scratchPattern.exec(name);
+      if (!match || isAlive(Number(match[1]))) continue;
+      rmSync(join(root, name), { recursive: true, force: true });
+      removed.push(join(basename(root), name));
+    }
+    removeScratchRootIfEmpty(warehouse);
+  }
+  const escaped = basename(warehouse).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const legacy = new RegExp(`^(?:${escaped}\\.building-(\\d+)|popsight_staging_(\\d+)_${escaped})(\\.wal|\\.tmp)?$`);
   if (!existsSync(dirname(warehouse))) return removed;
   for (const name of readdirSync(dirname(warehouse))) {
-    const match = pattern.exec(name);
+    const match = legacy.exec(name);
     if (!match || isAlive(Number(match[1] ?? match[2]))) continue;
     rmSync(join(dirname(warehouse), name), { recursive: true, force: true });
     removed.push(name);
@@ -17,7 +29,8 @@ export function removeStaleBuilds(warehouse: string): string[] {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs (a pid reused by another process counts as alive: we then keep too much, never too little). */
+export function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -1,10 +1,11 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
-import { copyOfNj27, rewriteFile } from '../helpers/extract-fixtures.ts';
+import { copyOfNj27, NJ27, rewriteFile } from '../helpers/extract-fixtures.ts';
+import { countHits, scanFolder, sourceIdentifiers } from '../helpers/identifier-scan.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 
 /** Keeps the patients whose line number (2–28) satisfies `keep`; every other file stays whole. */
@@ -66,6 +67,11 @@ describe('appending extracts', () => {
     const result = await loadExtract({ source: whole, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
     expect(result.unchanged).toBe(false);
     expect(await counts(warehouse)).toEqual({ people: 27, encounters: 604, conditions: 438, observations: 990, runs: 3, mart_people: 27 });
+  });
+
+  it('publishes a fresh file holding no identifier of either extract, and nothing beside it', () => {
+    expect(countHits(scanFolder(dir, sourceIdentifiers(NJ27)))).toEqual({});
+    expect(readdirSync(dir)).toEqual(['w.duckdb']);
   });
 
   it('starts afresh with mode replace', async () => {

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipelines/load.ts';
+import { scratchRootFor } from '../../pipelines/scratch.ts';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { copyOfNj27, NJ27, rewriteFile } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps, TEST_KEY_ENV } from '../helpers/test-env.ts';
@@ -33,13 +34,24 @@ describe('atomic publish', () => {
     const before = fileState(warehouse);
     const { dataVersion } = await meta();
     const child = spawn(process.execPath, [CLI, 'load', NJ27, '--warehouse', warehouse, '--replace'], { env: { ...process.env, ...TEST_KEY_ENV }, stdio: 'ignore' });
-    const building = `${warehouse}.building-${child.pid}`;
-    killedBuild = building;
+    const scratchOfChild = () => {
+      const root = scratchRootFor(warehouse);
+      const name = existsSync(root) ? readdirSync(root).find((n) => n.startsWith(`load-${child.pid}-`)) : undefined;
+      return name ? join(root, name) : undefined;
+    };
+    const building = () => {
+      const scratch = scratchOfChild();
+      return scratch !== undefined && existsSync(join(scratch, 'popsight_build.duckdb'));
+    };
     const deadline = Date.now() + 30_000;
-    while (!existsSync(building) && Date.now() < deadline) await sleep(10);
-    expect(existsSync(building)).toBe(true);
+    while (!building() && Date.now() < deadline) await sleep(10);
+    expect(building()).toBe(true);
+    killedBuild = scratchOfChild()!;
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
+    // What a killed load leaves (raw rows in its staging database) is in a folder only its owner can open.
+    expect(statSync(killedBuild).mode & 0o777).toBe(0o700);
+    expect(statSync(scratchRootFor(warehouse)).mode & 0o777).toBe(0o700);
 
     expect(fileState(warehouse)).toEqual(before);
     await sleep(600);
@@ -71,8 +83,9 @@ describe('atomic publish', () => {
     expect(statuses.every((s) => s === 200)).toBe(true);
   });
 
-  it('removes the files a killed load left behind at the next load', () => {
+  it('removes the scratch folder a killed load left behind at the next load', () => {
     expect(killedBuild).not.toBe('');
     expect(existsSync(killedBuild)).toBe(false);
+    expect(existsSync(scratchRootFor(warehouse))).toBe(false);
   });
 });
