@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { createApp } from '../server/app.ts';
+import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openStateStore } from '../server/state/state-store.ts';
 import { popsightHome, stateDir } from './paths.ts';
@@ -16,25 +18,33 @@ export interface RunningServer {
 export interface ServerOptions {
   warehouse: string;
   port: number;
+  /** The address to listen on: loopback (127.0.0.1) unless given; `0.0.0.0` listens on every interface. */
   host?: string;
+  /** Host names the server answers to besides loopback and `host` (`*`: any, behind a proxy that checks). */
+  allowedHosts?: readonly string[];
   clientDir?: string;
   stateDir?: string;
   /** MiB of rendered measure responses kept in memory (default 64); 0 answers every request afresh. */
   responseCacheMb?: number;
+  /** Each query's time budget in seconds (default 30); a query over it is stopped with 503. */
+  queryTimeoutSeconds?: number;
 }
 
+export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
   const clock = () => new Date();
   // The state first: a state directory held by another server stops the start before anything else opens.
   const state = await openStateStore(options.stateDir ?? stateDir(popsightHome()), { clock, newId: randomUUID });
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
   try {
-    warehouse = await openLiveWarehouse(options.warehouse);
+    warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs: 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) });
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
-    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts }, responseCache });
+    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts) });
     server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(listening));
+      const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);
     });
   } catch (error) {
@@ -45,7 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const served = warehouse;
   return {
-    url: `http://${!options.host || options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`,
+    url: `http://${isLoopback(host) || isWildcard(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -55,4 +65,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         });
       }),
   };
+}
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
+const isLoopback = (host: string) => (LOOPBACK_HOST_NAMES as readonly string[]).includes(host);
+
+/**
+ * The names the server answers to: loopback, the address it listens on, and the names given. On
+ * every interface (0.0.0.0), also this machine's name and addresses, as a browser on the network
+ * would reach it by them.
+ */
+function hostNamesFor(host: string, extra: readonly string[] = []): string[] {
+  const names = new Set<string>([...LOOPBACK_HOST_NAMES, ...extra]);
+  if (isWildcard(host)) {
+    names.add(hostname());
+    for (const addresses of Object.values(networkInterfaces())) for (const { address } of addresses ?? []) names.add(address);
+  } else {
+    names.add(host);
+  }
+  return [...names];
 }

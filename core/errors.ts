@@ -18,6 +18,8 @@ export const DOMAIN_ERROR_CODES = [
   'outdated_cohort',
   /** The warehouse has no data-quality results (built before the checks existed). */
   'no_quality_results',
+  /** A query ran past the server's time budget and was stopped. */
+  'query_timeout',
   /** Nothing can be saved: the server was started without a state directory. */
   'no_state_directory',
 ] as const;

@@ -7,7 +7,9 @@ import express, { type Express } from 'express';
 import type { CohortStore } from '../core/cohorts/saved-cohort.ts';
 import { cohortRoutes } from './cohorts/cohort-routes.ts';
 import { errorMiddleware, HttpError } from './http/errors.ts';
+import { hostCheck, LOOPBACK_HOST_NAMES } from './http/host-check.ts';
 import { httpMessages } from './http/messages.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
 import { measureRoutes } from './measures/measure-routes.ts';
 import { metaRoutes } from './meta/meta-routes.ts';
@@ -32,15 +34,18 @@ export interface AppDeps {
   access?: AccessPolicy;
   /** The built dashboard (client/dist); the API works without it. */
   clientDir?: string;
+  /** Host names the server answers to (DNS-rebinding defence); default the loopback names, `*` any. */
+  allowedHosts?: readonly string[];
   /** Bounds of the cache of rendered measure responses; `maxBytes: 0` turns it off. */
   responseCache?: ResponseCacheOptions;
   log?: (message: string) => void;
 }
 
-export function createApp({ warehouse, state, access = OPEN_ACCESS, clientDir, responseCache, log = console.error }: AppDeps): Express {
+export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, log = console.error }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders, hostCheck(allowedHosts));
   const cohorts = state?.cohorts ?? unavailableCohortStore();
   const tables: RouteTable[] = [
     metaRoutes(warehouse),

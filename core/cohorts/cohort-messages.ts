@@ -23,6 +23,8 @@ export const cohortMessages = {
   expectedDefinition: "expected a JSON object with 'name' and 'criteria'",
   unknownKey: (key: string, allowed: readonly string[]) => `unknown field '${key}': expected one of ${list(allowed)}`,
   tooManyCriteria: (count: number, max: number) => `expected at most ${max} criteria in one definition, got ${count}`,
+  nestedTooDeep: (max: number) => `expected criteria nested at most ${max} levels deep (all / any / not / within)`,
+  labValueRange: (max: number) => `expected a number between ${(-max).toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`,
 
   invalidDefinition: (path: string, problem: string) => `Invalid cohort definition at '${path}': ${problem}.`,
   noStateDirectory: 'Cohorts cannot be saved: the server was started without a state directory.',

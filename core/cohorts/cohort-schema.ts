@@ -69,6 +69,10 @@ export interface CohortDefinition {
 export const EVENT_KINDS = ['condition', 'lab', 'medication', 'encounter'] as const;
 export const CRITERION_KINDS = ['all', 'any', 'not', ...EVENT_KINDS, 'sex', 'race', 'ethnicity', 'county', 'age', 'payer'] as const;
 export const MAX_CRITERIA = 100;
+/** How deep criteria may nest (all / any / not / within), checked before the recursive parse. */
+export const MAX_CRITERIA_DEPTH = 16;
+/** Lab thresholds beyond this magnitude are no lab value (and would overflow the SQL's numbers). */
+export const MAX_LAB_VALUE = 1_000_000;
 
 const isoDate = z.iso.date({ error: cohortMessages.expectedDate });
 const dateRange = z
@@ -104,7 +108,7 @@ function eventSpecs(counted: boolean) {
       .object({
         code: z.string({ error: cohortMessages.badCode('LOINC') }).regex(LOINC_CODE, { error: cohortMessages.badCode('LOINC') }),
         op: enumOf(['>', '>=', '<', '<=', '=', '!=']),
-        value: z.number({ error: cohortMessages.expectedNumber }),
+        value: z.number({ error: cohortMessages.expectedNumber }).min(-MAX_LAB_VALUE, { error: cohortMessages.labValueRange(MAX_LAB_VALUE) }).max(MAX_LAB_VALUE, { error: cohortMessages.labValueRange(MAX_LAB_VALUE) }),
         ...base,
       })
       .strict(),

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { DomainError } from '../errors.ts';
 import { cohortMessages } from './cohort-messages.ts';
-import { CRITERION_KINDS, EVENT_KINDS } from './cohort-schema.ts';
+import { CRITERION_KINDS, EVENT_KINDS, MAX_CRITERIA_DEPTH } from './cohort-schema.ts';
 
 export interface DefinitionIssue {
   path: string;
@@ -12,6 +12,12 @@ export interface DefinitionIssue {
 
 /** Parses `input` with `schema`, or throws DomainError('invalid_definition') naming the first fault. */
 export function validateDefinition<T>(schema: z.ZodType<T>, input: unknown): T {
+  // Before the recursive parse, which a deep enough nesting would run out of stack in.
+  const tooDeep = pathBeyondDepth(input, MAX_CRITERIA_DEPTH);
+  if (tooDeep) {
+    const path = formatPath(tooDeep);
+    throw new DomainError('invalid_definition', cohortMessages.invalidDefinition(path, cohortMessages.nestedTooDeep(MAX_CRITERIA_DEPTH)), { path, issues: [{ path, message: cohortMessages.nestedTooDeep(MAX_CRITERIA_DEPTH) }] });
+  }
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.flatMap((issue) => describeIssue(issue, []));
@@ -66,4 +72,33 @@ function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
     return [...EVENT_FIELDS[last as keyof typeof EVENT_FIELDS], 'between', 'within', ...(isAnchor ? [] : ['minCount'])];
   }
   return [];
+}
+
+/** Keys through which one criterion holds others: combinators, negation and event anchors. */
+const NESTING_KEYS = new Set(['all', 'any', 'not', 'within', 'after', 'before', 'around', ...EVENT_KINDS]);
+
+/**
+ * The path of the first criterion nested deeper than `max` criteria below `criteria`, walked
+ * without recursion (so any input is safe), or undefined. Depth counts criteria, not JSON levels:
+ * `{ not: { not: { sex } } }` is three deep.
+ */
+function pathBeyondDepth(input: unknown, max: number): PropertyKey[] | undefined {
+  if (typeof input !== 'object' || input === null || !('criteria' in input)) return undefined;
+  const stack: { value: unknown; path: PropertyKey[]; depth: number }[] = [{ value: (input as { criteria: unknown }).criteria, path: ['criteria'], depth: 1 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    // JSON levels that open no criterion (lists in lists) are bounded too, so paths stay short.
+    if (depth > max || path.length > 4 * max) return path;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: [...path, i], depth }));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (!NESTING_KEYS.has(key)) continue;
+        // A criterion's own key (`not`, `all`, an event kind) opens the next criterion down.
+        const opensCriterion = key === 'not' || key === 'after' || key === 'before' || key === 'around' || key === 'all' || key === 'any';
+        stack.push({ value: child, path: [...path, key], depth: opensCriterion ? depth + 1 : depth });
+      }
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 // The one DuckDB instance of a process and the helpers to query it.
 // Rows leave this module as plain JS values (BIGINT → number, DATE → 'YYYY-MM-DD'), converted once here.
 import { DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
+import { DomainError } from '../errors.ts';
 
 export type SqlValue = string | number | boolean | null;
 export type Row = Record<string, unknown>;
@@ -27,6 +28,11 @@ export interface Database {
 
 export interface OpenOptions {
   readOnly?: boolean;
+  /**
+   * A statement still running after this many milliseconds is interrupted and fails with
+   * DomainError('query_timeout'): a server's time budget per query. Unset: no limit (the load).
+   */
+  statementTimeoutMs?: number;
   /** DuckDB settings such as `{ threads: '2', memory_limit: '8GB' }`. */
   settings?: Record<string, string>;
 }
@@ -42,6 +48,11 @@ async function timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
   if (ms >= slowSqlMs) process.stderr.write(`[slow sql ${ms.toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
   return result;
 }
+
+const databaseMessages = {
+  queryTimeout: (ms: number) =>
+    `This request needed more than ${(ms / 1000).toLocaleString('en-US')} s of database time and was stopped: narrow it (fewer or simpler criteria, a coarser period, fewer stratifiers).`,
+};
 
 /** Prepared statements kept per connection (least recently used first out). */
 const MAX_PLANS_PER_CONNECTION = 64;
@@ -65,6 +76,25 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     }
   }
 
+  /** Runs one statement on a connection within the time budget, if there is one. */
+  async function budgeted<T>(connection: DuckDBConnection, sql: string, work: () => Promise<T>): Promise<T> {
+    const budget = options.statementTimeoutMs;
+    if (budget === undefined) return timed(sql, work);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      connection.interrupt();
+    }, budget);
+    try {
+      return await timed(sql, work);
+    } catch (error) {
+      if (timedOut) throw new DomainError('query_timeout', databaseMessages.queryTimeout(budget), { budgetMs: budget }, { cause: error });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
     path,
     withConnection,
@@ -76,13 +106,13 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
           if (!cache) plans.set(connection, (cache = new PlanCache(connection, MAX_PLANS_PER_CONNECTION)));
           return cache.run(sql, values as DuckDBValue[]);
         };
-        const reader = await timed(sql, run);
+        const reader = await budgeted(connection, sql, run);
         return reader.getRowObjects().map(toPlainRow) as T[];
       });
     },
     async run(sql: string, values: SqlValue[] = []) {
       await withConnection(async (connection) => {
-        await timed(sql, () => connection.run(sql, values as DuckDBValue[]));
+        await budgeted(connection, sql, () => connection.run(sql, values as DuckDBValue[]));
       });
     },
     progress() {

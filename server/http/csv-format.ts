@@ -1,6 +1,6 @@
 // CSV (RFC 4180) of a disclosed table: a header row, then one line per row, CRLF line ends, fields
 // quoted only when they must be. Nothing but the table: no comments, no byte-order mark.
-// A suppressed value is an empty field, so no spreadsheet shows it as 0.
+// A suppressed value is an empty field, so no spreadsheet shows it as 0; no text cell can start a formula.
 import type { CellValue, DisclosedTable } from './disclosed-table.ts';
 import type { Representation } from './representation.ts';
 
@@ -18,7 +18,16 @@ export function toCsv(table: DisclosedTable, options: { filename: string }): Rep
 function field(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return quote(String(value));
+  return quote(neutralizeFormula(String(value)));
+}
+
+/**
+ * OWASP CSV injection: a text cell that starts with = + - @ (or a tab or carriage return, which
+ * some spreadsheets skip before reading one) would run as a formula when the file is opened; a
+ * leading apostrophe makes it text. Numbers are written as numbers and never need it.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** RFC 4180 §2.6–2.7: enclose a field holding a comma, quote or line break, doubling its quotes. */

@@ -10,4 +10,5 @@ export const STATUS_OF_DOMAIN_ERROR: Record<DomainErrorCode, number> = {
   no_quality_results: 404,
   outdated_cohort: 409,
   no_state_directory: 503,
+  query_timeout: 503,
 };

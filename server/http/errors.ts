@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler } from 'express';
 import { isDomainError } from '../../core/errors.ts';
 import { STATUS_OF_DOMAIN_ERROR } from './error-status.ts';
+import { httpMessages } from './messages.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -31,8 +32,27 @@ export function errorMiddleware(log: (message: string) => void): ErrorRequestHan
       response.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
       return;
     }
+    const clientFault = asClientFault(error);
+    if (clientFault) {
+      response.status(clientFault.status).json({ error: { code: 'bad_request', message: clientFault.message } });
+      return;
+    }
     const id = randomUUID();
     log(`error ${id}: ${error instanceof Error ? error.stack : String(error)}`);
     response.status(500).json({ error: { code: 'internal', message: `Something went wrong on the server (error id ${id}).` } });
   };
+}
+
+/**
+ * Faults of the request that Express or Node found before any route ran: a URL whose
+ * percent-encoding cannot be decoded (URIError), or an error that carries a 4xx status of its own
+ * (http-errors, as Express's router and body parsers make them). Never a 500.
+ */
+function asClientFault(error: unknown): { status: number; message: string } | undefined {
+  if (error instanceof URIError) return { status: 400, message: httpMessages.malformedUrl };
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, message: expose === true && error instanceof Error ? error.message : httpMessages.badRequest };
+  }
+  return undefined;
 }

@@ -29,9 +29,14 @@ export function mountRoutes(tables: readonly RouteTable[], access: AccessPolicy)
   return router;
 }
 
-/** express.json() failures (bad JSON, too large, bad encoding) become API errors instead of 500s. */
-const bodyErrors: ErrorRequestHandler = (error, _request, _response, next) => {
-  const { status, type } = error as { status?: number; type?: string };
+/** express.json() failures (bad JSON, too large, a body that is not in its Content-Encoding) become API errors instead of 500s. */
+const bodyErrors: ErrorRequestHandler = (error, request, _response, next) => {
+  const { status, type, code } = error as { status?: number; type?: string; code?: string };
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    // zlib could not inflate a body sent with Content-Encoding gzip or deflate.
+    next(new HttpError(400, 'invalid_body', httpMessages.notGzip(request.get('Content-Encoding') ?? 'gzip'), undefined, { cause: error }));
+    return;
+  }
   if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) {
     const invalidJson = type === 'entity.parse.failed';
     next(new HttpError(status, invalidJson ? 'invalid_json' : 'invalid_body', invalidJson ? httpMessages.invalidJson : String((error as Error).message), undefined, { cause: error }));

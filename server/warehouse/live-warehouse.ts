@@ -17,9 +17,16 @@ export interface LiveWarehouse {
   close(): void;
 }
 
-export async function openLiveWarehouse(path: string, options: { recheckMs?: number } = {}): Promise<LiveWarehouse> {
+export interface LiveWarehouseOptions {
+  recheckMs?: number;
+  /** Each query's time budget (see OpenOptions.statementTimeoutMs); unset: none. */
+  statementTimeoutMs?: number;
+}
+
+export async function openLiveWarehouse(path: string, options: LiveWarehouseOptions = {}): Promise<LiveWarehouse> {
   const recheckMs = options.recheckMs ?? 500;
-  let current = await openGeneration(path);
+  const open = () => openGeneration(path, options.statementTimeoutMs);
+  let current = await open();
   let lastCheck = Date.now();
   let switching: Promise<void> | undefined;
 
@@ -29,7 +36,7 @@ export async function openLiveWarehouse(path: string, options: { recheckMs?: num
     const id = fileId(path);
     if (!id || id === current.fileId) return;
     switching ??= (async () => {
-      const next = await openGeneration(path);
+      const next = await open();
       const previous = current;
       current = next;
       retire(previous);
@@ -56,10 +63,10 @@ export async function openLiveWarehouse(path: string, options: { recheckMs?: num
   };
 }
 
-async function openGeneration(path: string): Promise<Generation> {
+async function openGeneration(path: string, statementTimeoutMs: number | undefined): Promise<Generation> {
   const id = fileId(path);
   if (!id) throw new Error(`no warehouse file at ${path}`);
-  return { db: await openDatabase(path, { readOnly: true }), fileId: id, users: 0, retired: false };
+  return { db: await openDatabase(path, { readOnly: true, statementTimeoutMs }), fileId: id, users: 0, retired: false };
 }
 
 function retire(generation: Generation): void {

@@ -22,10 +22,16 @@ const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
 const plotted = (result: MeasureResult) =>
   result.rows.filter((row) => !row.suppressed && row.rate !== null).length;
 
+/** What the browser reported as blocked by the server's content security policy. */
+const policyViolations: string[] = [];
+
 beforeAll(async () => {
   server = await startDemoServer({ people: 800, seed: 11 });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+  });
 });
 
 afterAll(async () => {
@@ -134,5 +140,12 @@ describe('overview', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain("Unknown measure 'no-such-measure'");
     expect(await page.locator(symbols).count()).toBe(0);
+  });
+
+  it('draws every chart under the server\'s content security policy, with nothing blocked', async () => {
+    const response = await page.goto(`${server.url}/?measure=diabetes-prevalence&by=sex`);
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+    await page.locator(symbols).first().waitFor();
+    expect(policyViolations).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 // A Svelte attachment that renders a Vega-Lite spec into its element as SVG, and finalizes the
 // view when the spec changes or the element goes away. vega-embed loads lazily so tiles paint first.
+// Expressions are interpreted (vega-interpreter), not compiled with new Function, so the page's
+// content security policy needs no 'unsafe-eval'.
 import type { Attachment } from 'svelte/attachments';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -7,9 +9,9 @@ export function vegaLite(spec: TopLevelSpec): Attachment<HTMLElement> {
   return (node) => {
     let finalize: (() => void) | undefined;
     let cancelled = false;
-    void import('vega-embed').then(async ({ default: embed }) => {
+    void Promise.all([import('vega-embed'), import('vega-interpreter')]).then(async ([{ default: embed }, { expressionInterpreter }]) => {
       if (cancelled) return;
-      const result = await embed(node, spec, { renderer: 'svg', actions: false });
+      const result = await embed(node, spec, { renderer: 'svg', actions: false, ast: true, expr: expressionInterpreter });
       if (cancelled) return result.finalize();
       finalize = () => result.finalize();
     });
