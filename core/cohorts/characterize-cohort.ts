@@ -2,7 +2,8 @@
 // group; the ten most common diagnoses; cost per member per month over the latest year. Every count
 // goes through disclosure control (cohort-disclosure.ts) before it leaves this module; the raw
 // counts never do.
-import { suppressCount, type DisclosedCount } from '../disclosure/index.ts';
+import { CMS_MINIMUM_CELL_SIZE, suppressCount, type DisclosedCount } from '../disclosure/index.ts';
+import { conditionCodes } from '../reference/reference-data.ts';
 import { ratioInterval } from '../stats/index.ts';
 import type { Database, SqlValue } from '../warehouse/database.ts';
 import { ageSql, buildCohortSql, DEFAULT_INDEX_DATE_SQL } from './build-cohort-sql.ts';
@@ -17,7 +18,8 @@ export const TOP_CONDITIONS = 10;
 export interface TopCondition {
   system: string;
   code: string;
-  description: string;
+  /** The code's reference description, else the most common text 11 or more people share, else null. */
+  description: string | null;
   count: number;
   share: number | null;
 }
@@ -136,8 +138,8 @@ async function groups(db: Database, definition: Definition, size: number): Promi
 async function commonDiagnoses(db: Database, definition: Definition, size: number): Promise<TopCondition[]> {
   const q = new CohortQuery(definition);
   const valueSetCodes = [...CONDITION_VALUE_SETS.values()].flat().map((code) => q.bind(code));
-  const rows = await db.query<{ system: string; code: string; description: string; n: number }>(
-    ...q.sql(`SELECT c.system, c.code, min(c.description) AS description, count(DISTINCT c.person_id)::BIGINT AS n
+  const rows = await db.query<{ system: string; code: string; n: number }>(
+    ...q.sql(`SELECT c.system, c.code, count(DISTINCT c.person_id)::BIGINT AS n
               FROM core.condition AS c JOIN members AS m ON m.person_id = c.person_id, idx
               WHERE c.start_date <= idx.index_date
                 AND (c.code IN (${valueSetCodes.join(', ')})
@@ -149,9 +151,34 @@ async function commonDiagnoses(db: Database, definition: Definition, size: numbe
     if (shown.length === TOP_CONDITIONS) break;
     // A diagnosis whose count (or whose complement in the cohort) is 1–10 is left out of the list.
     const disclosed = discloseShare(row.code, row.n, size);
-    if (!disclosed.suppressed) shown.push({ system: row.system, code: row.code, description: row.description, count: disclosed.count, share: disclosed.share });
+    if (!disclosed.suppressed) shown.push({ system: row.system, code: row.code, description: null, count: disclosed.count, share: disclosed.share });
   }
-  return shown;
+  const names = await conditionNames(db, shown);
+  return shown.map((c) => ({ ...c, description: names.get(`${c.system}|${c.code}`) ?? null }));
+}
+
+/**
+ * The text a diagnosis is shown with, never one record's: the reference description of data/reference,
+ * else the description most people of the warehouse share, if 11 or more do (the free-text rule of the
+ * load, pipelines/deidentify/free-text.ts; ties go to the first in sort order).
+ */
+async function conditionNames(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (conditions.length === 0) return names;
+  const values: SqlValue[] = [CMS_MINIMUM_CELL_SIZE];
+  const pairs = conditions.map(({ system, code }) => `($${values.push(system)}, $${values.push(code)})`);
+  const shared = await db.query<{ system: string; code: string; description: string }>(
+    `WITH shown(system, code) AS (VALUES ${pairs.join(', ')})
+     SELECT system, code, description FROM (
+       SELECT c.system, c.code, c.description, count(DISTINCT c.person_id) AS people
+       FROM core.condition AS c JOIN shown AS s ON s.system = c.system AND s.code = c.code
+       WHERE c.description IS NOT NULL GROUP BY ALL HAVING count(DISTINCT c.person_id) >= $1)
+     QUALIFY row_number() OVER (PARTITION BY system, code ORDER BY people DESC, description) = 1`,
+    values,
+  );
+  for (const row of shared) names.set(`${row.system}|${row.code}`, row.description);
+  for (const ref of conditionCodes()) names.set(`${ref.system}|${ref.code}`, ref.description);
+  return names;
 }
 
 /** Cost per member per month over the latest year of mart.person_period, with a delta-method CI. */

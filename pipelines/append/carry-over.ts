@@ -1,13 +1,14 @@
 // Appending an extract: the warehouse being replaced is attached read-only as `prev`, and its
 // core rows are carried into the new build, so a second extract adds to the population.
 // Rows the new extract also has are kept once (the new row wins): by id where a table has one,
-// else by all its columns but those derived per load (a text value is kept only when enough people
-// in that load share it, so the same observation can differ in value_text between loads).
+// else by all its columns but those derived per load (the free-text columns: a text is kept only when
+// enough people in that load share it, so the same condition can differ in description between loads).
 import type { Database } from '../../core/warehouse/database.ts';
+import { FREE_TEXT_CORE_COLUMNS } from '../deidentify/free-text.ts';
 import { LoadError } from '../load-errors.ts';
 import { quoteLiteral } from '../../core/warehouse/sql.ts';
 
-const DERIVED_PER_LOAD: Record<string, string[]> = { observation: ['value_text'] };
+const DERIVED_PER_LOAD: Readonly<Record<string, readonly string[]>> = FREE_TEXT_CORE_COLUMNS;
 
 /** core tables and the id that identifies a row, if any. */
 const CORE_TABLES: [table: string, id?: string][] = [

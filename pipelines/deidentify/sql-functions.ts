@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../../core/warehouse/database.ts';
 import { referencePath } from '../../core/reference/reference-data.ts';
+import { installFreeText } from './free-text.ts';
 
 const BLOCK_SIZE = 64;
 
@@ -21,7 +22,8 @@ export function hmacPads(key: Buffer): { ipad: string; opad: string } {
  * claims…), each pseudonymized once into a lookup table, so the model joins instead of computing one
  * HMAC per reference (an HMAC is two SHA-256s, ~10x the cost of the join). `<kind>_pseudonym(x)`
  * gives exactly `pseudonym(x)`: an id missing from the table (one of the previous warehouse's, when
- * appending) falls back to computing it. Run after validation, over the valid rows.
+ * appending) falls back to computing it. Run after validation, over the valid rows; it also installs
+ * the free-text rule's free_text() (free-text.ts), which needs the valid rows too.
  */
 export const PSEUDONYM_LOOKUPS = [
   { macro: 'person_pseudonym', ids: 'valid.patients' },
@@ -37,6 +39,7 @@ export async function installPseudonymLookups(db: Database): Promise<void> {
     // COALESCE evaluates pseudonym(x) only for the rows the lookup left NULL.
     await db.run(`CREATE OR REPLACE TEMP MACRO ${macro}(x) AS coalesce((SELECT l.pseudonym FROM ${table} AS l WHERE l.id = x), pseudonym(x))`);
   }
+  await installFreeText(db);
 }
 
 export async function installDeidentifyFunctions(db: Database, key: Buffer): Promise<void> {

@@ -7,7 +7,7 @@ SELECT
   parse_ts(stop)::DATE AS stop_date,
   coalesce(nullif(code_system(system), ''), 'SNOMED') AS system,
   code,
-  description,
+  free_text('allergy.description', code, description) AS description,
   nullif(type, '') AS type,
   nullif(category, '') AS category,
   nullif(severity1, '') AS severity

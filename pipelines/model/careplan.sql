@@ -7,6 +7,6 @@ SELECT
   parse_ts(start)::DATE AS start_date,
   parse_ts(stop)::DATE AS stop_date,
   code,
-  description,
+  free_text('careplan.description', code, description) AS description,
   nullif(reasoncode, '') AS reason_code
 FROM valid.careplans;

@@ -5,7 +5,7 @@ SELECT
   pseudonym(nullif(encounter, '')) AS encounter_id,
   coalesce(nullif(code_system(system), ''), 'SNOMED') AS system,
   code,
-  description,
+  free_text('condition.description', code, description) AS description,
   parse_ts(start)::DATE AS start_date,
   parse_ts(stop)::DATE AS stop_date
 FROM valid.conditions;

@@ -6,5 +6,5 @@ SELECT
   parse_ts(start) AS start_ts,
   parse_ts(stop) AS stop_ts,
   code,
-  description
+  free_text('device.description', code, description) AS description
 FROM valid.devices;

@@ -7,7 +7,7 @@ SELECT
   payer_pseudonym(nullif(payer, '')) AS payer_id,
   lower(encounterclass) AS encounter_class,
   code,
-  description,
+  free_text('encounter.description', code, description) AS description,
   parse_ts(start) AS start_ts,
   parse_ts(stop) AS stop_ts,
   TRY_CAST(base_cost AS DOUBLE) AS base_cost,

@@ -5,6 +5,6 @@ SELECT
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(date) AS imm_ts,
   code,
-  description,
+  free_text('immunization.description', code, description) AS description,
   TRY_CAST(base_cost AS DOUBLE) AS base_cost
 FROM valid.immunizations;

@@ -5,7 +5,7 @@ SELECT
   pseudonym(nullif(encounter, '')) AS encounter_id,
   payer_pseudonym(nullif(payer, '')) AS payer_id,
   code,
-  description,
+  free_text('medication.description', code, description) AS description,
   parse_ts(start) AS start_ts,
   parse_ts(stop) AS stop_ts,
   TRY_CAST(dispenses AS INTEGER) AS dispenses,

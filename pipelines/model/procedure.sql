@@ -5,7 +5,7 @@ SELECT
   pseudonym(nullif(encounter, '')) AS encounter_id,
   coalesce(nullif(code_system(system), ''), 'SNOMED') AS system,
   code,
-  description,
+  free_text('procedure.description', code, description) AS description,
   parse_ts(start) AS start_ts,
   parse_ts(stop) AS stop_ts,
   TRY_CAST(base_cost AS DOUBLE) AS base_cost

@@ -5,6 +5,6 @@ SELECT
   pseudonym(nullif(encounter, '')) AS encounter_id,
   parse_ts(date)::DATE AS supply_date,
   code,
-  description,
+  free_text('supply.description', code, description) AS description,
   TRY_CAST(quantity AS DOUBLE) AS quantity
 FROM valid.supplies;

@@ -27,6 +27,8 @@ export async function stageOmop(dir: string, db: Database): Promise<StageResult>
     for (const coded of CODED_TABLES) await db.run(buildCodedViewSql(coded));
     // The staging tables, in the order of the contract.
     for (const { file: table } of STAGING_CONTRACT) await runSqlFile(db, new URL(`sql/${table}.sql`, import.meta.url));
+    // The vocabulary's names of the staged codes: reference descriptions for the free-text rule.
+    await runSqlFile(db, new URL('sql/code-names.sql', import.meta.url));
 
     return { format: 'omop', layout: await cdmLayout(db, read), files: await stagedFiles(db) };
   } finally {
