@@ -125,6 +125,13 @@ describe('other CSV faults name their real cause', () => {
     rewriteFile(extract, 'encounters.csv', (text) => text.replace('Id,START,STOP,', 'Id,START,START,'));
     await expect(load(extract)).rejects.toThrow(/^encounters\.csv: line 1 \(the header\): columns 2 and 3 are both named START/);
   });
+  it('skips a blank line, which holds no record, and loads the rows around it', async () => {
+    const extract = copyOfNj27();
+    rewriteFile(extract, 'devices.csv', (text) => text.replace(/\n/, '\n\n').replace(/\n([^\n]*)\n$/, '\n\n$1\n'));
+    expect(readFileSync(join(extract, 'devices.csv'), 'utf8').split('\n').filter((l) => l === '').length).toBe(3);
+    const result = await load(extract);
+    expect(result.files.find((f) => f.file === 'devices.csv')).toMatchObject({ read: 3, loaded: 3, quarantined: 0 });
+  });
   it('lists a header-only file in the file counts with 0 rows', async () => {
     const extract = copyOfNj27();
     rewriteFile(extract, 'devices.csv', (text) => `${text.split('\n')[0]}\n`);
