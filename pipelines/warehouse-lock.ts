@@ -44,7 +44,14 @@ export function acquireWarehouseLock(warehouse: string, options: { source: strin
   // The lock is written whole to a file of our own, then hard-linked into place: link(2) fails if the
   // lock exists, and a reader never sees a half-written lock.
   const mine = `${path}.${me.pid}`;
-  writeFileSync(mine, JSON.stringify(me), { mode: 0o600 });
+  try {
+    writeFileSync(mine, JSON.stringify(me), { mode: 0o600 });
+  } catch (error) {
+    // A load that just finished may have removed the (then empty) scratch root after our mkdir.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    ensureScratchRoot(warehouse);
+    writeFileSync(mine, JSON.stringify(me), { mode: 0o600 });
+  }
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -56,7 +63,7 @@ export function acquireWarehouseLock(warehouse: string, options: { source: strin
       const holder = readHolder(path);
       if (holder && (holder.host !== me.host || isAlive(holder.pid))) throw new WarehouseBusyError(warehouse, holder);
       if (attempt >= 3) throw new WarehouseBusyError(warehouse, holder ?? { ...me, pid: -1, startedAt: 'unknown' });
-      takeOverStale(path, holder);
+      takeOverStale(path);
     }
   } finally {
     rmSync(mine, { force: true });
@@ -71,8 +78,8 @@ function readHolder(path: string): LockHolder | undefined {
   }
 }
 
-/** Moves a dead process's lock aside; if another load took it over first, what we moved is put back. */
-function takeOverStale(path: string, stale: LockHolder | undefined): void {
+/** Moves a dead process's lock aside; if what was moved is a live load's (one that took it over first), it is put back. */
+function takeOverStale(path: string): void {
   const aside = `${path}.stale-${process.pid}`;
   try {
     renameSync(path, aside);
@@ -80,11 +87,11 @@ function takeOverStale(path: string, stale: LockHolder | undefined): void {
     return; // another load moved it first
   }
   const moved = readHolder(aside);
-  if (stale && moved && (moved.pid !== stale.pid || moved.startedAt !== stale.startedAt)) {
+  if (moved && (moved.host !== hostname() || isAlive(moved.pid))) {
     try {
       linkSync(aside, path);
     } catch {
-      // a third load holds it now; the one we moved is still alive and will find its lock gone only at release
+      // a third load holds it now; the one we moved runs on and finds at release that its lock is gone
     }
   }
   rmSync(aside, { force: true });

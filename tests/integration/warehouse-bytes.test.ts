@@ -92,18 +92,18 @@ describe('identifiers in the warehouse bytes', () => {
     expect(identifiersIn(killed.output + next.output, identifiers)).toEqual([]);
   });
 
-  it('removes the staging at SIGINT, says nothing was published and exits non-zero', async () => {
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('removes the staging at %s, says nothing was published and exits %i', async (signal, exitCode) => {
     const dir = mkdtempSync(join(tmpdir(), 'popsight-bytes-i-'));
     const warehouse = join(dir, 'w.duckdb');
     expect((await load(NJ27, warehouse)).code).toBe(0);
     const before = statSync(warehouse);
     const { child, done } = startLoad(generated, warehouse);
     await waitForBuild(dir, child.pid!);
-    child.kill('SIGINT');
+    child.kill(signal);
     const run = await done;
 
-    expect.soft(run.code).toBe(130);
-    expect.soft(run.output).toContain(loadInterruptedMessage('SIGINT', warehouse, false));
+    expect.soft(run.code).toBe(exitCode);
+    expect.soft(run.output).toContain(loadInterruptedMessage(signal, warehouse, false));
     expect.soft(readdirSync(dir)).toEqual(['w.duckdb']);
     expect.soft(countHits(scanFolder(dir, identifiers))).toEqual({});
     expect.soft(identifiersIn(run.output, identifiers)).toEqual([]);
