@@ -4,6 +4,7 @@
 // fresh file. One load at a time per warehouse; a failure leaves the previous warehouse as it was.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase, type Database } from '../core/warehouse/database.ts';
 import { runSqlFile } from '../core/warehouse/sql-file.ts';
 import { installDeidentifyFunctions, installPseudonymLookups } from './deidentify/sql-functions.ts';
@@ -107,7 +108,7 @@ async function buildAndPublish(
   await db.run('SET enable_progress_bar = true');
   await db.run('SET enable_progress_bar_print = false');
   // Bounded memory: DuckDB spills to the staging file's temp folder (in the scratch folder) beyond this (issue 5: ≤ 8 GB peak).
-  await db.run(`SET memory_limit = '${deps.env.POPSIGHT_LOAD_MEMORY ?? '5GB'}'`);
+  await db.run(`SET memory_limit = '${memoryLimit(deps)}'`);
   const step = stepLogger(deps, db);
   try {
     const appending = options.mode !== 'replace' && existsSync(options.warehouse);
@@ -169,10 +170,10 @@ async function buildAndPublish(
     if (appending) await carryOverHistory(db);
     await recordRun(db, { runId, startedAt, loadedAt, source: options.source, format: staged.format, layout: staged.layout, dataVersion, files, contentHash });
     const [{ people }] = await db.query<{ people: number }>('SELECT count(*) AS people FROM wh.core.person');
-    if (appending) await db.run('DETACH prev');
-    await step('7/7 publish: copy into a fresh file', () => copyToFreshFile(db, 'wh', scratch.publishPath));
     await db.run('DETACH wh');
+    if (appending) await db.run('DETACH prev');
     db.close();
+    await step('7/7 publish: copy into a fresh file', () => copyToFreshFile(scratch.buildPath, scratch.publishPath, { temp_directory: join(scratch.dir, 'copy.tmp'), memory_limit: memoryLimit(deps) }));
     publishWarehouse(scratch.publishPath, options.warehouse);
     onPublished();
     deps.log(`7/7 publish: ${options.warehouse} (data version ${dataVersion})`);
@@ -182,6 +183,8 @@ async function buildAndPublish(
     throw error;
   }
 }
+
+const memoryLimit = (deps: LoadDeps) => deps.env.POPSIGHT_LOAD_MEMORY ?? '5GB';
 
 interface RunRecord {
   runId: string; startedAt: Date; loadedAt: Date; source: string; format: string; layout: string; dataVersion: string;

@@ -4,17 +4,25 @@
 // system, so a reader sees the old warehouse or the new one, never a half.
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Database } from '../core/warehouse/database.ts';
+import { openDatabase } from '../core/warehouse/database.ts';
 import { quoteLiteral } from '../core/warehouse/sql.ts';
 
-/** Copies every schema, table and view of the attached database `from` into a new file at `publishPath`. */
-export async function copyToFreshFile(db: Database, from: string, publishPath: string): Promise<void> {
-  await db.run(`ATTACH ${quoteLiteral(publishPath)} AS fresh`);
+/**
+ * Copies every schema, table and view of the finished build into a new file at `publishPath`. It runs
+ * in an instance of its own, opened once the load's is closed: the build is read as checkpointed, and
+ * the copy ends with no free blocks (copied from the load's instance, with its build still attached,
+ * a 20,000-person warehouse had 31).
+ */
+export async function copyToFreshFile(buildPath: string, publishPath: string, settings: { temp_directory: string; memory_limit: string }): Promise<void> {
+  const db = await openDatabase(':memory:', { settings });
   try {
-    await db.run(`COPY FROM DATABASE ${from} TO fresh`);
+    await db.run(`ATTACH ${quoteLiteral(buildPath)} AS build (READ_ONLY)`);
+    await db.run(`ATTACH ${quoteLiteral(publishPath)} AS fresh`);
+    await db.run('COPY FROM DATABASE build TO fresh');
     await db.run('CHECKPOINT fresh');
-  } finally {
     await db.run('DETACH fresh');
+  } finally {
+    db.close();
   }
 }
 

@@ -69,9 +69,13 @@ describe('appending extracts', () => {
     expect(await counts(warehouse)).toEqual({ people: 27, encounters: 604, conditions: 438, observations: 990, runs: 3, mart_people: 27 });
   });
 
-  it('publishes a fresh file holding no identifier of either extract, and nothing beside it', () => {
+  it('publishes a fresh file holding no identifier of either extract, no free blocks, and nothing beside it', async () => {
     expect(countHits(scanFolder(dir, sourceIdentifiers(NJ27)))).toEqual({});
     expect(readdirSync(dir)).toEqual(['w.duckdb']);
+    const db = await openDatabase(warehouse, { readOnly: true });
+    const [size] = await db.query<{ free_blocks: number }>('SELECT free_blocks FROM pragma_database_size()');
+    db.close();
+    expect(size!.free_blocks).toBe(0);
   });
 
   it('starts afresh with mode replace', async () => {
