@@ -173,6 +173,7 @@ async function buildAndPublish(
     await db.run('DETACH wh');
     if (appending) await db.run('DETACH prev');
     db.close();
+    scratch.removeStaging();
     await step('7/7 publish: copy into a fresh file', () => copyToFreshFile(scratch.buildPath, scratch.publishPath, { temp_directory: join(scratch.dir, 'copy.tmp'), memory_limit: memoryLimit(deps) }));
     publishWarehouse(scratch.publishPath, options.warehouse);
     onPublished();

@@ -15,6 +15,8 @@ export interface LoadScratch {
   readonly buildPath: string;
   /** The fresh file the finished build is copied into, holding no freed pages; renamed over the warehouse. */
   readonly publishPath: string;
+  /** Removes the staging database and its spill files once the load's instance is closed (the copy then needs no raw rows). */
+  removeStaging(): void;
   /** Removes the folder and everything in it (synchronous, so a signal handler can call it). */
   remove(): void;
 }
@@ -37,11 +39,15 @@ export function createLoadScratch(warehouse: string, pid = process.pid): LoadScr
     dir = mkdtempSync(join(ensureScratchRoot(warehouse), `load-${pid}-`));
   }
   // DuckDB names a database after its file: these names must not collide with a schema or alias of the load.
+  const stagingPath = join(dir, 'popsight_staging.duckdb');
   return {
     dir,
-    stagingPath: join(dir, 'popsight_staging.duckdb'),
+    stagingPath,
     buildPath: join(dir, 'popsight_build.duckdb'),
     publishPath: join(dir, 'popsight_publish.duckdb'),
+    removeStaging: () => {
+      for (const path of [stagingPath, `${stagingPath}.wal`, `${stagingPath}.tmp`]) rmSync(path, { recursive: true, force: true });
+    },
     remove: () => {
       rmSync(dir, { recursive: true, force: true });
       removeScratchRootIfEmpty(warehouse);
