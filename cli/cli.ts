@@ -40,6 +40,9 @@ program
   .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
   .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
   .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
+  .option('--host <address>', 'address to listen on: 127.0.0.1 (this machine only) by default; 0.0.0.0 for every interface', '127.0.0.1')
+  .option('--allowed-host <names>', 'comma-separated host names the server also answers to (e.g. the name users type); * for any, behind a proxy that checks Host', commaList, [])
+  .option('--query-timeout <s>', 'seconds of database time one request may use before it is stopped (503)', integer('--query-timeout', 1), 30)
   .action(serveCommand);
 
 program
@@ -49,7 +52,15 @@ program
   .option('--seed <n>', 'random seed of the demo population', integer('--seed', 0), 1)
   .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
   .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false)
+  .option('--host <address>', 'address to listen on: 127.0.0.1 (this machine only) by default; 0.0.0.0 for every interface', '127.0.0.1')
+  .option('--allowed-host <names>', 'comma-separated host names the server also answers to (e.g. the name users type); * for any, behind a proxy that checks Host', commaList, [])
+  .option('--query-timeout <s>', 'seconds of database time one request may use before it is stopped (503)', integer('--query-timeout', 1), 30)
   .action(demoCommand);
+
+/** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
+function commaList(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((name) => name.trim()).filter(Boolean)];
+}
 
 try {
   await program.parseAsync();

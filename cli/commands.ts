@@ -56,21 +56,36 @@ export async function loadCommand(source: string, options: { warehouse: string; 
 }
 
 /** Serves the dashboard built by `npm run build`; never builds it, so it runs without the dev dependencies. */
-export async function serveCommand(options: { warehouse: string; port: number; cacheMb?: number }): Promise<void> {
+/** Where and how the server listens: the options `serve` and `demo` share. */
+export interface NetworkOptions {
+  host?: string;
+  allowedHost?: string[];
+  queryTimeout?: number;
+}
+
+export async function serveCommand(options: { warehouse: string; port: number; cacheMb?: number } & NetworkOptions): Promise<void> {
   const warehouse = resolve(options.warehouse);
   if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
   await serve({ ...options, warehouse }, builtClient(log));
 }
 
-async function serve(options: { warehouse: string; port: number; cacheMb?: number }, clientDir: string): Promise<void> {
-  const server = await startServer({ warehouse: options.warehouse, port: options.port, clientDir, responseCacheMb: options.cacheMb });
+async function serve(options: { warehouse: string; port: number; cacheMb?: number } & NetworkOptions, clientDir: string): Promise<void> {
+  const server = await startServer({
+    warehouse: options.warehouse,
+    port: options.port,
+    clientDir,
+    responseCacheMb: options.cacheMb,
+    host: options.host,
+    allowedHosts: options.allowedHost,
+    queryTimeoutSeconds: options.queryTimeout,
+  });
   console.log(`Popsight is serving ${options.warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-export async function demoCommand(options: { people: number; seed: number; port: number; rebuild: boolean }): Promise<void> {
+export async function demoCommand(options: { people: number; seed: number; port: number; rebuild: boolean } & NetworkOptions): Promise<void> {
   const home = popsightHome();
   const warehouse = demoWarehouse(home);
   if (options.rebuild || !existsSync(warehouse)) {
@@ -83,5 +98,5 @@ export async function demoCommand(options: { people: number; seed: number; port:
     log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
   }
   // The demo builds the dashboard when its sources are newer than client/dist (Vite, loaded only here).
-  await serve({ warehouse, port: options.port }, await ensureClientBuilt(log));
+  await serve({ warehouse, port: options.port, host: options.host, allowedHost: options.allowedHost, queryTimeout: options.queryTimeout }, await ensureClientBuilt(log));
 }

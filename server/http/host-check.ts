@@ -26,6 +26,6 @@ export function hostCheck(allowed: readonly string[]): RequestHandler {
       next();
       return;
     }
-    next(new HttpError(421, 'unknown_host', httpMessages.unknownHost(name, [...names]), { allowed: [...names] }));
+    next(new HttpError(421, 'unknown_host', httpMessages.unknownHost(name)));
   };
 }

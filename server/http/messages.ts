@@ -7,8 +7,8 @@ export const httpMessages = {
   notGzip: (encoding: string) => `The request body says Content-Encoding: ${encoding}, but it could not be decoded as ${encoding}.`,
   malformedUrl: 'The URL has a malformed percent-encoding (a % must be followed by two hexadecimal digits forming valid UTF-8).',
   badRequest: 'The request could not be understood.',
-  unknownHost: (host: string, allowed: readonly string[]) =>
-    `This server does not answer to the host name '${host}' (it answers to ${allowed.join(', ')}); start it with --allowed-host ${host} if that name is yours.`,
+  // Names no configured name: a page that reached the server through DNS rebinding can read this.
+  unknownHost: (host: string) => `This server does not answer to the host name '${host}'; if that name is yours, start the server with --allowed-host ${host}.`,
   methodNotAllowed: (method: string, path: string, allowed: readonly string[]) => `${method} is not allowed on ${path}: use ${allowed.join(', ')}.`,
   noEndpoint: (method: string, path: string) => `No API endpoint ${method} ${path}.`,
 };
