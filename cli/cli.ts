@@ -1,6 +1,6 @@
 // The `popsight` command: generate, load, serve, demo.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { demoCommand, generateCommand, loadCommand, serveCommand } from './commands.ts';
+import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
 
 const integer = (name: string, min: number) => (value: string) => {
   const n = Number(value);
@@ -12,7 +12,8 @@ const defaultPort = () => integer('PORT', 0)(process.env.PORT ?? '3000');
 const program = new Command()
   .name('popsight')
   .description('Population health analytics on de-identified EHR data: load extracts into a DuckDB warehouse and serve the dashboard.')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .hook('preAction', (_program, command) => sweepKilledLoads(command.opts().warehouse as string | undefined));
 
 program
   .command('generate')

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadExtract, type LoadResult } from '../pipelines/load.ts';
 import { loadInterruptedMessage } from '../pipelines/scratch.ts';
+import { removeStaleBuilds } from '../pipelines/stale-builds.ts';
 import { messages } from '../core/measures/messages.ts';
 import { builtClient, ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
@@ -56,6 +57,18 @@ export async function loadCommand(source: string, options: { warehouse: string; 
 }
 
 /** Serves the dashboard built by `npm run build`; never builds it, so it runs without the dev dependencies. */
+/**
+ * Run before every command: removes what loads killed with SIGKILL left (their private scratch
+ * folders hold raw rows) beside the warehouse the command names and beside the demo warehouse,
+ * so they do not wait for the next load into the same folder.
+ */
+export function sweepKilledLoads(warehouse: string | undefined): void {
+  const warehouses = new Set([demoWarehouse(popsightHome()), ...(warehouse ? [resolve(warehouse)] : [])]);
+  for (const file of warehouses) {
+    for (const name of removeStaleBuilds(file)) log(`removed ${name}, left by a load that was killed`);
+  }
+}
+
 /** Where and how the server listens: the options `serve` and `demo` share. */
 export interface NetworkOptions {
   host?: string;
