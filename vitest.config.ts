@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     env: { TZ: 'UTC' },
     pool: 'forks',
+    maxWorkers: 2,
   },
 });
