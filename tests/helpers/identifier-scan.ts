@@ -3,6 +3,7 @@
 // phone number read from the input files, looked for as ASCII/UTF-8, UTF-16LE and UTF-16BE bytes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { splitCsvLine } from './csv-line.ts';
 
 /** Identifier text → what it is ("patient id", "SSN", ...). */
 export type Identifiers = Map<string, string>;
@@ -52,20 +53,6 @@ function readCsvColumns(file: string, columns: Record<string, string>, add: (val
   }
 }
 
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { fields.push(field); field = ''; } else field += c;
-  }
-  fields.push(field);
-  return fields;
-}
 
 type Resource = { resourceType?: string; id?: string; identifier?: { value?: string }[]; name?: unknown; address?: { line?: string[] }[] | { line?: string[] }; telecom?: { value?: string }[] };
 

@@ -11,6 +11,7 @@ import { openDatabase } from '../../core/warehouse/database.ts';
 import { quoteIdentifier } from '../../core/warehouse/sql.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
+import { splitCsvLine } from '../helpers/csv-line.ts';
 
 const PLANTED = { name: 'Quackenbush', ssn: '987-65-4329', phone: '555-867-5309' };
 // Starts with "Aaron" so that, as a condition's description, it sorts before the real one (min() would pick it).
@@ -24,20 +25,6 @@ function copyOf(name: string): string {
 }
 
 // --- CSV (Synthea, OMOP): one line at a time, RFC 4180 quoting, no line breaks inside a field.
-function parseCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { fields.push(field); field = ''; } else field += c;
-  }
-  fields.push(field);
-  return fields;
-}
 const csvLine = (fields: string[]) => fields.map((f) => (/[",]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
 
 /** Sets `columns` (and `also`) of the first data row that `pick` accepts; returns the columns planted. */
@@ -45,12 +32,12 @@ function plantCsv(dir: string, file: string, columns: (header: string) => boolea
   also: Record<string, string> = {}): string[] {
   const path = join(dir, file);
   const lines = readFileSync(path, 'utf8').split('\n');
-  const header = parseCsvLine(lines[0]!.replace(/\r$/, ''));
+  const header = splitCsvLine(lines[0]!.replace(/\r$/, ''));
   const planted = header.filter(columns);
   if (planted.length === 0) return [];
-  const index = lines.findIndex((line, i) => i > 0 && line.trim() !== '' && pick(Object.fromEntries(parseCsvLine(line).map((v, j) => [header[j], v]))));
+  const index = lines.findIndex((line, i) => i > 0 && line.trim() !== '' && pick(Object.fromEntries(splitCsvLine(line).map((v, j) => [header[j], v]))));
   if (index < 0) throw new Error(`${file}: no row to plant in`);
-  const fields = parseCsvLine(lines[index]!.replace(/\r$/, ''));
+  const fields = splitCsvLine(lines[index]!.replace(/\r$/, ''));
   header.forEach((h, j) => { if (planted.includes(h)) fields[j] = TEXT; if (h in also) fields[j] = also[h]!; });
   lines[index] = csvLine(fields);
   writeFileSync(path, lines.join('\n'));
@@ -111,10 +98,10 @@ function plantBundles(dir: string): string[] {
 const SHOWN = { code: '271737000', description: 'Anemia (disorder)' };
 function spreadShownCondition(dir: string): void {
   const lines = readFileSync(join(dir, 'conditions.csv'), 'utf8').trim().split('\n');
-  const rows = lines.slice(1).map(parseCsvLine);
+  const rows = lines.slice(1).map(splitCsvLine);
   const having = new Set(rows.filter((r) => r[4] === SHOWN.code).map((r) => r[2]));
   const start = rows.find((r) => r[4] === SHOWN.code)![0]!;
-  const people = readFileSync(join(dir, 'patients.csv'), 'utf8').trim().split('\n').slice(1).map((line) => parseCsvLine(line)[0]!);
+  const people = readFileSync(join(dir, 'patients.csv'), 'utf8').trim().split('\n').slice(1).map((line) => splitCsvLine(line)[0]!);
   const added = people.filter((id) => !having.has(id)).slice(0, 14 - having.size);
   writeFileSync(join(dir, 'conditions.csv'), `${[...lines, ...added.map((id) => csvLine([start, '', id, '', SHOWN.code, SHOWN.description]))].join('\n')}\n`);
 }
