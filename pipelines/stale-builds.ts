@@ -1,22 +1,16 @@
-// A load killed with SIGKILL cannot clean up after itself: its scratch folder (raw rows in the staging
-// database) stays in `.popsight-scratch/`. Every load starts by removing those whose process is gone,
+// A load killed with SIGKILL cannot clean up after itself: its raw folder (the staging database) stays
+// in the system's temporary folder and its build folder in `.popsight-scratch/`. Every popsight
+// command starts by removing those whose process is gone,
 // and the `<warehouse>.building-<pid>` / `popsight_staging_<pid>_<warehouse>` files earlier versions left beside it.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { removeScratchRootIfEmpty, scratchPattern, scratchRootFor } from './scratch.ts';
+import { rawScratchRoot, removeScratchRootIfEmpty, scratchPattern, scratchRootFor } from './scratch.ts';
 
 export function removeStaleBuilds(warehouse: string): string[] {
-  const removed: string[] = [];
-  const root = scratchRootFor(warehouse);
-  if (existsSync(root)) {
-    for (const name of readdirSync(root)) {
-      const match = scratchPattern.exec(name);
-      if (!match || isAlive(Number(match[1]))) continue;
-      rmSync(join(root, name), { recursive: true, force: true });
-      removed.push(join(basename(root), name));
-    }
-    removeScratchRootIfEmpty(warehouse);
-  }
+  const removed = removeDeadLoads(scratchRootFor(warehouse));
+  removeScratchRootIfEmpty(warehouse);
+  // The raw folders of this user's dead loads, whatever warehouse they were for.
+  removed.push(...removeDeadLoads(rawScratchRoot()));
   const escaped = basename(warehouse).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const legacy = new RegExp(`^(?:${escaped}\\.building-(\\d+)|popsight_staging_(\\d+)_${escaped})(\\.wal|\\.tmp)?$`);
   if (!existsSync(dirname(warehouse))) return removed;
@@ -25,6 +19,19 @@ export function removeStaleBuilds(warehouse: string): string[] {
     if (!match || isAlive(Number(match[1] ?? match[2]))) continue;
     rmSync(join(dirname(warehouse), name), { recursive: true, force: true });
     removed.push(name);
+  }
+  return removed;
+}
+
+/** Removes the `load-<pid>-…` folders under `root` whose process is gone; their names, as removed. */
+function removeDeadLoads(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(root)) {
+    const match = scratchPattern.exec(name);
+    if (!match || isAlive(Number(match[1]))) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(join(basename(root), name));
   }
   return removed;
 }

@@ -1,11 +1,13 @@
 // Any popsight command, not only the next load, removes the scratch folders of loads that were
-// killed (they hold raw rows): beside the warehouse it names and beside the demo warehouse.
+// killed: their raw folders (staging) and their build folders beside the warehouse it names and
+// beside the demo warehouse.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { rawScratchRoot } from '../../pipelines/scratch.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/popsight.mjs', import.meta.url));
 
@@ -23,18 +25,21 @@ function leftover(warehouseDir: string, pid: number, alive = false): string {
 }
 
 describe('the sweep before every command', () => {
-  it('removes killed loads’ scratch folders beside the named and the demo warehouse, and keeps a running one', () => {
+  it('removes killed loads’ raw folders and their build folders beside the named and the demo warehouse, and keeps a running one', () => {
     const home = mkdtempSync(join(tmpdir(), 'popsight-sweep-'));
     const elsewhere = join(home, 'elsewhere');
     const demoFolder = leftover(join(home, 'demo'), deadPid());
     const namedFolder = leftover(elsewhere, deadPid());
     const running = leftover(elsewhere, process.pid, true);
+    const rawFolder = join(rawScratchRoot(), `load-${deadPid()}-xraw`); // the staging of a killed load
+    mkdirSync(rawFolder, { recursive: true });
     const run = spawnSync(process.execPath, [CLI, 'serve', '--warehouse', join(elsewhere, 'w.duckdb')], { encoding: 'utf8', env: { ...process.env, POPSIGHT_HOME: home } });
     expect(run.status).toBe(1); // no warehouse there: the command itself fails, the sweep ran first
     expect(run.stderr).toMatch(/No warehouse at/);
     expect(existsSync(demoFolder)).toBe(false);
     expect(existsSync(namedFolder)).toBe(false);
+    expect(existsSync(rawFolder)).toBe(false);
     expect(existsSync(running)).toBe(true);
-    expect(run.stderr.match(/left by a load that was killed/g)).toHaveLength(2);
+    expect(run.stderr.match(/left by a load that was killed/g)).toHaveLength(3);
   });
 });

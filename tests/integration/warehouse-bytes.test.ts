@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { TEST_KEY_ENV } from '../helpers/test-env.ts';
 import { countHits, identifiersIn, isPrivate, listFiles, scanFolder, sourceIdentifiers, type Identifiers } from '../helpers/identifier-scan.ts';
-import { loadInterruptedMessage } from '../../pipelines/scratch.ts';
+import { loadInterruptedMessage, rawScratchRoot } from '../../pipelines/scratch.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/popsight.mjs', import.meta.url));
 const FHIR = fileURLToPath(new URL('../fixtures/fhir-smart-bulk-10', import.meta.url));
@@ -68,7 +68,7 @@ describe('identifiers in the warehouse bytes', () => {
     expect(readdirSync(dir)).toEqual(['w.duckdb']);
   });
 
-  it('keeps a killed load\'s raw rows private, and the next load removes them', async () => {
+  it('keeps a killed load\'s raw rows out of the warehouse folder, private, until the next command removes them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'popsight-bytes-k-'));
     const warehouse = join(dir, 'w.duckdb');
     expect((await load(NJ27, warehouse)).code).toBe(0);
@@ -78,17 +78,23 @@ describe('identifiers in the warehouse bytes', () => {
     const killed = await done;
     expect(killed.signal).toBe('SIGKILL');
 
-    // Nothing can clean up after SIGKILL: what it left (the staging database holds every raw row, if
-    // compressed beyond a byte scan) must sit in a folder its owner alone can open, not beside the warehouse.
+    // Nothing can clean up after SIGKILL. What it left beside the warehouse (the build: pseudonymized
+    // tables only) is private and holds no identifier; the staging database with every raw row sits
+    // in the load's raw folder, outside the warehouse folder, which its owner alone can open.
     const leftOver = listFiles(dir).filter((path) => path !== warehouse).map((path) => relative(dir, path));
     expect(leftOver.length).toBeGreaterThan(0);
     expect.soft(leftOver.filter((path) => !path.includes('/') || !isPrivate(join(dir, path.split('/')[0]!)))).toEqual([]);
-    expect.soft(countHits(scanFolder(dir, identifiers).filter((hit) => !hit.file.includes('/') || !isPrivate(join(dir, hit.file.split('/')[0]!))))).toEqual({});
+    expect.soft(countHits(scanFolder(dir, identifiers))).toEqual({});
+    const raw = readdirSync(rawScratchRoot()).filter((name) => name.startsWith(`load-${child.pid}-`));
+    expect(raw).toHaveLength(1);
+    expect(isPrivate(rawScratchRoot())).toBe(true);
+    expect(isPrivate(join(rawScratchRoot(), raw[0]!))).toBe(true);
 
     const next = await load(NJ27, warehouse);
     expect(next.code, next.output).toBe(0);
     expect(countHits(scanFolder(dir, identifiers))).toEqual({});
     expect(readdirSync(dir)).toEqual(['w.duckdb']);
+    expect(readdirSync(rawScratchRoot()).filter((name) => name.startsWith(`load-${child.pid}-`))).toEqual([]);
     expect(identifiersIn(killed.output + next.output, identifiers)).toEqual([]);
   });
 
