@@ -34,6 +34,8 @@ export function createContext(settings: BenchSettings, workDir: string, log: (me
   const childEnv = {
     ...process.env,
     POPSIGHT_HOME: join(workDir, 'home'),
+    // The load's raw folder (staging, spill files) goes in the work folder too, where --work put the room.
+    POPSIGHT_SCRATCH: join(workDir, 'scratch'),
     POPSIGHT_PSEUDONYM_KEY: 'popsight-bench-key-not-secret-0123456789',
     TZ: 'UTC',
   };
