@@ -1,7 +1,8 @@
 // 2. De-identify: the SQL macros every model file uses.
 // pseudonym(x) is HMAC-SHA256 (RFC 2104) computed inside DuckDB: H((K ^ opad) || H((K ^ ipad) || x)),
 // truncated to 128 bits (32 hex digits; RFC 2104 §5 allows truncation to half the output).
-// zip3(z) cuts ZIP codes to three digits and blanks the restricted ones (HHS de-identification guidance).
+// zip3(z) pads a ZIP that lost its leading zero, cuts it to three digits and blanks the restricted ones
+// (HHS de-identification guidance).
 import { readFileSync } from 'node:fs';
 import type { Database } from '../../core/warehouse/database.ts';
 import { referencePath } from '../../core/reference/reference-data.ts';
@@ -53,9 +54,13 @@ export async function installDeidentifyFunctions(db: Database, key: Buffer): Pro
 
   const restricted = readFileSync(referencePath('restricted-zip3.csv'), 'utf8').trim().split('\n').slice(1);
   if (!restricted.every((zip) => /^\d{3}$/.test(zip))) throw new Error('restricted-zip3.csv: every row must be three digits');
+  // A ZIP code that lost its leading zero to a spreadsheet (02155 → 2155) is padded back first: every
+  // 4-digit US ZIP is one (00501-09999), and ZIP3 '215' would be another place entirely. Every
+  // reader's ZIPs (people, organizations, providers, in any format) reach the warehouse through here.
+  await db.run(`CREATE TEMP MACRO zip5(z) AS CASE WHEN regexp_full_match(z, '\\d{4}') THEN '0' || z ELSE z END`);
   await db.run(`CREATE TEMP MACRO zip3(z) AS
-    CASE WHEN regexp_matches(z, '^\\d{3}') THEN
-      CASE WHEN left(z, 3) IN (${restricted.map((zip) => `'${zip}'`).join(', ')}) THEN '000' ELSE left(z, 3) END END`);
+    CASE WHEN regexp_matches(zip5(z), '^\\d{3}') THEN
+      CASE WHEN left(zip5(z), 3) IN (${restricted.map((zip) => `'${zip}'`).join(', ')}) THEN '000' ELSE left(zip5(z), 3) END END`);
 
   await db.run('CREATE TEMP MACRO parse_ts(x) AS TRY_CAST(x AS TIMESTAMP)');
   // Synthea 2.x wrote coverage as whole years (START_YEAR 2015): a start is 1 January, an end 31 December.

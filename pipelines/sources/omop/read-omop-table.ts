@@ -56,8 +56,6 @@ function selectList(table: OmopTable, headers: string[], label: string): string 
   return table.columns
     .map((column) => {
       const header = byLowerName.get(column.name);
-      // A ZIP code that lost its leading zero (2155) is padded back, as in every reader (tests/fixtures/broken-inputs.md #52).
-      if (header !== undefined && column.name === 'zip') return `CASE WHEN regexp_full_match(${quoteIdentifier(header)}, '\\d{4}') THEN '0' || ${quoteIdentifier(header)} ELSE ${quoteIdentifier(header)} END AS zip`;
       if (header !== undefined) return `${quoteIdentifier(header)} AS ${column.name}`;
       if (column.required) throw missingColumn(label, column.name, headers, knownColumns(table), ` (OMOP CDM 5.4 ${table.name.toUpperCase()})`);
       return `NULL::VARCHAR AS ${column.name}`;

@@ -51,9 +51,6 @@ function selectList(spec: SyntheaFile, headers: string[], label: string): string
   return spec.fields
     .map((field) => {
       const header = field.headers.find((name) => present.has(name));
-      // A ZIP code that lost its leading zero to a spreadsheet (02155 → 2155) is padded back: every
-      // 4-digit US ZIP is one (00501-09999), and ZIP3 '215' would be another place entirely.
-      if (header && field.name === 'zip') return `CASE WHEN regexp_full_match(${quoteIdentifier(header)}, '\\d{4}') THEN '0' || ${quoteIdentifier(header)} ELSE ${quoteIdentifier(header)} END AS zip`;
       if (header) return `${quoteIdentifier(header)} AS ${field.name}`;
       if (field.required) throw missingColumn(label, field.headers.join(' or '), headers, knownHeaders(spec));
       return `NULL::VARCHAR AS ${field.name}`;

@@ -14,6 +14,5 @@ SELECT
   a.state AS state,
   coalesce(nullif(a.district, ''), fhir.address_extension(a, '%county')) AS county,
   fhir.address_extension(a, '%fips%') AS fips,
-  -- A ZIP code that lost its leading zero (2155) is padded back, as in every reader.
-  CASE WHEN regexp_full_match(a.postalCode, '\d{4}') THEN '0' || a.postalCode ELSE a.postalCode END AS zip
+  a.postalCode AS zip
 FROM p;
