@@ -1,6 +1,7 @@
 // The `popsight` command: generate, load, serve, demo.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
+import { DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_SECONDS } from './start-server.ts';
 
 const integer = (name: string, min: number) => (value: string) => {
   const n = Number(value);
@@ -35,28 +36,32 @@ program
     await loadCommand(path, options);
   });
 
-program
-  .command('serve')
-  .description('Serve the API and the dashboard (built by npm run build) from a warehouse.')
-  .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
-  .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
-  .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
-  .option('--host <address>', 'address to listen on: 127.0.0.1 (this machine only) by default; 0.0.0.0 for every interface', '127.0.0.1')
-  .option('--allowed-host <names>', 'comma-separated host names the server also answers to (e.g. the name users type); * for any, behind a proxy that checks Host', commaList, [])
-  .option('--query-timeout <s>', 'seconds of database time one request may use before it is stopped (503)', integer('--query-timeout', 1), 30)
-  .action(serveCommand);
+/** Where and how a server listens: the options `serve` and `demo` share. */
+function withNetworkOptions(command: Command): Command {
+  return command
+    .option('--host <address>', `address to listen on: ${DEFAULT_HOST} (this machine only) by default; 0.0.0.0 for every interface`, DEFAULT_HOST)
+    .option('--allowed-host <names>', 'comma-separated host names the server also answers to (e.g. the name users type); * for any, behind a proxy that checks Host', commaList, [])
+    .option('--query-timeout <s>', 'seconds of database time one request may use before it is stopped (503)', integer('--query-timeout', 1), DEFAULT_QUERY_TIMEOUT_SECONDS);
+}
 
-program
-  .command('demo')
-  .description('Generate and load a demo population (first run only), then serve the dashboard.')
-  .option('--people <n>', 'size of the demo population', integer('--people', 1), 20_000)
-  .option('--seed <n>', 'random seed of the demo population', integer('--seed', 0), 1)
-  .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
-  .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false)
-  .option('--host <address>', 'address to listen on: 127.0.0.1 (this machine only) by default; 0.0.0.0 for every interface', '127.0.0.1')
-  .option('--allowed-host <names>', 'comma-separated host names the server also answers to (e.g. the name users type); * for any, behind a proxy that checks Host', commaList, [])
-  .option('--query-timeout <s>', 'seconds of database time one request may use before it is stopped (503)', integer('--query-timeout', 1), 30)
-  .action(demoCommand);
+withNetworkOptions(
+  program
+    .command('serve')
+    .description('Serve the API and the dashboard (built by npm run build) from a warehouse.')
+    .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
+    .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
+    .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64),
+).action(serveCommand);
+
+withNetworkOptions(
+  program
+    .command('demo')
+    .description('Generate and load a demo population (first run only), then serve the dashboard.')
+    .option('--people <n>', 'size of the demo population', integer('--people', 1), 20_000)
+    .option('--seed <n>', 'random seed of the demo population', integer('--seed', 0), 1)
+    .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
+    .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false),
+).action(demoCommand);
 
 /** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
 function commaList(value: string, previous: string[]): string[] {

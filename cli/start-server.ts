@@ -31,9 +31,11 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
+/** This machine only: serving others is a choice made with --host. */
+export const DEFAULT_HOST = '127.0.0.1';
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? DEFAULT_HOST;
   const clock = () => new Date();
   // The state first: a state directory held by another server stops the start before anything else opens.
   const state = await openStateStore(options.stateDir ?? stateDir(popsightHome()), { clock, newId: randomUUID });

@@ -24,23 +24,23 @@ export const isHttpError = (error: unknown): error is HttpError => error instanc
 
 export function errorMiddleware(log: (message: string) => void): ErrorRequestHandler {
   return (error, _request, response, _next) => {
-    if (isDomainError(error)) {
-      response.status(STATUS_OF_DOMAIN_ERROR[error.code]).json({ error: { code: error.code, message: error.message, details: error.details } });
-      return;
-    }
-    if (isHttpError(error)) {
-      response.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
-      return;
-    }
-    const clientFault = asClientFault(error);
-    if (clientFault) {
-      response.status(clientFault.status).json({ error: { code: 'bad_request', message: clientFault.message } });
+    const known = asApiError(error);
+    if (known) {
+      response.status(known.status).json({ error: known.body });
       return;
     }
     const id = randomUUID();
     log(`error ${id}: ${error instanceof Error ? error.stack : String(error)}`);
     response.status(500).json({ error: { code: 'internal', message: `Something went wrong on the server (error id ${id}).` } });
   };
+}
+
+/** The status and body of an error the API answers on purpose; undefined for an unexpected one. */
+function asApiError(error: unknown): { status: number; body: { code: string; message: string; details?: unknown } } | undefined {
+  if (isDomainError(error)) return { status: STATUS_OF_DOMAIN_ERROR[error.code], body: { code: error.code, message: error.message, details: error.details } };
+  if (isHttpError(error)) return { status: error.status, body: { code: error.code, message: error.message, details: error.details } };
+  const clientFault = asClientFault(error);
+  return clientFault && { status: clientFault.status, body: { code: 'bad_request', message: clientFault.message } };
 }
 
 /**
