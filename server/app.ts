@@ -38,10 +38,16 @@ export interface AppDeps {
   allowedHosts?: readonly string[];
   /** Bounds of the cache of rendered measure responses; `maxBytes: 0` turns it off. */
   responseCache?: ResponseCacheOptions;
+  /**
+   * Exact counts instead of perturbed ones (docs/disclosure.md): an admin setting for a trusted
+   * environment, off by default; the app logs it when it starts and every result says which it is.
+   */
+  exactCounts?: boolean;
   log?: (message: string) => void;
 }
 
-export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, log = console.error }: AppDeps): Express {
+export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, exactCounts = false, log = console.error }: AppDeps): Express {
+  if (exactCounts) log(httpMessages.exactCountsOn);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -49,7 +55,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
   const cohorts = state?.cohorts ?? unavailableCohortStore();
   const tables: RouteTable[] = [
     metaRoutes(warehouse),
-    measureRoutes(warehouse, cohorts, new ResponseCache(responseCache)),
+    measureRoutes(warehouse, cohorts, { cache: new ResponseCache(responseCache), exactCounts }),
     qualityRoutes(warehouse),
     cohortRoutes(warehouse, cohorts),
   ];

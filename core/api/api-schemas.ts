@@ -62,7 +62,7 @@ export const measureRowSchema = z.object({
   adjustedCiLow: estimate('Fay–Feuer lower bound of the adjusted rate').optional(),
   adjustedCiHigh: estimate('Fay–Feuer upper bound of the adjusted rate').optional(),
   suppressed: z.boolean().describe('True when disclosure control hides this cell'),
-  suppressionReason: z.enum(['small-cell', 'complementary']).optional().describe('small-cell: 1–10 people; complementary: hidden so that a small cell cannot be derived'),
+  suppressionReason: z.enum(['small-cell', 'complementary', 'dominance']).optional().describe('small-cell: a published count of 1–10 people; dominance: one person holds most of the total; complementary (exact counts only): hidden so that a small cell cannot be derived'),
 });
 
 export const measureResultSchema = z.object({
@@ -72,6 +72,7 @@ export const measureResultSchema = z.object({
   by: z.string().nullable().describe('The stratifiers, comma-separated, or null'),
   filters: z.record(z.string(), z.string()),
   adjust: z.enum(['age']).nullable(),
+  disclosure: z.enum(['perturbed', 'exact']).describe('perturbed: every count carries the cell key method\'s noise (docs/disclosure.md); exact: an admin setting for a trusted environment'),
   rows: z.array(measureRowSchema),
 });
 
@@ -91,6 +92,7 @@ export const measureTrendSchema = z.object({
   dataVersion: z.string(),
   by: z.string().nullable(),
   filters: z.record(z.string(), z.string()),
+  disclosure: z.enum(['perturbed', 'exact']).describe('perturbed: every count carries the cell key method\'s noise (docs/disclosure.md); exact: an admin setting for a trusted environment'),
   method: z.string(),
   trends: z.array(stratumTrendSchema),
 });

@@ -51,7 +51,8 @@ export interface MeasureRow extends Partial<Record<Dimension, string>> {
   adjustedCiLow?: number | null;
   adjustedCiHigh?: number | null;
   suppressed: boolean;
-  suppressionReason?: 'small-cell' | 'complementary';
+  /** small-cell: a published count of 1–10 people; dominance: one person holds most of a total; complementary: exact counts only. */
+  suppressionReason?: 'small-cell' | 'complementary' | 'dominance';
 }
 
 export interface MeasureResult {
@@ -62,6 +63,8 @@ export interface MeasureResult {
   by: string | null;
   filters: Record<string, string>;
   adjust: 'age' | null;
+  /** perturbed: counts carry the cell key method's noise (docs/disclosure.md); exact: a trusted environment's setting. */
+  disclosure: 'perturbed' | 'exact';
   rows: MeasureRow[];
 }
 

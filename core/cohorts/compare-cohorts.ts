@@ -1,7 +1,7 @@
 // Compares two cohorts characteristic by characteristic: the share of each cohort with it and the
 // difference with a 95% CI (Newcombe 1998 method 10, core/stats/difference-ci.ts). Works only from
 // the published (suppressed) characterizations, so a cell hidden in either cohort stays hidden.
-import { suppressCells, type DisclosedCount } from '../disclosure/index.ts';
+import { suppressCells, type DisclosedCount, type SuppressionReason } from '../disclosure/index.ts';
 import { newcombeDifferenceInterval } from '../stats/index.ts';
 import type { Database, SqlValue } from '../warehouse/database.ts';
 import { buildCohortSql, shiftParameters } from './build-cohort-sql.ts';
@@ -29,7 +29,7 @@ export interface Comparison {
   sizeA: DisclosedCount;
   sizeB: DisclosedCount;
   /** Members of both cohorts. */
-  overlap: DisclosedCount | { value: null; suppressed: true; suppressionReason: 'small-cell' | 'complementary' };
+  overlap: DisclosedCount | { value: null; suppressed: true; suppressionReason: SuppressionReason };
   rows: ComparisonRow[];
 }
 

@@ -11,10 +11,38 @@ import { noiseFor, type PerturbationTable } from './perturbation-table.ts';
 export const RECORD_KEY_MODULUS = 2 ** 32;
 
 /** The SQL expression of a person's record key, over an expression of their pseudonym. */
-export const recordKeySql = (pseudonym: string): string => `('0x' || left(sha256('record-key:' || ${pseudonym}), 8))::UINTEGER`;
+export const recordKeySql = (pseudonym: string): string => `('0x' || left(sha256('record-key:' || ${pseudonym}), 8))::BIGINT`;
 
-/** The SQL expression of a cell's key residue over record keys: the exact sum, modulo 2³². */
-export const keyResidueSql = (recordKeys: string): string => `(coalesce(sum(${recordKeys}), 0) % ${RECORD_KEY_MODULUS})::UBIGINT`;
+
+/** The column of the marts that holds each person's record key. */
+export const RECORD_KEY_COLUMN = 'record_key';
+
+/**
+ * The key residue of the people a count of people counts: `count(*) FILTER (WHERE x)` becomes the
+ * sum of their record keys modulo 2³². Every people count of the catalog has that form (a catalog
+ * test checks it), so the keys are summed over exactly the rows that are counted.
+ */
+export function keySumSql(peopleCount: string): string {
+  const match = /^count\(\*\)(\s+FILTER\s*\(.*\))?$/s.exec(peopleCount.trim());
+  if (!match) throw new RangeError(`a count of people must read count(*) or count(*) FILTER (WHERE …), got ${peopleCount}`);
+  return `(coalesce(sum(${RECORD_KEY_COLUMN})${match[1] ?? ''}, 0) % ${RECORD_KEY_MODULUS})`;
+}
+
+/** Adds up record keys, or stored key residues of disjoint cells, and reduces the sum modulo 2³², in SQL (exact: HUGEINT or NUMERIC sums). */
+export const keyResiduesSumSql = (column: string): string => `(coalesce(sum(${column}), 0) % ${RECORD_KEY_MODULUS})`;
+
+/**
+ * A second key for another quantity of the same cell (its events, its costs): the key times an odd
+ * constant modulo 2³², a bijection, so it is as consistent as the key itself; a different constant
+ * per quantity keeps their noises apart.
+ */
+export function derivedKey(keySum: number, quantity: 'events' | 'magnitude' | 'total'): number {
+  const multiplier = DERIVED_KEY_MULTIPLIERS[quantity];
+  return Math.imul(keySum >>> 0, multiplier) >>> 0;
+}
+
+/** Odd constants (golden-ratio and two other well-mixing multipliers of Knuth's multiplicative hashing). */
+const DERIVED_KEY_MULTIPLIERS = { events: 0x9e3779b1, magnitude: 0x85ebca6b, total: 0xc2b2ae35 } as const;
 
 /** A cell's key in [0, 1) from its residue (a sum of record keys, reduced or not). */
 export function cellKey(keySum: number | bigint): number {

@@ -10,5 +10,6 @@ export type { SuppressCellsOptions } from './suppress-cells.ts';
 export { defaultMarginKeys } from './cell-groups.ts';
 export { DEFAULT_ADDITIVE_FIELDS } from './primary.ts';
 export type { PeopleCounts } from './primary.ts';
+export { maskCell } from './mask.ts';
 export type { DisclosedCell, HiddenCell, ShownCell } from './mask.ts';
 export { disclosureMessages } from './messages.ts';

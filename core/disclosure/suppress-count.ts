@@ -4,7 +4,12 @@
 
 import { isSmallCount, resolvePolicy, type PolicyOptions } from './policy.ts';
 
-export type SuppressionReason = 'small-cell' | 'complementary';
+/**
+ * Why a cell is hidden: 'small-cell', a count of 1–10 people (published counts: after perturbation);
+ * 'complementary', hidden so that a small cell cannot be derived (exact counts only); 'dominance',
+ * one person's value is most of the cell's total (magnitudes).
+ */
+export type SuppressionReason = 'small-cell' | 'complementary' | 'dominance';
 
 /** A count as it may be published: either the number, or null with the reason. */
 export type DisclosedCount =

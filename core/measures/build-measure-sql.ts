@@ -3,6 +3,7 @@
 // the period's mart table. Column names come only from the DIMENSIONS allow-list and the catalog;
 // every filter value is a bound parameter. The SQL is written for a dialect (DuckDB's by default, the
 // server's); the PostgreSQL dialect gets the same queries in its spelling.
+import { keyResiduesSumSql, keySumSql } from '../disclosure/cell-key.ts';
 import { duckdbDialect } from '../warehouse/dialect/duckdb.ts';
 import type { OrderKey, SqlDialect } from '../warehouse/dialect/sql-dialect.ts';
 import { martTable } from '../warehouse/schema.ts';
@@ -38,7 +39,8 @@ function keyColumns(query: MeasureQuery): string[] {
   return ['period_key', ...query.by.map((_, i) => `stratum${i}`), ...(query.byStdAgeGroup ? ['age_group'] : [])];
 }
 
-const PEOPLE_COLUMNS = ['numerator_people', 'denominator_people'];
+/** The people counts and their key residues (the cell key method, core/disclosure/cell-key.ts). */
+const PEOPLE_COLUMNS = ['numerator_people', 'denominator_people', 'numerator_key', 'denominator_key'];
 
 /**
  * The SQL for one query, labelled and ordered. With `cells` (the pre-aggregated cells the warehouse
@@ -82,24 +84,32 @@ export function aggregatedSql(query: MeasureQuery, dialect: SqlDialect = duckdbD
     };
   }
   // A top share ranks each group's rows (the window form every engine speaks; topShareByHeapSql is DuckDB's faster one).
-  const people = `${cast(`(${measure.numeratorPeople})`, 'bigint')} AS numerator_people, ${cast(`(${measure.denominatorPeople})`, 'bigint')} AS denominator_people`;
+  const people = `${cast(`(${measure.numeratorPeople})`, 'bigint')} AS numerator_people, ${cast(`(${measure.denominatorPeople})`, 'bigint')} AS denominator_people,
+                  ${cast('0', 'bigint')} AS numerator_key, ${cast(keySumSql(measure.denominatorPeople), 'bigint')} AS denominator_key`;
   const partition = keyColumns({ ...query, byStdAgeGroup: false });
   return {
-    sql: `WITH base AS (SELECT ${keys.join(', ')}, ${cast(`(${measure.value})`, 'double')} AS v ${from}),
+    sql: `WITH base AS (SELECT ${keys.join(', ')}, record_key, ${cast(`(${measure.value})`, 'double')} AS v ${from}),
           ranked AS (SELECT *, row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY v DESC) <= ceil(${measure.fraction} * count(*) OVER (PARTITION BY ${partition.join(', ')})) AS in_top FROM base)
-          SELECT ${partition.join(', ')}, ${cast('(sum(v) FILTER (WHERE in_top))', 'double')} AS numerator, ${cast('sum(v)', 'double')} AS denominator, ${people}
+          SELECT ${partition.join(', ')}, ${cast('(sum(v) FILTER (WHERE in_top))', 'double')} AS numerator, ${cast('sum(v)', 'double')} AS denominator, ${people},
+                 ${cast('max(v)', 'double')} AS max_value
           FROM ranked ${dialect.groupByKeys(partition.length)}`,
     values,
-    columns: [...partition, 'numerator', 'denominator', ...PEOPLE_COLUMNS],
+    columns: [...partition, 'numerator', 'denominator', ...PEOPLE_COLUMNS, 'max_value'],
   };
 }
 
-/** The aggregates of a measure that add up across groups: numerator, denominator, people counts (and a ratio's sums for its CI). */
+/**
+ * The aggregates of a measure that combine across groups: numerator, denominator, people counts and
+ * their key residues (sums modulo 2³²), and a ratio's sums for its CI with its largest single value
+ * (for the dominance rule; it combines by max).
+ */
 export function additiveColumns(measure: Exclude<MeasureDefinition, TopShareMeasure>, dialect: SqlDialect = duckdbDialect): { name: string; sql: string }[] {
   const { cast } = dialect;
   const people = [
     { name: 'numerator_people', sql: cast(`(${measure.numeratorPeople})`, 'bigint') },
     { name: 'denominator_people', sql: cast(`(${measure.denominatorPeople})`, 'bigint') },
+    { name: 'numerator_key', sql: cast(keySumSql(measure.numeratorPeople), 'bigint') },
+    { name: 'denominator_key', sql: cast(keySumSql(measure.denominatorPeople), 'bigint') },
   ];
   if (measure.kind !== 'ratio') {
     return [{ name: 'numerator', sql: cast(`(${measure.numerator})`, 'double') }, { name: 'denominator', sql: cast(`(${measure.denominator})`, 'double') }, ...people];
@@ -113,6 +123,7 @@ export function additiveColumns(measure: Exclude<MeasureDefinition, TopShareMeas
     { name: 'sum_xy', sql: cast(`sum((${x}) * (${y}))`, 'double') },
     { name: 'n', sql: cast('count(*)', 'bigint') },
     ...people,
+    { name: 'max_value', sql: cast(`max(${y})`, 'double') },
   ];
 }
 
@@ -131,7 +142,8 @@ export function topShareByHeapSql(query: MeasureQuery & { measure: TopShareMeasu
   return {
     sql: `SELECT ${groupKeys({ ...query, byStdAgeGroup: false }, 'period_start').join(', ')},
                  list_sum(list_slice(max((${measure.value})::DOUBLE, ${Math.max(1, Math.ceil(limit))}), 1, ${top}))::DOUBLE AS numerator,
-                 sum((${measure.value})::DOUBLE)::DOUBLE AS denominator, ${top} AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people
+                 sum((${measure.value})::DOUBLE)::DOUBLE AS denominator, ${top} AS numerator_people, (${measure.denominatorPeople})::BIGINT AS denominator_people,
+                 ${keySumSql(measure.denominatorPeople)}::BIGINT AS denominator_key, max((${measure.value})::DOUBLE)::DOUBLE AS max_value
           FROM ${schema}.${martTable('year')} WHERE ${where.join(' AND ')} GROUP BY ALL`,
     values,
   };
@@ -145,25 +157,34 @@ function cellsSql(query: MeasureQuery, table: string, dialect: SqlDialect): Aggr
   where.unshift(`measure_id = $${values.length}`);
   const keys = groupKeys(query, query.period === 'all' ? cast('NULL', 'date') : 'period_start');
   const sum = (column: string, type: 'double' | 'bigint') => `${cast(`sum(${column})`, type)} AS ${column}`;
+  const keySum = (column: string) => `${cast(keyResiduesSumSql(column), 'bigint')} AS ${column}`;
   const ratio = query.measure.kind === 'ratio' ? ['sum_yy', 'sum_xx', 'sum_xy', 'n'] : [];
   const ratioSums = ratio.map((c) => `${sum(c, c === 'n' ? 'bigint' : 'double')},`).join(' ');
+  const largest = query.measure.kind === 'ratio' ? [`${cast('max(max_value)', 'double')} AS max_value`] : [];
   return {
     sql: `SELECT ${keys.join(', ')}, ${sum('numerator', 'double')}, ${sum('denominator', 'double')}, ${ratioSums}
-                 ${sum('numerator_people', 'bigint')}, ${sum('denominator_people', 'bigint')}
+                 ${sum('numerator_people', 'bigint')}, ${sum('denominator_people', 'bigint')}, ${keySum('numerator_key')}, ${keySum('denominator_key')}${largest.map((c) => `, ${c}`).join('')}
           FROM mart.${table} WHERE ${where.join(' AND ')} ${dialect.groupByKeys(keys.length)}`,
     values,
-    columns: [...keyColumns(query), 'numerator', 'denominator', ...ratio, ...PEOPLE_COLUMNS],
+    columns: [...keyColumns(query), 'numerator', 'denominator', ...ratio, ...PEOPLE_COLUMNS, ...(largest.length ? ['max_value'] : [])],
   };
 }
+
+/**
+ * A stored top share's people counts, key residues and largest value. The top people are a function
+ * of the whole group (the ceil(fraction × n) costliest), so their noise is drawn from the group's key
+ * and no key of their own is kept: numerator_key reads 0, as in the window form of aggregatedSql.
+ */
+const TOP_SHARE_CELL_COLUMNS = 'numerator_people, denominator_people, 0::BIGINT AS numerator_key, denominator_key, max_value';
 
 /** A top share for the whole population or one stratifier, read as it was computed at load. */
 function topShareCellsSql(query: MeasureQuery, table: string): Aggregate {
   const dimension = query.by[0] ?? '';
   return {
-    sql: `SELECT period_start AS period_key, ${query.by.length ? 'stratum AS stratum0, ' : ''}numerator, denominator, numerator_people, denominator_people
+    sql: `SELECT period_start AS period_key, ${query.by.length ? 'stratum AS stratum0, ' : ''}numerator, denominator, ${TOP_SHARE_CELL_COLUMNS}
           FROM mart.${table} WHERE measure_id = $1 AND dimension = $2`,
     values: [query.measure.id, dimension],
-    columns: [...keyColumns({ ...query, by: query.by.slice(0, 1), byStdAgeGroup: false }), 'numerator', 'denominator', ...PEOPLE_COLUMNS],
+    columns: [...keyColumns({ ...query, by: query.by.slice(0, 1), byStdAgeGroup: false }), 'numerator', 'denominator', ...PEOPLE_COLUMNS, 'max_value'],
   };
 }
 
@@ -174,10 +195,10 @@ function topSharePairCellsSql(query: MeasureQuery, table: string): Aggregate {
   const [dimension0, dimension1] = stored ? [first, second] : [second, first];
   return {
     sql: `SELECT period_start AS period_key, ${stored ? 'stratum0, stratum1' : 'stratum1 AS stratum0, stratum0 AS stratum1'},
-                 numerator, denominator, numerator_people, denominator_people
+                 numerator, denominator, ${TOP_SHARE_CELL_COLUMNS}
           FROM mart.${table} WHERE measure_id = $1 AND dimension0 = $2 AND dimension1 = $3`,
     values: [query.measure.id, dimension0, dimension1],
-    columns: ['period_key', 'stratum0', 'stratum1', 'numerator', 'denominator', ...PEOPLE_COLUMNS],
+    columns: ['period_key', 'stratum0', 'stratum1', 'numerator', 'denominator', ...PEOPLE_COLUMNS, 'max_value'],
   };
 }
 

@@ -41,12 +41,17 @@ const CATALOG_TABLE = 'measure_cells_catalog';
 /** The columns of a cell after its keys; the last four only a ratio fills (the sums its CI needs). */
 const CELL_COLUMNS: [name: string, type: string][] = [
   ['numerator', 'DOUBLE'], ['denominator', 'DOUBLE'], ['numerator_people', 'BIGINT'], ['denominator_people', 'BIGINT'],
-  ['sum_yy', 'DOUBLE'], ['sum_xx', 'DOUBLE'], ['sum_xy', 'DOUBLE'], ['n', 'BIGINT'],
+  ['numerator_key', 'BIGINT'], ['denominator_key', 'BIGINT'],
+  ['sum_yy', 'DOUBLE'], ['sum_xx', 'DOUBLE'], ['sum_xy', 'DOUBLE'], ['n', 'BIGINT'], ['max_value', 'DOUBLE'],
 ];
-const RATIO_ONLY = ['sum_yy', 'sum_xx', 'sum_xy', 'n'];
+const RATIO_ONLY = ['sum_yy', 'sum_xx', 'sum_xy', 'n', 'max_value'];
 
 /** Bump when the layout of the cell tables changes: older warehouses then read person rows. */
-const CELLS_FORMAT = 1;
+const CELLS_FORMAT = 2;
+
+/** A stored top share's columns after its sums: people counts, the group's key residue, its largest value. */
+const TOP_SHARE_COLUMNS = 'numerator_people BIGINT, denominator_people BIGINT, denominator_key BIGINT, max_value DOUBLE';
+const TOP_SHARE_VALUES = 'numerator_people, denominator_people, denominator_key, max_value';
 
 /** measure id → definition hash, per cell table, as the warehouse holds them. */
 export type CellCatalog = Map<string, Map<string, string>>;
@@ -109,21 +114,21 @@ export function measureCellsSql(measures: MeasureDefinition[], schema: string, g
   const topShares = measures.filter((m) => m.kind === 'top-share');
   statements.push(
     `CREATE TABLE ${schema}.${TOP_SHARE_TABLE} (measure_id VARCHAR, dimension VARCHAR, stratum VARCHAR, period_start DATE,
-       numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT)`,
+       numerator DOUBLE, denominator DOUBLE, ${TOP_SHARE_COLUMNS})`,
     ...topShares.flatMap((m) => ['' as const, ...DIMENSION_NAMES].map((d) => {
       const { sql } = topShareByHeapSql({ measure: m, period: 'year', by: d ? [d] : [], filters: {} }, m.fraction * (groupSizes[d] ?? 0), schema);
       return `INSERT INTO ${schema}.${TOP_SHARE_TABLE}
-        SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(d)}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, numerator_people, denominator_people
+        SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(d)}, ${d ? 'stratum0' : 'NULL'}, period_key, numerator, denominator, ${TOP_SHARE_VALUES}
         FROM (${sql})`;
     })),
     `CREATE TABLE ${schema}.${TOP_SHARE_PAIR_TABLE} (measure_id VARCHAR, dimension0 VARCHAR, dimension1 VARCHAR, stratum0 VARCHAR, stratum1 VARCHAR,
-       period_start DATE, numerator DOUBLE, denominator DOUBLE, numerator_people BIGINT, denominator_people BIGINT)`,
+       period_start DATE, numerator DOUBLE, denominator DOUBLE, ${TOP_SHARE_COLUMNS})`,
     ...topShares.flatMap((m) => DIMENSION_PAIRS.map(([a, b]) => {
       // A pair's group lies inside a group of each of its dimensions, so it is no larger than the smaller of their largest.
       const largest = Math.min(groupSizes[a] ?? 0, groupSizes[b] ?? 0);
       const { sql } = topShareByHeapSql({ measure: m, period: 'year', by: [a, b], filters: {} }, m.fraction * largest, schema);
       return `INSERT INTO ${schema}.${TOP_SHARE_PAIR_TABLE}
-        SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(a)}, ${quoteLiteral(b)}, stratum0, stratum1, period_key, numerator, denominator, numerator_people, denominator_people
+        SELECT ${quoteLiteral(m.id)}, ${quoteLiteral(a)}, ${quoteLiteral(b)}, stratum0, stratum1, period_key, numerator, denominator, ${TOP_SHARE_VALUES}
         FROM (${sql})`;
     })),
     `CREATE TABLE ${schema}.${CATALOG_TABLE} (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR)`,

@@ -1,5 +1,7 @@
 // The mart's people: everyone in core.person with known dates (person_dates), numbered with an
-// integer key `pk`, with every column of a mart row that does not depend on the period.
+// integer key `pk`, with every column of a mart row that does not depend on the period, and the
+// record key of the cell key method (core/disclosure/cell-key.ts), fixed by the pseudonym.
+import { recordKeySql } from '../../core/disclosure/cell-key.ts';
 
 // Attribution by plurality of visits (as in CMS Shared Savings Program assignment): each person
 // belongs to the organization of most of their encounters; ties go to the first name (names before
@@ -16,7 +18,7 @@ export const onsetsSql = (conditionGroups: string[]): string => `CREATE TEMP TAB
   FROM condition_spans GROUP BY person_id`;
 
 export const peopleSql = (conditionGroups: string[]): string => `CREATE TEMP TABLE people AS
-  SELECT (row_number() OVER ())::INTEGER AS pk, p.person_id, d.birth_date, p.death_date,
+  SELECT (row_number() OVER ())::INTEGER AS pk, p.person_id, ${recordKeySql('p.person_id')} AS record_key, d.birth_date, p.death_date,
          p.sex, p.race, p.ethnicity, coalesce(p.county, 'Unknown') AS county, p.county_fips, p.zip3,
          coalesce(po.organization, 'Unknown') AS organization,
          ${conditionGroups.map((g) => `o.onset_${g}`).join(', ')}

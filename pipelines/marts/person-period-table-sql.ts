@@ -55,7 +55,7 @@ const personPeriodRowsSql = (grain: Grain, conditionGroups: string[], bucket: st
            -- A NULL birth date is someone top-coded at 90+ in an earlier load (greatest/least skip NULLs).
            coalesce(least(greatest(date_sub('year', p.birth_date, pr.period_start), 0), 90), 90)::INTEGER AS age
     FROM person_periods r JOIN periods_${grain} pr USING (idx) JOIN (SELECT * FROM people WHERE ${bucket}) p USING (pk))
-  SELECT '${grain}' AS grain, a.period_start, a.period_end, a.person_id, a.age,
+  SELECT '${grain}' AS grain, a.period_start, a.period_end, a.person_id, a.record_key, a.age,
          ${AGE_BANDS} AS age_band, ${STD_AGE_GROUPS} AS std_age_group,
          a.sex, a.race, a.ethnicity, a.county, a.county_fips, a.zip3, a.payer, a.organization,
          a.days / (365.25 / 12) AS member_months, coalesce(a.death_date BETWEEN a.period_start AND a.period_end, false) AS died,

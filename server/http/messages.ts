@@ -11,4 +11,5 @@ export const httpMessages = {
   unknownHost: (host: string) => `This server does not answer to the host name '${host}'; if that name is yours, start the server with --allowed-host ${host}.`,
   methodNotAllowed: (method: string, path: string, allowed: readonly string[]) => `${method} is not allowed on ${path}: use ${allowed.join(', ')}.`,
   noEndpoint: (method: string, path: string) => `No API endpoint ${method} ${path}.`,
+  exactCountsOn: 'Exact counts are on (--exact-counts): results are not perturbed, and only small-cell and complementary suppression protect them. Use this only in a trusted environment (docs/disclosure.md).',
 };

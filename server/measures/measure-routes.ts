@@ -21,7 +21,14 @@ const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
 const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment), 95% CI from the t distribution; suppressed years are left out.';
 const tags = ['measures'];
 
-export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, cache = new ResponseCache()): RouteTable {
+export interface MeasureRouteOptions {
+  cache?: ResponseCache;
+  /** Exact counts (a trusted environment) instead of the cell key method's perturbed ones. */
+  exactCounts?: boolean;
+}
+
+export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { cache = new ResponseCache(), exactCounts = false }: MeasureRouteOptions = {}): RouteTable {
+  const disclosure = exactCounts ? 'exact' : 'perturbed';
   const sendJson = fixedJsonSender();
   const catalog = { measures: MEASURES.map(describeMeasure) };
   return [
@@ -82,8 +89,8 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, ca
             requestKey: cohortId === undefined ? requestKey : undefined,
             render: async () => {
               // runMeasure returns rows after disclosure control; nothing is rendered before that.
-              const rows = await runMeasure(db, query, { adjustAge });
-              const envelope = { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null };
+              const rows = await runMeasure(db, query, { adjustAge, exactCounts });
+              const envelope = { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
               const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
               return renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv` });
             },
@@ -108,8 +115,8 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, ca
         const body = await warehouse.use(async (db) => {
           const { adjustAge: _adjust, cohortId, ...parsed } = parseMeasureQuery(measure, { ...request.query, period: 'year' }, await dimensionValues(db));
           const query = { ...parsed, cohort: await cohortMembersSql(cohorts, cohortId) };
-          const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query)]);
-          return { measure: describeMeasure(measure), dataVersion, by: query.by.join(',') || null, filters: query.filters, method: TREND_METHOD, trends: trendsByStratum(rows, query.by) };
+          const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { exactCounts })]);
+          return { measure: describeMeasure(measure), dataVersion, by: query.by.join(',') || null, filters: query.filters, disclosure, method: TREND_METHOD, trends: trendsByStratum(rows, query.by) };
         });
         response.json(body);
       },

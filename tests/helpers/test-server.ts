@@ -30,10 +30,11 @@ export async function buildTestWarehouse(options: { people?: number; seed?: numb
   return { dir, warehouse, extract, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startDemoServer(options: { people?: number; seed?: number } = {}): Promise<{ url: string; warehouse: string; close(): Promise<void> }> {
+/** `exactCounts` serves exact counts (the trusted-environment setting) instead of perturbed ones. */
+export async function startDemoServer(options: { people?: number; seed?: number; exactCounts?: boolean } = {}): Promise<{ url: string; warehouse: string; close(): Promise<void> }> {
   const built = await buildTestWarehouse(options);
   const clientDir = await ensureClientBuilt(() => undefined);
-  const server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', clientDir });
+  const server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', clientDir, exactCounts: options.exactCounts });
   return {
     url: server.url,
     warehouse: built.warehouse,

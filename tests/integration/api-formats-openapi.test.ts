@@ -115,7 +115,7 @@ describe('the OpenAPI document', () => {
     const row = resolve(doc, result.properties.rows.items.$ref) as Json;
     expect(row.required).toEqual(expect.arrayContaining(['period', 'numerator', 'denominator', 'rate', 'ciLow', 'ciHigh', 'suppressed']));
     expect(row.properties.rate.type).toEqual(['number', 'null']);
-    expect(row.properties.suppressionReason.enum).toEqual(['small-cell', 'complementary']);
+    expect(row.properties.suppressionReason.enum).toEqual(['small-cell', 'complementary', 'dominance']);
     const error = resolve(doc, (resolve(doc, responses[400].$ref) as Json).content['application/json'].schema.$ref) as Json;
     expect(error.properties.error.required).toEqual(['code', 'message']);
   });

@@ -51,14 +51,20 @@ describe('the measures API on a generated population', () => {
     }
   });
 
-  it('gives ED visits per 1,000 member-years, with the period total equal to the sum of the strata', async () => {
+  it('gives ED visits per 1,000 member-years from the published counts, each count within the noise bound of the sum of its strata', async () => {
     const total = (await get('/api/measures/ed-visits-per-1000?period=year')).body.rows as Row[];
     const bySex = (await get('/api/measures/ed-visits-per-1000?period=year&by=sex')).body.rows as Row[];
+    let differing = 0;
     for (const row of total) {
       expect(row.rate!).toBeCloseTo((1000 * row.numerator!) / row.denominator!, 8);
       const strata = bySex.filter((r) => r.period === row.period);
-      expect(strata.reduce((sum, r) => sum + r.numerator!, 0)).toBe(row.numerator);
+      // Each published count is its true count ± at most 5 (D = 5), so three of them differ by at most 15.
+      const sum = strata.reduce((s, r) => s + r.numerator!, 0);
+      expect(Math.abs(sum - row.numerator!)).toBeLessThanOrEqual(15);
+      if (sum !== row.numerator) differing++;
     }
+    // Perturbed independently: over ten years the total is rarely the exact sum of its strata every time.
+    expect(differing).toBeGreaterThan(0);
     const rates = total.map((r) => r.rate!);
     expect(Math.min(...rates)).toBeGreaterThan(100);
     expect(Math.max(...rates)).toBeLessThan(1_000);
@@ -79,21 +85,19 @@ describe('the measures API on a generated population', () => {
     expect((body.rows as Row[]).some((r) => r.suppressed)).toBe(true);
   });
 
-  it('suppresses a filtered table exactly as the matching slice of the cross-table, so requests cannot be differenced', async () => {
+  it('answers a filtered table exactly as the matching slice of the cross-table: the same people draw the same noise', async () => {
     const cross = (await get('/api/measures/diabetes-prevalence?period=year&by=ageBand,race')).body.rows as (Row & { ageBand: string; race: string })[];
     expect(cross.some((r) => r.suppressed)).toBe(true);
     for (const race of [...new Set(cross.map((r) => r.race))]) {
       const filtered = (await get(`/api/measures/diabetes-prevalence?period=year&by=ageBand&race=${race}`)).body.rows as (Row & { ageBand: string })[];
-      const slice = cross.filter((r) => r.race === race).map(({ race: _r, ...rest }) => rest);
-      expect(filtered).toEqual(slice);
+      const slice = new Map(cross.filter((r) => r.race === race).map(({ race: _r, ...rest }) => [`${rest.period}/${rest.ageBand}`, rest]));
+      for (const row of filtered) expect(row).toEqual(slice.get(`${row.period}/${row.ageBand}`));
+      // An age band nobody of this race is in appears in the cross-table only, as a zero cell.
+      const answered = new Set(filtered.map((r) => `${r.period}/${r.ageBand}`));
+      for (const [id, row] of slice) if (!answered.has(id)) expect(row.denominator).toBe(0);
     }
   });
 
-  it('refuses a request whose cross-table is too large to check, saying how to narrow it', async () => {
-    const { status, body } = await get('/api/measures/diabetes-prevalence?period=month&by=county,ageBand&race=white&payer=Medicaid&sex=F');
-    expect(status).toBe(400);
-    expect(body.error.message).toMatch(/disclosure check over [\d,]+ cells .* use a coarser period or fewer filters/);
-  });
 
   it('rejects an invalid parameter with a 400 naming it and the allowed values', async () => {
     const period = await get('/api/measures/diabetes-prevalence?period=week');
@@ -105,5 +109,29 @@ describe('the measures API on a generated population', () => {
     const filter = await get('/api/measures/diabetes-prevalence?sex=X');
     expect(filter.body.error.message).toBe("Invalid value 'X' for parameter 'sex': expected one of F, M.");
     expect((await get('/api/measures/nope')).status).toBe(404);
+  });
+});
+
+describe('the measures API with exact counts (the trusted-environment setting)', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  beforeAll(async () => {
+    server = await startDemoServer({ people: 1_000, seed: 11, exactCounts: true });
+  });
+  afterAll(() => server?.close());
+
+  it('says so in every result, and keeps the period total equal to the sum of the strata', async () => {
+    const total = await (await fetch(`${server.url}/api/measures/ed-visits-per-1000?period=year`)).json();
+    const bySex = await (await fetch(`${server.url}/api/measures/ed-visits-per-1000?period=year&by=sex`)).json();
+    expect(total.disclosure).toBe('exact');
+    for (const row of total.rows as Row[]) {
+      const strata = (bySex.rows as Row[]).filter((r) => r.period === row.period);
+      if (!row.suppressed && strata.every((r) => !r.suppressed)) expect(strata.reduce((sum, r) => sum + r.numerator!, 0)).toBe(row.numerator);
+    }
+  });
+
+  it('refuses a request whose cross-table is too large to check, saying how to narrow it', async () => {
+    const response = await fetch(`${server.url}/api/measures/diabetes-prevalence?period=month&by=county,ageBand&race=white&payer=Medicaid&sex=F`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/disclosure check over [\d,]+ cells .* use a coarser period or fewer filters/);
   });
 });

@@ -17,7 +17,9 @@ const US2000: Record<string, number> = {
 
 type Row = Record<string, number | string | boolean | null>;
 
-describe('measures on the nj27 fixture', () => {
+// Hand computations from the mart need the true counts: the server runs with exact counts, the
+// trusted-environment setting (published counts are checked in measures-perturbed.test.ts).
+describe('measures on the nj27 fixture, exact counts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'popsight-m-'));
   const warehouse = join(dir, 'w.duckdb');
   let server: RunningServer;
@@ -26,7 +28,7 @@ describe('measures on the nj27 fixture', () => {
 
   beforeAll(async () => {
     await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
-    server = await startServer({ warehouse, port: 0, host: '127.0.0.1' });
+    server = await startServer({ warehouse, port: 0, host: '127.0.0.1', exactCounts: true });
     db = await openDatabase(warehouse, { readOnly: true });
   });
   afterAll(async () => {

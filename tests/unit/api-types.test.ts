@@ -16,7 +16,7 @@ const row: Required<MeasureRow> = {
   county: 'Essex', zip3: '019', organization: 'General', numerator: 12, denominator: 100, rate: 12, ciLow: 7, ciHigh: 20,
   unreliable: true, adjustedRate: 11, adjustedCiLow: 6, adjustedCiHigh: 19, suppressed: false, suppressionReason: 'small-cell',
 };
-const result: Required<MeasureResult> = { measure: info, dataVersion: 'v', period: 'all', by: 'sex', filters: { race: 'white' }, adjust: 'age', rows: [row] };
+const result: Required<MeasureResult> = { measure: info, dataVersion: 'v', period: 'all', by: 'sex', filters: { race: 'white' }, adjust: 'age', disclosure: 'perturbed', rows: [row] };
 const meta: Required<Meta> = { dataVersion: 'v', loadedAt: '2026-01-01T00:00:00Z', dateRange: { start: '2016-01-01', end: '2025-12-31' }, people: 20_000 };
 
 const sortedKeys = (value: object) => Object.keys(value).sort();

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { addKeySums, cellKey, keyResidueSql, perturbCount, RECORD_KEY_MODULUS, recordKeySql } from '../../core/disclosure/cell-key.ts';
+import { addKeySums, cellKey, keyResiduesSumSql, perturbCount, RECORD_KEY_MODULUS, recordKeySql } from '../../core/disclosure/cell-key.ts';
 import { DEFAULT_PERTURBATION, noiseFor, perturbationTable } from '../../core/disclosure/perturbation-table.ts';
 
 /** Symmetric support −D…D, mean 0 by symmetry: p(d) ∝ exp(b·d²) with b found by bisection. */
@@ -93,7 +93,7 @@ describe('record and cell keys', () => {
     const keys = (await db.runAndReadAll(`SELECT person_id, ${recordKeySql('person_id')} AS k FROM person`)).getRowObjects();
     const expected = (p: string) => parseInt(createHash('sha256').update(`record-key:${p}`).digest('hex').slice(0, 8), 16);
     for (const { person_id: p, k } of keys) expect(Number(k)).toBe(expected(String(p)));
-    const [{ residue }] = (await db.runAndReadAll(`SELECT ${keyResidueSql(recordKeySql('person_id'))} AS residue FROM person`)).getRowObjects() as { residue: bigint }[];
+    const [{ residue }] = (await db.runAndReadAll(`SELECT ${keyResiduesSumSql(recordKeySql('person_id'))} AS residue FROM person`)).getRowObjects() as { residue: bigint }[];
     const total = pseudonyms.reduce((sum, p) => sum + BigInt(expected(p)), 0n);
     expect(residue).toBe(total % 4294967296n);
     expect(cellKey(residue!)).toBe(Number(total % 4294967296n) / RECORD_KEY_MODULUS);
