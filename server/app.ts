@@ -54,10 +54,10 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
   app.use(securityHeaders, hostCheck(allowedHosts));
   const cohorts = state?.cohorts ?? unavailableCohortStore();
   const tables: RouteTable[] = [
-    metaRoutes(warehouse),
+    metaRoutes(warehouse, { exactCounts }),
     measureRoutes(warehouse, cohorts, { cache: new ResponseCache(responseCache), exactCounts }),
-    qualityRoutes(warehouse),
-    cohortRoutes(warehouse, cohorts),
+    qualityRoutes(warehouse, { exactCounts }),
+    cohortRoutes(warehouse, cohorts, { exactCounts }),
   ];
   tables.push(openApiRoutes(() => tables));
   app.use('/api', mountRoutes(tables, access));

@@ -30,7 +30,7 @@ const definitionBody = (what: string) => ({
 
 const summary = ({ id, name, createdAt, definition }: SavedCohort) => ({ id, name, description: definition.description ?? null, createdAt });
 
-export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore): RouteTable {
+export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, _options: { exactCounts?: boolean } = {}): RouteTable {
   return [
     {
       method: 'post',

@@ -7,7 +7,7 @@ import type { RouteTable } from '../routing/route-table.ts';
 
 const tags = ['meta'];
 
-export function metaRoutes(warehouse: LiveWarehouse): RouteTable {
+export function metaRoutes(warehouse: LiveWarehouse, _options: { exactCounts?: boolean } = {}): RouteTable {
   // The facts are one object per warehouse generation: serialized once per generation.
   const sendJson = fixedJsonSender();
   return [

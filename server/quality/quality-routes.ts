@@ -6,7 +6,7 @@ import { errorResponse, jsonResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 
-export function qualityRoutes(warehouse: LiveWarehouse): RouteTable {
+export function qualityRoutes(warehouse: LiveWarehouse, _options: { exactCounts?: boolean } = {}): RouteTable {
   const sendJson = fixedJsonSender(); // one report object per warehouse generation
   return [
     {
