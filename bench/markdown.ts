@@ -96,5 +96,16 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
       `\`popsight load\` ${s(f.seconds)} (peak RSS ${bytes(f.peakRssBytes)}): **${int(f.resourcesPerSecond)} resources/s** over the whole load.`);
     out.push(stageTable(f));
   } else out.push(`**6. FHIR load.** ${missing(f)}`);
+
+  const x = run.disclosure;
+  if (hasFigures(x)) {
+    const row = (label: string, c: { cells: number; meanRatio: number; p50: number; p90: number; p99: number; max: number }) =>
+      [label, int(c.cells), num(c.meanRatio, 3), num(c.p50, 3), num(c.p90, 3), num(c.p99, 3), num(c.max, 3)];
+    out.push(`**7. Disclosure.** What the cell key method's perturbation changes in a published rate, as a share of the rate's 95% CI half-width, over every yearly cell of ${int(x.minPeople)} or more people (every measure with a CI, whole population and by each stratifier): mean **${num(x.all.meanRatio, 3)}** (target under 0.25).`);
+    out.push(table(['measures', 'cells', 'mean', 'p50', 'p90', 'p99', 'max'], [row('all', x.all), ...x.byKind.map((k) => row(k.kind, k.summary))]));
+    out.push(table(['change / half-width', 'share of cells'], x.histogram.map((h, i) => [
+      `${i === 0 ? '≤' : `${num(x.histogram[i - 1]!.upTo, 2)} –`} ${Number.isFinite(h.upTo) ? num(h.upTo, 2) : 'more'}`, `${num(h.share * 100, 1)}%`,
+    ])));
+  } else out.push(`**7. Disclosure.** ${missing(x)}`);
   return out.join('\n\n');
 }

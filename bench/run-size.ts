@@ -7,6 +7,7 @@ import { benchApi } from './api.ts';
 import type { SkippablePart } from './cli-options.ts';
 import type { BenchContext } from './context.ts';
 import { benchDashboard } from './dashboard.ts';
+import { benchDisclosure } from './disclosure.ts';
 import { benchFhirLoad, FHIR_MAX_PEOPLE } from './fhir-load.ts';
 import { benchGenerator } from './generator.ts';
 import { benchLoad } from './load.ts';
@@ -52,14 +53,16 @@ export async function benchSize(ctx: BenchContext, people: number, options: { sk
     const db = await openDatabase(warehouse, { readOnly: true });
     let api: Section<ApiBench>;
     let postgres: SizeRun['postgres'];
+    let disclosure: SizeRun['disclosure'];
     try {
       api = await section('3. API', () => benchApi(ctx, warehouse, db, { throughput: !skip.has('autocannon') }));
       postgres = skip.has('pg') ? { skipped: 'left out with --skip pg' } : await section('4. PostgreSQL', () => benchPostgres(ctx, db));
+      disclosure = await section('7. disclosure', () => benchDisclosure(ctx, db));
     } finally {
       db.close();
     }
     const dashboard = skip.has('browser') ? { skipped: 'left out with --skip browser' } : await section('5. dashboard', () => benchDashboard(ctx, warehouse));
-    const run = { people, generator, load, api, postgres, dashboard, fhir, targets: [] };
+    const run = { people, generator, load, api, postgres, dashboard, fhir, disclosure, targets: [] };
     return { run: { ...run, targets: judgeTargets(run) }, broken };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -55,6 +55,10 @@ export const TARGETS: Target[] = [
     value: (r) => (hasFigures(r.api) ? r.api.overhead : undefined),
   },
   {
+    id: 'perturbation-vs-ci', title: 'Mean change perturbation makes to a rate / its 95% CI half-width (cells of 1,000+ people)', issue: 13, comparison: '<=', limit: 0.25, unit: 'share',
+    value: (r) => (hasFigures(r.disclosure) ? (r.disclosure.all.cells > 0 ? r.disclosure.all.meanRatio : null) : undefined),
+  },
+  {
     id: 'server-rss', title: 'Server RSS after the API benchmark', issue: 5, comparison: '<=', limit: 1.5 * GB, unit: 'bytes',
     value: (r) => (hasFigures(r.api) ? r.api.serverRss.rssBytes : undefined),
   },

@@ -1,6 +1,7 @@
 // The shape of bench/results/<timestamp>.json: one entry per population size, one field per section.
 import type { ApiLatency } from './api.ts';
 import type { DashboardBench } from './dashboard.ts';
+import type { DisclosureBench } from './disclosure.ts';
 import type { FhirLoadBench } from './fhir-load.ts';
 import type { GeneratorResult } from './generator.ts';
 import type { LoadBench } from './load.ts';
@@ -29,6 +30,8 @@ export interface SizeRun {
   dashboard: Section<DashboardBench>;
   /** Absent in results written before the section existed. */
   fhir?: Section<FhirLoadBench>;
+  /** What perturbation does to rates; absent in results written before the section existed. */
+  disclosure?: Section<DisclosureBench>;
   targets: TargetResult[];
 }
 

@@ -230,9 +230,11 @@ export function countUnreliable(rows: readonly MeasureRow[]): number {
 export function suppressionNote(rows: readonly MeasureRow[]): string | null {
   const suppressed = rows.filter((row) => row.suppressed);
   const complementary = suppressed.filter((row) => row.suppressionReason === 'complementary').length;
-  const small = suppressed.length - complementary;
+  const dominance = suppressed.filter((row) => row.suppressionReason === 'dominance').length;
+  const small = suppressed.length - complementary - dominance;
   const parts = [
     ...(small > 0 ? [messages.suppressed(small)] : []),
+    ...(dominance > 0 ? [messages.dominance(dominance)] : []),
     ...(complementary > 0 ? [messages.complementary(complementary)] : []),
   ];
   return parts.length > 0 ? parts.join('; ') : null;

@@ -19,6 +19,9 @@ export const messages = {
   /** Complementary suppression: cells hidden so that small ones cannot be recovered from totals. */
   complementary: (cells: number) =>
     `${cells} ${cells === 1 ? 'cell' : 'cells'} suppressed to protect small cells`,
+  /** The dominance rule: a total (a cost) mostly one person's is not shown. */
+  dominance: (cells: number) =>
+    `${cells} ${cells === 1 ? 'cell' : 'cells'} suppressed (one person holds most of the total)`,
   unreliableShort: () => 'Unreliable (RSE > 30% or fewer than 20 events)',
   unreliable: (cells: number) =>
     `Hollow points: ${cells} ${cells === 1 ? 'estimate is' : 'estimates are'} statistically unreliable ` +
@@ -29,7 +32,7 @@ export const messages = {
   notJson: (status: number) => `The server sent an unexpected response (HTTP ${status}).`,
   partialPeriod: (label: string, end: string) => `${label} is incomplete: the data end on ${end}.`,
   /** Map legend entries: lower case, they read as a key rather than a sentence. */
-  mapSuppressed: () => `suppressed (fewer than ${MIN_CELL_SIZE} people)`,
+  mapSuppressed: () => `suppressed (fewer than ${MIN_CELL_SIZE} people, or one person holds most of the total)`,
   mapComplementary: () => 'suppressed to protect small cells',
   mapNoEstimate: () => 'no estimate (nobody in the denominator)',
   mapUnplaced: (names: readonly string[]) =>

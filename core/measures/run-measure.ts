@@ -77,6 +77,14 @@ async function queryCells(db: Database, query: MeasureQuery, tooLarge: (cells: n
   return cells;
 }
 
+/**
+ * The true cells of a query, with their key residues: for measurements made in a trusted process
+ * (the bench's figures of what perturbation does to rates), never for a response.
+ */
+export function trueCells(db: Database, query: MeasureQuery): Promise<(KeyedCell & { keys: string[] })[]> {
+  return queryCells(db, query, messages.tableTooLarge);
+}
+
 /** The cell key method: each cell perturbed on its own, estimates from its published counts, then rule 1 and the dominance rule. */
 async function runPerturbed(db: Database, query: MeasureQuery, options: RunMeasureOptions): Promise<MeasureRow[]> {
   const cells = await queryCells(db, { ...query, byStdAgeGroup: options.adjustAge }, messages.tableTooLarge);

@@ -150,6 +150,12 @@ describe('buildTrendSpec', () => {
     expect(suppressionNote([row('2019', 8)])).toBeNull();
   });
 
+  it('says why a cost is hidden by the dominance rule, apart from small cells', () => {
+    const rows = [...bySexRows, suppressedRow('2022', { sex: 'F', suppressionReason: 'dominance' })];
+    expect(suppressionNote(rows)).toBe(`${messages.suppressed(1)}; ${messages.dominance(1)}`);
+    expect(messages.dominance(2)).toBe('2 cells suppressed (one person holds most of the total)');
+  });
+
   it('places each period label at the first and last day of its period', () => {
     expect(periodStart('2016', 'year')).toBe('2016-01-01');
     expect(periodStart('2016-Q1', 'quarter')).toBe('2016-01-01');
