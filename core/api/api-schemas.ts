@@ -26,7 +26,7 @@ export const metaSchema = z.object({
   dataVersion: z.string().describe('Changes with every load; part of every entity tag'),
   loadedAt: z.string(),
   dateRange: z.object({ start: z.string(), end: z.string() }),
-  people: z.number(),
+  people: z.number().describe('People in the warehouse, perturbed by the cell key method (docs/disclosure.md) like every published count; exact only when the server runs with the admin setting exact counts'),
 });
 
 export const dimensionsSchema = z
@@ -102,13 +102,15 @@ export const qualityCheckSchema = z.object({
   category: z.string().describe('Kahn et al. (2016): conformance, completeness or plausibility'),
   subcategory: z.string().nullable(),
   description: z.string(),
-  rowsChecked: z.number(),
-  rowsFailed: z.number(),
-  percentFailed: z.number(),
+  rowsChecked: z.number().nullable().describe('Records checked; null when suppressed (1–10)'),
+  rowsFailed: z.number().nullable().describe('Records failing; null when suppressed (1–10, or 1–10 passing)'),
+  percentFailed: z.number().nullable().describe('Share of records failing, in percent; null whenever rowsFailed is'),
   threshold: z.number(),
   status: z.enum(['pass', 'fail']),
   comparison: z.enum(['new', 'resolved', 'stable']).nullable().describe('Against the previous load'),
   severity: z.enum(['error', 'warning']),
+  suppressed: z.boolean().describe('True when disclosure control hides a count of this check; exact only when the server runs with the admin setting exact counts'),
+  suppressionReason: z.enum(['small-cell', 'complementary']).optional().describe('small-cell: a count of 1–10 records; complementary: hidden so that a count of 1–10 cannot be derived from the others'),
 });
 
 export const qualityReportSchema = z

@@ -1,20 +1,29 @@
 // The data-quality checks (Kahn et al. 2016 categories) of the load that built a warehouse, as
 // recorded in quality.results: counts of checked and failing records only, never a patient-level value.
+// Below admin the counts go through protectQualityCheck (no count of 1–10); exact only on request.
 import type { Database } from '../warehouse/database.ts';
 import { warehouseMeta } from '../warehouse/warehouse-facts.ts';
+import { protectQualityCheck } from './quality-disclosure.ts';
 
 export interface QualityCheckResult {
   id: string;
   category: string;
   subcategory: string | null;
   description: string;
-  rowsChecked: number;
-  rowsFailed: number;
-  percentFailed: number;
+  /** null when suppressed (a count of 1–10). */
+  rowsChecked: number | null;
+  /** null when suppressed: a count of 1–10, or the passing rows are. */
+  rowsFailed: number | null;
+  /** null whenever rowsFailed is: it would give it back. */
+  percentFailed: number | null;
   threshold: number;
   status: 'pass' | 'fail';
   comparison: 'new' | 'resolved' | 'stable' | null;
   severity: 'error' | 'warning';
+  /** True when disclosure control hides a count of this check, as in a measure row. */
+  suppressed: boolean;
+  /** small-cell: a count of 1–10; complementary: hidden so that a count of 1–10 cannot be derived. */
+  suppressionReason?: 'small-cell' | 'complementary';
 }
 
 export interface QualityReport {
@@ -24,18 +33,30 @@ export interface QualityReport {
   checks: QualityCheckResult[];
 }
 
-// Results are fixed for a warehouse file, so they are read once per warehouse generation.
-const reports = new WeakMap<Database, Promise<QualityReport | null>>();
+/** Exact counts (the admin setting of a trusted environment) instead of protected ones; default false. */
+export interface QualityReportOptions {
+  exactCounts?: boolean;
+}
+
+interface Variants {
+  exact: QualityReport;
+  protected: QualityReport;
+}
+
+// Results are fixed for a warehouse file, so they are read once per warehouse generation, and both
+// variants are kept as fixed objects (a route serializes each once per generation).
+const reports = new WeakMap<Database, Promise<Variants | null>>();
 
 /** The report of the last quality run, or null for a warehouse built before the checks existed. */
-export function qualityReport(db: Database): Promise<QualityReport | null> {
-  let report = reports.get(db);
-  if (!report) {
-    report = readQualityReport(db);
-    report.catch(() => reports.delete(db)); // an error is reported once, not cached
-    reports.set(db, report);
+export async function qualityReport(db: Database, options: QualityReportOptions = {}): Promise<QualityReport | null> {
+  let variants = reports.get(db);
+  if (!variants) {
+    variants = readQualityReport(db).then((exact) => exact && { exact, protected: { ...exact, checks: exact.checks.map(protectQualityCheck) } });
+    variants.catch(() => reports.delete(db)); // an error is reported once, not cached
+    reports.set(db, variants);
   }
-  return report;
+  const report = await variants;
+  return report && (options.exactCounts === true ? report.exact : report.protected);
 }
 
 // Kahn 2016 order: conformance (value, relational, computational), completeness, plausibility
@@ -54,7 +75,7 @@ async function readQualityReport(db: Database): Promise<QualityReport | null> {
   if (!runId) return null;
   const checks = await db.query<QualityCheckResult & { [key: string]: unknown }>(
     `SELECT check_id AS id, category, subcategory, description, rows_checked AS "rowsChecked", rows_failed AS "rowsFailed",
-            round(percent_failed, 4) AS "percentFailed", threshold, status, comparison, severity
+            round(percent_failed, 4) AS "percentFailed", threshold, status, comparison, severity, false AS suppressed
      FROM quality.results WHERE run_id = $1 ORDER BY ${KAHN_ORDER}`,
     [runId],
   );

@@ -1,53 +1,113 @@
 // Facts about the warehouse the server answers from, cached per warehouse generation
 // (a new file is a new Database object, so a reload never serves stale facts).
+// Both are side doors of disclosure control (docs/disclosure.md, "Side doors"): below admin the
+// population is published perturbed and a dimension lists only values held by 11 or more people.
+// The exact variants exist for the admin setting `exactCounts` and must never be the default.
 import type { Database } from './database.ts';
+import { keySumSql, perturbCount, recordKeySql, RECORD_KEY_COLUMN } from '../disclosure/cell-key.ts';
+import { isSmallCount, resolvePolicy } from '../disclosure/policy.ts';
 import { DIMENSIONS, DIMENSION_NAMES, type Dimension } from '../measures/dimensions.ts';
+import { DEFAULT_TABLE } from '../measures/perturb-cell.ts';
 
 export interface WarehouseMeta {
   dataVersion: string;
   loadedAt: string;
   dateRange: { start: string; end: string };
+  /** The people in the warehouse (core.person): perturbed by the cell key method unless exact counts are on. */
   people: number;
 }
 
 export type DimensionValues = Record<Dimension, string[]>;
 
-const metaCache = new WeakMap<Database, Promise<WarehouseMeta>>();
-const dimensionCache = new WeakMap<Database, Promise<DimensionValues>>();
-
-export function warehouseMeta(db: Database): Promise<WarehouseMeta> {
-  let meta = metaCache.get(db);
-  if (!meta) {
-    meta = db
-      .query<{ data_version: string; loaded_at: string; min_date: string; max_date: string; people: number }>(
-        'SELECT * FROM etl.warehouse_info LIMIT 1',
-      )
-      .then(([row]) => ({
-        dataVersion: row.data_version,
-        loadedAt: row.loaded_at,
-        dateRange: { start: row.min_date, end: row.max_date },
-        people: row.people,
-      }));
-    metaCache.set(db, meta);
-  }
-  return meta;
+/** Exact counts (the admin setting of a trusted environment) instead of protected ones; default false. */
+export interface FactOptions {
+  exactCounts?: boolean;
 }
 
-export function dimensionValues(db: Database): Promise<DimensionValues> {
-  let values = dimensionCache.get(db);
-  if (!values) {
-    values = (async () => {
-      const entries = await Promise.all(
-        DIMENSION_NAMES.map(async (name) => {
-          const rows = await db.query<{ value: string }>(
-            `SELECT DISTINCT ${DIMENSIONS[name]} AS value FROM mart.person_year WHERE ${DIMENSIONS[name]} IS NOT NULL ORDER BY 1`,
-          );
-          return [name, rows.map((r) => String(r.value))] as const;
-        }),
-      );
-      return Object.fromEntries(entries) as DimensionValues;
-    })();
-    dimensionCache.set(db, values);
+interface Variants<T> {
+  exact: T;
+  protected: T;
+}
+
+// Both variants are built together and kept as fixed objects, so a route that serializes a value
+// once per identity (fixedJsonSender) serializes each variant once per generation.
+const metaCache = new WeakMap<Database, Promise<Variants<WarehouseMeta>>>();
+const dimensionCache = new WeakMap<Database, Promise<Variants<DimensionValues>>>();
+
+const pick = <T>(variants: Promise<Variants<T>>, options: FactOptions): Promise<T> =>
+  variants.then((v) => (options.exactCounts === true ? v.exact : v.protected));
+
+function cached<T>(cache: WeakMap<Database, Promise<Variants<T>>>, db: Database, read: (db: Database) => Promise<Variants<T>>): Promise<Variants<T>> {
+  let variants = cache.get(db);
+  if (!variants) {
+    variants = read(db);
+    variants.catch(() => cache.delete(db)); // an error is reported once, not cached
+    cache.set(db, variants);
   }
-  return values;
+  return variants;
+}
+
+export function warehouseMeta(db: Database, options: FactOptions = {}): Promise<WarehouseMeta> {
+  return pick(cached(metaCache, db, readMeta), options);
+}
+
+export function dimensionValues(db: Database, options: FactOptions = {}): Promise<DimensionValues> {
+  return pick(cached(dimensionCache, db, readDimensionValues), options);
+}
+
+// The people etl.warehouse_info counts (pipelines/load.ts: count(*) FROM core.person), counted again
+// here with the key sum of the same rows: core.person has no record key column, so it is computed
+// from the pseudonym exactly as the marts' is.
+const POPULATION_SQL = `SELECT count(*)::BIGINT AS people, ${keySumSql('count(*)')}::BIGINT AS key_sum
+  FROM (SELECT ${recordKeySql('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.person)`;
+
+async function readMeta(db: Database): Promise<Variants<WarehouseMeta>> {
+  const [[row], [population]] = await Promise.all([
+    db.query<{ data_version: string; loaded_at: string; min_date: string; max_date: string }>(
+      'SELECT data_version, loaded_at, min_date, max_date FROM etl.warehouse_info LIMIT 1',
+    ),
+    db.query<{ people: number; key_sum: number }>(POPULATION_SQL),
+  ]);
+  const facts = { dataVersion: row.data_version, loadedAt: row.loaded_at, dateRange: { start: row.min_date, end: row.max_date } };
+  return {
+    exact: { ...facts, people: population.people },
+    protected: { ...facts, people: perturbCount(DEFAULT_TABLE, population.people, population.key_sum) },
+  };
+}
+
+// The most yearly rows any one person has: grouped by record key, which can only join people (keys
+// may collide), so this is at least the true maximum, and rows / it at most undercounts people.
+const MOST_ROWS_PER_PERSON_SQL = `SELECT coalesce(max(n), 1)::BIGINT AS most FROM (SELECT count(*) AS n FROM mart.person_year GROUP BY ${RECORD_KEY_COLUMN})`;
+
+/**
+ * People holding each value of a dimension, exactly where it decides anything: counting distinct
+ * people over every row takes seconds per dimension at a million people, so a value with rows enough
+ * for 11 people even at the most rows per person gets that lower bound (rows ÷ most), and only the
+ * other values, which have few rows, have their people counted.
+ */
+const peopleAtLeastSql = (column: string) => `WITH value_rows AS (
+    SELECT ${column} AS value, count(*) AS n FROM mart.person_year WHERE ${column} IS NOT NULL GROUP BY 1),
+  few_rows AS (
+    SELECT ${column} AS value, count(DISTINCT person_id) AS people FROM mart.person_year
+    WHERE ${column} IN (SELECT value FROM value_rows WHERE n < $1) GROUP BY 1)
+  SELECT v.value, coalesce(f.people, v.n // $2)::BIGINT AS people_at_least
+  FROM value_rows v LEFT JOIN few_rows f USING (value) ORDER BY 1`;
+
+async function readDimensionValues(db: Database): Promise<Variants<DimensionValues>> {
+  const policy = resolvePolicy();
+  const [{ most }] = await db.query<{ most: number }>(MOST_ROWS_PER_PERSON_SQL);
+  const entries = await Promise.all(
+    DIMENSION_NAMES.map(async (name) => {
+      // People, not rows: a value held by 3 people over 10 years is 30 rows but still 3 people.
+      const rows = await db.query<{ value: string; people_at_least: number }>(peopleAtLeastSql(DIMENSIONS[name]), [policy.threshold * most, most]);
+      return [name, rows] as const;
+    }),
+  );
+  const values = (keep: (peopleAtLeast: number) => boolean) =>
+    Object.fromEntries(entries.map(([name, rows]) => [name, rows.filter((r) => keep(r.people_at_least)).map((r) => String(r.value))])) as DimensionValues;
+  return {
+    exact: values(() => true),
+    // CMS cell size policy: a value held by 1–10 people is not shown, nor accepted as a filter.
+    protected: values((peopleAtLeast) => !isSmallCount(peopleAtLeast, policy)),
+  };
 }

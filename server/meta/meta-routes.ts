@@ -1,4 +1,5 @@
-// Health, warehouse facts and the values each dimension takes.
+// Health, warehouse facts and the values each dimension takes. Below admin (no exactCounts) the
+// population is perturbed and rare dimension values are left out (docs/disclosure.md, "Side doors").
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { fixedJsonSender } from '../http/fixed-json.ts';
@@ -7,7 +8,7 @@ import type { RouteTable } from '../routing/route-table.ts';
 
 const tags = ['meta'];
 
-export function metaRoutes(warehouse: LiveWarehouse, _options: { exactCounts?: boolean } = {}): RouteTable {
+export function metaRoutes(warehouse: LiveWarehouse, { exactCounts = false }: { exactCounts?: boolean } = {}): RouteTable {
   // The facts are one object per warehouse generation: serialized once per generation.
   const sendJson = fixedJsonSender();
   return [
@@ -23,14 +24,14 @@ export function metaRoutes(warehouse: LiveWarehouse, _options: { exactCounts?: b
       path: '/meta',
       role: 'viewer',
       operation: { summary: 'Facts about the loaded warehouse', operationId: 'getMeta', tags, responses: { 200: jsonResponse('Meta', 'Data version, load time, date range and people') } },
-      handler: async (request, response) => sendJson(request, response, await warehouse.use(warehouseMeta)),
+      handler: async (request, response) => sendJson(request, response, await warehouse.use((db) => warehouseMeta(db, { exactCounts }))),
     },
     {
       method: 'get',
       path: '/dimensions',
       role: 'viewer',
-      operation: { summary: 'Values of each stratifier and filter', operationId: 'getDimensions', tags, responses: { 200: jsonResponse('Dimensions', 'The values each dimension takes') } },
-      handler: async (request, response) => sendJson(request, response, await warehouse.use(dimensionValues)),
+      operation: { summary: 'Values of each stratifier and filter', operationId: 'getDimensions', tags, responses: { 200: jsonResponse('Dimensions', 'The values each dimension takes; without exact counts, only those held by 11 or more people') } },
+      handler: async (request, response) => sendJson(request, response, await warehouse.use((db) => dimensionValues(db, { exactCounts }))),
     },
   ];
 }

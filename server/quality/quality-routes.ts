@@ -1,4 +1,5 @@
-// GET /api/quality: the data-quality checks of the load that built the warehouse being served.
+// GET /api/quality: the data-quality checks of the load that built the warehouse being served; below
+// admin (no exactCounts) with no count of 1–10 (docs/disclosure.md, "Side doors").
 import { DomainError } from '../../core/errors.ts';
 import { qualityReport } from '../../core/quality/quality-report.ts';
 import { fixedJsonSender } from '../http/fixed-json.ts';
@@ -6,8 +7,8 @@ import { errorResponse, jsonResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 
-export function qualityRoutes(warehouse: LiveWarehouse, _options: { exactCounts?: boolean } = {}): RouteTable {
-  const sendJson = fixedJsonSender(); // one report object per warehouse generation
+export function qualityRoutes(warehouse: LiveWarehouse, { exactCounts = false }: { exactCounts?: boolean } = {}): RouteTable {
+  const sendJson = fixedJsonSender(); // one report object per warehouse generation and setting
   return [
     {
       method: 'get',
@@ -20,7 +21,7 @@ export function qualityRoutes(warehouse: LiveWarehouse, _options: { exactCounts?
         responses: { 200: jsonResponse('QualityReport', 'Checks in Kahn (2016) order, with a summary'), 404: errorResponse('NotFound') },
       },
       handler: async (request, response) => {
-        const report = await warehouse.use(qualityReport);
+        const report = await warehouse.use((db) => qualityReport(db, { exactCounts }));
         if (!report) throw new DomainError('no_quality_results', 'This warehouse has no data-quality results: it was built before the checks existed. Load it again to run them.');
         sendJson(request, response, report);
       },
