@@ -4,7 +4,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { memoryCohortLedger, type CohortLedger } from '../core/cohorts/cohort-ledger.ts';
 import type { CohortStore } from '../core/cohorts/saved-cohort.ts';
+import { cohortGate } from './cohorts/cohort-gate.ts';
 import { cohortRoutes } from './cohorts/cohort-routes.ts';
 import { errorMiddleware, HttpError } from './http/errors.ts';
 import { hostCheck, LOOPBACK_HOST_NAMES } from './http/host-check.ts';
@@ -24,6 +26,8 @@ import type { LiveWarehouse } from './warehouse/live-warehouse.ts';
 /** What users save, kept apart from the warehouse (which is opened read-only) so it survives loads. */
 export interface AppState {
   cohorts: CohortStore;
+  /** Each user's cohort ledger; without it, one kept in memory (it protects only while the process lives). */
+  ledger?: CohortLedger;
 }
 
 export interface AppDeps {
@@ -53,11 +57,13 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
   app.set('query parser', 'simple');
   app.use(securityHeaders, hostCheck(allowedHosts));
   const cohorts = state?.cohorts ?? unavailableCohortStore();
+  // One gate for both route tables: a cohort used as ?cohort= and one previewed share one ledger.
+  const gate = cohortGate(state?.ledger ?? memoryCohortLedger(), { exactCounts });
   const tables: RouteTable[] = [
     metaRoutes(warehouse, { exactCounts }),
-    measureRoutes(warehouse, cohorts, { cache: new ResponseCache(responseCache), exactCounts }),
+    measureRoutes(warehouse, cohorts, { cache: new ResponseCache(responseCache), exactCounts, cohortGate: gate }),
     qualityRoutes(warehouse, { exactCounts }),
-    cohortRoutes(warehouse, cohorts, { exactCounts }),
+    cohortRoutes(warehouse, cohorts, { exactCounts, gate }),
   ];
   tables.push(openApiRoutes(() => tables));
   app.use('/api', mountRoutes(tables, access));

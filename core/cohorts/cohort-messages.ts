@@ -33,6 +33,11 @@ export const cohortMessages = {
     `Saved cohort '${id}' no longer fits the definition language (${problem}); save it again with a valid definition.`,
   compareNeedsTwo: "Parameters 'a' and 'b' are required: the ids of the two saved cohorts to compare.",
   unknownCompareParameter: (parameter: string) => `Unknown parameter '${parameter}': allowed parameters are a, b.`,
+  /** The ledger's refusal (admit-cohort.ts): says why, and what to do instead, without any count. */
+  tooCloseToEarlier: (earlier: string | null) =>
+    `This cohort cannot be used: its members differ from those of ${earlier === null ? 'an earlier cohort of yours' : `your earlier cohort '${earlier}'`} ` +
+    'by fewer than 11 people (but not by none), and answering both would reveal that small group. ' +
+    'Change the criteria so that the two differ by 11 or more people, or use the earlier cohort itself.',
   overlapNote:
     'The intervals assume the two cohorts are independent samples (Newcombe 1998); when they share members the intervals are approximate.',
 };

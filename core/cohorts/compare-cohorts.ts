@@ -1,11 +1,14 @@
 // Compares two cohorts characteristic by characteristic: the share of each cohort with it and the
 // difference with a 95% CI (Newcombe 1998 method 10, core/stats/difference-ci.ts). Works only from
-// the published (suppressed) characterizations, so a cell hidden in either cohort stays hidden.
+// the published characterizations (perturbed, or exact with suppression), so a cell hidden in
+// either cohort stays hidden and the intervals come from the published counts.
+import { recordKeySql } from '../disclosure/cell-key.ts';
 import { suppressCells, type DisclosedCount, type SuppressionReason } from '../disclosure/index.ts';
 import { newcombeDifferenceInterval } from '../stats/index.ts';
 import type { Database, SqlValue } from '../warehouse/database.ts';
 import { buildCohortSql, shiftParameters } from './build-cohort-sql.ts';
-import type { DisclosedRow } from './cohort-disclosure.ts';
+import { countDisclosure, type DisclosedRow } from './cohort-disclosure.ts';
+import { PEOPLE_KEY_SQL } from './cohort-query.ts';
 import type { CohortDefinition } from './cohort-schema.ts';
 import { BREAKDOWNS, characterizeCohort, type Characterization } from './characterize-cohort.ts';
 
@@ -33,11 +36,11 @@ export interface Comparison {
   rows: ComparisonRow[];
 }
 
-export async function compareCohorts(db: Database, a: Definition, b: Definition): Promise<Comparison> {
+export async function compareCohorts(db: Database, a: Definition, b: Definition, options: { exactCounts?: boolean } = {}): Promise<Comparison> {
   const [left, right, overlap] = await Promise.all([
-    characterizeCohort(db, a, { details: false }),
-    characterizeCohort(db, b, { details: false }),
-    overlapOf(db, a, b),
+    characterizeCohort(db, a, { details: false, exactCounts: options.exactCounts }),
+    characterizeCohort(db, b, { details: false, exactCounts: options.exactCounts }),
+    options.exactCounts ? exactOverlapOf(db, a, b) : perturbedOverlapOf(db, a, b),
   ]);
   const rows: ComparisonRow[] = [];
   for (const characteristic of [...BREAKDOWNS, 'conditionGroup'] as const) {
@@ -72,12 +75,26 @@ function compareCell(
   return { ...row, difference: ci.difference, ciLow: ci.low, ciHigh: ci.high, suppressed: false };
 }
 
+/** People in both cohorts, perturbed with their own key: a different set from either cohort, so independent noise. */
+async function perturbedOverlapOf(db: Database, a: Definition, b: Definition): Promise<Comparison['overlap']> {
+  const sqlA = buildCohortSql(a);
+  const sqlB = buildCohortSql(b);
+  const [row] = await db.query<{ n: number; key: number }>(
+    `WITH a AS (${sqlA.sql}), b AS (${shiftParameters(sqlB.sql, sqlA.values.length)})
+     SELECT count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key
+     FROM (SELECT p.person_id, ${recordKeySql('p.person_id')} AS record_key FROM core.person AS p
+           WHERE p.person_id IN (SELECT person_id FROM a) AND p.person_id IN (SELECT person_id FROM b))`,
+    [...sqlA.values, ...sqlB.values],
+  );
+  return countDisclosure().size({ count: row!.n, key: Number(row!.key) });
+}
+
 /**
- * People in both cohorts, published as one cell of the 2×2 table (in A) × (in B) over everyone in
+ * Exact counts: people in both cohorts, published as one cell of the 2×2 table (in A) × (in B) over everyone in
  * the warehouse, whose margins (the two sizes, the population) are published elsewhere: so a small
  * "A but not B" cannot be worked out as size A minus the overlap.
  */
-async function overlapOf(db: Database, a: Definition, b: Definition): Promise<Comparison['overlap']> {
+async function exactOverlapOf(db: Database, a: Definition, b: Definition): Promise<Comparison['overlap']> {
   const sqlA = buildCohortSql(a);
   const sqlB = buildCohortSql(b);
   const values: SqlValue[] = [...sqlA.values, ...sqlB.values];

@@ -1,7 +1,6 @@
 // Looks up a saved cohort for a request: 404 when there is none, 409 when its definition no longer
 // passes the schema (e.g. a condition group was removed from the reference data since it was saved).
 import { DomainError } from '../errors.ts';
-import { buildCohortSql, type CohortSql } from './build-cohort-sql.ts';
 import { cohortMessages } from './cohort-messages.ts';
 import { cohortDefinitionSchema } from './cohort-schema.ts';
 import type { CohortStore, SavedCohort } from './saved-cohort.ts';
@@ -16,9 +15,4 @@ export async function findCohort(store: CohortStore, id: string): Promise<SavedC
     throw new DomainError('outdated_cohort', cohortMessages.outdatedCohort(id, `${formatPath(issue.path)}: ${issue.message}`), { id });
   }
   return { ...cohort, definition: checked.data };
-}
-
-/** The members of saved cohort `id` as SQL for a measure to restrict to, or undefined without a cohort. */
-export async function cohortMembersSql(store: CohortStore, id: string | undefined): Promise<CohortSql | undefined> {
-  return id === undefined ? undefined : buildCohortSql((await findCohort(store, id)).definition);
 }

@@ -1,5 +1,7 @@
 // Saved cohorts: define, list, delete, preview, characterize and compare. Definitions are checked
-// by the zod schema (400 naming the field); every count in a response has passed disclosure control.
+// by the zod schema (400 naming the field); every cohort passes the caller's cohort ledger first
+// (cohort-gate.ts: 409 when it differs from an earlier one by 1–10 people), and every count in a
+// response is published through disclosure control (perturbed, or exact under the admin setting).
 // The definition language is recursive, so the request body is described in prose here and in
 // docs/architecture.md#cohorts.
 import { z } from 'zod';
@@ -15,6 +17,7 @@ import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { errorResponse, objectResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
+import type { CohortGate } from './cohort-gate.ts';
 
 const NEWCOMBE = 'Newcombe (1998) hybrid score interval (method 10), Stat Med 17:873–890, from Wilson intervals of each share';
 const BODY_LIMIT = { limit: '256kb' };
@@ -30,7 +33,15 @@ const definitionBody = (what: string) => ({
 
 const summary = ({ id, name, createdAt, definition }: SavedCohort) => ({ id, name, description: definition.description ?? null, createdAt });
 
-export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, _options: { exactCounts?: boolean } = {}): RouteTable {
+export interface CohortRouteOptions {
+  /** Exact counts (a trusted environment) instead of the cell key method's perturbed ones. */
+  exactCounts?: boolean;
+  /** The caller's cohort ledger, which every cohort passes before anything is computed for it. */
+  gate: CohortGate;
+}
+
+export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exactCounts = false, gate }: CohortRouteOptions): RouteTable {
+  const counts = { exactCounts };
   return [
     {
       method: 'post',
@@ -42,11 +53,14 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, _opti
         operationId: 'previewCohort',
         tags,
         requestBody: definitionBody('A cohort definition; the name may be left out'),
-        responses: { 200: objectResponse('{ dataVersion, size: { value, suppressed } }'), 400: errorResponse('BadRequest') },
+        responses: { 200: objectResponse('{ dataVersion, size: { value, suppressed } }'), 400: errorResponse('BadRequest'), 409: errorResponse('Conflict') },
       },
       handler: async (request, response) => {
         const definition = validateDefinition(previewDefinitionSchema, request.body);
-        const [{ dataVersion }, size] = await warehouse.use((db) => Promise.all([warehouseMeta(db), cohortSize(db, definition)]));
+        const [{ dataVersion }, size] = await warehouse.use(async (db) => {
+          await gate.admit(db, request, { definition, name: definition.name ?? null });
+          return Promise.all([warehouseMeta(db), cohortSize(db, definition, counts)]);
+        });
         response.json({ dataVersion, size });
       },
     },
@@ -60,10 +74,12 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, _opti
         operationId: 'saveCohort',
         tags,
         requestBody: definitionBody('A cohort definition'),
-        responses: { 201: objectResponse('The saved cohort: id, name, description, createdAt'), 400: errorResponse('BadRequest'), 503: errorResponse('Unavailable') },
+        responses: { 201: objectResponse('The saved cohort: id, name, description, createdAt'), 400: errorResponse('BadRequest'), 409: errorResponse('Conflict'), 503: errorResponse('Unavailable') },
       },
       handler: async (request, response) => {
-        const saved = await store.save(validateDefinition(cohortDefinitionSchema, request.body));
+        const definition = validateDefinition(cohortDefinitionSchema, request.body);
+        await warehouse.use((db) => gate.admit(db, request, { definition, name: definition.name }));
+        const saved = await store.save(definition);
         response.status(201).location(`/api/cohorts/${saved.id}`).json(summary(saved));
       },
     },
@@ -96,7 +112,11 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, _opti
           throw new DomainError('invalid_parameter', message, { parameter: issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0] });
         }
         const [a, b] = await Promise.all([findCohort(store, parsed.data.a), findCohort(store, parsed.data.b)]);
-        const [{ dataVersion }, comparison] = await warehouse.use((db) => Promise.all([warehouseMeta(db), compareCohorts(db, a.definition, b.definition)]));
+        const [{ dataVersion }, comparison] = await warehouse.use(async (db) => {
+          // One after the other: b is judged against a ledger that already holds a.
+          for (const cohort of [a, b]) await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
+          return Promise.all([warehouseMeta(db), compareCohorts(db, a.definition, b.definition, counts)]);
+        });
         response.json({
           dataVersion,
           a: { ...summary(a), size: comparison.sizeA },
@@ -142,7 +162,10 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, _opti
       },
       handler: async (request, response) => {
         const cohort = await findCohort(store, String(request.params.id));
-        const [{ dataVersion }, characterization] = await warehouse.use((db) => Promise.all([warehouseMeta(db), characterizeCohort(db, cohort.definition)]));
+        const [{ dataVersion }, characterization] = await warehouse.use(async (db) => {
+          await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
+          return Promise.all([warehouseMeta(db), characterizeCohort(db, cohort.definition, counts)]);
+        });
         response.json({ ...summary(cohort), dataVersion, ...characterization });
       },
     },

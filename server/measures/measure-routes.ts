@@ -1,6 +1,5 @@
 // The measure catalog, measure results and their trends.
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
-import { cohortMembersSql } from '../../core/cohorts/find-cohort.ts';
 import { measureRowSchema } from '../../core/api/api-schemas.ts';
 import { describeMeasure, MEASURES, requireMeasure } from '../../core/measures/catalog.ts';
 import { trendsByStratum } from '../../core/measures/measure-trend.ts';
@@ -16,6 +15,7 @@ import { errorResponse, jsonResponse, schemaRef } from '../openapi/operation-par
 import { measureIdParameter, measureQueryParameters } from '../openapi/query-parameters.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
+import type { CohortGate } from '../cohorts/cohort-gate.ts';
 
 const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
 const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment), 95% CI from the t distribution; suppressed years are left out.';
@@ -25,9 +25,11 @@ export interface MeasureRouteOptions {
   cache?: ResponseCache;
   /** Exact counts (a trusted environment) instead of the cell key method's perturbed ones. */
   exactCounts?: boolean;
+  /** The caller's cohort ledger, which a `?cohort=` passes before the measure is computed. */
+  cohortGate: CohortGate;
 }
 
-export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { cache = new ResponseCache(), exactCounts = false }: MeasureRouteOptions = {}): RouteTable {
+export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { cache = new ResponseCache(), exactCounts = false, cohortGate }: MeasureRouteOptions): RouteTable {
   const disclosure = exactCounts ? 'exact' : 'perturbed';
   const sendJson = fixedJsonSender();
   const catalog = { measures: MEASURES.map(describeMeasure) };
@@ -78,9 +80,11 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
           // validated and answered, a repeat is served from the cache without parsing it again.
           const requestKey = `${format} ${request.originalUrl} ${dataVersion}`;
           if (sendRemembered(request, response, cache, requestKey)) return;
-          const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, request.query, await dimensionValues(db));
-          // A saved cohort restricts the measure to its members (404 for an unknown id, before any cache).
-          const query = { ...parsed, cohort: await cohortMembersSql(cohorts, cohortId) };
+          const listed = await dimensionValues(db, { exactCounts });
+          const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, request.query, listed);
+          // A saved cohort restricts the measure to its members (404 for an unknown id, 409 for one too
+          // close to an earlier cohort of the caller's ledger; both before any cache).
+          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
           const normalized = canonicalQuery({ measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, ...query.filters });
           await sendCached(request, response, {
             cache,
@@ -89,7 +93,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
             requestKey: cohortId === undefined ? requestKey : undefined,
             render: async () => {
               // runMeasure returns rows after disclosure control; nothing is rendered before that.
-              const rows = await runMeasure(db, query, { adjustAge, exactCounts });
+              const rows = await runMeasure(db, query, { adjustAge, exactCounts, listed });
               const envelope = { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
               const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
               return renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv` });
@@ -113,9 +117,10 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
       handler: async (request, response) => {
         const measure = requireMeasure(String(request.params.id));
         const body = await warehouse.use(async (db) => {
-          const { adjustAge: _adjust, cohortId, ...parsed } = parseMeasureQuery(measure, { ...request.query, period: 'year' }, await dimensionValues(db));
-          const query = { ...parsed, cohort: await cohortMembersSql(cohorts, cohortId) };
-          const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { exactCounts })]);
+          const listed = await dimensionValues(db, { exactCounts });
+          const { adjustAge: _adjust, cohortId, ...parsed } = parseMeasureQuery(measure, { ...request.query, period: 'year' }, listed);
+          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
+          const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { exactCounts, listed })]);
           return { measure: describeMeasure(measure), dataVersion, by: query.by.join(',') || null, filters: query.filters, disclosure, method: TREND_METHOD, trends: trendsByStratum(rows, query.by) };
         });
         response.json(body);

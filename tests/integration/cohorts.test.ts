@@ -69,12 +69,20 @@ function counts(value: unknown, path = ''): [string, number][] {
   );
 }
 
-describe('cohorts on the nj27 fixture', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'popsight-cohorts-'));
-  const warehouse = join(dir, 'w.duckdb');
+// One load of nj27 for both settings; each setting runs its own servers on it.
+const dir = mkdtempSync(join(tmpdir(), 'popsight-cohorts-'));
+const warehouse = join(dir, 'w.duckdb');
+let db: Database;
+beforeAll(async () => {
+  await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
+  db = await openDatabase(warehouse, { readOnly: true });
+});
+afterAll(() => db?.close());
+const ids = async (sql: string) => (await db.query<{ person_id: string }>(sql)).map((r) => r.person_id).sort();
+
+describe('cohorts on the nj27 fixture, with exact counts (the trusted-environment setting)', () => {
   const stateDir = join(dir, 'state');
   let server: RunningServer;
-  let db: Database;
   const responses: Json[] = [];
 
   async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
@@ -89,9 +97,8 @@ describe('cohorts on the nj27 fixture', () => {
   }
   const restart = async () => {
     await server.close();
-    server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir });
+    server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir, exactCounts: true });
   };
-  const ids = async (sql: string) => (await db.query<{ person_id: string }>(sql)).map((r) => r.person_id).sort();
   const save = async (name: string, criteria: Criterion) => {
     const { status, body } = await call('POST', '/api/cohorts', { name, criteria });
     expect(status).toBe(201);
@@ -99,12 +106,9 @@ describe('cohorts on the nj27 fixture', () => {
   };
 
   beforeAll(async () => {
-    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
-    server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir });
-    db = await openDatabase(warehouse, { readOnly: true });
+    server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir, exactCounts: true });
   });
   afterAll(async () => {
-    db?.close();
     await server?.close();
   });
 
@@ -306,6 +310,152 @@ describe('cohorts on the nj27 fixture', () => {
       await call('GET', `/api/cohorts/${id}/characterization`);
       await call('GET', `/api/cohorts/compare?a=${id}&b=${id}`);
       await call('GET', `/api/measures/hypertension-prevalence?period=year&by=sex&cohort=${id}`);
+    }
+    const seen = responses.flatMap((r) => counts(r));
+    expect(seen.length).toBeGreaterThan(100);
+    for (const [path, n] of seen) expect(n === 0 || n >= 11, `${path} = ${n}`).toBe(true);
+  });
+});
+
+describe('cohorts on the nj27 fixture, with perturbed counts (the default)', () => {
+  const responses: Json[] = [];
+  const everyone: Criterion = { any: [{ sex: 'F' }, { sex: 'M' }] };
+
+  /**
+   * A server of its own (its own state directory, so an empty cohort ledger): on 27 people most
+   * pairs of cohorts differ by 1–10 people, which the ledger refuses (cohort-ledger.test.ts).
+   */
+  async function session<T>(work: (call: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Json }>) => Promise<T>): Promise<T> {
+    const server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir: mkdtempSync(join(tmpdir(), 'popsight-cohorts-state-')) });
+    try {
+      return await work(async (method, path, body) => {
+        const response = await fetch(`${server.url}${path}`, {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const json = (await response.json()) as Json;
+        responses.push(json);
+        return { status: response.status, body: json };
+      });
+    } finally {
+      await server.close();
+    }
+  }
+
+  /** A published count of people (a size's `value`, a row's `count`) against its true value: within the noise (±5), never 0 for people, never 1–10. */
+  function expectPublished(published: Json, truth: number, what: string) {
+    const value = ('count' in published ? published.count : published.value) as number | null;
+    if (published.suppressed) {
+      // Hidden: the published count was 1–10, so the truth is 1–15.
+      expect(truth, what).toBeGreaterThanOrEqual(1);
+      expect(truth, what).toBeLessThanOrEqual(15);
+      expect(value, what).toBeNull();
+      return;
+    }
+    if (value === null) throw new Error(`${what}: shown without a count`);
+    expect(Math.abs(value - truth), `${what}: ${value} for ${truth}`).toBeLessThanOrEqual(5);
+    expect(value === 0, `${what}: ${value} for ${truth}`).toBe(truth === 0);
+    expect(value === 0 || value >= 11, `${what}: ${value}`).toBe(true);
+  }
+
+  it('previews each size within the noise of the truth, the same on every request', async () => {
+    let moved = 0;
+    for (const { what, criteria, sql } of CASES) {
+      const truth = (await ids(sql)).length;
+      const [first, again] = await session(async (call) => [await call('POST', '/api/cohorts/preview', { criteria }), await call('POST', '/api/cohorts/preview', { criteria })]);
+      expect(first!.status, what).toBe(200);
+      expect(again!.body.size, what).toEqual(first!.body.size);
+      expectPublished(first!.body.size, truth, what);
+      if (!first!.body.size.suppressed && first!.body.size.value !== truth) moved += 1;
+    }
+    // The sizes are perturbed, not exact (each stays put with probability 0.28 at most).
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('characterizes a cohort with counts near the hand counts and shares of the published size', async () => {
+    const { body } = await session(async (call) => {
+      const { body: saved } = await call('POST', '/api/cohorts', { name: 'Everyone', criteria: everyone });
+      const first = await call('GET', `/api/cohorts/${saved.id}/characterization`);
+      expect((await call('GET', `/api/cohorts/${saved.id}/characterization`)).body).toEqual(first.body);
+      return first;
+    });
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM core.person');
+    expectPublished(body.size, n, 'size');
+    const size = body.size.value as number;
+    for (const [breakdown, column] of [['sex', 'sex'], ['race', 'race']] as const) {
+      const hand = await db.query<{ value: string; n: number }>(`SELECT ${column} AS value, count(*)::INTEGER AS n FROM core.person GROUP BY 1`);
+      for (const row of body.breakdowns[breakdown] as Json[]) {
+        expectPublished(row, hand.find((h) => h.value === row.value)?.n ?? 0, `${breakdown} ${row.value}`);
+        if (!row.suppressed) expect(row.share).toBe(row.count / size);
+      }
+    }
+    // No complementary suppression: F 13 and M 14 are both shown, though nothing else is.
+    expect((body.breakdowns.sex as Json[]).every((r) => !r.suppressed)).toBe(true);
+
+    const [year] = await db.query<{ y: number; x: number; members: number; largest: number }>(
+      `SELECT sum(cost) AS y, sum(member_months) AS x, count(*)::INTEGER AS members, max(cost) AS largest
+       FROM mart.person_period WHERE grain = 'year' AND period_start = (SELECT max(period_start) FROM mart.person_period WHERE grain = 'year')`,
+    );
+    expectPublished(body.costPmpm.members, year!.members, 'cost members');
+    if (body.costPmpm.pmpm === null) {
+      // Hidden only by the dominance rule: one member holds more than 60% of the cost.
+      expect(body.costPmpm.suppressionReason).toBe('dominance');
+      expect(year!.largest).toBeGreaterThan(0.6 * year!.y);
+    } else {
+      // Cost and member-months scale alike; the cost moves by at most the largest member's cost.
+      const scale = body.costPmpm.members.value / year!.members;
+      expect(Math.abs(body.costPmpm.pmpm - year!.y / year!.x)).toBeLessThanOrEqual(year!.largest / (year!.x * scale) + 1e-9);
+    }
+  });
+
+  it('compares from the published counts, with the overlap perturbed as its own set of people', async () => {
+    const { status, body } = await session(async (call) => {
+      const a = (await call('POST', '/api/cohorts', { name: 'Everyone', criteria: everyone })).body.id;
+      const b = (await call('POST', '/api/cohorts', { name: 'Women', criteria: { sex: 'F' } })).body.id;
+      return call('GET', `/api/cohorts/compare?a=${a}&b=${b}`);
+    });
+    expect(status).toBe(200);
+    const all = await ids('SELECT person_id FROM core.person');
+    const women = await ids(`SELECT person_id FROM core.person WHERE sex = 'F'`);
+    expectPublished(body.a.size, all.length, 'size a');
+    expectPublished(body.b.size, women.length, 'size b');
+    // The overlap is the women: the same people, so the same published count as b's size.
+    expect(body.overlap).toEqual(body.b.size);
+    const sexOf = new Map((await db.query<{ person_id: string; sex: string }>('SELECT person_id, sex FROM core.person')).map((r) => [r.person_id, r.sex]));
+    for (const row of (body.rows as Json[]).filter((r) => r.characteristic === 'sex')) {
+      const [x1, x2] = [all, women].map((m) => m.filter((p) => sexOf.get(p) === row.value).length);
+      expectPublished({ count: row.countA, suppressed: row.countA === null }, x1!, `A ${row.value}`);
+      expectPublished({ count: row.countB, suppressed: row.countB === null }, x2!, `B ${row.value}`);
+      if (row.suppressed) continue;
+      const ci = newcombeDifferenceInterval(row.countA, body.a.size.value, row.countB, body.b.size.value);
+      expect([row.difference, row.ciLow, row.ciHigh]).toEqual([ci.difference, ci.low, ci.high]);
+    }
+    expect((body.rows as Json[]).some((r) => r.characteristic === 'sex' && !r.suppressed)).toBe(true);
+  });
+
+  it('filters a measure by a cohort with counts near the hand counts', async () => {
+    const members = `SELECT DISTINCT person_id FROM core.encounter WHERE encounter_class = 'ambulatory'`;
+    const [hand] = await db.query<{ x: number; n: number }>(
+      `SELECT count(*) FILTER (WHERE has_hypertension)::INTEGER AS x, count(*)::INTEGER AS n FROM mart.person_period WHERE grain = 'year' AND person_id IN (${members})`,
+    );
+    const row = await session(async (call) => {
+      const id = (await call('POST', '/api/cohorts', { name: 'Ambulatory care', criteria: { encounter: { class: 'ambulatory' } } })).body.id;
+      return (await call('GET', `/api/measures/hypertension-prevalence?period=all&cohort=${id}`)).body.rows[0] as Json;
+    });
+    expect(row.suppressed).toBe(false);
+    expectPublished({ value: row.numerator, suppressed: false }, hand!.x, 'numerator');
+    expectPublished({ value: row.denominator, suppressed: false }, hand!.n, 'denominator');
+  });
+
+  it('never shows a count of 1–10 in any cohort response', async () => {
+    for (const { criteria } of CASES) {
+      await session(async (call) => {
+        const id = (await call('POST', '/api/cohorts', { name: 'case', criteria })).body.id;
+        await call('GET', `/api/cohorts/${id}/characterization`);
+        await call('GET', `/api/cohorts/compare?a=${id}&b=${id}`);
+        await call('GET', `/api/measures/hypertension-prevalence?period=year&by=sex&cohort=${id}`);
+      });
     }
     const seen = responses.flatMap((r) => counts(r));
     expect(seen.length).toBeGreaterThan(100);

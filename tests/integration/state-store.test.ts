@@ -68,11 +68,14 @@ describe('state store', () => {
   it('creates state.duckdb with the migrations applied in order, and applies nothing when reopened', async () => {
     const dir = newStateDir();
     const first = await open(dir);
-    expect(first.opened).toEqual({ applied: [1] });
+    expect(first.opened).toEqual({ applied: [1, 2] });
     await first.close();
     const before = await tablesAndVersions(dir);
-    expect(before.tables).toEqual(['cohorts', 'schema_migrations']);
-    expect(before.versions).toEqual([{ version: 1, name: '0001-cohorts.sql', applied_at: NOW.toISOString() }]);
+    expect(before.tables).toEqual(['cohort_ledger', 'cohorts', 'schema_migrations']);
+    expect(before.versions).toEqual([
+      { version: 1, name: '0001-cohorts.sql', applied_at: NOW.toISOString() },
+      { version: 2, name: '0002-cohort-ledger.sql', applied_at: NOW.toISOString() },
+    ]);
 
     const again = await open(dir);
     expect(again.opened).toEqual({ applied: [] });
@@ -80,42 +83,42 @@ describe('state store', () => {
     expect(await tablesAndVersions(dir)).toEqual(before);
   });
 
-  it('applies new migrations by number (2 before 10) on an existing store, keeping its rows', async () => {
+  it('applies new migrations by number (3 before 10) on an existing store, keeping its rows', async () => {
     const dir = newStateDir();
     const store = await open(dir);
     await store.cohorts.save({ name: 'Kept', criteria: { sex: 'M' } });
     await store.close();
-    // 10 needs the table 2 creates: applied as text ('10' < '2') it would fail.
+    // 10 needs the table 3 creates: applied as text ('10' < '3') it would fail.
     const migrationsDir = migrationsWith({
-      '2-reports.sql': 'CREATE TABLE reports (id VARCHAR PRIMARY KEY);',
+      '3-reports.sql': 'CREATE TABLE reports (id VARCHAR PRIMARY KEY);',
       '10-report-owner.sql': '-- a later column\nALTER TABLE reports ADD COLUMN owner VARCHAR;\nINSERT INTO reports VALUES (\'r1\', \'ann\');',
     });
     const migrated = await open(dir, { migrationsDir });
-    expect(migrated.opened.applied).toEqual([2, 10]);
+    expect(migrated.opened.applied).toEqual([3, 10]);
     expect((await migrated.cohorts.list()).map((c) => c.name)).toEqual(['Kept']);
     await migrated.close();
-    expect((await tablesAndVersions(dir)).versions.map((v) => v.name)).toEqual(['0001-cohorts.sql', '2-reports.sql', '10-report-owner.sql']);
+    expect((await tablesAndVersions(dir)).versions.map((v) => v.name)).toEqual(['0001-cohorts.sql', '0002-cohort-ledger.sql', '3-reports.sql', '10-report-owner.sql']);
   });
 
   it('applies the migrations of one open in one transaction: a failing one leaves the store as it was', async () => {
     const dir = newStateDir();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, LEGACY_COHORTS_FILE), JSON.stringify(LEGACY));
-    const migrationsDir = migrationsWith({ '0002-broken.sql': 'CREATE TABLE fine (x INTEGER);\nCREATE TABLE broken (x NOT_A_TYPE);' });
+    const migrationsDir = migrationsWith({ '0003-broken.sql': 'CREATE TABLE fine (x INTEGER);\nCREATE TABLE broken (x NOT_A_TYPE);' });
     await expect(open(dir, { migrationsDir })).rejects.toThrow(/NOT_A_TYPE/);
-    // Neither the ledger, nor migration 1, nor the import of cohorts.json (same transaction), nor migration 2's first table.
+    // Neither the migrations' ledger, nor migrations 1 and 2, nor the import of cohorts.json (same transaction), nor migration 2's first table.
     expect(await tablesAndVersions(dir)).toEqual({ tables: [], versions: [] });
     expect(readdirSync(dir)).toContain(LEGACY_COHORTS_FILE);
   });
 
   it('refuses a store migrated by a newer Popsight, naming the versions, and leaves it untouched', async () => {
     const dir = newStateDir();
-    const newer = await open(dir, { migrationsDir: migrationsWith({ '0002-later.sql': 'CREATE TABLE later (x INTEGER);' }) });
+    const newer = await open(dir, { migrationsDir: migrationsWith({ '0003-later.sql': 'CREATE TABLE later (x INTEGER);' }) });
     await newer.close();
     const file = join(dir, STATE_FILE);
     const error = await open(dir).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'state_too_new', message: stateMessages.tooNew(file, 2, 1) });
-    expect((await tablesAndVersions(dir)).versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(error).toMatchObject({ code: 'state_too_new', message: stateMessages.tooNew(file, 3, 2) });
+    expect((await tablesAndVersions(dir)).versions.map((v) => v.version)).toEqual([1, 2, 3]);
   });
 
   it('rolls back a change that fails half-way: nothing of it is written', async () => {
@@ -144,12 +147,33 @@ describe('state store', () => {
     expect((await store.cohorts.list()).map((c) => c.name)).toEqual(['Before', 'After']);
   });
 
+  it("keeps each principal's cohort ledger across a reopen: one entry per definition, found by size window or other data version", async () => {
+    const dir = newStateDir();
+    const store = await open(dir);
+    const women = { criteria: { sex: 'F' as const } };
+    const womenOn = { criteria: { sex: 'F' as const }, indexDate: '2020-12-31' };
+    await store.ledger.record('ann', { definition: women, name: 'Women', size: 1500, dataVersion: 'v1' });
+    await store.ledger.record('ann', { definition: womenOn, name: null, size: 1400, dataVersion: 'v1' });
+    await store.ledger.record('bob', { definition: women, name: 'Bob\'s women', size: 1500, dataVersion: 'v1' });
+    // The same definition again: its size and version are updated, a missing name keeps the earlier one.
+    await store.ledger.record('ann', { definition: women, name: null, size: 1490, dataVersion: 'v1' });
+    await store.close();
+
+    const reopened = await open(dir);
+    // 1490 is within 10 of 1500; 1400 is not, and only ann's entries are hers.
+    expect(await reopened.ledger.candidates('ann', 1500, 10, 'v1')).toEqual([{ definition: women, name: 'Women', size: 1490, dataVersion: 'v1' }]);
+    expect(await reopened.ledger.candidates('ann', 1405, 10, 'v1')).toEqual([{ definition: womenOn, name: null, size: 1400, dataVersion: 'v1' }]);
+    // On other data every entry is a candidate: its size must be taken again.
+    expect((await reopened.ledger.candidates('ann', 10, 10, 'v2')).map((c) => c.size).sort()).toEqual([1400, 1490]);
+    expect(await reopened.ledger.candidates('carol', 1500, 10, 'v1')).toEqual([]);
+  });
+
   it('imports cohorts.json with its ids, names, times, definitions and order, then renames the file', async () => {
     const dir = newStateDir();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, LEGACY_COHORTS_FILE), JSON.stringify(LEGACY, null, 2));
     const store = await open(dir);
-    expect(store.opened).toEqual({ applied: [1], imported: { cohorts: 3, retiredTo: join(dir, `${LEGACY_COHORTS_FILE}.migrated`) } });
+    expect(store.opened).toEqual({ applied: [1, 2], imported: { cohorts: 3, retiredTo: join(dir, `${LEGACY_COHORTS_FILE}.migrated`) } });
     expect(await store.cohorts.list()).toEqual(LEGACY.cohorts);
     expect(await store.cohorts.get(LEGACY.cohorts[1]!.id)).toEqual(LEGACY.cohorts[1]);
     expect(readdirSync(dir).filter((f) => !f.endsWith('.wal')).sort()).toEqual(['cohorts.json.migrated', STATE_FILE]);

@@ -1,0 +1,89 @@
+// Admission of a cohort against its user's ledger (cohort-ledger.ts), before anything about it is
+// computed for publication: refused when its members differ from those of an earlier cohort of
+// the same user by 1–10 people (the exact symmetric difference), admitted and recorded otherwise.
+// Identical member sets are fine. Decisions for one principal are taken one at a time, so two near
+// cohorts asked for at once cannot both pass before either is recorded.
+import { CMS_MINIMUM_CELL_SIZE } from '../disclosure/index.ts';
+import type { Database } from '../warehouse/database.ts';
+import { warehouseMeta } from '../warehouse/warehouse-facts.ts';
+import { buildCohortSql, shiftParameters } from './build-cohort-sql.ts';
+import { ledgerKey, type CohortLedger, type LedgerCohort, type Principal } from './cohort-ledger.ts';
+import type { CohortCriteria } from './cohort-query.ts';
+import { previewDefinitionSchema } from './cohort-schema.ts';
+
+/** Two cohorts of one user may differ by no one or by 11 or more people: never by 1–10. */
+export const LEDGER_DISTANCE = CMS_MINIMUM_CELL_SIZE - 1;
+
+export interface CohortToAdmit {
+  definition: CohortCriteria;
+  /** The saved cohort's name, or the definition's; null when it has none. */
+  name: string | null;
+}
+
+export type Admission = { admitted: true } | { admitted: false; earlier: { name: string | null } };
+
+export class CohortAdmission {
+  readonly #queues = new Map<Principal, Promise<unknown>>();
+
+  constructor(private readonly ledger: CohortLedger) {}
+
+  admit(db: Database, principal: Principal, cohort: CohortToAdmit): Promise<Admission> {
+    const run = (this.#queues.get(principal) ?? Promise.resolve()).then(() => this.#decide(db, principal, cohort));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#queues.set(principal, tail);
+    void tail.then(() => {
+      if (this.#queues.get(principal) === tail) this.#queues.delete(principal);
+    });
+    return run;
+  }
+
+  async #decide(db: Database, principal: Principal, cohort: CohortToAdmit): Promise<Admission> {
+    const { dataVersion } = await warehouseMeta(db);
+    const size = await exactSize(db, cohort.definition);
+    const key = ledgerKey(cohort.definition);
+    let known: LedgerCohort | undefined;
+    for (const earlier of await this.ledger.candidates(principal, size, LEDGER_DISTANCE, dataVersion)) {
+      if (ledgerKey(earlier.definition) === key) {
+        known = earlier;
+        continue;
+      }
+      // A definition the language no longer accepts (e.g. a removed condition group) cannot run, nor be asked for again.
+      if (!previewDefinitionSchema.safeParse(earlier.definition).success) continue;
+      if (earlier.dataVersion !== dataVersion) {
+        // Sized on other data: its members may have changed with the load.
+        const resized = { ...earlier, size: await exactSize(db, earlier.definition), dataVersion };
+        await this.ledger.record(principal, resized);
+        if (Math.abs(resized.size - size) > LEDGER_DISTANCE) continue;
+      }
+      const difference = await symmetricDifference(db, cohort.definition, earlier.definition);
+      if (difference > 0 && difference <= LEDGER_DISTANCE) return { admitted: false, earlier: { name: earlier.name } };
+    }
+    // A repeat of a recorded cohort writes nothing (a measure filtered by a cohort is asked for often).
+    const unchanged = known && known.size === size && known.dataVersion === dataVersion && (cohort.name === null || cohort.name === known.name);
+    if (!unchanged) await this.ledger.record(principal, { definition: { criteria: cohort.definition.criteria, indexDate: cohort.definition.indexDate }, name: cohort.name, size, dataVersion });
+    return { admitted: true };
+  }
+}
+
+/** The exact number of members: for the ledger only, never published. */
+async function exactSize(db: Database, definition: CohortCriteria): Promise<number> {
+  const cohort = buildCohortSql(definition);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM (${cohort.sql}) AS members`, cohort.values);
+  return Number(row!.n);
+}
+
+/** |A Δ B|: people in exactly one of the two cohorts. */
+async function symmetricDifference(db: Database, a: CohortCriteria, b: CohortCriteria): Promise<number> {
+  const sqlA = buildCohortSql(a);
+  const sqlB = buildCohortSql(b);
+  const [row] = await db.query<{ n: number }>(
+    `WITH a AS (${sqlA.sql}), b AS (${shiftParameters(sqlB.sql, sqlA.values.length)})
+     SELECT count(*)::BIGINT AS n FROM (
+       (SELECT person_id FROM a EXCEPT SELECT person_id FROM b) UNION ALL (SELECT person_id FROM b EXCEPT SELECT person_id FROM a))`,
+    [...sqlA.values, ...sqlB.values],
+  );
+  return Number(row!.n);
+}

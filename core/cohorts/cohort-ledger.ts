@@ -1,0 +1,52 @@
+// The per-user cohort ledger (docs/disclosure.md, design 9): every cohort a user has previewed,
+// saved, characterized, compared or filtered a measure by, with its exact size. A cohort is only
+// admitted when its member set equals, or differs by 11 or more people from, every cohort in the
+// user's ledger: "everyone" and "everyone but one person" must never both be answered. The exact
+// sizes stay on the server; nothing here is published. The port is implemented by the state store.
+import type { CohortCriteria } from './cohort-query.ts';
+
+/** Who is asking: a user id once sign-in exists (issue 15); until then one local principal. */
+export type Principal = string;
+
+export interface LedgerCohort {
+  /** The criteria and index date: what decides the members (a name or description does not). */
+  definition: CohortCriteria;
+  /** The saved cohort's name or the definition's, for the message that refuses a near one. */
+  name: string | null;
+  /** The exact number of members on `dataVersion`: server-side only, never published. */
+  size: number;
+  dataVersion: string;
+}
+
+export interface CohortLedger {
+  /**
+   * The principal's cohorts that may lie within `distance` people of a cohort of `size`: those
+   * whose size on `dataVersion` is within `distance`, and all those sized on another version
+   * (their size must be taken again). |A Δ B| ≤ d implies ||A| − |B|| ≤ d, so no other can.
+   */
+  candidates(principal: Principal, size: number, distance: number, dataVersion: string): Promise<LedgerCohort[]>;
+  /** Adds the cohort, or updates its size, version and (when given) name: one entry per definition. */
+  record(principal: Principal, cohort: LedgerCohort): Promise<void>;
+}
+
+/** The ledger's identity of a definition: its criteria and index date (left out when not given) as JSON. */
+export function ledgerKey(definition: CohortCriteria): string {
+  return JSON.stringify({ criteria: definition.criteria, indexDate: definition.indexDate });
+}
+
+/** A ledger kept in memory, for an app without a state directory (it lasts as long as the process). */
+export function memoryCohortLedger(): CohortLedger {
+  const byPrincipal = new Map<Principal, Map<string, LedgerCohort>>();
+  return {
+    async candidates(principal, size, distance, dataVersion) {
+      const entries = [...(byPrincipal.get(principal)?.values() ?? [])];
+      return entries.filter((c) => c.dataVersion !== dataVersion || Math.abs(c.size - size) <= distance).map((c) => ({ ...c }));
+    },
+    async record(principal, cohort) {
+      const entries = byPrincipal.get(principal) ?? new Map<string, LedgerCohort>();
+      const key = ledgerKey(cohort.definition);
+      entries.set(key, { ...cohort, name: cohort.name ?? entries.get(key)?.name ?? null });
+      byPrincipal.set(principal, entries);
+    },
+  };
+}

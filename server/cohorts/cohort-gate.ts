@@ -1,0 +1,42 @@
+// The cohort ledger at the HTTP edge: every route that answers anything about a cohort (preview,
+// save, characterization, comparison, a measure or trend filtered by `?cohort=`) passes it through
+// here first, as the caller's principal; a cohort too close to one they used earlier is refused
+// with 409 before anything about it is computed for the response. Exact counts (a trusted
+// environment, outside the threat model of docs/disclosure.md) keep no ledger.
+import type { Request } from 'express';
+import { CohortAdmission, type CohortToAdmit } from '../../core/cohorts/admit-cohort.ts';
+import { buildCohortSql, type CohortSql } from '../../core/cohorts/build-cohort-sql.ts';
+import type { CohortLedger } from '../../core/cohorts/cohort-ledger.ts';
+import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
+import { findCohort } from '../../core/cohorts/find-cohort.ts';
+import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
+import type { Database } from '../../core/warehouse/database.ts';
+import { HttpError } from '../http/errors.ts';
+import { principalOf } from './principal.ts';
+
+export const COHORT_TOO_CLOSE = 'cohort_too_close';
+
+export interface CohortGate {
+  /** Resolves when the caller may use the cohort (and it is in their ledger); throws 409 otherwise. */
+  admit(db: Database, request: Request, cohort: CohortToAdmit): Promise<void>;
+  /** The members of saved cohort `id`, admitted, as SQL for a measure; undefined without a cohort (404 for an unknown id). */
+  membersSql(db: Database, request: Request, store: CohortStore, id: string | undefined): Promise<CohortSql | undefined>;
+}
+
+export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolean } = {}): CohortGate {
+  const admission = new CohortAdmission(ledger);
+  const gate: CohortGate = {
+    async admit(db, request, cohort) {
+      if (options.exactCounts) return;
+      const verdict = await admission.admit(db, principalOf(request), cohort);
+      if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, cohortMessages.tooCloseToEarlier(verdict.earlier.name), { earlier: verdict.earlier.name });
+    },
+    async membersSql(db, request, store, id) {
+      if (id === undefined) return undefined;
+      const cohort = await findCohort(store, id);
+      await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
+      return buildCohortSql(cohort.definition);
+    },
+  };
+  return gate;
+}
