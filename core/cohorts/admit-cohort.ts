@@ -16,7 +16,7 @@ export const LEDGER_DISTANCE = CMS_MINIMUM_CELL_SIZE - 1;
 
 export interface CohortToAdmit {
   definition: CohortCriteria;
-  /** The saved cohort's name, or the definition's; null when it has none. */
+  /** The saved cohort's name, or the definition's; null when it has none. The ledger keeps the first name a definition came with. */
   name: string | null;
 }
 
@@ -62,7 +62,7 @@ export class CohortAdmission {
       if (difference > 0 && difference <= LEDGER_DISTANCE) return { admitted: false, earlier: { name: earlier.name } };
     }
     // A repeat of a recorded cohort writes nothing (a measure filtered by a cohort is asked for often).
-    const unchanged = known && known.size === size && known.dataVersion === dataVersion && (cohort.name === null || cohort.name === known.name);
+    const unchanged = known && known.size === size && known.dataVersion === dataVersion && (cohort.name === null || known.name !== null);
     if (!unchanged) await this.ledger.record(principal, { definition: { criteria: cohort.definition.criteria, indexDate: cohort.definition.indexDate }, name: cohort.name, size, dataVersion });
     return { admitted: true };
   }

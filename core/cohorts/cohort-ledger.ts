@@ -25,7 +25,7 @@ export interface CohortLedger {
    * (their size must be taken again). |A Δ B| ≤ d implies ||A| − |B|| ≤ d, so no other can.
    */
   candidates(principal: Principal, size: number, distance: number, dataVersion: string): Promise<LedgerCohort[]>;
-  /** Adds the cohort, or updates its size, version and (when given) name: one entry per definition. */
+  /** Adds the cohort, or updates its size and version (and its name, if it had none): one entry per definition. */
   record(principal: Principal, cohort: LedgerCohort): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export function memoryCohortLedger(): CohortLedger {
     async record(principal, cohort) {
       const entries = byPrincipal.get(principal) ?? new Map<string, LedgerCohort>();
       const key = ledgerKey(cohort.definition);
-      entries.set(key, { ...cohort, name: cohort.name ?? entries.get(key)?.name ?? null });
+      entries.set(key, { ...cohort, name: entries.get(key)?.name ?? cohort.name });
       byPrincipal.set(principal, entries);
     },
   };

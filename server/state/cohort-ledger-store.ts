@@ -14,7 +14,7 @@ const CANDIDATES = `SELECT definition, name, size::BIGINT AS size, data_version 
   WHERE principal = ? AND (data_version <> ? OR size BETWEEN ? AND ?) ORDER BY first_used_at, definition`;
 const RECORD = `INSERT INTO cohort_ledger (principal, definition, name, size, data_version, first_used_at, last_sized_at)
   VALUES (?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP)
-  ON CONFLICT (principal, definition) DO UPDATE SET name = coalesce(excluded.name, cohort_ledger.name), size = excluded.size,
+  ON CONFLICT (principal, definition) DO UPDATE SET name = coalesce(cohort_ledger.name, excluded.name), size = excluded.size,
     data_version = excluded.data_version, last_sized_at = excluded.last_sized_at`;
 
 type LedgerRow = { definition: string; name: string | null; size: number; dataVersion: string };

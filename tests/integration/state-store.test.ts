@@ -155,8 +155,8 @@ describe('state store', () => {
     await store.ledger.record('ann', { definition: women, name: 'Women', size: 1500, dataVersion: 'v1' });
     await store.ledger.record('ann', { definition: womenOn, name: null, size: 1400, dataVersion: 'v1' });
     await store.ledger.record('bob', { definition: women, name: 'Bob\'s women', size: 1500, dataVersion: 'v1' });
-    // The same definition again: its size and version are updated, a missing name keeps the earlier one.
-    await store.ledger.record('ann', { definition: women, name: null, size: 1490, dataVersion: 'v1' });
+    // The same definition again: its size and version are updated, its first name stays.
+    await store.ledger.record('ann', { definition: women, name: 'All women', size: 1490, dataVersion: 'v1' });
     await store.close();
 
     const reopened = await open(dir);
