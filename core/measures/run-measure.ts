@@ -25,6 +25,11 @@ export interface RunMeasureOptions {
   adjustAge?: boolean;
   /** Exact counts with complementary suppression, for a trusted environment (off by default). */
   exactCounts?: boolean;
+  /**
+   * The values each dimension lists (/api/dimensions: held by 11 or more people). Published counts
+   * give no row to a stratum outside them, as the list does not name it; exact counts show every stratum.
+   */
+  listed?: Partial<Record<Dimension, readonly string[]>>;
 }
 
 type SqlRow = {
@@ -87,7 +92,9 @@ export function trueCells(db: Database, query: MeasureQuery): Promise<(KeyedCell
 
 /** The cell key method: each cell perturbed on its own, estimates from its published counts, then rule 1 and the dominance rule. */
 async function runPerturbed(db: Database, query: MeasureQuery, options: RunMeasureOptions): Promise<MeasureRow[]> {
-  const cells = await queryCells(db, { ...query, byStdAgeGroup: options.adjustAge }, messages.tableTooLarge);
+  const all = await queryCells(db, { ...query, byStdAgeGroup: options.adjustAge }, messages.tableTooLarge);
+  const listed = options.listed && query.by.map((dimension) => (options.listed![dimension] ? new Set(options.listed![dimension]) : undefined));
+  const cells = listed ? all.filter((cell) => listed.every((values, i) => !values || values.has(cell.keys[i + 1]!))) : all;
   const policy = resolvePolicy();
   const keyNames = ['period', ...query.by];
   const scale = UNIT_SCALE[query.measure.unit];
@@ -105,6 +112,7 @@ async function runPerturbed(db: Database, query: MeasureQuery, options: RunMeasu
 }
 
 const OMITTED: ReadonlySet<string> = new Set(['numeratorPeople', 'denominatorPeople']);
+
 
 /** Exact counts, protected as one table by small-cell and complementary suppression. */
 async function runExact(db: Database, query: MeasureQuery, options: RunMeasureOptions): Promise<MeasureRow[]> {

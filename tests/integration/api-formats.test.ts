@@ -117,14 +117,14 @@ describe('measure results as JSON, Arrow and CSV, with entity tags', () => {
   });
 
   it('sends CSV that parses back to the JSON rows, suppressed values empty, as a named download', async () => {
-    const path = '/api/measures/cost-pmpm?by=county&period=all';
+    const path = '/api/measures/cost-pmpm?by=sex&period=year';
     const json = await getJson(path);
     expect(json.rows.some((r) => r.suppressed) && json.rows.some((r) => !r.suppressed && (r.rate as number) > 0)).toBe(true);
     const response = await get(path, { Accept: 'text/csv' });
     expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="cost-pmpm-all.csv"');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="cost-pmpm-year.csv"');
     const text = await response.text();
-    expect(text.startsWith('period,county,numerator,denominator,rate,ciLow,ciHigh,unreliable,suppressed')).toBe(true);
+    expect(text.startsWith('period,sex,numerator,denominator,rate,ciLow,ciHigh,unreliable,suppressed')).toBe(true);
     expect(text).not.toMatch(/^#/m);
     const [header, ...records] = parseCsv(text);
     expect(records).toHaveLength(json.rows.length);
@@ -168,7 +168,7 @@ describe('measure results as JSON, Arrow and CSV, with entity tags', () => {
     expect((await get(path, { 'If-None-Match': `"other", W/${etag}` })).status).toBe(304);
 
     expect((await get(path, { 'If-None-Match': '"other"' })).status).toBe(200);
-    const otherQuery = await get('/api/measures/diabetes-prevalence?by=sex&race=black', { 'If-None-Match': etag });
+    const otherQuery = await get('/api/measures/diabetes-prevalence?by=race&sex=M', { 'If-None-Match': etag });
     expect(otherQuery.status).toBe(200);
     expect(otherQuery.headers.get('etag')).not.toBe(etag);
     const otherFormat = await get(path, { 'If-None-Match': etag, Accept: 'text/csv' });
