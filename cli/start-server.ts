@@ -46,7 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs: 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) });
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
-    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error });
+    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);
