@@ -32,7 +32,7 @@ export const messages = {
   notJson: (status: number) => `The server sent an unexpected response (HTTP ${status}).`,
   partialPeriod: (label: string, end: string) => `${label} is incomplete: the data end on ${end}.`,
   /** Map legend entries: lower case, they read as a key rather than a sentence. */
-  mapSuppressed: () => `suppressed (fewer than ${MIN_CELL_SIZE} people, or one person holds most of the total)`,
+  mapSuppressed: () => `suppressed (under ${MIN_CELL_SIZE} people or one dominant cost)`,
   mapComplementary: () => 'suppressed to protect small cells',
   mapNoEstimate: () => 'no estimate (nobody in the denominator)',
   mapUnplaced: (names: readonly string[]) =>

@@ -54,7 +54,8 @@ describe('county map', () => {
     await page.goto(`${server.url}/?measure=${MEASURE}`);
     await page.locator(countyPaths).nth(counties.length - 1).waitFor();
 
-    expect(await page.locator(countyPaths).count()).toBe(counties.length);
+    // The state's other counties (too few people to be listed) are drawn too, without a colour.
+    expect(await page.locator(countyPaths).count()).toBeGreaterThanOrEqual(counties.length);
     const paths = await page.locator(countyPaths).evaluateAll((nodes) =>
       nodes.map((node) => ({
         fill: node.getAttribute('fill'),

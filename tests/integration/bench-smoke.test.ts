@@ -94,6 +94,11 @@ describe('npm run bench', () => {
     // A verdict for every target, from a measured value.
     expect(run!.targets.map((t) => t.id)).toEqual(TARGETS.map((t) => t.id));
     for (const target of run!.targets) {
+      // Perturbation is judged on cells of 1,000 people or more, which 1,000 people do not make.
+      if (target.id === 'perturbation-vs-ci') {
+        expect(target.status).toBe('SKIP');
+        continue;
+      }
       expect(['PASS', 'FAIL'], target.id).toContain(target.status);
       expect(isNumber(target.value), target.id).toBe(true);
     }

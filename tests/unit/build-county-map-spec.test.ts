@@ -164,7 +164,7 @@ describe('buildCountyMapSpec', () => {
 
   it('keys suppressed counties in the legend, and names each kind of grey only when it is on the map', async () => {
     const svg = await renderSvg(buildCountyMapSpec(input));
-    expect(messages.mapSuppressed()).toBe('suppressed (fewer than 11 people, or one person holds most of the total)');
+    expect(messages.mapSuppressed()).toBe('suppressed (under 11 people or one dominant cost)');
     expect(svg).toContain(messages.mapSuppressed());
     expect(svg).toContain(messages.mapComplementary());
     expect(svg).toContain(messages.mapNoEstimate());
@@ -194,7 +194,7 @@ describe('buildCountyMapSpec', () => {
       reliability: messages.unreliableShort(),
     });
     expect(data.find((d) => d.county === 'Dukes County')).toMatchObject({
-      status: 'suppressed', rate: null, value: 'Suppressed (fewer than 11 people, or one person holds most of the total)', ci: 'n/a', numerator: 'n/a',
+      status: 'suppressed', rate: null, value: 'Suppressed (under 11 people or one dominant cost)', ci: 'n/a', numerator: 'n/a',
     });
     const tooltip = (buildCountyMapSpec(input) as unknown as { layer: { encoding: { tooltip: { field: string; title: string }[] } }[] })
       .layer[0].encoding.tooltip;
