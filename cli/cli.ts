@@ -1,6 +1,8 @@
-// The `popsight` command: generate, load, serve, demo.
+// The `popsight` command: generate, load, serve, demo, audit.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { auditExportCommand, auditVerifyCommand } from './audit-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../server/audit/audit-retention.ts';
 import { DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_SECONDS } from './start-server.ts';
 
 const integer = (name: string, min: number) => (value: string) => {
@@ -51,7 +53,8 @@ withNetworkOptions(
     .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
     .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
     .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
-    .option('--exact-counts', 'serve exact counts, not perturbed ones (docs/disclosure.md): for a trusted environment only', false),
+    .option('--exact-counts', 'serve exact counts, not perturbed ones (docs/disclosure.md): for a trusted environment only', false)
+    .option('--audit-retention-days <n>', 'days the audit trail keeps each request (default six years); older records are pruned at start and daily', integer('--audit-retention-days', 1), DEFAULT_AUDIT_RETENTION_DAYS),
 ).action(serveCommand);
 
 withNetworkOptions(
@@ -63,6 +66,26 @@ withNetworkOptions(
     .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
     .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false),
 ).action(demoCommand);
+
+const audit = program.command('audit').description('The audit trail of API requests, read from the state store (stop the server first: it holds the store).');
+const stateOption = () => new Option('--state <dir>', 'state directory (default: the server’s, $POPSIGHT_HOME/state)');
+
+audit
+  .command('export')
+  .description('Write audit records as JSON lines, one record per line with its sequence and hashes.')
+  .option('--from <date>', 'records at or after this date or ISO time (UTC)')
+  .option('--to <date>', 'records before this date or ISO time (UTC)')
+  .option('--out <file>', 'file to write (default: standard output)')
+  .addOption(stateOption())
+  .action(async (options) => {
+    await auditExportCommand(options);
+  });
+
+audit
+  .command('verify')
+  .description('Check the hash chain of the audit trail: exit 0 if intact, 1 naming the first edited, deleted or reordered record.')
+  .addOption(stateOption())
+  .action(auditVerifyCommand);
 
 /** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
 function commaList(value: string, previous: string[]): string[] {

@@ -4,6 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { createApp } from '../server/app.ts';
+import { auditRecorder } from '../server/audit/audit-recorder.ts';
+import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
 import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openStateStore } from '../server/state/state-store.ts';
@@ -30,6 +32,8 @@ export interface ServerOptions {
   queryTimeoutSeconds?: number;
   /** Exact counts instead of perturbed ones: a trusted environment only (docs/disclosure.md). */
   exactCounts?: boolean;
+  /** Days audit records are kept (default six years, HIPAA 45 CFR 164.316(b)(2)); older ones are pruned at start and daily. */
+  auditRetentionDays?: number;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
@@ -41,17 +45,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const clock = () => new Date();
   // The state first: a state directory held by another server stops the start before anything else opens.
   const state = await openStateStore(options.stateDir ?? stateDir(popsightHome()), { clock, newId: randomUUID });
+  // Every /api request is recorded in the state store's audit log, written in batches.
+  const audit = auditRecorder(state.audit, { clock, onError: console.error });
+  const retention = scheduleAuditRetention(state.audit, { days: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, clock, log: console.error });
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
   try {
+    await retention.ready;
     warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs: 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) });
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
-    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error });
+    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);
     });
   } catch (error) {
+    retention.stop();
     warehouse?.close();
     await state.close();
     throw error;
@@ -65,7 +74,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
         server.close(() => {
           served.close();
-          state.close().then(resolve, reject);
+          retention.stop();
+          // The last requests' records are written before the state store lets go of the file.
+          audit.close().then(() => state.close()).then(resolve, reject);
         });
       }),
   };

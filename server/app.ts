@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { memoryCohortLedger, type CohortLedger } from '../core/cohorts/cohort-ledger.ts';
 import type { CohortStore } from '../core/cohorts/saved-cohort.ts';
+import type { AuditRecorder } from './audit/audit-recorder.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
+import { auditTrail } from './audit/audit-trail.ts';
 import { cohortGate } from './cohorts/cohort-gate.ts';
 import { cohortRoutes } from './cohorts/cohort-routes.ts';
 import { errorMiddleware, HttpError } from './http/errors.ts';
@@ -48,9 +51,11 @@ export interface AppDeps {
    */
   exactCounts?: boolean;
   log?: (message: string) => void;
+  /** The audit trail (server/audit): every /api request is recorded through it; without it, none is. */
+  audit?: AuditRecorder;
 }
 
-export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, exactCounts = false, log = console.error }: AppDeps): Express {
+export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, exactCounts = false, log = console.error, audit }: AppDeps): Express {
   if (exactCounts) log(httpMessages.exactCountsOn);
   const app = express();
   app.disable('x-powered-by');
@@ -65,7 +70,10 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     qualityRoutes(warehouse, { exactCounts }),
     cohortRoutes(warehouse, cohorts, { exactCounts, gate }),
   ];
+  if (audit) tables.push(auditRoutes(audit));
   tables.push(openApiRoutes(() => tables));
+  // Ahead of every route (and of the 404 below), so each /api request gets exactly one record.
+  if (audit) app.use('/api', auditTrail(audit, tables));
   app.use('/api', mountRoutes(tables, access));
   app.use('/api', (request) => {
     throw new HttpError(404, 'not_found', httpMessages.noEndpoint(request.method, request.path));

@@ -14,6 +14,7 @@ import type { CohortStore, SavedCohort } from '../../core/cohorts/saved-cohort.t
 import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
 import { DomainError } from '../../core/errors.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
+import { noteForAudit } from '../audit/audit-notes.ts';
 import { errorResponse, objectResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
@@ -61,6 +62,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
           await gate.admit(db, request, { definition, name: definition.name ?? null });
           return Promise.all([warehouseMeta(db), cohortSize(db, definition, counts)]);
         });
+        noteForAudit(response, { dataVersion, cellsReturned: 1, cellsSuppressed: size.suppressed ? 1 : 0 });
         response.json({ dataVersion, size });
       },
     },

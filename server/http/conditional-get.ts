@@ -3,8 +3,17 @@
 // body is only ever the answer the same request would compute again (RFC 9110 §8.8.3, §13.1.2).
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { noteForAudit } from '../audit/audit-notes.ts';
 import type { Representation } from './representation.ts';
-import type { ResponseCache } from './response-cache.ts';
+import type { CachedRepresentation, ResponseCache } from './response-cache.ts';
+
+/**
+ * A representation of disclosed cells with their count for the audit trail. The count is kept in
+ * the cache beside the body (the cache keeps the object's fields), so a cached answer reports it too.
+ */
+export interface CountedRepresentation extends Representation {
+  cells?: { cellsReturned: number; cellsSuppressed: number };
+}
 
 /** What a response depends on. `query` should be canonical: see canonicalQuery. */
 export interface ResponseIdentity {
@@ -50,13 +59,14 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 export async function sendCached(
   request: Request,
   response: Response,
-  options: { cache: ResponseCache; identity: ResponseIdentity; render: () => Promise<Representation>; requestKey?: string },
+  options: { cache: ResponseCache; identity: ResponseIdentity; render: () => Promise<CountedRepresentation>; requestKey?: string },
 ): Promise<void> {
   const { cache, requestKey } = options;
   const etag = entityTag(options.identity);
   if (!answerFromCache(request, response, cache, etag)) {
     setValidators(response, etag);
     const representation = await options.render();
+    noteForAudit(response, { cached: false, ...representation.cells });
     cache.set(etag, representation);
     response.set({ 'Content-Type': representation.contentType, ...representation.headers });
     response.send(representation.body);
@@ -80,6 +90,8 @@ function answerFromCache(request: Request, response: Response, cache: ResponseCa
   const entry = notModified ? undefined : cache.get(etag);
   if (!notModified && !entry) return false;
   setValidators(response, etag);
+  // A 304 sends no cells; a cached body sends the ones it was rendered from.
+  noteForAudit(response, { cached: true, ...(entry as (CachedRepresentation & CountedRepresentation) | undefined)?.cells });
   if (entry) {
     response.set(entry.contentHeaders);
     response.send(entry.body);

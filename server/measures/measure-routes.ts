@@ -1,11 +1,13 @@
 // The measure catalog, measure results and their trends.
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
 import { measureRowSchema } from '../../core/api/api-schemas.ts';
+import { countCells } from '../../core/audit/audit-record.ts';
 import { describeMeasure, MEASURES, requireMeasure } from '../../core/measures/catalog.ts';
 import { trendsByStratum } from '../../core/measures/measure-trend.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
+import { noteForAudit } from '../audit/audit-notes.ts';
 import { canonicalQuery, sendCached, sendRemembered } from '../http/conditional-get.ts';
 import { disclosedTable, rowShapeOf } from '../http/disclosed-table.ts';
 import { fixedJsonSender } from '../http/fixed-json.ts';
@@ -76,6 +78,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
         const format = negotiateFormat(request);
         await warehouse.use(async (db) => {
           const { dataVersion } = await warehouseMeta(db);
+          noteForAudit(response, { dataVersion });
           // The same URL in the same format on the same data has the same answer: once it has been
           // validated and answered, a repeat is served from the cache without parsing it again.
           const requestKey = `${format} ${request.originalUrl} ${dataVersion}`;
@@ -96,7 +99,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
               const rows = await runMeasure(db, query, { adjustAge, exactCounts, listed });
               const envelope = { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
               const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
-              return renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv` });
+              return { ...renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv` }), cells: countCells(rows) };
             },
           });
         });
@@ -121,6 +124,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
           const { adjustAge: _adjust, cohortId, ...parsed } = parseMeasureQuery(measure, { ...request.query, period: 'year' }, listed);
           const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
           const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { exactCounts, listed })]);
+          noteForAudit(response, { dataVersion });
           return { measure: describeMeasure(measure), dataVersion, by: query.by.join(',') || null, filters: query.filters, disclosure, method: TREND_METHOD, trends: trendsByStratum(rows, query.by) };
         });
         response.json(body);

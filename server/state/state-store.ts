@@ -1,11 +1,13 @@
-// The server's writable state (saved cohorts and the cohort ledger now; users, sessions, reports, deliveries and the audit
-// log as later migrations) in one DuckDB file, `<state dir>/state.duckdb`, apart from the warehouse
+// The server's writable state (saved cohorts, the cohort ledger and the audit log now; users, sessions, reports and
+// deliveries as later migrations) in one DuckDB file, `<state dir>/state.duckdb`, apart from the warehouse
 // so that it survives warehouse swaps. Opening it migrates the schema and imports a legacy
 // cohorts.json in one transaction; it never starts empty over a file it could not read.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { AuditLog } from '../../core/audit/audit-log.ts';
 import type { CohortLedger } from '../../core/cohorts/cohort-ledger.ts';
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
+import { sqlAuditLog } from './audit-log-store.ts';
 import { sqlCohortLedger } from './cohort-ledger-store.ts';
 import { sqlCohortStore, type CohortStoreDeps } from './cohort-store.ts';
 import { importLegacyCohorts, readLegacyCohorts, retireLegacyFile } from './legacy-cohorts.ts';
@@ -36,6 +38,8 @@ export interface StateStore {
   readonly cohorts: CohortStore;
   /** Every cohort each user has used, with its exact size (server-side only). */
   readonly ledger: CohortLedger;
+  /** The audit trail: every API request, hash-chained (core/audit). */
+  readonly audit: AuditLog;
   readonly opened: OpenReport;
   /** Waits for pending changes and lets go of the file (the last holder in this process closes it). */
   close(): Promise<void>;
@@ -57,7 +61,7 @@ export async function openStateStore(stateDir: string, deps: StateStoreDeps, opt
     const opened: OpenReport = { applied };
     // Only after the commit: a crash before this line leaves the file to be imported again (a no-op for its ids).
     if (legacy) opened.imported = { cohorts: imported ?? 0, retiredTo: retireLegacyFile(legacy.file) };
-    return { file, cohorts: sqlCohortStore(db, deps), ledger: sqlCohortLedger(db, deps), opened, close: () => db.release() };
+    return { file, cohorts: sqlCohortStore(db, deps), ledger: sqlCohortLedger(db, deps), audit: sqlAuditLog(db, deps), opened, close: () => db.release() };
   } catch (error) {
     await db.release();
     throw error;

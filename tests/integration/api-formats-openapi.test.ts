@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { memoryAuditLog } from '../../core/audit/audit-log.ts';
+import { auditRecorder } from '../../server/audit/audit-recorder.ts';
 import { measureIds } from '../../core/measures/catalog.ts';
 import { DIMENSION_NAMES } from '../../core/measures/dimensions.ts';
 import { measureQuerySchema, PERIODS } from '../../core/measures/parse-measure-query.ts';
@@ -28,7 +30,9 @@ function refs(value: unknown, at = '#'): { ref: string; at: string }[] {
 const resolve = (doc: Json, ref: string): unknown => ref.slice(2).split('/').reduce<unknown>((node, part) => (node as Json | undefined)?.[part], doc);
 
 describe('the OpenAPI document', () => {
-  const app = createApp({ warehouse: noWarehouse, log: () => undefined });
+  // With the audit trail, so its route (GET /api/audit) is checked as every other is.
+  const audit = auditRecorder(memoryAuditLog(), { clock: () => new Date(), onError: () => undefined });
+  const app = createApp({ warehouse: noWarehouse, log: () => undefined, audit });
   let doc: Json;
   let close: () => void;
 
@@ -86,7 +90,8 @@ describe('the OpenAPI document', () => {
 
   it('documents every route the app registers under /api, and no route it does not have', () => {
     const routes = listRoutes(app, '/api');
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['get /measures/{id}', 'get /openapi.json']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['get /measures/{id}', 'get /openapi.json', 'get /audit']));
+    expect(doc.paths['/audit'].get['x-required-role']).toBe('admin');
     for (const { method, path } of routes) expect(doc.paths[path]?.[method], `${method.toUpperCase()} /api${path} is not in the OpenAPI document`).toBeDefined();
     const registered = new Set(routes.map((r) => `${r.method} ${r.path}`));
     for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {

@@ -68,13 +68,14 @@ describe('state store', () => {
   it('creates state.duckdb with the migrations applied in order, and applies nothing when reopened', async () => {
     const dir = newStateDir();
     const first = await open(dir);
-    expect(first.opened).toEqual({ applied: [1, 2] });
+    expect(first.opened).toEqual({ applied: [1, 2, 3] });
     await first.close();
     const before = await tablesAndVersions(dir);
-    expect(before.tables).toEqual(['cohort_ledger', 'cohorts', 'schema_migrations']);
+    expect(before.tables).toEqual(['audit_anchor', 'audit_log', 'cohort_ledger', 'cohorts', 'schema_migrations']);
     expect(before.versions).toEqual([
       { version: 1, name: '0001-cohorts.sql', applied_at: NOW.toISOString() },
       { version: 2, name: '0002-cohort-ledger.sql', applied_at: NOW.toISOString() },
+      { version: 3, name: '0003-audit-log.sql', applied_at: NOW.toISOString() },
     ]);
 
     const again = await open(dir);
@@ -83,42 +84,42 @@ describe('state store', () => {
     expect(await tablesAndVersions(dir)).toEqual(before);
   });
 
-  it('applies new migrations by number (3 before 10) on an existing store, keeping its rows', async () => {
+  it('applies new migrations by number (4 before 10) on an existing store, keeping its rows', async () => {
     const dir = newStateDir();
     const store = await open(dir);
     await store.cohorts.save({ name: 'Kept', criteria: { sex: 'M' } });
     await store.close();
-    // 10 needs the table 3 creates: applied as text ('10' < '3') it would fail.
+    // 10 needs the table 4 creates: applied as text ('10' < '4') it would fail.
     const migrationsDir = migrationsWith({
-      '3-reports.sql': 'CREATE TABLE reports (id VARCHAR PRIMARY KEY);',
+      '4-reports.sql': 'CREATE TABLE reports (id VARCHAR PRIMARY KEY);',
       '10-report-owner.sql': '-- a later column\nALTER TABLE reports ADD COLUMN owner VARCHAR;\nINSERT INTO reports VALUES (\'r1\', \'ann\');',
     });
     const migrated = await open(dir, { migrationsDir });
-    expect(migrated.opened.applied).toEqual([3, 10]);
+    expect(migrated.opened.applied).toEqual([4, 10]);
     expect((await migrated.cohorts.list()).map((c) => c.name)).toEqual(['Kept']);
     await migrated.close();
-    expect((await tablesAndVersions(dir)).versions.map((v) => v.name)).toEqual(['0001-cohorts.sql', '0002-cohort-ledger.sql', '3-reports.sql', '10-report-owner.sql']);
+    expect((await tablesAndVersions(dir)).versions.map((v) => v.name)).toEqual(['0001-cohorts.sql', '0002-cohort-ledger.sql', '0003-audit-log.sql', '4-reports.sql', '10-report-owner.sql']);
   });
 
   it('applies the migrations of one open in one transaction: a failing one leaves the store as it was', async () => {
     const dir = newStateDir();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, LEGACY_COHORTS_FILE), JSON.stringify(LEGACY));
-    const migrationsDir = migrationsWith({ '0003-broken.sql': 'CREATE TABLE fine (x INTEGER);\nCREATE TABLE broken (x NOT_A_TYPE);' });
+    const migrationsDir = migrationsWith({ '0004-broken.sql': 'CREATE TABLE fine (x INTEGER);\nCREATE TABLE broken (x NOT_A_TYPE);' });
     await expect(open(dir, { migrationsDir })).rejects.toThrow(/NOT_A_TYPE/);
-    // Neither the migrations' ledger, nor migrations 1 and 2, nor the import of cohorts.json (same transaction), nor migration 2's first table.
+    // Neither the migrations' ledger, nor migrations 1 to 3, nor the import of cohorts.json (same transaction), nor migration 4's first table.
     expect(await tablesAndVersions(dir)).toEqual({ tables: [], versions: [] });
     expect(readdirSync(dir)).toContain(LEGACY_COHORTS_FILE);
   });
 
   it('refuses a store migrated by a newer Popsight, naming the versions, and leaves it untouched', async () => {
     const dir = newStateDir();
-    const newer = await open(dir, { migrationsDir: migrationsWith({ '0003-later.sql': 'CREATE TABLE later (x INTEGER);' }) });
+    const newer = await open(dir, { migrationsDir: migrationsWith({ '0004-later.sql': 'CREATE TABLE later (x INTEGER);' }) });
     await newer.close();
     const file = join(dir, STATE_FILE);
     const error = await open(dir).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'state_too_new', message: stateMessages.tooNew(file, 3, 2) });
-    expect((await tablesAndVersions(dir)).versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(error).toMatchObject({ code: 'state_too_new', message: stateMessages.tooNew(file, 4, 3) });
+    expect((await tablesAndVersions(dir)).versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
   });
 
   it('rolls back a change that fails half-way: nothing of it is written', async () => {
@@ -173,7 +174,7 @@ describe('state store', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, LEGACY_COHORTS_FILE), JSON.stringify(LEGACY, null, 2));
     const store = await open(dir);
-    expect(store.opened).toEqual({ applied: [1, 2], imported: { cohorts: 3, retiredTo: join(dir, `${LEGACY_COHORTS_FILE}.migrated`) } });
+    expect(store.opened).toEqual({ applied: [1, 2, 3], imported: { cohorts: 3, retiredTo: join(dir, `${LEGACY_COHORTS_FILE}.migrated`) } });
     expect(await store.cohorts.list()).toEqual(LEGACY.cohorts);
     expect(await store.cohorts.get(LEGACY.cohorts[1]!.id)).toEqual(LEGACY.cohorts[1]);
     expect(readdirSync(dir).filter((f) => !f.endsWith('.wal')).sort()).toEqual(['cohorts.json.migrated', STATE_FILE]);
