@@ -13,7 +13,8 @@ import { auditMessages } from '../../core/audit/audit-messages.ts';
 import type { AuditRecord } from '../../core/audit/audit-record.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
 import { loadExtract } from '../../pipelines/load.ts';
-import { STATE_FILE } from '../../server/state/state-store.ts';
+import { pruneAuditLog } from '../../server/audit/audit-retention.ts';
+import { openStateStore, STATE_FILE } from '../../server/state/state-store.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 
@@ -163,5 +164,26 @@ describe('audit trail', () => {
     cpSync(stateDir, copy, { recursive: true });
     await tamper(copy, 'DELETE FROM audit_log WHERE sequence = 3');
     expect(await verifyAuditLog({ state: copy })).toMatchObject({ ok: false, sequence: 4, problem: 'missing-before', expectedSequence: 3, records: 2 });
+  });
+
+  it('prunes records past retention in state.duckdb, leaving a checkpoint that the rest and later records verify from', async () => {
+    const copy = join(dir, 'pruned');
+    cpSync(stateDir, copy, { recursive: true });
+    const total = (await verifyAuditLog({ state: copy })).records;
+    // A clock one day after the fourth record's time, with one day of retention: the first three go.
+    const clock = () => new Date(Date.parse(records[3]!.time) + 24 * 60 * 60 * 1000);
+    const store = await openStateStore(copy, { clock, newId: () => 'unused' });
+    try {
+      const removed = await pruneAuditLog(store.audit, { days: 1, clock, log: () => undefined });
+      expect(removed).toBe(records.filter((r) => r.time < records[3]!.time).length);
+      expect(await store.audit.anchor()).toEqual({ sequence: removed, hash: records[removed - 1]!.hash });
+      await store.audit.append([{ ...records[0]!, time: clock().toISOString() }]);
+    } finally {
+      await store.close();
+    }
+    const verdict = await verifyAuditLog({ state: copy });
+    expect(verdict).toMatchObject({ ok: true });
+    expect(verdict.records).toBeGreaterThan(0);
+    expect(verdict.ok && verdict.head.sequence).toBe(total + 1);
   });
 });
