@@ -18,7 +18,7 @@ export function buildOpenApiDocument(tables: readonly RouteTable[], options: { v
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/api' }],
-    tags: [{ name: 'meta' }, { name: 'measures' }, { name: 'cohorts' }, { name: 'quality' }],
+    tags: [{ name: 'meta' }, { name: 'measures' }, { name: 'cohorts' }, { name: 'quality' }, { name: 'audit' }],
     paths: pathItems(tables),
     components: {
       schemas: componentSchemas(),
