@@ -1,5 +1,5 @@
 // Starts the HTTP server on a warehouse file; used by `popsight serve`, `popsight demo` and the tests.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
@@ -7,6 +7,7 @@ import { createApp } from '../server/app.ts';
 import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
 import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
+import { accountsAccess } from '../server/routing/sign-in-access.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openStateStore } from '../server/state/state-store.ts';
 import { popsightHome, stateDir } from './paths.ts';
@@ -34,6 +35,18 @@ export interface ServerOptions {
   exactCounts?: boolean;
   /** Days audit records are kept (default six years, HIPAA 45 CFR 164.316(b)(2)); older ones are pruned at start and daily. */
   auditRetentionDays?: number;
+  /**
+   * Sign-in and roles (docs/architecture.md, Sign-in and roles): callers authenticate by session
+   * cookie or API token. Off by default for now (every caller holds every role, as before).
+   */
+  signIn?: boolean | SignInOptions;
+}
+
+export interface SignInOptions {
+  /** Minutes without a request after which a session ends (default 15). */
+  idleTimeoutMinutes?: number;
+  /** The clock sessions and tokens are timed by (tests pass their own). */
+  clock?: () => Date;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
@@ -54,7 +67,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await retention.ready;
     warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs: 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) });
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
-    const app = createApp({ warehouse, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
+    const signIn = options.signIn === true ? {} : options.signIn || undefined;
+    const access = signIn && accountsAccess(state.accounts, { clock: signIn.clock ?? clock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 });
+    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);

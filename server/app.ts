@@ -37,7 +37,7 @@ export interface AppDeps {
   warehouse: LiveWarehouse;
   /** Without it nothing can be saved (saving answers 503). */
   state?: AppState;
-  /** Who may call which route; until sign-in exists, OPEN_ACCESS (every caller holds every role). */
+  /** Who may call which route: OPEN_ACCESS (every caller holds every role) unless sign-in is on (signInAccess). */
   access?: AccessPolicy;
   /** The built dashboard (client/dist); the API works without it. */
   clientDir?: string;
@@ -71,9 +71,12 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     cohortRoutes(warehouse, cohorts, { exactCounts, gate }),
   ];
   if (audit) tables.push(auditRoutes(audit));
+  if (access.routes) tables.push(access.routes);
   tables.push(openApiRoutes(() => tables));
   // Ahead of every route (and of the 404 below), so each /api request gets exactly one record.
   if (audit) app.use('/api', auditTrail(audit, tables));
+  // Who is calling (sign-in only), for every route and for the record written when the response ends.
+  if (access.identify) app.use('/api', access.identify);
   app.use('/api', mountRoutes(tables, access));
   app.use('/api', (request) => {
     throw new HttpError(404, 'not_found', httpMessages.noEndpoint(request.method, request.path));

@@ -4,9 +4,11 @@
 // cohorts.json in one transaction; it never starts empty over a file it could not read.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { AccountStores } from '../../core/accounts/account-stores.ts';
 import type { AuditLog } from '../../core/audit/audit-log.ts';
 import type { CohortLedger } from '../../core/cohorts/cohort-ledger.ts';
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
+import { sqlApiTokenStore, sqlSessionStore, sqlUserStore } from './account-stores.ts';
 import { sqlAuditLog } from './audit-log-store.ts';
 import { sqlCohortLedger } from './cohort-ledger-store.ts';
 import { sqlCohortStore, type CohortStoreDeps } from './cohort-store.ts';
@@ -40,6 +42,8 @@ export interface StateStore {
   readonly ledger: CohortLedger;
   /** The audit trail: every API request, hash-chained (core/audit). */
   readonly audit: AuditLog;
+  /** Users, their sessions and API tokens (core/accounts). */
+  readonly accounts: AccountStores;
   readonly opened: OpenReport;
   /** Waits for pending changes and lets go of the file (the last holder in this process closes it). */
   close(): Promise<void>;
@@ -61,7 +65,7 @@ export async function openStateStore(stateDir: string, deps: StateStoreDeps, opt
     const opened: OpenReport = { applied };
     // Only after the commit: a crash before this line leaves the file to be imported again (a no-op for its ids).
     if (legacy) opened.imported = { cohorts: imported ?? 0, retiredTo: retireLegacyFile(legacy.file) };
-    return { file, cohorts: sqlCohortStore(db, deps), ledger: sqlCohortLedger(db, deps), audit: sqlAuditLog(db, deps), opened, close: () => db.release() };
+    return { file, cohorts: sqlCohortStore(db, deps), ledger: sqlCohortLedger(db, deps), audit: sqlAuditLog(db, deps), accounts: { users: sqlUserStore(db), sessions: sqlSessionStore(db), tokens: sqlApiTokenStore(db) }, opened, close: () => db.release() };
   } catch (error) {
     await db.release();
     throw error;

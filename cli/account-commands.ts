@@ -1,0 +1,157 @@
+// `popsight users add|list|disable` and `popsight tokens create|list|revoke`: accounts changed straight
+// in the state store, without a server. The store has one writer at a time, so while a server holds
+// it these commands stop with a message that says so. A token is printed once, on standard output.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { accountMessages } from '../core/accounts/account-messages.ts';
+import type { AccountStores, ApiToken, User } from '../core/accounts/account-stores.ts';
+import { apiTokens } from '../core/accounts/api-tokens.ts';
+import { ACCOUNT_ROLES, isAccountRole } from '../core/accounts/roles.ts';
+import { AccountError, users } from '../core/accounts/users.ts';
+import { isStateStoreError } from '../server/state/state-errors.ts';
+import { openStateStore } from '../server/state/state-store.ts';
+import { popsightHome, stateDir } from './paths.ts';
+
+export interface AccountCommandOptions {
+  /** The state directory (default: the server's, <POPSIGHT_HOME>/state). */
+  state?: string;
+}
+
+const deps = { clock: () => new Date(), randomBytes };
+
+async function withAccounts<T>(options: AccountCommandOptions, work: (stores: AccountStores) => Promise<T>): Promise<T> {
+  const dir = resolve(options.state ?? stateDir(popsightHome()));
+  let store;
+  try {
+    store = await openStateStore(dir, { clock: deps.clock, newId: randomUUID });
+  } catch (error) {
+    if (isStateStoreError(error) && error.code === 'state_in_use') throw new Error(accountMessages.stateHeld(error.message), { cause: error });
+    throw error;
+  }
+  try {
+    return await work(store.accounts);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Reads the password: all of standard input with --password-stdin (one trailing newline dropped), else typed twice on a terminal. */
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (fromStdin) {
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text.replace(/\r?\n$/, '');
+  }
+  if (!process.stdin.isTTY) throw new AccountError(accountMessages.noPasswordGiven);
+  const first = await promptHidden('Password: ');
+  const second = await promptHidden('Password again: ');
+  if (first !== second) throw new AccountError(accountMessages.passwordsDiffer);
+  return first;
+}
+
+/** Asks on the terminal without echoing what is typed. */
+function promptHidden(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // readline echoes each key through this method: write the question only.
+  (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => {
+    if (text.startsWith(question)) process.stderr.write(question);
+  };
+  return new Promise((done) =>
+    terminal.question(question, (answer) => {
+      terminal.close();
+      process.stderr.write('\n');
+      done(answer);
+    }),
+  );
+}
+
+export async function usersAddCommand(name: string, options: AccountCommandOptions & { role: string; passwordStdin?: boolean }): Promise<User> {
+  if (!isAccountRole(options.role)) throw new AccountError(accountMessages.badRole(options.role));
+  const password = await readPassword(options.passwordStdin === true);
+  const user = await withAccounts(options, (stores) => users(stores.users, deps).add(name, options.role, password));
+  console.log(accountMessages.userAdded(user.name, user.role));
+  return user;
+}
+
+export async function usersListCommand(options: AccountCommandOptions): Promise<User[]> {
+  const list = await withAccounts(options, (stores) => stores.users.list());
+  for (const user of list) console.log([user.name, user.role, user.disabled ? 'disabled' : 'active', user.createdAt].join('\t'));
+  return list;
+}
+
+export async function usersDisableCommand(name: string, options: AccountCommandOptions): Promise<void> {
+  await withAccounts(options, (stores) => users(stores.users, deps).disable(name));
+  console.log(accountMessages.userDisabled(name));
+}
+
+/** Prints the new token (alone on standard output, so a script can capture it) and returns it. */
+export async function tokensCreateCommand(options: AccountCommandOptions & { role: string; expiresDays?: number; label?: string }): Promise<{ token: string; record: ApiToken }> {
+  if (!isAccountRole(options.role)) throw new AccountError(accountMessages.badRole(options.role));
+  if (options.expiresDays !== undefined && (!Number.isInteger(options.expiresDays) || options.expiresDays < 1)) throw new AccountError(accountMessages.badExpiry);
+  const role = options.role;
+  const created = await withAccounts(options, (stores) => apiTokens(stores.tokens, deps).create({ role, expiresDays: options.expiresDays, label: options.label }));
+  console.error(accountMessages.tokenCreated(created.record.id, created.record.role, created.record.expiresAt));
+  console.log(created.token);
+  return created;
+}
+
+export async function tokensListCommand(options: AccountCommandOptions): Promise<ApiToken[]> {
+  const list = await withAccounts(options, (stores) => stores.tokens.list());
+  const now = deps.clock().getTime();
+  const state = (t: ApiToken) => (t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt && Date.parse(t.expiresAt) <= now ? 'expired' : 'active');
+  for (const token of list) console.log([token.id, token.role, state(token), `created ${token.createdAt}`, `expires ${token.expiresAt ?? 'never'}`, token.label ?? ''].join('\t'));
+  return list;
+}
+
+export async function tokensRevokeCommand(id: string, options: AccountCommandOptions): Promise<void> {
+  const revoked = await withAccounts(options, (stores) => apiTokens(stores.tokens, deps).revoke(id));
+  if (!revoked) throw new AccountError(accountMessages.noSuchToken(id));
+  console.log(accountMessages.tokenRevoked(id));
+}
+
+/** The `users` and `tokens` commands on the popsight program. */
+export function registerAccountCommands(program: Command): void {
+  const stateOption = () => new Option('--state <dir>', 'state directory (default: the server’s, $POPSIGHT_HOME/state)');
+  const roleOption = () => new Option('--role <role>', 'viewer, analyst or admin').choices(ACCOUNT_ROLES).makeOptionMandatory();
+  const days = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(accountMessages.badExpiry);
+    return n;
+  };
+
+  const usersCommand = program.command('users').description('Users who sign in (popsight serve --sign-in), kept in the state store (stop the server first: it holds the store).');
+  usersCommand
+    .command('add')
+    .description('Add a user; the password is asked for twice on a terminal, or read from standard input with --password-stdin.')
+    .argument('<name>', 'user name: letters, digits and . _ @ -')
+    .addOption(roleOption())
+    .option('--password-stdin', 'read the password from standard input (for scripts and CI)', false)
+    .addOption(stateOption())
+    .action(async (name, options) => void (await usersAddCommand(name, options)));
+  usersCommand.command('list').description('List users: name, role, active or disabled, created.').addOption(stateOption()).action(async (options) => void (await usersListCommand(options)));
+  usersCommand
+    .command('disable')
+    .description('Disable a user (kept for the audit trail) and end their sessions.')
+    .argument('<name>')
+    .addOption(stateOption())
+    .action(async (name, options) => void (await usersDisableCommand(name, options)));
+
+  const tokensCommand = program.command('tokens').description('API tokens for scripts (Authorization: Bearer <token>), kept hashed in the state store.');
+  tokensCommand
+    .command('create')
+    .description('Create an API token with a role and print it (shown only this once).')
+    .addOption(roleOption())
+    .option('--expires-days <n>', 'days until the token stops working (default: never)', days)
+    .option('--label <text>', 'what the token is for')
+    .addOption(stateOption())
+    .action(async (options) => void (await tokensCreateCommand(options)));
+  tokensCommand.command('list').description('List API tokens: id, role, state, created, expiry, label (never the token).').addOption(stateOption()).action(async (options) => void (await tokensListCommand(options)));
+  tokensCommand
+    .command('revoke')
+    .description('Revoke an API token by its id (tok_…).')
+    .argument('<id>')
+    .addOption(stateOption())
+    .action(async (id, options) => void (await tokensRevokeCommand(id, options)));
+}

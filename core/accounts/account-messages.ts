@@ -1,0 +1,29 @@
+// What sign-in, the access policy and the account commands say, in one place (tests assert against these).
+import type { AccountRole } from './roles.ts';
+import { ACCOUNT_ROLES } from './roles.ts';
+
+export const accountMessages = {
+  /** The same words for an unknown user, a wrong password and a disabled account: they reveal nothing. */
+  signInFailed: 'Unknown user name or wrong password.',
+  notSignedIn: 'Sign in first: send the session cookie of POST /api/session, or Authorization: Bearer <token>.',
+  invalidToken: 'The API token is unknown, revoked or expired.',
+  roleTooLow: (required: string, held: AccountRole) => `This needs the role ${required}; you are signed in as ${held}.`,
+  csrfMissing: 'A change made with a session cookie needs the header X-CSRF-Token with the csrfToken that signing in returned.',
+  badSignInBody: 'Send JSON { "user": "<name>", "password": "<password>" }.',
+  badUserName: (name: string) => `'${name}' is not a valid user name: use 1 to 64 letters, digits and . _ @ -.`,
+  badRole: (role: string) => `'${role}' is not a role: use one of ${ACCOUNT_ROLES.join(', ')}.`,
+  shortPassword: (min: number) => `The password must have at least ${min} characters.`,
+  userExists: (name: string) => `There is already a user named ${name}.`,
+  noSuchUser: (name: string) => `There is no user named ${name}.`,
+  noSuchToken: (id: string) => `There is no active API token ${id} (see popsight tokens list).`,
+  badExpiry: 'Days until a token expires must be a whole number of at least 1.',
+  userAdded: (name: string, role: AccountRole) => `Added user ${name} (${role}).`,
+  userDisabled: (name: string) => `Disabled user ${name}; their sessions have ended.`,
+  tokenCreated: (id: string, role: AccountRole, expiresAt: string | null) =>
+    `Created API token ${id} (${role}${expiresAt ? `, expires ${expiresAt}` : ', no expiry'}). It is shown only this once:`,
+  tokenRevoked: (id: string) => `Revoked API token ${id}.`,
+  noPasswordGiven: 'No password: type it when asked (on a terminal), or pass --password-stdin and send it on standard input.',
+  passwordsDiffer: 'The two passwords differ; nothing was changed.',
+  stateHeld: (detail: string) =>
+    `${detail}\nThe users and tokens commands change the state store directly, and a server holds it while it runs: stop the server first.`,
+};

@@ -1,0 +1,67 @@
+// The access policy of a server with sign-in: every /api request is identified by
+// `Authorization: Bearer <token>` or by the session cookie; a route above `anyone` answers 401 to a
+// caller without valid credentials (with WWW-Authenticate for Bearer, RFC 6750) and 403 to one whose
+// role is too low, or to a change made with the session cookie without its CSRF token (csrf-check.ts).
+import type { Request, RequestHandler } from 'express';
+import { accountMessages } from '../../core/accounts/account-messages.ts';
+import type { AccountStores } from '../../core/accounts/account-stores.ts';
+import { apiTokens, type ApiTokens } from '../../core/accounts/api-tokens.ts';
+import { holdsRole } from '../../core/accounts/roles.ts';
+import { signInService, type SignIn, type SignInDeps } from '../../core/accounts/sign-in.ts';
+import { clearSessionCookie, sessionCookieOf } from '../accounts/session-cookie.ts';
+import { sessionRoutes } from '../accounts/session-routes.ts';
+import { HttpError } from '../http/errors.ts';
+import type { AccessPolicy } from './access.ts';
+import { passesCsrfCheck } from './csrf-check.ts';
+import { identityOf, setIdentity } from './request-caller.ts';
+import type { Role } from './route-table.ts';
+
+export interface SignInAccessDeps {
+  signIn: SignIn;
+  tokens: ApiTokens;
+}
+
+/** `Authorization: Bearer <token>` → the token; undefined without that header. */
+function bearerOf(request: Request): string | undefined {
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(request.get('Authorization') ?? '');
+  return match?.[1];
+}
+
+export function signInAccess({ signIn, tokens }: SignInAccessDeps): AccessPolicy {
+  const identify: RequestHandler = async (request, response, next) => {
+    const bearer = bearerOf(request);
+    if (bearer !== undefined) {
+      const caller = await tokens.callerOf(bearer);
+      setIdentity(request, caller ? { caller } : { badToken: true });
+    } else {
+      const sessionId = sessionCookieOf(request);
+      const caller = sessionId === undefined ? undefined : await signIn.sessionCaller(sessionId);
+      // A cookie of a session that has ended is dropped, so the browser stops sending it.
+      if (sessionId !== undefined && !caller) clearSessionCookie(request, response);
+      setIdentity(request, { caller });
+    }
+    next();
+  };
+
+  const require = (role: Role): RequestHandler => {
+    if (role === 'anyone') return (_request, _response, next) => next();
+    return (request, response, next) => {
+      const identity = identityOf(request) ?? {};
+      const caller = identity.caller;
+      if (!caller) {
+        response.setHeader('WWW-Authenticate', identity.badToken ? 'Bearer realm="popsight", error="invalid_token"' : 'Bearer realm="popsight"');
+        throw new HttpError(401, identity.badToken ? 'invalid_token' : 'not_signed_in', identity.badToken ? accountMessages.invalidToken : accountMessages.notSignedIn);
+      }
+      if (!passesCsrfCheck(request, caller)) throw new HttpError(403, 'csrf_token_missing', accountMessages.csrfMissing);
+      if (!holdsRole(caller.role, role)) throw new HttpError(403, 'forbidden', accountMessages.roleTooLow(role, caller.role), { required: role, held: caller.role });
+      next();
+    };
+  };
+
+  return { identify, require, routes: sessionRoutes(signIn) };
+}
+
+/** The sign-in policy over the state store's accounts, with its side effects (clock, random bytes) and idle timeout. */
+export function accountsAccess(stores: AccountStores, deps: SignInDeps): AccessPolicy {
+  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps) });
+}

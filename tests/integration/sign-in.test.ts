@@ -1,0 +1,165 @@
+// Sign-in on a real server and state file: a session cookie with its flags, one answer for every
+// failed sign-in, CSRF tokens on changes made with the cookie (not with a Bearer token), the idle
+// timeout on an injected clock, signing out, principals in the audit trail, and secrets that the
+// state file holds only as hashes.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { accountMessages } from '../../core/accounts/account-messages.ts';
+import { apiTokens } from '../../core/accounts/api-tokens.ts';
+import { users } from '../../core/accounts/users.ts';
+import { loadExtract } from '../../pipelines/load.ts';
+import { SESSION_COOKIE } from '../../server/accounts/session-cookie.ts';
+import { openStateDatabase, type StateDatabase } from '../../server/state/state-database.ts';
+import { openStateStore, STATE_FILE, type StateStore } from '../../server/state/state-store.ts';
+import { NJ27 } from '../helpers/extract-fixtures.ts';
+import { quietLoadDeps } from '../helpers/test-env.ts';
+
+type Json = Record<string, any>;
+const MINUTE = 60_000;
+const MEASURE = '/api/measures/diabetes-prevalence?by=sex';
+const COHORT = JSON.stringify({ name: 'Women', criteria: { sex: 'F' } });
+
+describe('sign-in', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'popsight-sign-in-'));
+  const warehouse = join(dir, 'warehouse.duckdb');
+  const stateDir = join(dir, 'state');
+  let now = Date.parse('2025-03-03T09:00:00Z');
+  const clock = () => new Date(now);
+  let store: StateStore;
+  let db: StateDatabase;
+  let server: RunningServer;
+  let analystToken: string;
+  let adminToken: string;
+
+  const call = (path: string, init: RequestInit & { cookie?: string; csrf?: string; bearer?: string } = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.cookie) headers.set('Cookie', `${SESSION_COOKIE}=${init.cookie}`);
+    if (init.csrf) headers.set('X-CSRF-Token', init.csrf);
+    if (init.bearer) headers.set('Authorization', `Bearer ${init.bearer}`);
+    if (typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+    return fetch(`${server.url}${path}`, { ...init, headers });
+  };
+  const signIn = async (user: string, password: string) => {
+    const response = await call('/api/session', { method: 'POST', body: JSON.stringify({ user, password }) });
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    return { response, setCookie, cookie: setCookie?.split(';')[0]!.slice(SESSION_COOKIE.length + 1), body: (await response.json()) as Json };
+  };
+
+  beforeAll(async () => {
+    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
+    store = await openStateStore(stateDir, { clock, newId: () => randomBytes(8).toString('hex') });
+    const accountDeps = { clock, randomBytes };
+    await users(store.accounts.users, accountDeps).add('ann', 'analyst', 'ann-password-12');
+    await users(store.accounts.users, accountDeps).add('gone', 'admin', 'gone-password-12');
+    await users(store.accounts.users, accountDeps).disable('gone');
+    analystToken = (await apiTokens(store.accounts.tokens, accountDeps).create({ role: 'analyst', label: 'script' })).token;
+    adminToken = (await apiTokens(store.accounts.tokens, accountDeps).create({ role: 'admin' })).token;
+    // The server shares this process's instance of the state file, so the test can read it with SQL.
+    server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: { clock } });
+    db = await openStateDatabase(join(stateDir, STATE_FILE));
+  });
+  afterAll(async () => {
+    await db?.release();
+    await server?.close();
+    await store?.close();
+  });
+
+  it('signs in with a session cookie that is HttpOnly, SameSite=Strict, Path=/ (Secure only over https)', async () => {
+    const { response, setCookie, cookie, body } = await signIn('ann', 'ann-password-12');
+    expect(response.status).toBe(200);
+    expect(body).toEqual({ user: 'ann', role: 'analyst', csrfToken: expect.stringMatching(/^[\w-]{43}$/) });
+    const flags = setCookie!.split(';').slice(1).map((f) => f.trim());
+    expect(flags).toEqual(expect.arrayContaining(['Path=/', 'HttpOnly', 'SameSite=Strict']));
+    expect(flags).not.toContain('Secure');
+    expect(flags.some((f) => /^(Max-Age|Expires)=/i.test(f))).toBe(false);
+    expect(cookie).toMatch(/^[\w-]{43}$/);
+    const session = await call('/api/session', { cookie });
+    expect([session.status, await session.json()]).toEqual([200, body]);
+    expect((await call(MEASURE, { cookie })).status).toBe(200);
+  });
+
+  it('answers a wrong password, an unknown user and a disabled user with the same 401', async () => {
+    for (const [user, password] of [['ann', 'not-her-password'], ['nobody', 'ann-password-12'], ['gone', 'gone-password-12']]) {
+      const { response, setCookie, body } = await signIn(user!, password!);
+      expect([response.status, body.error.code, body.error.message], user).toEqual([401, 'sign_in_failed', accountMessages.signInFailed]);
+      expect(setCookie).toBeUndefined();
+    }
+    const malformed = await call('/api/session', { method: 'POST', body: '{"user":"ann"}' });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('refuses a request without credentials (401, WWW-Authenticate) and one with a bad token', async () => {
+    const none = await call(MEASURE);
+    expect([none.status, ((await none.json()) as Json).error.code]).toEqual([401, 'not_signed_in']);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="popsight"');
+    const bad = await call(MEASURE, { bearer: 'popsight_not-a-token' });
+    expect([bad.status, ((await bad.json()) as Json).error.message]).toEqual([401, accountMessages.invalidToken]);
+    expect(bad.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect((await call('/api/health')).status).toBe(200);
+    expect((await call('/api/session')).status).toBe(401);
+  });
+
+  it('needs X-CSRF-Token on a change made with the session cookie (403 without, 201 with), and none with a Bearer token', async () => {
+    const { cookie, body } = await signIn('ann', 'ann-password-12');
+    const without = await call('/api/cohorts', { method: 'POST', body: COHORT, cookie });
+    expect([without.status, ((await without.json()) as Json).error]).toEqual([403, expect.objectContaining({ code: 'csrf_token_missing', message: accountMessages.csrfMissing })]);
+    const wrong = await call('/api/cohorts', { method: 'POST', body: COHORT, cookie, csrf: 'x'.repeat(43) });
+    expect(wrong.status).toBe(403);
+    const withToken = await call('/api/cohorts', { method: 'POST', body: COHORT, cookie, csrf: body.csrfToken });
+    expect(withToken.status).toBe(201);
+    const bearer = await call('/api/cohorts', { method: 'POST', body: COHORT, bearer: analystToken });
+    expect(bearer.status).toBe(201);
+    // A read needs no CSRF token.
+    expect((await call('/api/cohorts', { cookie })).status).toBe(200);
+  });
+
+  it('ends a session after 15 minutes without a request, counted from the last request', async () => {
+    const { cookie } = await signIn('ann', 'ann-password-12');
+    now += 14 * MINUTE;
+    expect((await call(MEASURE, { cookie })).status).toBe(200);
+    now += 14 * MINUTE; // 28 minutes after signing in, 14 after the last request
+    expect((await call(MEASURE, { cookie })).status).toBe(200);
+    now += 15 * MINUTE + 1000;
+    const expired = await call(MEASURE, { cookie });
+    expect(expired.status).toBe(401);
+    expect(expired.headers.getSetCookie().join()).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`));
+    now += 1000;
+    expect((await call('/api/session', { cookie })).status).toBe(401);
+  });
+
+  it('signs out: DELETE /api/session needs the CSRF token, ends the session and clears the cookie', async () => {
+    const { cookie, body } = await signIn('ann', 'ann-password-12');
+    expect((await call('/api/session', { method: 'DELETE', cookie })).status).toBe(403);
+    const out = await call('/api/session', { method: 'DELETE', cookie, csrf: body.csrfToken });
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie().join()).toMatch(/Max-Age=0/);
+    expect((await call('/api/session', { cookie })).status).toBe(401);
+    expect((await call(MEASURE, { cookie })).status).toBe(401);
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM sessions WHERE id_hash = ?', [createHash('sha256').update(cookie!).digest('hex')]);
+    expect(row!.n).toBe(0);
+  });
+
+  it('keeps sessions and tokens only as SHA-256 hashes in the state file, and passwords only as scrypt hashes', async () => {
+    const { cookie } = await signIn('ann', 'ann-password-12');
+    const sessions = await db.query<{ id_hash: string }>('SELECT id_hash FROM sessions');
+    expect(sessions.map((s) => s.id_hash)).toContain(createHash('sha256').update(cookie!).digest('hex'));
+    const tokens = await db.query<Json>('SELECT * FROM api_tokens');
+    expect(tokens.map((t) => t.token_hash).sort()).toEqual([analystToken, adminToken].map((t) => createHash('sha256').update(t).digest('hex')).sort());
+    const everything = JSON.stringify([sessions, tokens, await db.query('SELECT * FROM users')]);
+    for (const secret of [cookie!, analystToken, adminToken, 'ann-password-12']) expect(everything).not.toContain(secret);
+    const [ann] = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE name = ?', ['ann']);
+    expect(ann!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+  });
+
+  it('records the signed-in user and the token as principals in the audit trail', async () => {
+    const audit = await call('/api/audit?limit=10000', { bearer: adminToken });
+    expect(audit.status).toBe(200);
+    const principals = new Set(((await audit.json()) as Json).records.map((r: Json) => r.principal));
+    expect(principals).toEqual(new Set(['anonymous', 'user:ann', expect.stringMatching(/^token:tok_[0-9a-f]{12}$/)]));
+    expect((await call('/api/audit', { bearer: analystToken })).status).toBe(403);
+  });
+});
