@@ -7,12 +7,18 @@ import { startServer } from '../../cli/start-server.ts';
 import type { SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
 import { LEGACY_COHORTS_FILE } from '../../server/state/legacy-cohorts.ts';
-import { MIGRATIONS_DIR } from '../../server/state/migrations.ts';
+import { loadMigrations, MIGRATIONS_DIR } from '../../server/state/migrations.ts';
 import { openStateDatabase } from '../../server/state/state-database.ts';
 import { stateMessages } from '../../server/state/state-errors.ts';
 import { openStateStore, STATE_FILE, type StateStore, type StateStoreOptions } from '../../server/state/state-store.ts';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
+// The migrations this Popsight ships: features add theirs (0004, 0005, …), so the tests name the
+// first three and take the rest from the folder; test migrations are numbered after the last one.
+const SHIPPED = loadMigrations();
+const SHIPPED_VERSIONS = SHIPPED.map((m) => m.version);
+const LAST = SHIPPED_VERSIONS.at(-1)!;
+const LATER = LAST + 1;
 const stores: StateStore[] = [];
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((store) => store.close()));
@@ -68,15 +74,16 @@ describe('state store', () => {
   it('creates state.duckdb with the migrations applied in order, and applies nothing when reopened', async () => {
     const dir = newStateDir();
     const first = await open(dir);
-    expect(first.opened).toEqual({ applied: [1, 2, 3] });
+    expect(first.opened).toEqual({ applied: SHIPPED_VERSIONS });
     await first.close();
     const before = await tablesAndVersions(dir);
-    expect(before.tables).toEqual(['audit_anchor', 'audit_log', 'cohort_ledger', 'cohorts', 'schema_migrations']);
-    expect(before.versions).toEqual([
+    expect(before.tables).toEqual(expect.arrayContaining(['audit_anchor', 'audit_log', 'cohort_ledger', 'cohorts', 'schema_migrations']));
+    expect(before.versions.slice(0, 3)).toEqual([
       { version: 1, name: '0001-cohorts.sql', applied_at: NOW.toISOString() },
       { version: 2, name: '0002-cohort-ledger.sql', applied_at: NOW.toISOString() },
       { version: 3, name: '0003-audit-log.sql', applied_at: NOW.toISOString() },
     ]);
+    expect(before.versions).toEqual(SHIPPED.map((m) => ({ version: m.version, name: m.name, applied_at: NOW.toISOString() })));
 
     const again = await open(dir);
     expect(again.opened).toEqual({ applied: [] });
@@ -84,42 +91,42 @@ describe('state store', () => {
     expect(await tablesAndVersions(dir)).toEqual(before);
   });
 
-  it('applies new migrations by number (4 before 10) on an existing store, keeping its rows', async () => {
+  it('applies new migrations by number (40 before 100) on an existing store, keeping its rows', async () => {
     const dir = newStateDir();
     const store = await open(dir);
     await store.cohorts.save({ name: 'Kept', criteria: { sex: 'M' } });
     await store.close();
-    // 10 needs the table 4 creates: applied as text ('10' < '4') it would fail.
+    // 100 needs the table 40 creates: applied as text ('100' < '40') it would fail.
     const migrationsDir = migrationsWith({
-      '4-reports.sql': 'CREATE TABLE reports (id VARCHAR PRIMARY KEY);',
-      '10-report-owner.sql': '-- a later column\nALTER TABLE reports ADD COLUMN owner VARCHAR;\nINSERT INTO reports VALUES (\'r1\', \'ann\');',
+      '40-later-things.sql': 'CREATE TABLE later_things (id VARCHAR PRIMARY KEY);',
+      '100-later-owner.sql': '-- a later column\nALTER TABLE later_things ADD COLUMN owner VARCHAR;\nINSERT INTO later_things VALUES (\'r1\', \'ann\');',
     });
     const migrated = await open(dir, { migrationsDir });
-    expect(migrated.opened.applied).toEqual([4, 10]);
+    expect(migrated.opened.applied).toEqual([40, 100]);
     expect((await migrated.cohorts.list()).map((c) => c.name)).toEqual(['Kept']);
     await migrated.close();
-    expect((await tablesAndVersions(dir)).versions.map((v) => v.name)).toEqual(['0001-cohorts.sql', '0002-cohort-ledger.sql', '0003-audit-log.sql', '4-reports.sql', '10-report-owner.sql']);
+    expect((await tablesAndVersions(dir)).versions.map((v) => v.name)).toEqual([...SHIPPED.map((m) => m.name), '40-later-things.sql', '100-later-owner.sql']);
   });
 
   it('applies the migrations of one open in one transaction: a failing one leaves the store as it was', async () => {
     const dir = newStateDir();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, LEGACY_COHORTS_FILE), JSON.stringify(LEGACY));
-    const migrationsDir = migrationsWith({ '0004-broken.sql': 'CREATE TABLE fine (x INTEGER);\nCREATE TABLE broken (x NOT_A_TYPE);' });
+    const migrationsDir = migrationsWith({ [`${LATER}-broken.sql`]: 'CREATE TABLE fine (x INTEGER);\nCREATE TABLE broken (x NOT_A_TYPE);' });
     await expect(open(dir, { migrationsDir })).rejects.toThrow(/NOT_A_TYPE/);
-    // Neither the migrations' ledger, nor migrations 1 to 3, nor the import of cohorts.json (same transaction), nor migration 4's first table.
+    // Neither the migrations' ledger, nor the shipped migrations, nor the import of cohorts.json (same transaction), nor the broken migration's first table.
     expect(await tablesAndVersions(dir)).toEqual({ tables: [], versions: [] });
     expect(readdirSync(dir)).toContain(LEGACY_COHORTS_FILE);
   });
 
   it('refuses a store migrated by a newer Popsight, naming the versions, and leaves it untouched', async () => {
     const dir = newStateDir();
-    const newer = await open(dir, { migrationsDir: migrationsWith({ '0004-later.sql': 'CREATE TABLE later (x INTEGER);' }) });
+    const newer = await open(dir, { migrationsDir: migrationsWith({ [`${LATER}-later.sql`]: 'CREATE TABLE later (x INTEGER);' }) });
     await newer.close();
     const file = join(dir, STATE_FILE);
     const error = await open(dir).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'state_too_new', message: stateMessages.tooNew(file, 4, 3) });
-    expect((await tablesAndVersions(dir)).versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    expect(error).toMatchObject({ code: 'state_too_new', message: stateMessages.tooNew(file, LATER, LAST) });
+    expect((await tablesAndVersions(dir)).versions.map((v) => v.version)).toEqual([...SHIPPED_VERSIONS, LATER]);
   });
 
   it('rolls back a change that fails half-way: nothing of it is written', async () => {
@@ -174,7 +181,7 @@ describe('state store', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, LEGACY_COHORTS_FILE), JSON.stringify(LEGACY, null, 2));
     const store = await open(dir);
-    expect(store.opened).toEqual({ applied: [1, 2, 3], imported: { cohorts: 3, retiredTo: join(dir, `${LEGACY_COHORTS_FILE}.migrated`) } });
+    expect(store.opened).toEqual({ applied: SHIPPED_VERSIONS, imported: { cohorts: 3, retiredTo: join(dir, `${LEGACY_COHORTS_FILE}.migrated`) } });
     expect(await store.cohorts.list()).toEqual(LEGACY.cohorts);
     expect(await store.cohorts.get(LEGACY.cohorts[1]!.id)).toEqual(LEGACY.cohorts[1]);
     expect(readdirSync(dir).filter((f) => !f.endsWith('.wal')).sort()).toEqual(['cohorts.json.migrated', STATE_FILE]);
