@@ -1,5 +1,6 @@
 // The `popsight` command: generate, load, serve, demo, audit.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { registerAccountCommands } from './account-commands.ts';
 import { auditExportCommand, auditVerifyCommand } from './audit-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../server/audit/audit-retention.ts';
@@ -86,6 +87,8 @@ audit
   .description('Check the hash chain of the audit trail: exit 0 if intact, 1 naming the first edited, deleted or reordered record.')
   .addOption(stateOption())
   .action(auditVerifyCommand);
+
+registerAccountCommands(program);
 
 /** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
 function commaList(value: string, previous: string[]): string[] {
