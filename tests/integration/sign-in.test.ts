@@ -2,6 +2,7 @@
 // failed sign-in, CSRF tokens on changes made with the cookie (not with a Bearer token), the idle
 // timeout on an injected clock, signing out, principals in the audit trail, and secrets that the
 // state file holds only as hashes.
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,21 @@ import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 
 type Json = Record<string, any>;
+const CLI = join(import.meta.dirname, '../../bin/popsight.mjs');
+
+/** Runs `popsight …` in its own process with `input` on standard input: its exit code and output. */
+function popsight(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
 const MINUTE = 60_000;
 const MEASURE = '/api/measures/diabetes-prevalence?by=sex';
 const COHORT = JSON.stringify({ name: 'Women', criteria: { sex: 'F' } });
@@ -155,11 +171,53 @@ describe('sign-in', () => {
     expect(ann!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
   });
 
+  it('stops the users and tokens commands while the server holds the state store, saying so', async () => {
+    const held = await popsight(['tokens', 'list', '--state', stateDir]);
+    expect(held.code).toBe(1);
+    expect(held.stderr).toContain('stop the server first');
+  });
+
   it('records the signed-in user and the token as principals in the audit trail', async () => {
     const audit = await call('/api/audit?limit=10000', { bearer: adminToken });
     expect(audit.status).toBe(200);
     const principals = new Set(((await audit.json()) as Json).records.map((r: Json) => r.principal));
     expect(principals).toEqual(new Set(['anonymous', 'user:ann', expect.stringMatching(/^token:tok_[0-9a-f]{12}$/)]));
     expect((await call('/api/audit', { bearer: analystToken })).status).toBe(403);
+  });
+});
+
+describe('popsight users and tokens', () => {
+  const stateDir = join(mkdtempSync(join(tmpdir(), 'popsight-accounts-cli-')), 'state');
+
+  it('adds users with a password from standard input, creates, lists and revokes tokens, without a server', async () => {
+    const added = await popsight(['users', 'add', 'bo', '--role', 'viewer', '--password-stdin', '--state', stateDir], 'bo-password-123\n');
+    expect([added.code, added.stdout.trim()]).toEqual([0, accountMessages.userAdded('bo', 'viewer')]);
+    // CI has no terminal: without --password-stdin the command says how to give one.
+    const noPassword = await popsight(['users', 'add', 'cy', '--role', 'viewer', '--state', stateDir]);
+    expect([noPassword.code, noPassword.stderr.trim()]).toEqual([1, `popsight: ${accountMessages.noPasswordGiven}`]);
+    const created = await popsight(['tokens', 'create', '--role', 'admin', '--expires-days', '30', '--label', 'ci', '--state', stateDir]);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^popsight_[\w-]{43}$/);
+    const id = /(tok_[0-9a-f]{12})/.exec(created.stderr)![1]!;
+    const listed = await popsight(['tokens', 'list', '--state', stateDir]);
+    expect(listed.stdout).toContain(`${id}\tadmin\tactive`);
+    expect(listed.stdout).not.toContain(token);
+    const users = await popsight(['users', 'list', '--state', stateDir]);
+    expect(users.stdout).toMatch(/^bo\tviewer\tactive\t/);
+
+    const store = await openStateStore(stateDir, { clock: () => new Date(), newId: () => 'x' });
+    try {
+      const tokens = apiTokens(store.accounts.tokens, { clock: () => new Date(), randomBytes });
+      expect(await tokens.callerOf(token)).toEqual({ via: 'token', principal: `token:${id}`, role: 'admin', tokenId: id });
+      await store.close();
+      expect((await popsight(['tokens', 'revoke', id, '--state', stateDir])).code).toBe(0);
+      expect((await popsight(['tokens', 'revoke', id, '--state', stateDir])).stderr).toContain(accountMessages.noSuchToken(id));
+      const reopened = await openStateStore(stateDir, { clock: () => new Date(), newId: () => 'x' });
+      expect(await apiTokens(reopened.accounts.tokens, { clock: () => new Date(), randomBytes }).callerOf(token)).toBeUndefined();
+      await reopened.close();
+    } finally {
+      await store.close();
+    }
   });
 });
