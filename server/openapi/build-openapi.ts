@@ -18,7 +18,7 @@ export function buildOpenApiDocument(tables: readonly RouteTable[], options: { v
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/api' }],
-    tags: [{ name: 'meta' }, { name: 'measures' }, { name: 'cohorts' }, { name: 'quality' }, { name: 'audit' }],
+    tags: [{ name: 'meta' }, { name: 'measures' }, { name: 'cohorts' }, { name: 'quality' }, { name: 'audit' }, { name: 'session' }],
     paths: pathItems(tables),
     components: {
       schemas: componentSchemas(),
