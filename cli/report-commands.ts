@@ -1,0 +1,177 @@
+// `popsight reports add|list|preview|run`: reports on the state store and the warehouse, without a
+// server. Preview renders a report to one HTML file and sends nothing; run renders and delivers it
+// now (SMTP when POPSIGHT_SMTP_URL is set, else .eml files in <POPSIGHT_HOME>/outbox/) and logs
+// every recipient's delivery in the state store.
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { parseReportDefinition, type SavedReport } from '../core/reports/report-definition.ts';
+import { reportCliMessages, reportMessages } from '../core/reports/report-messages.ts';
+import type { ReportStore } from '../core/reports/report-store.ts';
+import { readViewText } from '../core/reports/report-view.ts';
+import { openDatabase, type Database } from '../core/warehouse/database.ts';
+import { runReport, type RunResult } from '../server/reports/deliver-report.ts';
+import { mailerFor } from '../server/reports/mailer.ts';
+import { previewHtml, renderReport, type RenderedReport } from '../server/reports/render-report.ts';
+import { openReportStore } from '../server/state/report-store.ts';
+import { isStateStoreError } from '../server/state/state-errors.ts';
+import { openStateStore } from '../server/state/state-store.ts';
+import { popsightHome, stateDir } from './paths.ts';
+
+export interface ReportCommandOptions {
+  /** The state directory (default: the server's, <POPSIGHT_HOME>/state). */
+  state?: string;
+}
+
+export interface RenderCommandOptions extends ReportCommandOptions {
+  warehouse: string;
+  /** Where the dashboard is served, for the links back to the live views. */
+  baseUrl?: string;
+  exactCounts?: boolean;
+}
+
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:3000';
+export const DEFAULT_FROM = 'Popsight <popsight@localhost>';
+
+const clock = () => new Date();
+const baseUrlOf = (options: RenderCommandOptions, env: NodeJS.ProcessEnv) => options.baseUrl ?? env.POPSIGHT_BASE_URL ?? DEFAULT_BASE_URL;
+
+async function withReports<T>(options: ReportCommandOptions, work: (reports: ReportStore) => Promise<T>): Promise<T> {
+  const deps = { clock, newId: randomUUID };
+  let state;
+  try {
+    state = await openStateStore(resolve(options.state ?? stateDir(popsightHome())), deps);
+  } catch (error) {
+    if (isStateStoreError(error) && error.code === 'state_in_use') throw new Error(reportCliMessages.stateHeld(error.message), { cause: error });
+    throw error;
+  }
+  const reports = await openReportStore(state, deps);
+  try {
+    return await work(reports);
+  } finally {
+    await reports.close();
+    await state.close();
+  }
+}
+
+async function withWarehouse<T>(file: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(resolve(file), { readOnly: true });
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function requireReport(reports: ReportStore, id: string): Promise<SavedReport> {
+  const report = await reports.get(id);
+  if (!report) throw new Error(reportMessages.unknownReport(id));
+  return report;
+}
+
+export interface AddReportOptions extends ReportCommandOptions {
+  name: string;
+  to: string[];
+  view: string[];
+  owner?: string;
+  cron?: string;
+  tz?: string;
+}
+
+export async function addReportCommand(options: AddReportOptions): Promise<SavedReport> {
+  const definition = parseReportDefinition({
+    name: options.name,
+    owner: options.owner ?? userInfo().username,
+    recipients: options.to,
+    views: options.view.map(readViewText),
+    ...(options.cron || options.tz ? { schedule: { cron: options.cron ?? '0 7 * * 1', timeZone: options.tz ?? 'UTC' } } : {}),
+  });
+  const saved = await withReports(options, (reports) => reports.save(definition));
+  console.log(reportCliMessages.added(saved.id, saved.name, saved.nextRunAt));
+  return saved;
+}
+
+export async function listReportsCommand(options: ReportCommandOptions): Promise<void> {
+  await withReports(options, async (reports) => {
+    const all = await reports.list();
+    if (all.length === 0) console.log(reportCliMessages.none());
+    for (const report of all) {
+      const last = (await reports.runs(report.id)).at(-1);
+      console.log(reportCliMessages.listed({
+        id: report.id, name: report.name, owner: report.owner, views: report.views.length, recipients: report.recipients.length,
+        cron: report.schedule.cron, timeZone: report.schedule.timeZone, nextRunAt: report.nextRunAt,
+        lastRun: last ? `${last.status} at ${last.startedAt}` : reportCliMessages.neverRun(),
+      }));
+    }
+  });
+}
+
+function printRenderTimes(rendered: RenderedReport): void {
+  for (const view of rendered.views) console.log(reportCliMessages.viewRendered(view.measure.title, view.renderMs));
+}
+
+export async function previewReportCommand(id: string, options: RenderCommandOptions & { out: string }, env: NodeJS.ProcessEnv = process.env): Promise<RenderedReport> {
+  const report = await withReports(options, (reports) => requireReport(reports, id));
+  const rendered = await withWarehouse(options.warehouse, (db) => renderReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }));
+  const out = resolve(options.out);
+  writeFileSync(out, previewHtml(rendered));
+  printRenderTimes(rendered);
+  console.log(reportCliMessages.previewWritten(out));
+  return rendered;
+}
+
+export async function runReportCommand(id: string, options: RenderCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+  const mailer = mailerFor({ smtpUrl: env.POPSIGHT_SMTP_URL || undefined, home: popsightHome(env) }, { clock, newId: randomUUID });
+  try {
+    const result = await withReports(options, async (reports) => {
+      const report = await requireReport(reports, id);
+      return withWarehouse(options.warehouse, (db) =>
+        runReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }, { store: reports, mailer, from: env.POPSIGHT_MAIL_FROM ?? DEFAULT_FROM }),
+      );
+    });
+    if (result.rendered) printRenderTimes(result.rendered);
+    console.log(reportCliMessages.runTo(mailer.destination));
+    for (const delivery of result.deliveries) console.log(reportCliMessages.delivery(delivery.recipient, delivery.status, delivery.detail));
+    if (result.run.error) console.error(reportCliMessages.runFailed(result.run.id, result.run.error));
+    else console.log(reportCliMessages.runStatus(result.run.id, result.run.status));
+    if (result.run.status !== 'sent') process.exitCode = 1;
+    return result;
+  } finally {
+    mailer.close();
+  }
+}
+
+/** `popsight reports add|list|preview|run`, on the program of cli/cli.ts. */
+export function registerReportCommands(program: Command): void {
+  const stateOption = () => new Option('--state <dir>', 'state directory (default: the server’s, $POPSIGHT_HOME/state)');
+  const reports = program.command('reports').description('Report e-mails: saved dashboard views sent to recipients (stop the server first: it holds the state store).');
+  const warehouseOptions = (command: Command) => command
+    .requiredOption('--warehouse <file>', 'DuckDB warehouse file to render from')
+    .option('--base-url <url>', 'address of the dashboard, for the links back to the live views (default: $POPSIGHT_BASE_URL or http://127.0.0.1:3000)')
+    .option('--exact-counts', 'exact counts, not perturbed ones, as serve --exact-counts: for a trusted environment only', false)
+    .addOption(stateOption());
+  reports
+    .command('add')
+    .description('Add a report: a name, recipients and one or more views (each a JSON view or the dashboard\'s URL query).')
+    .requiredOption('--name <name>', 'the report\'s name (the e-mail subject)')
+    .requiredOption('--to <addresses>', 'comma-separated e-mail addresses', (value: string, previous: string[]) => [...previous, ...value.split(',').map((a) => a.trim()).filter(Boolean)], [])
+    .requiredOption('--view <view>', 'a view: \'{"measure":"…","by":"sex","period":"year","filters":{…}}\' or \'?measure=…&by=sex\' (repeat for more)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--owner <principal>', 'the report\'s owner (default: the current user name)')
+    .option('--cron <expression>', 'schedule, five-part cron (default: 0 7 * * 1, Mondays 07:00)')
+    .option('--tz <zone>', 'IANA time zone of the schedule (default: UTC)')
+    .addOption(stateOption())
+    .action(async (options) => {
+      await addReportCommand(options);
+    });
+  reports.command('list').description('List the reports with their schedule and last run.').addOption(stateOption()).action(listReportsCommand);
+  warehouseOptions(reports.command('preview').description('Render a report to one HTML file, without sending it.').argument('<id>', 'report id').requiredOption('--out <file>', 'HTML file to write'))
+    .action(async (id, options) => {
+      await previewReportCommand(id, options);
+    });
+  warehouseOptions(reports.command('run').description('Render a report and deliver it now: SMTP when POPSIGHT_SMTP_URL is set, else .eml files in $POPSIGHT_HOME/outbox/.').argument('<id>', 'report id'))
+    .action(async (id, options) => {
+      await runReportCommand(id, options);
+    });
+}

@@ -1,0 +1,44 @@
+// User-facing messages of reports (definitions, schedules, rendering, delivery), in one catalog so
+// the CLI and the tests read the same words.
+export const reportMessages = {
+  invalidField: (field: string, problem: string) => `Report ${field}: ${problem}`,
+  notEmail: (value: string) => `'${value}' is not an e-mail address`,
+  unknownMeasure: (id: string) => `no measure '${id}' (popsight serves GET /api/measures for the list)`,
+  oneOf: (allowed: readonly string[]) => `must be one of: ${allowed.join(', ')}`,
+  unknownKey: (key: string, allowed: readonly string[]) => `unknown field '${key}' (known: ${allowed.join(', ')})`,
+  badCron: (cron: string, reason: string) => `'${cron}' is not a cron expression (${reason})`,
+  badTimeZone: (zone: string) => `'${zone}' is not an IANA time zone (e.g. Europe/Paris, America/New_York, UTC)`,
+  neverRuns: (cron: string) => `'${cron}' never runs`,
+  stratifierAndFilter: (dimension: string) => `'${dimension}' is both the stratifier and a filter: the dashboard keeps only one`,
+  viewNotJson: (reason: string) => `not a JSON view nor a dashboard URL query (${reason})`,
+  unknownReport: (id: string) => `No report '${id}'. popsight reports list shows the reports and their ids.`,
+  dataAsOf: (loadedAt: string) => `Data as of ${loadedAt}`,
+  openLive: () => 'Open the live view',
+  suppressedValue: () => 'suppressed',
+  noEstimate: () => 'no estimate',
+  latest: (period: string) => `Latest period ${period}`,
+  noRows: () => 'No data for this view.',
+  everyCellSuppressed: () => 'Every cell of this view is suppressed.',
+  tableTruncated: (shown: number, total: number) => `The last ${shown} of ${total} periods; the attached CSV has every value.`,
+  disclosureNote: (perturbed: boolean) =>
+    perturbed
+      ? 'Counts carry small random noise (cell key method) and cells of fewer than 11 people are suppressed, as on the dashboard.'
+      : 'Exact counts: small cells and the cells that would reveal them are suppressed.',
+  subject: (reportName: string, loadedAt: string) => `${reportName} (data as of ${loadedAt})`,
+} as const;
+
+/** What `popsight reports …` prints. */
+export const reportCliMessages = {
+  added: (id: string, name: string, nextRunAt: string | null) => `Added report ${id} '${name}'; next scheduled run ${nextRunAt ?? 'never'} (the scheduler is not built yet: run it with popsight reports run ${id}).`,
+  none: () => 'No reports yet: add one with popsight reports add --name … --to … --view ….',
+  listed: (r: { id: string; name: string; owner: string; views: number; recipients: number; cron: string; timeZone: string; nextRunAt: string | null; lastRun: string }) =>
+    `${r.id}  ${r.name}  (owner ${r.owner}; ${r.views} ${r.views === 1 ? 'view' : 'views'} to ${r.recipients} ${r.recipients === 1 ? 'recipient' : 'recipients'}; '${r.cron}' ${r.timeZone}, next ${r.nextRunAt ?? 'never'}; last run: ${r.lastRun})`,
+  neverRun: () => 'never',
+  viewRendered: (title: string, ms: number) => `  ${title}: rendered in ${ms.toFixed(0)} ms`,
+  previewWritten: (file: string) => `Preview written to ${file} (nothing was sent).`,
+  runTo: (destination: string) => `Delivering to ${destination}:`,
+  delivery: (recipient: string, status: string, detail: string | null) => `  ${recipient}: ${status}${detail ? ` (${detail})` : ''}`,
+  runStatus: (runId: string, status: string) => `Run ${runId}: ${status}.`,
+  runFailed: (runId: string, error: string) => `Run ${runId} failed before sending: ${error}`,
+  stateHeld: (reason: string) => `${reason} Stop the server first: reports are read from and logged to its state store.`,
+} as const;

@@ -1,0 +1,72 @@
+// A whole report rendered once, without sending: every view (render-view.ts) on one warehouse
+// generation, the e-mail's HTML and text, the inline PNGs and one CSV per view.
+import type { SavedReport } from '../../core/reports/report-definition.ts';
+import { reportEmail } from '../../core/reports/report-email.ts';
+import type { Database } from '../../core/warehouse/database.ts';
+import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
+import type { MailAttachment } from './mailer.ts';
+import { renderView, type RenderedView } from './render-view.ts';
+
+export interface RenderOptions {
+  /** Where the dashboard is served, for the links back to the live views. */
+  baseUrl: string;
+  /** Exact counts (a trusted environment's setting); perturbed counts otherwise, as the API. */
+  exactCounts?: boolean;
+}
+
+export interface RenderedReport {
+  views: RenderedView[];
+  dataVersion: string;
+  loadedAt: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** The inline chart images, then one CSV per view. */
+  attachments: MailAttachment[];
+}
+
+/** `2025-06-01 12:00 UTC` from the load's timestamp (kept as given when it is not one). */
+function loadDate(loadedAt: string): string {
+  const time = new Date(loadedAt);
+  return Number.isNaN(time.getTime()) ? loadedAt : `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const imageCid = (index: number) => `view-${index + 1}@popsight`;
+
+export async function renderReport(db: Database, report: SavedReport, options: RenderOptions): Promise<RenderedReport> {
+  const exactCounts = options.exactCounts === true;
+  const [meta, listed] = await Promise.all([warehouseMeta(db, { exactCounts }), dimensionValues(db, { exactCounts })]);
+  const views: RenderedView[] = [];
+  // One after another: the views share the warehouse's connections with nothing else of this run.
+  for (const view of report.views) views.push(await renderView(db, view, { listed, exactCounts, baseUrl: options.baseUrl }));
+  const loadedAt = loadDate(String(meta.loadedAt));
+  const email = reportEmail({
+    reportName: report.name,
+    dataAsOf: loadedAt,
+    perturbed: !exactCounts,
+    views: views.map((rendered, i) => ({
+      title: rendered.measure.title,
+      definition: rendered.measure.description,
+      source: rendered.measure.source,
+      altText: rendered.altText,
+      imageCid: imageCid(i),
+      width: rendered.width,
+      height: rendered.height,
+      table: rendered.table,
+      link: rendered.link,
+      csvFilename: rendered.csvFilename,
+    })),
+  });
+  const images = views.map((rendered, i): MailAttachment => ({ filename: `chart-${i + 1}.png`, content: rendered.png, contentType: 'image/png', cid: imageCid(i) }));
+  const csvs = views.map((rendered): MailAttachment => ({ filename: rendered.csvFilename, content: rendered.csv, contentType: 'text/csv; charset=utf-8' }));
+  return { views, dataVersion: meta.dataVersion, loadedAt, ...email, attachments: [...images, ...csvs] };
+}
+
+/** The e-mail as one HTML page for a browser: the inline images as data: URLs instead of cid: references. */
+export function previewHtml(rendered: RenderedReport): string {
+  let html = rendered.html;
+  for (const attachment of rendered.attachments) {
+    if (attachment.cid) html = html.replaceAll(`cid:${attachment.cid}`, `data:image/png;base64,${attachment.content.toString('base64')}`);
+  }
+  return html;
+}

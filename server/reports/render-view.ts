@@ -1,0 +1,81 @@
+// One view of a report, rendered: the measure run through the same engine and disclosure control as
+// GET /api/measures/:id (parseMeasureQuery, runMeasure with the listed dimension values, perturbed
+// counts unless the exact-counts setting is on), the disclosed table the API serializes, the trend
+// spec the dashboard draws, its SVG and PNG, the alt text, the values table and the CSV attachment.
+import type { MeasureRow } from '../../core/api/api-types.ts';
+import { measureRowSchema } from '../../core/api/api-schemas.ts';
+import type { TopLevelSpec } from 'vega-lite';
+import { buildTrendSpec, type TrendSpecInput } from '../../core/charts/build-trend-spec.ts';
+import { describeMeasure, requireMeasure } from '../../core/measures/catalog.ts';
+import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
+import { runMeasure } from '../../core/measures/run-measure.ts';
+import { liveViewLink, measureApiParameters, type ReportView } from '../../core/reports/report-view.ts';
+import { altText, valuesTable, type ValuesTable } from '../../core/reports/view-summary.ts';
+import type { Database } from '../../core/warehouse/database.ts';
+import type { DimensionValues } from '../../core/warehouse/warehouse-facts.ts';
+import { toCsv } from '../http/csv-format.ts';
+import { disclosedTable, rowShapeOf } from '../http/disclosed-table.ts';
+import { renderChart, type RenderedChart } from './render-chart.ts';
+
+const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
+/** The chart's size in an e-mail: the dashboard's height, a fixed width that fits a mail reader. */
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 320;
+/**
+ * The dashboard's spec with more room above: Vega places the title by an estimate of its height
+ * (no canvas in Node to measure it), which lets its top touch the edge of the image.
+ */
+const EMAIL_PADDING = { top: 12, right: 8, bottom: 8, left: 8 };
+
+/** The dashboard's trend spec (build-trend-spec.ts) at the e-mail's size, titled, with room above. */
+export function emailChartSpec(input: Omit<TrendSpecInput, 'width' | 'height'>): TopLevelSpec {
+  return { ...buildTrendSpec({ ...input, width: CHART_WIDTH, height: CHART_HEIGHT }), padding: EMAIL_PADDING };
+}
+
+export interface ViewContext {
+  /** The values each dimension lists (dimensionValues(db)), exactly as the API uses them. */
+  listed: DimensionValues;
+  exactCounts: boolean;
+  /** Where the dashboard is served, for the link back to the live view. */
+  baseUrl: string;
+}
+
+export interface RenderedView extends RenderedChart {
+  view: ReportView;
+  measure: ReturnType<typeof describeMeasure>;
+  /** The rows after disclosure control, as the API's JSON has them. */
+  rows: MeasureRow[];
+  altText: string;
+  table: ValuesTable;
+  csv: Buffer;
+  csvFilename: string;
+  link: string;
+  /** Milliseconds from query to PNG. */
+  renderMs: number;
+}
+
+export async function renderView(db: Database, view: ReportView, context: ViewContext): Promise<RenderedView> {
+  const started = performance.now();
+  const measure = requireMeasure(view.measure);
+  // The API's own validation: a filter value the warehouse does not list is refused here as there.
+  const { adjustAge, cohortId: _none, ...query } = parseMeasureQuery(measure, measureApiParameters(view), context.listed);
+  const measured = await runMeasure(db, query, { adjustAge, exactCounts: context.exactCounts, listed: context.listed });
+  const table = disclosedTable(measured, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
+  const rows = table.rows as unknown as MeasureRow[];
+  const described = describeMeasure(measure);
+  const summary = { title: measure.title, rows, period: view.period, by: view.by, unit: measure.unit, unitLabel: described.unitLabel };
+  const chart = await renderChart(emailChartSpec({ ...summary, title: measure.title }));
+  const csvFilename = `${measure.id}-${view.period}${view.by ? `-by-${view.by}` : ''}.csv`;
+  return {
+    ...chart,
+    view,
+    measure: described,
+    rows,
+    altText: altText(summary),
+    table: valuesTable(summary),
+    csv: toCsv(table, { filename: csvFilename }).body,
+    csvFilename,
+    link: liveViewLink(context.baseUrl, view),
+    renderMs: performance.now() - started,
+  };
+}
