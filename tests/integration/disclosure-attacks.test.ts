@@ -227,6 +227,15 @@ describe('attacks of issue 13 on 3,000 generated people', () => {
     }
   }, 240_000);
 
+  it('6. reasons: a hidden cell of published counts says only that its count is small (or a cost dominated), never that it hides another', async () => {
+    const reasons = new Set<unknown>();
+    for (const path of ['/api/measures/diabetes-prevalence?period=year&by=county,ageBand', '/api/measures/cost-pmpm?period=year&by=county,race', '/api/measures/ed-visits-per-1000?period=month&by=sex']) {
+      for (const row of await rows(perturbed, path)) if (row.suppressed) reasons.add(row.suppressionReason);
+    }
+    expect(reasons.has('small-cell')).toBe(true);
+    expect([...reasons].every((reason) => reason === 'small-cell' || reason === 'dominance')).toBe(true);
+  });
+
   it('repeats: the same question, asked again or in another form, gets the same answer, so noise cannot be averaged away', async () => {
     const asked = [
       ['/api/measures/diabetes-prevalence?period=year&by=county', '/api/measures/diabetes-prevalence?by=county&period=year'],
