@@ -1,7 +1,8 @@
-// The `popsight` command: generate, load, serve, demo, audit.
+// The `popsight` command: generate, load, serve, demo, audit, reports.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerAccountCommands } from './account-commands.ts';
 import { auditExportCommand, auditVerifyCommand } from './audit-commands.ts';
+import { registerReportCommands } from './report-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../server/audit/audit-retention.ts';
 import { DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_SECONDS } from './start-server.ts';
@@ -55,7 +56,9 @@ withNetworkOptions(
     .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
     .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
     .option('--exact-counts', 'serve exact counts, not perturbed ones (docs/disclosure.md): for a trusted environment only', false)
-    .option('--audit-retention-days <n>', 'days the audit trail keeps each request (default six years); older records are pruned at start and daily', integer('--audit-retention-days', 1), DEFAULT_AUDIT_RETENTION_DAYS),
+    .option('--audit-retention-days <n>', 'days the audit trail keeps each request (default six years); older records are pruned at start and daily', integer('--audit-retention-days', 1), DEFAULT_AUDIT_RETENTION_DAYS)
+    .option('--sign-in', 'require sign-in: a session (popsight users add) or an API token (popsight tokens create) for every route above "anyone"', false)
+    .option('--idle-timeout <minutes>', 'with --sign-in, minutes of inactivity that end a session', integer('--idle-timeout', 1), 15),
 ).action(serveCommand);
 
 withNetworkOptions(
@@ -89,6 +92,7 @@ audit
   .action(auditVerifyCommand);
 
 registerAccountCommands(program);
+registerReportCommands(program);
 
 /** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
 function commaList(value: string, previous: string[]): string[] {

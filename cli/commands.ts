@@ -76,13 +76,24 @@ export interface NetworkOptions {
   queryTimeout?: number;
 }
 
-export async function serveCommand(options: { warehouse: string; port: number; cacheMb?: number; exactCounts?: boolean; auditRetentionDays?: number } & NetworkOptions): Promise<void> {
+/** What `serve` takes besides the network options. */
+interface ServeOptions {
+  warehouse: string;
+  port: number;
+  cacheMb?: number;
+  exactCounts?: boolean;
+  auditRetentionDays?: number;
+  signIn?: boolean;
+  idleTimeout?: number;
+}
+
+export async function serveCommand(options: ServeOptions & NetworkOptions): Promise<void> {
   const warehouse = resolve(options.warehouse);
   if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
   await serve({ ...options, warehouse }, builtClient(log));
 }
 
-async function serve(options: { warehouse: string; port: number; cacheMb?: number; exactCounts?: boolean; auditRetentionDays?: number } & NetworkOptions, clientDir: string): Promise<void> {
+async function serve(options: ServeOptions & NetworkOptions, clientDir: string): Promise<void> {
   const server = await startServer({
     warehouse: options.warehouse,
     port: options.port,
@@ -93,6 +104,7 @@ async function serve(options: { warehouse: string; port: number; cacheMb?: numbe
     queryTimeoutSeconds: options.queryTimeout,
     exactCounts: options.exactCounts,
     auditRetentionDays: options.auditRetentionDays,
+    signIn: options.signIn ? { idleTimeoutMinutes: options.idleTimeout } : false,
   });
   console.log(`Popsight is serving ${options.warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
   const stop = () => void server.close().then(() => process.exit(0));
