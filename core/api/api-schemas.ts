@@ -60,7 +60,7 @@ export const measureRowSchema = z.object({
   unreliable: z.boolean().nullable().describe('NCHS presentation standard: relative standard error > 30% or numerator < 20'),
   adjustedRate: estimate('Rate directly standardized to the US 2000 population (adjust=age)').optional(),
   adjustedCiLow: estimate('Fay–Feuer lower bound of the adjusted rate').optional(),
-  adjustedCiHigh: estimate('Fay–Feuer upper bound of the adjusted rate').optional(),
+  adjustedCiHigh: estimate('Fay–Feuer upper bound of the adjusted rate (at most 100% for a proportion)').optional(),
   suppressed: z.boolean().describe('True when disclosure control hides this cell'),
   suppressionReason: z.enum(['small-cell', 'complementary', 'dominance']).optional().describe('small-cell: a published count of 1–10 people; dominance: one person holds most of the total; complementary (exact counts only): hidden so that a small cell cannot be derived'),
 });
@@ -92,6 +92,7 @@ export const measureTrendSchema = z.object({
   dataVersion: z.string(),
   by: z.string().nullable(),
   filters: z.record(z.string(), z.string()),
+  adjust: z.enum(['age']).nullable().describe('age: the trend of the age-adjusted rates'),
   disclosure: z.enum(['perturbed', 'exact']).describe('perturbed: every count carries the cell key method\'s noise (docs/disclosure.md); exact: an admin setting for a trusted environment'),
   method: z.string(),
   trends: z.array(stratumTrendSchema),

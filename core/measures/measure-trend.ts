@@ -15,7 +15,8 @@ export interface StratumTrend {
   note?: string;
 }
 
-export function trendsByStratum(rows: MeasureRow[], by: string[]): StratumTrend[] {
+/** `field`: the crude rate, or with adjust=age the age-adjusted rate. */
+export function trendsByStratum(rows: MeasureRow[], by: string[], field: 'rate' | 'adjustedRate' = 'rate'): StratumTrend[] {
   const groups = new Map<string, { stratum: Record<string, string>; rows: MeasureRow[] }>();
   for (const row of rows) {
     const stratum = Object.fromEntries(by.map((key) => [key, String(row[key])]));
@@ -26,8 +27,8 @@ export function trendsByStratum(rows: MeasureRow[], by: string[]): StratumTrend[
   }
   return [...groups.values()].map(({ stratum, rows: series }) => {
     const points = series
-      .filter((r) => !r.suppressed && typeof r.rate === 'number' && r.rate > 0)
-      .map((r) => ({ year: Number(r.period), rate: r.rate as number }));
+      .filter((r) => !r.suppressed && typeof r[field] === 'number' && (r[field] as number) > 0)
+      .map((r) => ({ year: Number(r.period), rate: r[field] as number }));
     if (points.length < MIN_TREND_POINTS) {
       return { stratum, years: points.length, apc: null, ciLow: null, ciHigh: null, pValue: null, significant: null, note: `fewer than ${MIN_TREND_POINTS} years with a shown, non-zero rate` };
     }

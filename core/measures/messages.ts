@@ -16,6 +16,8 @@ export const messages = {
     `Parameter 'adjust': age adjustment applies to proportions and rates, not to measure '${id}'.`,
   crossTableTooLarge: (cells: number, max: number) =>
     `This request needs a disclosure check over ${cells.toLocaleString('en-US')} cells (the stratifiers and filters crossed), more than ${max.toLocaleString('en-US')}: use a coarser period or fewer filters.`,
+  trendIsYearly: (period: string) =>
+    `Invalid value '${period}' for parameter 'period': a trend is fitted to yearly rates; leave period out or give period=year.`,
   tableTooLarge: (cells: number, max: number) =>
     `This request makes ${cells.toLocaleString('en-US')} cells (its periods and stratifiers crossed), more than ${max.toLocaleString('en-US')}: use a coarser period or fewer stratifiers.`,
   noWarehouse: (path: string) =>

@@ -12,6 +12,7 @@ import { ageStandardizedRate, type AgeStratum } from '../stats/index.ts';
 import type { Database } from '../warehouse/database.ts';
 import { buildMeasureSql, type MeasureQuery } from './build-measure-sql.ts';
 import { measureCellCatalog } from './measure-cells.ts';
+import { compareDimensionValues } from './dimension-order.ts';
 import { DIMENSION_NAMES, type Dimension } from './dimensions.ts';
 import { UNIT_SCALE, type MeasureDefinition } from './measure-definition.ts';
 import { perturbCell, type KeyedCell, type PublishedCell } from './perturb-cell.ts';
@@ -75,7 +76,7 @@ async function queryCells(db: Database, query: MeasureQuery, tooLarge: (cells: n
   const { sql, values } = buildMeasureSql(query, await measureCellCatalog(db));
   // A few statement shapes serve every measure (the measure id is a value): their plans are reused.
   const rows = await db.query<SqlRow>(sql, values as (string | number)[], { reusePlan: true });
-  const cells = densify(combine(rows, query.by.length), query.by.length);
+  const cells = densify(combine(rows, query.by.length), query.by);
   if (cells.length > MAX_CROSS_TABLE_CELLS) {
     throw new DomainError('request_too_fine', tooLarge(cells.length, MAX_CROSS_TABLE_CELLS));
   }
@@ -103,7 +104,7 @@ async function runPerturbed(db: Database, query: MeasureQuery, options: RunMeasu
     const row = shape(query.measure, keyNames, cell.keys, published);
     if (options.adjustAge) {
       const groups = cell.ageGroups.map((group) => ({ ageGroup: group.ageGroup, published: perturbCell(query.measure, group) }));
-      Object.assign(row, adjusted(groups.map(({ ageGroup, published: g }) => ({ ageGroup, events: g.numerator, population: g.denominator, people: g.denominatorPeople })), scale));
+      Object.assign(row, adjusted(groups.map(({ ageGroup, published: g }) => ({ ageGroup, events: g.numerator, population: g.denominator, people: g.denominatorPeople })), scale, query.measure));
     }
     const small = isSmallCount(published.numeratorPeople, policy) || isSmallCount(published.denominatorPeople, policy);
     const reason: SuppressionReason | null = small ? 'small-cell' : published.dominated ? 'dominance' : null;
@@ -123,7 +124,7 @@ async function runExact(db: Database, query: MeasureQuery, options: RunMeasureOp
   const shaped = cells.map((cell): OutCell => {
     const row = shape(query.measure, keyNames, cell.keys, cell);
     if (options.adjustAge) {
-      Object.assign(row, adjusted(cell.ageGroups.map((g) => ({ ageGroup: g.ageGroup, events: Math.round(g.numerator), population: g.denominator, people: g.denominatorPeople })), scale, 'drop-empty'));
+      Object.assign(row, adjusted(cell.ageGroups.map((g) => ({ ageGroup: g.ageGroup, events: Math.round(g.numerator), population: g.denominator, people: g.denominatorPeople })), scale, query.measure, 'drop-empty'));
     }
     return row;
   });
@@ -213,11 +214,12 @@ function addInto(cell: KeyedCell, part: KeyedCell): void {
  * Disclosure control needs the full table: a stratum with nobody in one period is a zero cell,
  * not a missing one, so it can serve as a complement and the margins add up.
  */
-function densify(byId: Map<string, Cell>, strata: number): Cell[] {
+function densify(byId: Map<string, Cell>, by: readonly Dimension[]): Cell[] {
   const cells = [...byId.values()];
-  if (strata === 0) return cells;
+  if (by.length === 0) return cells;
   const periods = [...new Set(cells.map((c) => c.keys[0]!))];
-  const values = Array.from({ length: strata }, (_, i) => [...new Set(cells.map((c) => c.keys[i + 1]!))].sort());
+  // Each stratifier's values in its order (age groups by age), so rows come out as /api/dimensions lists them.
+  const values = by.map((dimension, i) => [...new Set(cells.map((c) => c.keys[i + 1]!))].sort((a, b) => compareDimensionValues(dimension, a, b)));
   const combos = values.reduce<string[][]>((acc, vals) => acc.flatMap((prefix) => vals.map((v) => [...prefix, v])), [[]]);
   return periods.flatMap((period) =>
     combos.map((combo) => {
@@ -237,7 +239,7 @@ type AgeGroupCounts = AgeStratum & { people: number };
  * Published counts merge sparse age groups first (sparse-age-groups.ts); exact counts, in a trusted
  * environment, only leave out the empty ones.
  */
-function adjusted(groups: AgeGroupCounts[], scale: number, sparse: 'collapse' | 'drop-empty' = 'collapse') {
+function adjusted(groups: AgeGroupCounts[], scale: number, measure: MeasureDefinition, sparse: 'collapse' | 'drop-empty' = 'collapse') {
   const populated = groups.filter((g) => g.population > 0 && g.people > 0);
   if (populated.length === 0) return { adjustedRate: null, adjustedCiLow: null, adjustedCiHigh: null };
   const { strata, weights } = sparse === 'collapse' ? collapseSparseAgeGroups(populated) : { strata: populated, weights: undefined };
@@ -245,5 +247,8 @@ function adjusted(groups: AgeGroupCounts[], scale: number, sparse: 'collapse' | 
     strata.map((g) => ({ ageGroup: g.ageGroup, events: Math.round(g.events), population: g.population })),
     { multiplier: scale, emptyStrata: 'drop', ...(weights ? { weights } : {}) },
   );
-  return { adjustedRate: result.rate, adjustedCiLow: result.low, adjustedCiHigh: result.high };
+  // The Fay–Feuer limit is a gamma bound on a rate; a proportion cannot exceed 100%, so its upper
+  // limit is truncated there (docs/measures.md says so).
+  const high = measure.kind === 'proportion' ? Math.min(result.high, scale) : result.high;
+  return { adjustedRate: result.rate, adjustedCiLow: result.low, adjustedCiHigh: high };
 }

@@ -6,6 +6,7 @@
 import type { Database } from './database.ts';
 import { keySumSql, perturbCount, recordKeySql, RECORD_KEY_COLUMN } from '../disclosure/cell-key.ts';
 import { isSmallCount, resolvePolicy } from '../disclosure/policy.ts';
+import { compareDimensionValues } from '../measures/dimension-order.ts';
 import { DIMENSIONS, DIMENSION_NAMES, type Dimension } from '../measures/dimensions.ts';
 import { DEFAULT_TABLE } from '../measures/perturb-cell.ts';
 
@@ -104,7 +105,10 @@ async function readDimensionValues(db: Database): Promise<Variants<DimensionValu
     }),
   );
   const values = (keep: (peopleAtLeast: number) => boolean) =>
-    Object.fromEntries(entries.map(([name, rows]) => [name, rows.filter((r) => keep(r.people_at_least)).map((r) => String(r.value))])) as DimensionValues;
+    Object.fromEntries(entries.map(([name, rows]) => [
+      name,
+      rows.filter((r) => keep(r.people_at_least)).map((r) => String(r.value)).sort((a, b) => compareDimensionValues(name, a, b)),
+    ])) as DimensionValues;
   return {
     exact: values(() => true),
     // CMS cell size policy: a value held by 1–10 people is not shown, nor accepted as a filter.

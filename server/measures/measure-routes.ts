@@ -2,7 +2,9 @@
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
 import { measureRowSchema } from '../../core/api/api-schemas.ts';
 import { countCells } from '../../core/audit/audit-record.ts';
+import { DomainError } from '../../core/errors.ts';
 import { describeMeasure, MEASURES, requireMeasure } from '../../core/measures/catalog.ts';
+import { messages } from '../../core/measures/messages.ts';
 import { trendsByStratum } from '../../core/measures/measure-trend.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
@@ -20,8 +22,16 @@ import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from '../cohorts/cohort-gate.ts';
 
 const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
-const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment), 95% CI from the t distribution; suppressed years are left out.';
+const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment), 95% CI from the t distribution; suppressed years are left out; with adjust=age, of the age-adjusted rates.';
 const tags = ['measures'];
+
+/** A trend is yearly: `period` may be left out or be `year`; anything else is refused (400), not ignored. */
+function yearlyQuery(query: Record<string, unknown>): Record<string, unknown> {
+  if (query.period !== undefined && query.period !== 'year') {
+    throw new DomainError('invalid_parameter', messages.trendIsYearly(String(query.period)), { parameter: 'period' });
+  }
+  return { ...query, period: 'year' };
+}
 
 export interface MeasureRouteOptions {
   cache?: ResponseCache;
@@ -113,19 +123,20 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
         summary: 'Annual percent change per stratum, from the shown yearly rates',
         operationId: 'getMeasureTrend',
         tags,
-        description: 'Always from yearly rows (period is ignored), crude rates (adjust is ignored); suppressed years are left out. A cohort restricts the trend to its members, as it does the measure.',
-        parameters: [measureIdParameter(), ...measureQueryParameters(['period', 'adjust'])],
+        description: 'From yearly rows (period may be left out or be year; any other period is refused with 400); with adjust=age, of the age-adjusted rates; suppressed years are left out. A cohort restricts the trend to its members, as it does the measure (unknown cohort: 404).',
+        parameters: [measureIdParameter(), ...measureQueryParameters()],
         responses: { 200: jsonResponse('MeasureTrend', 'One trend per stratum'), 400: errorResponse('BadRequest'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') },
       },
       handler: async (request, response) => {
         const measure = requireMeasure(String(request.params.id));
         const body = await warehouse.use(async (db) => {
           const listed = await dimensionValues(db, { exactCounts });
-          const { adjustAge: _adjust, cohortId, ...parsed } = parseMeasureQuery(measure, { ...request.query, period: 'year' }, listed);
+          const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, yearlyQuery(request.query), listed);
           const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
-          const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { exactCounts, listed })]);
+          const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { exactCounts, listed, adjustAge })]);
           noteForAudit(response, { dataVersion });
-          return { measure: describeMeasure(measure), dataVersion, by: query.by.join(',') || null, filters: query.filters, disclosure, method: TREND_METHOD, trends: trendsByStratum(rows, query.by) };
+          const trends = trendsByStratum(rows, query.by, adjustAge ? 'adjustedRate' : 'rate');
+          return { measure: describeMeasure(measure), dataVersion, by: query.by.join(',') || null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure, method: TREND_METHOD, trends };
         });
         response.json(body);
       },

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../core/measures/messages.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { openDatabase, type Database } from '../../core/warehouse/database.ts';
@@ -114,6 +115,41 @@ describe('measures on the nj27 fixture, exact counts', () => {
     expect(body.trends[0]!.years).toBe(yearly.length);
     expect(body.trends[0]!.apc).toBeCloseTo(100 * (Math.exp(slope) - 1), 8);
     expect(body.trends[0]!.ciLow).toBeLessThan(body.trends[0]!.apc);
+  });
+
+  it('fits the trend of age-adjusted rates with adjust=age, and refuses a period other than year', async () => {
+    const yearly = (await get('/api/measures/wellness-visit-rate?period=year&adjust=age')).rows.filter((r) => !r.suppressed && (r.adjustedRate as number) > 0);
+    const xs = yearly.map((r) => Number(r.period));
+    const ys = yearly.map((r) => Math.log(r.adjustedRate as number));
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+    const body = (await get('/api/measures/wellness-visit-rate/trend?adjust=age')) as unknown as { adjust: string; trends: { apc: number; years: number }[] };
+    expect(yearly.length).toBeGreaterThanOrEqual(3);
+    expect(body.adjust).toBe('age');
+    expect(body.trends[0]!.years).toBe(yearly.length);
+    expect(body.trends[0]!.apc).toBeCloseTo(100 * (Math.exp(slope) - 1), 8);
+    expect((await fetch(`${server.url}/api/measures/hypertension-prevalence/trend?period=year`)).status).toBe(200);
+    const quarterly = await fetch(`${server.url}/api/measures/hypertension-prevalence/trend?period=quarter`);
+    expect(quarterly.status).toBe(400);
+    expect(((await quarterly.json()) as { error: { message: string } }).error.message).toBe(messages.trendIsYearly('quarter'));
+  });
+
+  it('keeps the upper limit of an age-adjusted proportion at or below 100%, and lists age groups by age', async () => {
+    let truncated = 0;
+    for (const id of ['hypertension-prevalence', 'hba1c-control', 'blood-pressure-control', 'flu-vaccination']) {
+      for (const row of (await get(`/api/measures/${id}?period=year&by=race&adjust=age`)).rows) {
+        if (row.adjustedCiHigh === null || row.adjustedCiHigh === undefined) continue;
+        expect(row.adjustedCiHigh as number, `${id} ${row.period} ${row.race}`).toBeLessThanOrEqual(100);
+        if (row.adjustedCiHigh === 100) truncated++;
+      }
+    }
+    expect(truncated, 'some Fay–Feuer upper limits of small strata pass 100% and are truncated').toBeGreaterThan(0);
+    const order = ['<1', '1-4', '5-14', '15-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75-84', '85+'];
+    const listed = ((await get('/api/dimensions')) as unknown as { stdAgeGroup: string[] }).stdAgeGroup;
+    expect(listed).toEqual(order.filter((g) => listed.includes(g)));
+    const rows = (await get('/api/measures/hypertension-prevalence?period=all&by=stdAgeGroup')).rows.map((r) => String(r.stdAgeGroup));
+    expect(rows).toEqual(order.filter((g) => rows.includes(g)));
   });
 
   it('rejects age adjustment for a cost measure and three stratifiers', async () => {
