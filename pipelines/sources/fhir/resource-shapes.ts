@@ -2,7 +2,8 @@
 // resource into `fhir.<table>.r`. Elements not listed are never read, so names, telecom, address
 // lines and cities of people, identifiers (SSN, licence, passport, MRN), narratives (`text.div`) and
 // reference `display`s (which carry a patient's or clinician's name) never reach staging. The one
-// reference `display` read is a payer's (Coverage.payor, insurer, insurance.coverage).
+// reference `display` read is a payer's (Coverage.payor, insurer, insurance.coverage, and the payor of a
+// Coverage contained in an ExplanationOfBenefit).
 // Leaves are VARCHAR: numbers and booleans arrive as their JSON text and the row rules judge them.
 
 const text = 'VARCHAR';
@@ -13,7 +14,7 @@ const reference = { reference: text };
 const payerReference = { reference: text, display: text };
 const period = { start: text, end: text };
 /** A billed line of a Claim or ExplanationOfBenefit: what it bills, for which encounter, at what price. */
-const claimItem = { productOrService: concept, encounter: [reference], net: { value: text } };
+const claimItem = { productOrService: concept, encounter: [reference], net: { value: text }, servicedPeriod: period, servicedDate: text };
 const value = {
   valueQuantity: { value: text, unit: text, code: text },
   valueCodeableConcept: concept,
@@ -75,12 +76,16 @@ export const RESOURCE_SHAPES: ResourceShape[] = [
     patient: reference, encounter: reference, vaccineCode: concept, occurrenceDateTime: text, occurrenceString: text,
   }),
   shape('Coverage', 'coverage', { beneficiary: reference, payor: [payerReference], period }),
+  // `patient` is read for its reference only: its display is the patient's name.
   shape('Claim', 'claim', {
-    type: concept, prescription: reference, item: [claimItem],
+    type: concept, patient: reference, billablePeriod: period, prescription: reference, item: [claimItem],
     insurer: payerReference, insurance: [{ coverage: payerReference }], total: { value: text },
   }),
+  // Synthea contains the Coverage an EOB was paid under (`#coverage`): of it only its id and payor. (Not its
+  // `type`: other contained resources, an Organization, have a `type` array, which would stop an NDJSON read.)
   shape('ExplanationOfBenefit', 'eob', {
-    type: concept, claim: reference, item: [claimItem],
+    type: concept, patient: reference, billablePeriod: period, claim: reference, item: [claimItem],
+    contained: [{ resourceType: text, id: text, payor: [payerReference] }],
     insurer: payerReference, insurance: [{ coverage: payerReference }],
     total: [{ category: concept, amount: { value: text } }], payment: { amount: { value: text } },
   }),

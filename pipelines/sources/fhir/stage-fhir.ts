@@ -15,11 +15,11 @@ import { buildReferenceIndex } from './reference-index.ts';
 export { looksLikeFhir } from './fhir-files.ts';
 
 /**
- * Staging statements in dependency order: reference-macros need patients, claim-payers their macros, encounters,
- * procedures and immunizations the encounter claims, payers the rows that name them.
+ * Staging statements in dependency order: reference-macros need patients, claim-payers their macros, enrolment
+ * (payer_transitions), encounters, procedures and immunizations the encounter claims, payers the rows that name them.
  */
 const STAGING_SQL = [
-  'organizations', 'patients', 'reference-macros', 'claim-payers', 'payer_transitions', 'encounter-claims', 'encounters',
+  'organizations', 'patients', 'reference-macros', 'claim-payers', 'encounter-claims', 'payer_transitions', 'encounters',
   'medications', 'payers', 'conditions', 'observations', 'procedures', 'immunizations',
 ];
 
@@ -61,4 +61,18 @@ async function stagedFiles(db: Database): Promise<StagedFile[]> {
     for (const row of rows) files.push({ file: row.file, table, read: row.read });
   }
   return files;
+}
+
+/**
+ * What the load must say about enrolment it could not read: people with encounters but no Coverage and no claim
+ * naming a payer, whom the model enrols from their first to their last encounter with an `Unknown payer`
+ * (model/coverage.sql). Undefined when there is nobody such. Reads staging.* only, so it runs after stageFhir().
+ */
+export async function describeEnrolment(db: Database): Promise<string | undefined> {
+  const [{ people, guessed }] = await db.query<{ people: number; guessed: number }>(`SELECT
+    (SELECT count(*) FROM staging.patients)::INTEGER AS people,
+    (SELECT count(DISTINCT patient) FROM staging.encounters WHERE patient NOT IN (SELECT patient FROM staging.payer_transitions WHERE patient IS NOT NULL))::INTEGER AS guessed`);
+  if (guessed === 0) return undefined;
+  return `${guessed} of ${people} people have neither Coverage nor a Claim or ExplanationOfBenefit naming a payer: `
+    + 'each is enrolled from their first to their last encounter with an Unknown payer, which undercounts their person-time';
 }

@@ -1,7 +1,7 @@
 -- Who pays a Claim or ExplanationOfBenefit. `insurer` names the payer. `insurance.coverage` names a Coverage,
 -- never a payer (a Coverage id is a member's plan), so without an insurer the payer is that Coverage's first
--- payor; a Coverage that is not in the extract (Synthea's contained `#coverage`, or no reference at all) leaves
--- the reference's display, which Synthea writes as the payer's name.
+-- payor, or the payor of the Coverage the resource contains (Synthea's EOB: `#coverage`); a Coverage found
+-- nowhere (or no reference at all) leaves the reference's display, which Synthea writes as the payer's name.
 
 -- fhir.coverage_payers: each Coverage's payer, as staging.payer_transitions names it.
 CREATE TABLE fhir.coverage_payers AS
@@ -13,3 +13,7 @@ GROUP BY 1;
 -- looked up in the macro, as a correlated subquery, it would make staging the claims twice as slow.
 CREATE MACRO fhir.claim_payer(insurer, coverage, coverage_payer) AS
   coalesce(fhir.payer_key(insurer), coverage_payer, nullif(trim(coverage.display), ''));
+
+-- The payer of the contained Coverage (`#id`) that an insurance.coverage reference names.
+CREATE MACRO fhir.contained_payer(contained, coverage) AS fhir.payer_key(
+  list_filter(contained, lambda c: c.resourceType = 'Coverage' AND '#' || c.id = coverage.reference)[1].payor[1]);

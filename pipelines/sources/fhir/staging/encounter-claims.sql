@@ -7,7 +7,7 @@
 CREATE MACRO fhir.priced_items(items) AS
   list_transform(items, lambda i, n: {'position': n, 'code': i.productOrService.coding[1].code, 'net': i.net.value});
 
--- fhir.encounter_bills: each encounter claim with its EOB. The priced lines (item.net) are the Claim's, else,
+-- fhir.encounter_bills: each encounter claim with its EOB, its person, day of service and payer. The priced lines (item.net) are the Claim's, else,
 -- when the Claim prices none, its EOB's (which repeats them).
 CREATE TABLE fhir.encounter_bills AS
 WITH claims AS (
@@ -15,6 +15,8 @@ WITH claims AS (
     _file, _line,
     fhir.resource_id(r.id, full_url) AS claim_id,
     fhir.item_encounter(r.item) AS encounter,
+    fhir.ref_id(r.patient.reference) AS patient,
+    fhir.utc(coalesce(r.billablePeriod.start, r.item[1].servicedPeriod.start, r.item[1].servicedDate)) AS service_date,
     r.total.value AS total,
     fhir.claim_payer(r.insurer, r.insurance[1].coverage, p.payer) AS payer,
     fhir.priced_items(r.item) AS items,
@@ -25,15 +27,22 @@ WITH claims AS (
     _file, _line,
     fhir.ref_id(r.claim.reference) AS claim_id,
     fhir.item_encounter(r.item) AS encounter,
+    fhir.ref_id(r.patient.reference) AS patient,
+    -- Synthea's EOB.billablePeriod runs from the end of the encounter for a year (the time to bill it): the
+    -- items' serviced period is the service, the billable period only a last resort.
+    fhir.utc(coalesce(r.item[1].servicedPeriod.start, r.item[1].servicedDate, r.billablePeriod.start)) AS service_date,
     list_filter(r.total, lambda t: list_contains(list_transform(t.category.coding, lambda c: c.code), 'submitted'))[1].amount.value AS total,
     r.payment.amount.value AS paid,
-    fhir.claim_payer(r.insurer, r.insurance[1].coverage, p.payer) AS payer,
+    fhir.claim_payer(r.insurer, r.insurance[1].coverage, coalesce(p.payer, fhir.contained_payer(r.contained, r.insurance[1].coverage))) AS payer,
     fhir.priced_items(r.item) AS items,
     coalesce(r.type.coding[1].code, '') = 'pharmacy' AS pharmacy
   FROM fhir.eob LEFT JOIN fhir.coverage_payers p ON p.coverage_id = fhir.ref_id(r.insurance[1].coverage.reference)
 )
 SELECT
   coalesce(c._file, e._file) AS _file, coalesce(c._line, e._line) AS _line,
+  coalesce(c.claim_id, e.claim_id) AS claim_id,
+  coalesce(c.patient, e.patient) AS patient,
+  coalesce(c.service_date, e.service_date) AS service_date,
   coalesce(e.encounter, c.encounter) AS encounter,
   coalesce(e.total, c.total) AS total,
   e.paid,

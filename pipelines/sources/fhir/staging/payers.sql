@@ -13,6 +13,7 @@ WITH used AS (
   -- A Coverage reference names the payer only by its display (claim-payers.sql).
   UNION ALL SELECT {'reference': NULL::VARCHAR, 'display': r.insurance[1].coverage.display} FROM fhir.eob
   UNION ALL SELECT {'reference': NULL::VARCHAR, 'display': r.insurance[1].coverage.display} FROM fhir.claim
+  UNION ALL SELECT unnest(flatten(list_transform(list_filter(r.contained, lambda c: c.resourceType = 'Coverage'), lambda c: c.payor))) FROM fhir.eob
 ), names AS (
   SELECT fhir.payer_key(ref) AS id, min(nullif(trim(ref.display), '')) AS display FROM mentions GROUP BY 1
 )
