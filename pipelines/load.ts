@@ -131,6 +131,7 @@ async function buildAndPublish(
     // 1. Extract: land the source files in staging.* as text, with line numbers.
     const reader = pickReader(options.source, options.format);
     const staged = await step(`1/7 extract (${reader.format})`, () => reader.stage(options.source, db));
+    for (const warning of staged.warnings ?? []) deps.log(`warning: ${warning}`);
     await createMissingStagingTables(db);
     // Line numbers are taken; from here on row order does not matter, and not keeping it saves memory.
     await db.run('SET preserve_insertion_order = false');

@@ -22,6 +22,8 @@ export interface StageResult {
   /** The layout or version recognised, e.g. Synthea 'current' or '3.x'. */
   layout: string;
   files: StagedFile[];
+  /** What the load must tell its user about the extract (e.g. enrolment it had to guess). */
+  warnings?: string[];
 }
 
 export interface SourceReader {

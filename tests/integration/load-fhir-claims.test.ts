@@ -149,4 +149,15 @@ describe('an extract with neither Coverage nor claims', () => {
       db.close();
     }
   });
+
+  it('and the load prints that as a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'popsight-fhir-warn-'));
+    const lines: string[] = [];
+    await loadExtract(
+      { source: fileURLToPath(new URL('../fixtures/fhir-smart-bulk-10', import.meta.url)), warehouse: join(dir, 'w.duckdb'), secretsFile: join(dir, 'key') },
+      { ...quietLoadDeps, log: (line: string) => lines.push(line) },
+    );
+    expect(lines).toContain('warning: 13 of 13 people have neither Coverage nor a Claim or ExplanationOfBenefit naming a payer: '
+      + 'each is enrolled from their first to their last encounter with an Unknown payer, which undercounts their person-time');
+  });
 });

@@ -51,7 +51,8 @@ export async function stageFhir(dir: string, db: Database): Promise<StageResult>
 
   const [{ patients }] = await db.query<{ patients: number }>('SELECT count(*) AS patients FROM staging.patients');
   if (patients === 0) throw new LoadError(dir, 'holds no Patient resources; every FHIR extract needs the patients its records belong to');
-  return { format: 'fhir', layout: input.layout === 'ndjson' ? 'bulk-ndjson' : 'bundles', files: await stagedFiles(db) };
+  const enrolment = await describeEnrolment(db);
+  return { format: 'fhir', layout: input.layout === 'ndjson' ? 'bulk-ndjson' : 'bundles', files: await stagedFiles(db), warnings: enrolment ? [enrolment] : [] };
 }
 
 async function stagedFiles(db: Database): Promise<StagedFile[]> {
