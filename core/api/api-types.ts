@@ -74,3 +74,11 @@ export interface MeasureQuery {
   by: Dimension | null;
   filters: Filters;
 }
+
+/** GET and POST /api/session for a signed-in user (server/accounts/session-routes.ts). */
+export interface SessionInfo {
+  user: string;
+  role: 'viewer' | 'analyst' | 'admin';
+  /** Sent back as X-CSRF-Token on every change; the dashboard keeps it in memory only. */
+  csrfToken: string;
+}

@@ -1,6 +1,6 @@
 // Debian's chromium driven by playwright-core (never a downloaded browser), with the flags this
 // closed network needs, and the JSON fetch the browser tests compare pages against.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -14,3 +14,6 @@ export async function fetchJson<T>(base: string, path: string): Promise<T> {
   expect(response.ok, `${path} → ${response.status}`).toBe(true);
   return (await response.json()) as T;
 }
+
+/** The id of the element that has the keyboard focus ('' for none, or one without an id). */
+export const activeElementId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');

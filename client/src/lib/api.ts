@@ -6,6 +6,7 @@ import type {
   MeasureQuery,
   MeasureResult,
   Meta,
+  SessionInfo,
 } from '../../../core/api/api-types.ts';
 import { OFFERED_DIMENSIONS } from './offered.ts';
 import { messages } from '../../../core/charts/messages.ts';
@@ -39,16 +40,52 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/**
+ * What the fetch layer needs from the signed-in session (session.svelte.ts connects it): the CSRF
+ * token, kept in memory only, and whom to tell when the server answers 401.
+ */
+export interface SessionHooks {
+  csrfToken(): string | null;
+  unauthorized(error: ApiError): void;
+}
+
+let session: SessionHooks = { csrfToken: () => null, unauthorized: () => undefined };
+
+export function connectSession(hooks: SessionHooks): void {
+  session = hooks;
+}
+
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+interface SendOptions extends RequestInit {
+  /** false: the caller handles a 401 itself (the session's own routes) instead of the sign-in page. */
+  reportUnauthorized?: boolean;
+}
+
+/**
+ * Every API call goes through here: changes carry X-CSRF-Token, a failed response becomes an
+ * ApiError, and a 401 is reported to the session so that the dashboard can ask to sign in.
+ */
+async function send(path: string, { reportUnauthorized = true, ...init }: SendOptions = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const csrfToken = session.csrfToken();
+  if (csrfToken && CHANGES.has((init.method ?? 'GET').toUpperCase())) headers.set('X-CSRF-Token', csrfToken);
   let response: Response;
   try {
-    response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiError(messages.unreachable(), 0, 'network', error);
   }
+  if (response.ok) return response;
+  const error = toApiError(response, await response.json().catch(() => undefined));
+  if (response.status === 401 && reportUnauthorized) session.unauthorized(error);
+  throw error;
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await send(path, { signal, headers: { accept: 'application/json' } });
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw toApiError(response, body);
   if (body === undefined) throw new ApiError(messages.notJson(response.status), response.status);
   return body as T;
 }
@@ -96,14 +133,7 @@ export interface DownloadedFile {
 
 /** The same rows as `fetchMeasure`, as the server's CSV (suppressed cells already blank). */
 export async function fetchMeasureCsv(id: string, query: MeasureQuery, signal?: AbortSignal): Promise<DownloadedFile> {
-  let response: Response;
-  try {
-    response = await fetch(measurePath(id, query), { signal, headers: { accept: 'text/csv' } });
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new ApiError(messages.unreachable(), 0, 'network', error);
-  }
-  if (!response.ok) throw toApiError(response, await response.json().catch(() => undefined));
+  const response = await send(measurePath(id, query), { signal, headers: { accept: 'text/csv' } });
   return { blob: await response.blob(), filename: attachmentFilename(response.headers.get('content-disposition')) };
 }
 
@@ -122,3 +152,21 @@ export function attachmentFilename(header: string | null): string | null {
   if (!plain) return null;
   return plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2];
 }
+
+/** Who is signed in: 200 with the session, 401 signed out, 404 on a server without sign-in (OPEN_ACCESS). */
+export const fetchSession = (signal?: AbortSignal) =>
+  send('/api/session', { signal, headers: { accept: 'application/json' }, reportUnauthorized: false }).then(
+    (response) => response.json() as Promise<SessionInfo>,
+  );
+
+/** Signs in; the server sets the HttpOnly session cookie and answers the CSRF token. */
+export const signIn = (user: string, password: string) =>
+  send('/api/session', {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify({ user, password }),
+    reportUnauthorized: false,
+  }).then((response) => response.json() as Promise<SessionInfo>);
+
+/** Signs out (with the CSRF token, as every change made with the cookie). */
+export const signOut = () => send('/api/session', { method: 'DELETE', reportUnauthorized: false }).then(() => undefined);
