@@ -2,7 +2,6 @@
 // measure, the same from cache, a 400, a 404, a cohort preview) gets exactly one record whose cells
 // match the response; records survive a restart; `popsight audit verify` finds the chain intact,
 // then names a record edited or deleted with SQL in state.duckdb; `audit export` writes them all.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,23 +16,11 @@ import { pruneAuditLog } from '../../server/audit/audit-retention.ts';
 import { openStateStore, STATE_FILE } from '../../server/state/state-store.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
+import { runPopsight } from '../helpers/run-popsight.ts';
 
 type Json = Record<string, any>;
-const CLI = join(import.meta.dirname, '../../bin/popsight.mjs');
 const MEASURE = '/api/measures/diabetes-prevalence?by=sex';
 
-/** Runs `popsight audit …` in its own process: its exit code and output. */
-function popsightAudit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'audit', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Runs SQL on a state file directly (no server holds it). */
 async function tamper(stateDir: string, sql: string): Promise<void> {
@@ -118,7 +105,7 @@ describe('audit trail', () => {
   });
 
   it('says the server holds the state store when `popsight audit verify` runs beside it', async () => {
-    const { code, stderr } = await popsightAudit(['verify', '--state', stateDir]);
+    const { code, stderr } = await runPopsight(['audit', 'verify', '--state', stateDir]);
     expect(code).toBe(1);
     expect(stderr).toContain('stop the server first');
   });
@@ -133,7 +120,7 @@ describe('audit trail', () => {
     expect(verdict).toMatchObject({ ok: true });
     // 5 above, the /api/audit calls, the unknown path, the 400, and the /api/audit after the restart.
     expect(verdict.records).toBe(body.records.length + 1);
-    const cli = await popsightAudit(['verify', '--state', stateDir]);
+    const cli = await runPopsight(['audit', 'verify', '--state', stateDir]);
     expect(cli.code).toBe(0);
     expect(cli.stdout.trim()).toBe(auditMessages.verdict(verdict));
   });
@@ -154,7 +141,7 @@ describe('audit trail', () => {
     await tamper(copy, 'UPDATE audit_log SET cells_suppressed = cells_suppressed + 1 WHERE sequence = 2');
     const verdict = await verifyAuditLog({ state: copy });
     expect(verdict).toMatchObject({ ok: false, sequence: 2, problem: 'edited', records: 1 });
-    const cli = await popsightAudit(['verify', '--state', copy]);
+    const cli = await runPopsight(['audit', 'verify', '--state', copy]);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain(auditMessages.verdict(verdict));
   });

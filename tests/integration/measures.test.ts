@@ -18,6 +18,16 @@ const US2000: Record<string, number> = {
 
 type Row = Record<string, number | string | boolean | null>;
 
+/** SEER's annual percent change: 100·(e^b − 1), b the least-squares slope of ln(rate) on year. */
+function apcByHand(points: [year: number, rate: number][]): number {
+  const xs = points.map(([year]) => year);
+  const ys = points.map(([, rate]) => Math.log(rate));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+  return 100 * (Math.exp(slope) - 1);
+}
+
 // Hand computations from the mart need the true counts: the server runs with exact counts, the
 // trusted-environment setting (published counts are checked in measures-perturbed.test.ts).
 describe('measures on the nj27 fixture, exact counts', () => {
@@ -105,30 +115,22 @@ describe('measures on the nj27 fixture, exact counts', () => {
 
   it('gives the annual percent change of the shown yearly rates, fitted by hand', async () => {
     const yearly = (await get('/api/measures/wellness-visit-rate?period=year')).rows.filter((r) => !r.suppressed && (r.rate as number) > 0);
-    const xs = yearly.map((r) => Number(r.period));
-    const ys = yearly.map((r) => Math.log(r.rate as number));
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+    const apc = apcByHand(yearly.map((r) => [Number(r.period), r.rate as number]));
     const body = (await get('/api/measures/wellness-visit-rate/trend')) as unknown as { trends: { apc: number; years: number; ciLow: number; ciHigh: number }[] };
     expect(body.trends).toHaveLength(1);
     expect(body.trends[0]!.years).toBe(yearly.length);
-    expect(body.trends[0]!.apc).toBeCloseTo(100 * (Math.exp(slope) - 1), 8);
+    expect(body.trends[0]!.apc).toBeCloseTo(apc, 8);
     expect(body.trends[0]!.ciLow).toBeLessThan(body.trends[0]!.apc);
   });
 
   it('fits the trend of age-adjusted rates with adjust=age, and refuses a period other than year', async () => {
     const yearly = (await get('/api/measures/wellness-visit-rate?period=year&adjust=age')).rows.filter((r) => !r.suppressed && (r.adjustedRate as number) > 0);
-    const xs = yearly.map((r) => Number(r.period));
-    const ys = yearly.map((r) => Math.log(r.adjustedRate as number));
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+    const apc = apcByHand(yearly.map((r) => [Number(r.period), r.adjustedRate as number]));
     const body = (await get('/api/measures/wellness-visit-rate/trend?adjust=age')) as unknown as { adjust: string; trends: { apc: number; years: number }[] };
     expect(yearly.length).toBeGreaterThanOrEqual(3);
     expect(body.adjust).toBe('age');
     expect(body.trends[0]!.years).toBe(yearly.length);
-    expect(body.trends[0]!.apc).toBeCloseTo(100 * (Math.exp(slope) - 1), 8);
+    expect(body.trends[0]!.apc).toBeCloseTo(apc, 8);
     expect((await fetch(`${server.url}/api/measures/hypertension-prevalence/trend?period=year`)).status).toBe(200);
     const quarterly = await fetch(`${server.url}/api/measures/hypertension-prevalence/trend?period=quarter`);
     expect(quarterly.status).toBe(400);

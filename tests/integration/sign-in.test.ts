@@ -2,7 +2,6 @@
 // failed sign-in, CSRF tokens on changes made with the cookie (not with a Bearer token), the idle
 // timeout on an injected clock, signing out, principals in the audit trail, and secrets that the
 // state file holds only as hashes.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,23 +17,10 @@ import { openStateDatabase, type StateDatabase } from '../../server/state/state-
 import { openStateStore, STATE_FILE, type StateStore } from '../../server/state/state-store.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
+import { runPopsight } from '../helpers/run-popsight.ts';
 
 type Json = Record<string, any>;
-const CLI = join(import.meta.dirname, '../../bin/popsight.mjs');
 
-/** Runs `popsight …` in its own process with `input` on standard input: its exit code and output. */
-function popsight(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 const MINUTE = 60_000;
 const MEASURE = '/api/measures/diabetes-prevalence?by=sex';
 const COHORT = JSON.stringify({ name: 'Women', criteria: { sex: 'F' } });
@@ -172,7 +158,7 @@ describe('sign-in', () => {
   });
 
   it('stops the users and tokens commands while the server holds the state store, saying so', async () => {
-    const held = await popsight(['tokens', 'list', '--state', stateDir]);
+    const held = await runPopsight(['tokens', 'list', '--state', stateDir]);
     expect(held.code).toBe(1);
     expect(held.stderr).toContain('stop the server first');
   });
@@ -190,20 +176,20 @@ describe('popsight users and tokens', () => {
   const stateDir = join(mkdtempSync(join(tmpdir(), 'popsight-accounts-cli-')), 'state');
 
   it('adds users with a password from standard input, creates, lists and revokes tokens, without a server', async () => {
-    const added = await popsight(['users', 'add', 'bo', '--role', 'viewer', '--password-stdin', '--state', stateDir], 'bo-password-123\n');
+    const added = await runPopsight(['users', 'add', 'bo', '--role', 'viewer', '--password-stdin', '--state', stateDir], 'bo-password-123\n');
     expect([added.code, added.stdout.trim()]).toEqual([0, accountMessages.userAdded('bo', 'viewer')]);
     // CI has no terminal: without --password-stdin the command says how to give one.
-    const noPassword = await popsight(['users', 'add', 'cy', '--role', 'viewer', '--state', stateDir]);
+    const noPassword = await runPopsight(['users', 'add', 'cy', '--role', 'viewer', '--state', stateDir]);
     expect([noPassword.code, noPassword.stderr.trim()]).toEqual([1, `popsight: ${accountMessages.noPasswordGiven}`]);
-    const created = await popsight(['tokens', 'create', '--role', 'admin', '--expires-days', '30', '--label', 'ci', '--state', stateDir]);
+    const created = await runPopsight(['tokens', 'create', '--role', 'admin', '--expires-days', '30', '--label', 'ci', '--state', stateDir]);
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^popsight_[\w-]{43}$/);
     const id = /(tok_[0-9a-f]{12})/.exec(created.stderr)![1]!;
-    const listed = await popsight(['tokens', 'list', '--state', stateDir]);
+    const listed = await runPopsight(['tokens', 'list', '--state', stateDir]);
     expect(listed.stdout).toContain(`${id}\tadmin\tactive`);
     expect(listed.stdout).not.toContain(token);
-    const users = await popsight(['users', 'list', '--state', stateDir]);
+    const users = await runPopsight(['users', 'list', '--state', stateDir]);
     expect(users.stdout).toMatch(/^bo\tviewer\tactive\t/);
 
     const store = await openStateStore(stateDir, { clock: () => new Date(), newId: () => 'x' });
@@ -211,8 +197,8 @@ describe('popsight users and tokens', () => {
       const tokens = apiTokens(store.accounts.tokens, { clock: () => new Date(), randomBytes });
       expect(await tokens.callerOf(token)).toEqual({ via: 'token', principal: `token:${id}`, role: 'admin', tokenId: id });
       await store.close();
-      expect((await popsight(['tokens', 'revoke', id, '--state', stateDir])).code).toBe(0);
-      expect((await popsight(['tokens', 'revoke', id, '--state', stateDir])).stderr).toContain(accountMessages.noSuchToken(id));
+      expect((await runPopsight(['tokens', 'revoke', id, '--state', stateDir])).code).toBe(0);
+      expect((await runPopsight(['tokens', 'revoke', id, '--state', stateDir])).stderr).toContain(accountMessages.noSuchToken(id));
       const reopened = await openStateStore(stateDir, { clock: () => new Date(), newId: () => 'x' });
       expect(await apiTokens(reopened.accounts.tokens, { clock: () => new Date(), randomBytes }).callerOf(token)).toBeUndefined();
       await reopened.close();
