@@ -58,10 +58,10 @@ interface Cell extends KeyedCell {
 }
 
 /**
- * Exact counts: disclosure control judges the full cross-table: filters become stratifiers, the
- * whole table is suppressed, and the filtered slice is returned. So `by=sex&race=white` hides
- * exactly what the white row of `by=sex,race` hides, and no pair of requests can be differenced
- * around a cell. (Perturbed counts need no cross-table: a cell's noise depends only on its people.)
+ * The most cells one request may make. With exact counts it bounds the cross-table: disclosure
+ * control judges the full table (filters become stratifiers, the whole table is suppressed, and the
+ * filtered slice is returned), so `by=sex&race=white` hides exactly what the white row of
+ * `by=sex,race` hides. Perturbed counts need no cross-table: a cell's noise depends only on its people.
  */
 const MAX_CROSS_TABLE_CELLS = 100_000;
 /** Beyond this many cells in one period, the table gets the margin rule without the full audit. */
@@ -113,7 +113,6 @@ async function runPerturbed(db: Database, query: MeasureQuery, options: RunMeasu
 }
 
 const OMITTED: ReadonlySet<string> = new Set(['numeratorPeople', 'denominatorPeople']);
-
 
 /** Exact counts, protected as one table by small-cell and complementary suppression. */
 async function runExact(db: Database, query: MeasureQuery, options: RunMeasureOptions): Promise<MeasureRow[]> {
