@@ -1,8 +1,10 @@
 // The `popsight` command: generate, load, serve, demo, audit, reports.
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerAccountCommands } from './account-commands.ts';
 import { auditExportCommand, auditVerifyCommand } from './audit-commands.ts';
 import { registerReportCommands } from './report-commands.ts';
+import { registerWarehouseCommands } from './warehouse-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../server/audit/audit-retention.ts';
 import { DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_SECONDS } from './start-server.ts';
@@ -12,11 +14,13 @@ const integer = (name: string, min: number) => (value: string) => {
   if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
   return n;
 };
+const packageVersion = (): string => JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 const defaultPort = () => integer('PORT', 0)(process.env.PORT ?? '3000');
 
 const program = new Command()
   .name('popsight')
   .description('Population health analytics on de-identified EHR data: load extracts into a DuckDB warehouse and serve the dashboard.')
+  .version(packageVersion(), '-V, --version', 'print the version of popsight')
   .showHelpAfterError()
   .hook('preAction', (_program, command) => sweepKilledLoads(command.opts().warehouse as string | undefined));
 
@@ -93,6 +97,7 @@ audit
 
 registerAccountCommands(program);
 registerReportCommands(program);
+registerWarehouseCommands(program);
 
 /** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
 function commaList(value: string, previous: string[]): string[] {
