@@ -13,6 +13,7 @@ import { cohortGate } from './cohorts/cohort-gate.ts';
 import { cohortRoutes } from './cohorts/cohort-routes.ts';
 import { errorMiddleware, HttpError } from './http/errors.ts';
 import { hostCheck, LOOPBACK_HOST_NAMES } from './http/host-check.ts';
+import { loadRoutes } from './loads/load-routes.ts';
 import { httpMessages } from './http/messages.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
@@ -68,6 +69,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     metaRoutes(warehouse, { exactCounts }),
     measureRoutes(warehouse, cohorts, { cache: new ResponseCache(responseCache), exactCounts, cohortGate: gate }),
     qualityRoutes(warehouse, { exactCounts }),
+    loadRoutes(warehouse, { exactCounts }),
     cohortRoutes(warehouse, cohorts, { exactCounts, gate }),
   ];
   if (audit) tables.push(auditRoutes(audit));
