@@ -52,7 +52,7 @@ export async function loadCommand(source: string, options: { warehouse: string; 
   console.table(result.files.map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined })));
   const quarantined = result.files.reduce((sum, f) => sum + f.quarantined, 0);
   log(`Loaded a ${result.format} extract (${result.layout} layout) in ${result.seconds.toFixed(1)} s; the warehouse holds ${result.people.toLocaleString('en-US')} people` +
-    (quarantined ? `; ${quarantined} rows quarantined (see etl.quarantine)` : ''));
+    (quarantined ? `; ${quarantined} rows quarantined (popsight quarantine --warehouse <file> lists them)` : ''));
   return result;
 }
 

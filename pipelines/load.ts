@@ -2,7 +2,7 @@
 // Raw rows live only in a staging database in the load's private scratch folder, removed afterwards;
 // the warehouse file receives de-identified core.* and mart.* tables and nothing else, copied into a
 // fresh file. One load at a time per warehouse; a failure leaves the previous warehouse as it was.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../core/warehouse/database.ts';
@@ -24,6 +24,7 @@ import { conditionGroups, referencePath } from '../core/reference/reference-data
 import { quoteLiteral } from '../core/warehouse/sql.ts';
 import { createMissingStagingTables, pickReader, type SourceFormat } from './sources/source-reader.ts';
 import { quarantineBadRows, type FileCounts } from './validate/quarantine.ts';
+import { dataVersionOf } from '../core/loads/load-history.ts';
 
 export interface LoadOptions {
   source: string;
@@ -168,7 +169,7 @@ async function buildAndPublish(
 
     // 7. Publish: record the run, copy the build into a fresh file, then swap that file in.
     const loadedAt = deps.clock();
-    const dataVersion = createHash('sha256').update(`${runId}:${loadedAt.toISOString()}`).digest('hex').slice(0, 12);
+    const dataVersion = dataVersionOf(runId, loadedAt.toISOString());
     if (appending) await carryOverHistory(db);
     await recordRun(db, { runId, startedAt, loadedAt, source: options.source, format: staged.format, layout: staged.layout, dataVersion, files, contentHash });
     const [{ people }] = await db.query<{ people: number }>('SELECT count(*) AS people FROM wh.core.person');

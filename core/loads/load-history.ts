@@ -62,7 +62,7 @@ export async function readLastLoad(db: Database): Promise<LoadRun | null> {
   return (await readLoadHistory(db))[0] ?? null;
 }
 
-/** Must equal the data version pipelines/load.ts publishes for the same run and clock. */
+/** A run's data version: the first 12 hex digits of SHA-256 over its id and publish time (pipelines/load.ts publishes it). */
 export function dataVersionOf(runId: string, finishedAt: string): string {
   return createHash('sha256').update(`${runId}:${finishedAt}`).digest('hex').slice(0, 12);
 }
