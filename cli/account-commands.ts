@@ -1,40 +1,22 @@
 // `popsight users add|list|disable` and `popsight tokens create|list|revoke`: accounts changed straight
 // in the state store, without a server. The store has one writer at a time, so while a server holds
 // it these commands stop with a message that says so. A token is printed once, on standard output.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { accountMessages } from '../core/accounts/account-messages.ts';
 import type { AccountStores, ApiToken, User } from '../core/accounts/account-stores.ts';
 import { apiTokens } from '../core/accounts/api-tokens.ts';
 import { ACCOUNT_ROLES, isAccountRole } from '../core/accounts/roles.ts';
 import { AccountError, users } from '../core/accounts/users.ts';
-import { isStateStoreError } from '../server/state/state-errors.ts';
-import { openStateStore } from '../server/state/state-store.ts';
-import { popsightHome, stateDir } from './paths.ts';
+import { stateOption, withOfflineStateStore, type StateDirOption } from './offline-state.ts';
 
-export interface AccountCommandOptions {
-  /** The state directory (default: the server's, <POPSIGHT_HOME>/state). */
-  state?: string;
-}
+export type AccountCommandOptions = StateDirOption;
 
 const deps = { clock: () => new Date(), randomBytes };
 
-async function withAccounts<T>(options: AccountCommandOptions, work: (stores: AccountStores) => Promise<T>): Promise<T> {
-  const dir = resolve(options.state ?? stateDir(popsightHome()));
-  let store;
-  try {
-    store = await openStateStore(dir, { clock: deps.clock, newId: randomUUID });
-  } catch (error) {
-    if (isStateStoreError(error) && error.code === 'state_in_use') throw new Error(accountMessages.stateHeld(error.message), { cause: error });
-    throw error;
-  }
-  try {
-    return await work(store.accounts);
-  } finally {
-    await store.close();
-  }
+function withAccounts<T>(options: AccountCommandOptions, work: (stores: AccountStores) => Promise<T>): Promise<T> {
+  return withOfflineStateStore(options, accountMessages.stateHeld, (store) => work(store.accounts), deps.clock);
 }
 
 /** Reads the password: all of standard input with --password-stdin (one trailing newline dropped), else typed twice on a terminal. */
@@ -113,7 +95,6 @@ export async function tokensRevokeCommand(id: string, options: AccountCommandOpt
 
 /** The `users` and `tokens` commands on the popsight program. */
 export function registerAccountCommands(program: Command): void {
-  const stateOption = () => new Option('--state <dir>', 'state directory (default: the server’s, $POPSIGHT_HOME/state)');
   const roleOption = () => new Option('--role <role>', 'viewer, analyst or admin').choices(ACCOUNT_ROLES).makeOptionMandatory();
   const days = (value: string) => {
     const n = Number(value);

@@ -1,7 +1,6 @@
 // `popsight audit export` and `popsight audit verify`: the audit trail read straight from the state
 // store, without a server. The store has one writer at a time, so while a server holds it these
 // commands stop with a message that says so (the running server answers GET /api/audit instead).
-import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { once } from 'node:events';
@@ -10,32 +9,15 @@ import type { AuditLog, AuditRange } from '../core/audit/audit-log.ts';
 import { auditMessages } from '../core/audit/audit-messages.ts';
 import type { AuditRecord } from '../core/audit/audit-record.ts';
 import { parseInstant } from '../core/audit/parse-instant.ts';
-import { isStateStoreError } from '../server/state/state-errors.ts';
-import { openStateStore } from '../server/state/state-store.ts';
-import { popsightHome, stateDir } from './paths.ts';
+import { withOfflineStateStore, type StateDirOption } from './offline-state.ts';
 
 /** Records read from the store at a time: the log is read page by page, never whole into memory. */
 const PAGE = 10_000;
 
-export interface AuditCommandOptions {
-  /** The state directory (default: the server's, <POPSIGHT_HOME>/state). */
-  state?: string;
-}
+export type AuditCommandOptions = StateDirOption;
 
-async function withAuditLog<T>(options: AuditCommandOptions, work: (audit: AuditLog) => Promise<T>): Promise<T> {
-  const dir = resolve(options.state ?? stateDir(popsightHome()));
-  let store;
-  try {
-    store = await openStateStore(dir, { clock: () => new Date(), newId: randomUUID });
-  } catch (error) {
-    if (isStateStoreError(error) && error.code === 'state_in_use') throw new Error(auditMessages.stateHeld(error.message), { cause: error });
-    throw error;
-  }
-  try {
-    return await work(store.audit);
-  } finally {
-    await store.close();
-  }
+function withAuditLog<T>(options: AuditCommandOptions, work: (audit: AuditLog) => Promise<T>): Promise<T> {
+  return withOfflineStateStore(options, auditMessages.stateHeld, (store) => work(store.audit));
 }
 
 /** Every record of `range`, in sequence order, a page at a time. */

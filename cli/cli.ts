@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerAccountCommands } from './account-commands.ts';
 import { auditExportCommand, auditVerifyCommand } from './audit-commands.ts';
+import { stateOption } from './offline-state.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerWarehouseCommands } from './warehouse-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
@@ -76,7 +77,6 @@ withNetworkOptions(
 ).action(demoCommand);
 
 const audit = program.command('audit').description('The audit trail of API requests, read from the state store (stop the server first: it holds the store).');
-const stateOption = () => new Option('--state <dir>', 'state directory (default: the server’s, $POPSIGHT_HOME/state)');
 
 audit
   .command('export')

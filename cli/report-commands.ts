@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parseReportDefinition, type SavedReport } from '../core/reports/report-definition.ts';
 import { reportCliMessages, reportMessages } from '../core/reports/report-messages.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
@@ -16,9 +16,8 @@ import { runReport, type RunResult } from '../server/reports/deliver-report.ts';
 import { mailerFor } from '../server/reports/mailer.ts';
 import { previewHtml, renderReport, type RenderedReport } from '../server/reports/render-report.ts';
 import { openReportStore } from '../server/state/report-store.ts';
-import { isStateStoreError } from '../server/state/state-errors.ts';
-import { openStateStore } from '../server/state/state-store.ts';
-import { popsightHome, stateDir } from './paths.ts';
+import { stateOption, withOfflineStateStore } from './offline-state.ts';
+import { popsightHome } from './paths.ts';
 
 export interface ReportCommandOptions {
   /** The state directory (default: the server's, <POPSIGHT_HOME>/state). */
@@ -38,22 +37,15 @@ export const DEFAULT_FROM = 'Popsight <popsight@localhost>';
 const clock = () => new Date();
 const baseUrlOf = (options: RenderCommandOptions, env: NodeJS.ProcessEnv) => options.baseUrl ?? env.POPSIGHT_BASE_URL ?? DEFAULT_BASE_URL;
 
-async function withReports<T>(options: ReportCommandOptions, work: (reports: ReportStore) => Promise<T>): Promise<T> {
-  const deps = { clock, newId: randomUUID };
-  let state;
-  try {
-    state = await openStateStore(resolve(options.state ?? stateDir(popsightHome())), deps);
-  } catch (error) {
-    if (isStateStoreError(error) && error.code === 'state_in_use') throw new Error(reportCliMessages.stateHeld(error.message), { cause: error });
-    throw error;
-  }
-  const reports = await openReportStore(state, deps);
-  try {
-    return await work(reports);
-  } finally {
-    await reports.close();
-    await state.close();
-  }
+function withReports<T>(options: ReportCommandOptions, work: (reports: ReportStore) => Promise<T>): Promise<T> {
+  return withOfflineStateStore(options, reportCliMessages.stateHeld, async (state) => {
+    const reports = await openReportStore(state, { clock, newId: randomUUID });
+    try {
+      return await work(reports);
+    } finally {
+      await reports.close();
+    }
+  }, clock);
 }
 
 async function withWarehouse<T>(file: string, work: (db: Database) => Promise<T>): Promise<T> {
@@ -145,7 +137,6 @@ export async function runReportCommand(id: string, options: RenderCommandOptions
 
 /** `popsight reports add|list|preview|run`, on the program of cli/cli.ts. */
 export function registerReportCommands(program: Command): void {
-  const stateOption = () => new Option('--state <dir>', 'state directory (default: the server’s, $POPSIGHT_HOME/state)');
   const reports = program.command('reports').description('Report e-mails: saved dashboard views sent to recipients (stop the server first: it holds the state store).');
   const warehouseOptions = (command: Command) => command
     .requiredOption('--warehouse <file>', 'DuckDB warehouse file to render from')
