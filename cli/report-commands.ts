@@ -1,4 +1,4 @@
-// `popsight reports add|list|preview|run`: reports on the state store and the warehouse, without a
+// `popsight reports add|list|pause|resume|preview|run`: reports on the state store and the warehouse, without a
 // server. Preview renders a report to one HTML file and sends nothing; run renders and delivers it
 // now (SMTP when POPSIGHT_SMTP_URL is set, else .eml files in <POPSIGHT_HOME>/outbox/) and logs
 // every recipient's delivery in the state store.
@@ -10,9 +10,10 @@ import type { Command } from 'commander';
 import { parseReportDefinition, type SavedReport } from '../core/reports/report-definition.ts';
 import { reportCliMessages, reportMessages } from '../core/reports/report-messages.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
+import { DEFAULT_SCHEDULE, nextRunAfter } from '../core/reports/report-schedule.ts';
 import { readViewText } from '../core/reports/report-view.ts';
 import { openDatabase, type Database } from '../core/warehouse/database.ts';
-import { runReport, type RunResult } from '../server/reports/deliver-report.ts';
+import { DEFAULT_MAIL_FROM, runReport, type RunResult } from '../server/reports/deliver-report.ts';
 import { mailerFor } from '../server/reports/mailer.ts';
 import { previewHtml, renderReport, type RenderedReport } from '../server/reports/render-report.ts';
 import { openReportStore } from '../server/state/report-store.ts';
@@ -32,7 +33,6 @@ export interface RenderCommandOptions extends ReportCommandOptions {
 }
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:3000';
-export const DEFAULT_FROM = 'Popsight <popsight@localhost>';
 
 const clock = () => new Date();
 const baseUrlOf = (options: RenderCommandOptions, env: NodeJS.ProcessEnv) => options.baseUrl ?? env.POPSIGHT_BASE_URL ?? DEFAULT_BASE_URL;
@@ -70,6 +70,7 @@ export interface AddReportOptions extends ReportCommandOptions {
   owner?: string;
   cron?: string;
   tz?: string;
+  afterLoad?: boolean;
 }
 
 export async function addReportCommand(options: AddReportOptions): Promise<SavedReport> {
@@ -78,7 +79,7 @@ export async function addReportCommand(options: AddReportOptions): Promise<Saved
     owner: options.owner ?? userInfo().username,
     recipients: options.to,
     views: options.view.map(readViewText),
-    ...(options.cron || options.tz ? { schedule: { cron: options.cron ?? '0 7 * * 1', timeZone: options.tz ?? 'UTC' } } : {}),
+    schedule: { cron: options.cron ?? DEFAULT_SCHEDULE.cron, timeZone: options.tz ?? DEFAULT_SCHEDULE.timeZone, afterLoad: options.afterLoad === true },
   });
   const saved = await withReports(options, (reports) => reports.save(definition));
   console.log(reportCliMessages.added(saved.id, saved.name, saved.nextRunAt));
@@ -93,11 +94,32 @@ export async function listReportsCommand(options: ReportCommandOptions): Promise
       const last = (await reports.runs(report.id)).at(-1);
       console.log(reportCliMessages.listed({
         id: report.id, name: report.name, owner: report.owner, views: report.views.length, recipients: report.recipients.length,
-        cron: report.schedule.cron, timeZone: report.schedule.timeZone, nextRunAt: report.nextRunAt,
+        cron: report.schedule.cron, timeZone: report.schedule.timeZone, nextRunAt: report.nextRunAt, paused: report.paused?.reason ?? null,
         lastRun: last ? `${last.status} at ${last.startedAt}` : reportCliMessages.neverRun(),
       }));
     }
   });
+}
+
+/** `popsight reports pause|resume <id>`: the scheduler skips a paused report (a manual run still runs it). */
+export async function pauseReportCommand(id: string, options: ReportCommandOptions): Promise<void> {
+  await withReports(options, async (reports) => {
+    await requireReport(reports, id);
+    await reports.pause(id, reportCliMessages.pausedByHand());
+  });
+  console.log(reportCliMessages.paused(id));
+}
+
+export async function resumeReportCommand(id: string, options: ReportCommandOptions): Promise<void> {
+  const report = await withReports(options, async (reports) => {
+    const found = await requireReport(reports, id);
+    await reports.resume(id);
+    // A report paused for weeks resumes from now, not with every schedule it skipped.
+    const next = nextRunAfter(found.schedule, clock())?.toISOString() ?? null;
+    await reports.setNextRun(id, next);
+    return { ...found, nextRunAt: next };
+  });
+  console.log(reportCliMessages.resumed(id, report.nextRunAt));
 }
 
 function printRenderTimes(rendered: RenderedReport): void {
@@ -120,7 +142,7 @@ export async function runReportCommand(id: string, options: RenderCommandOptions
     const result = await withReports(options, async (reports) => {
       const report = await requireReport(reports, id);
       return withWarehouse(options.warehouse, (db) =>
-        runReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }, { store: reports, mailer, from: env.POPSIGHT_MAIL_FROM ?? DEFAULT_FROM }),
+        runReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }, { store: reports, mailer, from: env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM }),
       );
     });
     if (result.rendered) printRenderTimes(result.rendered);
@@ -135,7 +157,7 @@ export async function runReportCommand(id: string, options: RenderCommandOptions
   }
 }
 
-/** `popsight reports add|list|preview|run`, on the program of cli/cli.ts. */
+/** `popsight reports add|list|pause|resume|preview|run`, on the program of cli/cli.ts. */
 export function registerReportCommands(program: Command): void {
   const reports = program.command('reports').description('Report e-mails: saved dashboard views sent to recipients (stop the server first: it holds the state store).');
   const warehouseOptions = (command: Command) => command
@@ -152,11 +174,14 @@ export function registerReportCommands(program: Command): void {
     .option('--owner <principal>', 'the report\'s owner (default: the current user name)')
     .option('--cron <expression>', 'schedule, five-part cron (default: 0 7 * * 1, Mondays 07:00)')
     .option('--tz <zone>', 'IANA time zone of the schedule (default: UTC)')
+    .option('--after-load', 'also send it after each successful load (once per data version)', false)
     .addOption(stateOption())
     .action(async (options) => {
       await addReportCommand(options);
     });
   reports.command('list').description('List the reports with their schedule and last run.').addOption(stateOption()).action(listReportsCommand);
+  reports.command('pause').description('Pause a report: the scheduler skips it until it is resumed.').argument('<id>', 'report id').addOption(stateOption()).action(pauseReportCommand);
+  reports.command('resume').description('Resume a paused report from its next scheduled time.').argument('<id>', 'report id').addOption(stateOption()).action(resumeReportCommand);
   warehouseOptions(reports.command('preview').description('Render a report to one HTML file, without sending it.').argument('<id>', 'report id').requiredOption('--out <file>', 'HTML file to write'))
     .action(async (id, options) => {
       await previewReportCommand(id, options);

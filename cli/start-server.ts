@@ -10,6 +10,11 @@ import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { accountsAccess } from '../server/routing/sign-in-access.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openStateStore } from '../server/state/state-store.ts';
+import { openReportStore } from '../server/state/report-store.ts';
+import type { ReportStore } from '../core/reports/report-store.ts';
+import { DEFAULT_MAIL_FROM, type RetryPolicy } from '../server/reports/deliver-report.ts';
+import { mailerFor } from '../server/reports/mailer.ts';
+import { reportScheduler } from '../server/reports/report-scheduler.ts';
 import { popsightHome, stateDir } from './paths.ts';
 
 export interface RunningServer {
@@ -40,6 +45,21 @@ export interface ServerOptions {
    * cookie or API token. Off by default for now (every caller holds every role, as before).
    */
   signIn?: boolean | SignInOptions;
+  /** The report scheduler (on unless false): sends due reports and the ones that run after each load. */
+  reports?: false | ReportSchedulerOptions;
+}
+
+export interface ReportSchedulerOptions {
+  /** Between two polls of the schedule (default 30 s). */
+  pollMs?: number;
+  clock?: () => Date;
+  /** SMTP server URL (default $POPSIGHT_SMTP_URL); without one, messages go to <POPSIGHT_HOME>/outbox/. */
+  smtpUrl?: string;
+  /** The From address (default $POPSIGHT_MAIL_FROM or Popsight <popsight@localhost>). */
+  from?: string;
+  /** The dashboard's address in the links of e-mails (default $POPSIGHT_BASE_URL, else this server's URL). */
+  baseUrl?: string;
+  retry?: RetryPolicy;
 }
 
 export interface SignInOptions {
@@ -61,6 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Every /api request is recorded in the state store's audit log, written in batches.
   const audit = auditRecorder(state.audit, { clock, onError: console.error });
   const retention = scheduleAuditRetention(state.audit, { days: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, clock, log: console.error });
+  const reports = await openReportStore(state, { clock, newId: randomUUID });
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
   try {
@@ -69,7 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
     const access = signIn && accountsAccess(state.accounts, { clock: signIn.clock ?? clock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 });
-    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
+    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);
@@ -77,24 +98,47 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     retention.stop();
     warehouse?.close();
+    await reports.close();
     await state.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   const served = warehouse;
+  const url = `http://${isLoopback(host) || isWildcard(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  const scheduler = options.reports === false ? undefined : startReportScheduler(options.reports ?? {}, { reports, warehouse: served, url, clock, exactCounts: options.exactCounts === true });
   return {
-    url: `http://${isLoopback(host) || isWildcard(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close(() => {
-          served.close();
           retention.stop();
-          // The last requests' records are written before the state store lets go of the file.
-          audit.close().then(() => state.close()).then(resolve, reject);
+          void (scheduler?.stop() ?? Promise.resolve())
+            .then(() => reports.close())
+            .finally(() => served.close())
+            // The last requests' records are written before the state store lets go of the file.
+            .then(() => audit.close())
+            .then(() => state.close())
+            .then(resolve, reject);
         });
       }),
   };
+}
+
+/** The scheduler of report e-mails, on the server's warehouse and state store; stopped before they close. */
+function startReportScheduler(options: ReportSchedulerOptions, on: { reports: ReportStore; warehouse: LiveWarehouse; url: string; clock: () => Date; exactCounts: boolean }): { stop(): Promise<void> } {
+  const clock = options.clock ?? on.clock;
+  const mailer = mailerFor({ smtpUrl: options.smtpUrl ?? (process.env.POPSIGHT_SMTP_URL || undefined), home: popsightHome() }, { clock, newId: randomUUID });
+  const scheduler = reportScheduler({
+    store: on.reports,
+    warehouse: on.warehouse,
+    delivery: { mailer, from: options.from ?? process.env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM, retry: options.retry, log: console.error },
+    render: { baseUrl: options.baseUrl ?? process.env.POPSIGHT_BASE_URL ?? on.url, exactCounts: on.exactCounts },
+    clock,
+    log: console.error,
+  });
+  scheduler.start(options.pollMs);
+  return { stop: () => scheduler.stop().finally(() => mailer.close()) };
 }
 
 const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';

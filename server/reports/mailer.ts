@@ -21,6 +21,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: MailAttachment[];
+  /** Extra header fields, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -36,6 +38,16 @@ export function smtpReply(error: unknown): string {
   const response = (error as { response?: unknown } | null)?.response;
   if (typeof response === 'string' && response) return response;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Network failures that may pass: a connection refused, reset or timed out, or a greeting that never came. */
+const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EDNS', 'EPIPE']);
+
+/** Whether trying again later may succeed: an SMTP 4xx reply ("try again later") or a network failure; a 5xx is final. */
+export function isTransientFailure(error: unknown): boolean {
+  const { responseCode, code } = (error ?? {}) as { responseCode?: unknown; code?: unknown };
+  if (typeof responseCode === 'number') return responseCode >= 400 && responseCode < 500;
+  return typeof code === 'string' && TRANSIENT_CODES.has(code);
 }
 
 const withoutCredentials = (url: string): string => {
