@@ -255,6 +255,21 @@ describe('unsubscribing through a running server', () => {
     api = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, reports: false });
   }, 60_000);
 
+  it('records the requests in the audit trail without the signature (a credential)', async () => {
+    await fetch(onServer(links.get('bob@example.org')!));
+    await api.close();
+    const state = await openStateStore(stateDir, { clock: () => new Date(), newId: randomUUID });
+    try {
+      const records = await state.audit.read();
+      const record = records.find((r) => r.route === '/reports/{id}/unsubscribe');
+      expect(record?.parameters).toMatchObject({ recipient: 'bob@example.org', signature: '[redacted]' });
+      expect(JSON.stringify(records)).not.toContain(new URL(links.get('bob@example.org')!).searchParams.get('signature'));
+    } finally {
+      await state.close();
+    }
+    api = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, reports: false });
+  });
+
   afterAll(async () => {
     await api?.close();
   });
