@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseReportDefinition, type SavedReport } from '../core/reports/report-definition.ts';
 import { reportCliMessages, reportMessages } from '../core/reports/report-messages.ts';
-import type { ReportStore } from '../core/reports/report-store.ts';
+import type { Delivery, ReportRun, ReportStore } from '../core/reports/report-store.ts';
 import { DEFAULT_SCHEDULE, nextRunAfter } from '../core/reports/report-schedule.ts';
 import { readViewText } from '../core/reports/report-view.ts';
 import { openDatabase, type Database } from '../core/warehouse/database.ts';
@@ -18,7 +18,8 @@ import { mailerFor } from '../server/reports/mailer.ts';
 import { previewHtml, renderReport, type RenderedReport } from '../server/reports/render-report.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import { stateOption, withOfflineStateStore } from './offline-state.ts';
-import { popsightHome } from './paths.ts';
+import { demoWarehouse, popsightHome, stateDir } from './paths.ts';
+import { readServerRuntime, type ServerRuntime } from './server-runtime.ts';
 
 export interface ReportCommandOptions {
   /** The state directory (default: the server's, <POPSIGHT_HOME>/state). */
@@ -26,7 +27,8 @@ export interface ReportCommandOptions {
 }
 
 export interface RenderCommandOptions extends ReportCommandOptions {
-  warehouse: string;
+  /** Default: the demo's warehouse, <POPSIGHT_HOME>/demo/warehouse.duckdb. */
+  warehouse?: string;
   /** Where the dashboard is served, for the links back to the live views. */
   baseUrl?: string;
   exactCounts?: boolean;
@@ -48,8 +50,8 @@ function withReports<T>(options: ReportCommandOptions, work: (reports: ReportSto
   }, clock);
 }
 
-async function withWarehouse<T>(file: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(resolve(file), { readOnly: true });
+async function withWarehouse<T>(file: string | undefined, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(resolve(file ?? demoWarehouse(popsightHome())), { readOnly: true });
   try {
     return await work(db);
   } finally {
@@ -136,7 +138,25 @@ export async function previewReportCommand(id: string, options: RenderCommandOpt
   return rendered;
 }
 
-export async function runReportCommand(id: string, options: RenderCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+/** A run as `reports run` tells it, made here or by a running server. */
+export interface RunOutcome {
+  run: Pick<ReportRun, 'id' | 'status' | 'error' | 'transport'>;
+  deliveries: Pick<Delivery, 'recipient' | 'status' | 'detail'>[];
+}
+
+export async function runReportCommand(id: string, options: RenderCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
+  // A server holds the state store: it sends the report, on its own warehouse and mail settings.
+  const running = readServerRuntime(resolve(options.state ?? stateDir(popsightHome(env))));
+  const outcome = running ? await runOnServer(running, id, env) : await runHere(id, options, env);
+  console.log(reportCliMessages.runTo(outcome.run.transport));
+  for (const delivery of outcome.deliveries) console.log(reportCliMessages.delivery(delivery.recipient, delivery.status, delivery.detail));
+  if (outcome.run.error) console.error(reportCliMessages.runFailed(outcome.run.id, outcome.run.error));
+  else console.log(reportCliMessages.runStatus(outcome.run.id, outcome.run.status));
+  if (outcome.run.status !== 'sent') process.exitCode = 1;
+  return outcome;
+}
+
+async function runHere(id: string, options: RenderCommandOptions, env: NodeJS.ProcessEnv): Promise<RunResult> {
   const mailer = mailerFor({ smtpUrl: env.POPSIGHT_SMTP_URL || undefined, home: popsightHome(env) }, { clock, newId: randomUUID });
   try {
     const result = await withReports(options, async (reports) => {
@@ -146,22 +166,33 @@ export async function runReportCommand(id: string, options: RenderCommandOptions
       );
     });
     if (result.rendered) printRenderTimes(result.rendered);
-    console.log(reportCliMessages.runTo(mailer.destination));
-    for (const delivery of result.deliveries) console.log(reportCliMessages.delivery(delivery.recipient, delivery.status, delivery.detail));
-    if (result.run.error) console.error(reportCliMessages.runFailed(result.run.id, result.run.error));
-    else console.log(reportCliMessages.runStatus(result.run.id, result.run.status));
-    if (result.run.status !== 'sent') process.exitCode = 1;
     return result;
   } finally {
     mailer.close();
   }
 }
 
+/** Sends a report through the running server (`Authorization: Bearer $POPSIGHT_TOKEN` when it has sign-in). */
+async function runOnServer(running: ServerRuntime, id: string, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
+  console.log(reportCliMessages.viaServer(running.url));
+  const response = await fetch(`${running.url}/api/reports/${encodeURIComponent(id)}/runs`, {
+    method: 'POST',
+    headers: env.POPSIGHT_TOKEN ? { authorization: `Bearer ${env.POPSIGHT_TOKEN}` } : {},
+  });
+  const body = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) {
+    const error = body.error as { message?: string } | undefined;
+    throw new Error(reportCliMessages.serverRefused(running.url, response.status, error?.message ?? response.statusText));
+  }
+  const { deliveries, ...run } = body as unknown as RunOutcome['run'] & Pick<RunOutcome, 'deliveries'>;
+  return { run, deliveries };
+}
+
 /** `popsight reports add|list|pause|resume|preview|run`, on the program of cli/cli.ts. */
 export function registerReportCommands(program: Command): void {
   const reports = program.command('reports').description('Report e-mails: saved dashboard views sent to recipients (stop the server first: it holds the state store).');
   const warehouseOptions = (command: Command) => command
-    .requiredOption('--warehouse <file>', 'DuckDB warehouse file to render from')
+    .option('--warehouse <file>', 'DuckDB warehouse file to render from (default: the demo\'s, $POPSIGHT_HOME/demo/warehouse.duckdb)')
     .option('--base-url <url>', 'address of the dashboard, for the links back to the live views (default: $POPSIGHT_BASE_URL or http://127.0.0.1:3000)')
     .option('--exact-counts', 'exact counts, not perturbed ones, as serve --exact-counts: for a trusted environment only', false)
     .addOption(stateOption());
@@ -186,7 +217,7 @@ export function registerReportCommands(program: Command): void {
     .action(async (id, options) => {
       await previewReportCommand(id, options);
     });
-  warehouseOptions(reports.command('run').description('Render a report and deliver it now: SMTP when POPSIGHT_SMTP_URL is set, else .eml files in $POPSIGHT_HOME/outbox/.').argument('<id>', 'report id'))
+  warehouseOptions(reports.command('run').description('Render a report and deliver it now: SMTP when POPSIGHT_SMTP_URL is set, else .eml files in $POPSIGHT_HOME/outbox/. While a server runs on the state store, the server sends it (with sign-in on, set POPSIGHT_TOKEN to an API token).').argument('<id>', 'report id'))
     .action(async (id, options) => {
       await runReportCommand(id, options);
     });

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import { createApp } from '../server/app.ts';
 import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
@@ -12,10 +13,11 @@ import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-
 import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
-import { DEFAULT_MAIL_FROM, type RetryPolicy } from '../server/reports/deliver-report.ts';
-import { mailerFor } from '../server/reports/mailer.ts';
+import { DEFAULT_MAIL_FROM, type DeliveryDeps, type RetryPolicy } from '../server/reports/deliver-report.ts';
+import { mailerFor, outboxDir } from '../server/reports/mailer.ts';
 import { reportScheduler } from '../server/reports/report-scheduler.ts';
 import { popsightHome, stateDir } from './paths.ts';
+import { removeServerRuntime, writeServerRuntime } from './server-runtime.ts';
 
 export interface RunningServer {
   url: string;
@@ -59,6 +61,8 @@ export interface ReportSchedulerOptions {
   from?: string;
   /** The dashboard's address in the links of e-mails (default $POPSIGHT_BASE_URL, else this server's URL). */
   baseUrl?: string;
+  /** Where the outbox is (<home>/outbox), when there is no SMTP server (default POPSIGHT_HOME). */
+  home?: string;
   retry?: RetryPolicy;
 }
 
@@ -77,11 +81,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? DEFAULT_HOST;
   const clock = () => new Date();
   // The state first: a state directory held by another server stops the start before anything else opens.
-  const state = await openStateStore(options.stateDir ?? stateDir(popsightHome()), { clock, newId: randomUUID });
+  const stateDirectory = resolvePath(options.stateDir ?? stateDir(popsightHome()));
+  const state = await openStateStore(stateDirectory, { clock, newId: randomUUID });
   // Every /api request is recorded in the state store's audit log, written in batches.
   const audit = auditRecorder(state.audit, { clock, onError: console.error });
   const retention = scheduleAuditRetention(state.audit, { days: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, clock, log: console.error });
   const reports = await openReportStore(state, { clock, newId: randomUUID });
+  const delivery = reportDelivery(options.reports || {}, clock);
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
   try {
@@ -90,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
     const access = signIn && accountsAccess(state.accounts, { clock: signIn.clock ?? clock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 });
-    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
+    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);
@@ -98,6 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     retention.stop();
     warehouse?.close();
+    delivery.mailer.close();
     await reports.close();
     await state.close();
     throw error;
@@ -105,7 +112,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const served = warehouse;
   const url = `http://${isLoopback(host) || isWildcard(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
-  const scheduler = options.reports === false ? undefined : startReportScheduler(options.reports ?? {}, { reports, warehouse: served, url, clock, exactCounts: options.exactCounts === true });
+  writeServerRuntime(stateDirectory, { url, pid: process.pid });
+  const scheduler = options.reports === false ? undefined : startReportScheduler(options.reports ?? {}, { reports, delivery, warehouse: served, url, clock, exactCounts: options.exactCounts === true });
   return {
     url,
     close: () =>
@@ -113,8 +121,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
         server.close(() => {
           retention.stop();
+          removeServerRuntime(stateDirectory);
           void (scheduler?.stop() ?? Promise.resolve())
             .then(() => reports.close())
+            .finally(() => delivery.mailer.close())
             .finally(() => served.close())
             // The last requests' records are written before the state store lets go of the file.
             .then(() => audit.close())
@@ -125,20 +135,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
+/** How report e-mails leave this server (the scheduler's and "Send now"): SMTP, else the outbox. */
+function reportDelivery(options: ReportSchedulerOptions, serverClock: () => Date): Omit<DeliveryDeps, 'store'> & { outbox?: string } {
+  const smtpUrl = options.smtpUrl ?? (process.env.POPSIGHT_SMTP_URL || undefined);
+  const home = options.home ?? popsightHome();
+  const mailer = mailerFor({ smtpUrl, home }, { clock: options.clock ?? serverClock, newId: randomUUID });
+  return {
+    mailer,
+    from: options.from ?? process.env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM,
+    retry: options.retry,
+    log: console.error,
+    ...(smtpUrl ? {} : { outbox: outboxDir(home) }),
+  };
+}
+
+const reportBaseUrl = (options: ReportSchedulerOptions): string | undefined => options.baseUrl ?? process.env.POPSIGHT_BASE_URL;
+
 /** The scheduler of report e-mails, on the server's warehouse and state store; stopped before they close. */
-function startReportScheduler(options: ReportSchedulerOptions, on: { reports: ReportStore; warehouse: LiveWarehouse; url: string; clock: () => Date; exactCounts: boolean }): { stop(): Promise<void> } {
+function startReportScheduler(
+  options: ReportSchedulerOptions,
+  on: { reports: ReportStore; delivery: Omit<DeliveryDeps, 'store'>; warehouse: LiveWarehouse; url: string; clock: () => Date; exactCounts: boolean },
+): { stop(): Promise<void> } {
   const clock = options.clock ?? on.clock;
-  const mailer = mailerFor({ smtpUrl: options.smtpUrl ?? (process.env.POPSIGHT_SMTP_URL || undefined), home: popsightHome() }, { clock, newId: randomUUID });
   const scheduler = reportScheduler({
     store: on.reports,
     warehouse: on.warehouse,
-    delivery: { mailer, from: options.from ?? process.env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM, retry: options.retry, log: console.error },
-    render: { baseUrl: options.baseUrl ?? process.env.POPSIGHT_BASE_URL ?? on.url, exactCounts: on.exactCounts },
+    delivery: on.delivery,
+    render: { baseUrl: reportBaseUrl(options) ?? `${on.url}/`, exactCounts: on.exactCounts },
     clock,
     log: console.error,
   });
   scheduler.start(options.pollMs);
-  return { stop: () => scheduler.stop().finally(() => mailer.close()) };
+  return { stop: () => scheduler.stop() };
 }
 
 const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';

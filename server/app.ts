@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { memoryCohortLedger, type CohortLedger } from '../core/cohorts/cohort-ledger.ts';
 import type { CohortStore } from '../core/cohorts/saved-cohort.ts';
-import type { ReportStore } from '../core/reports/report-store.ts';
 import type { AuditRecorder } from './audit/audit-recorder.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { auditTrail } from './audit/audit-trail.ts';
@@ -22,7 +21,7 @@ import { measureRoutes } from './measures/measure-routes.ts';
 import { metaRoutes } from './meta/meta-routes.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { qualityRoutes } from './quality/quality-routes.ts';
-import { reportRoutes } from './reports/report-routes.ts';
+import { reportRoutes, type ReportRouteDeps } from './reports/report-routes.ts';
 import { OPEN_ACCESS, type AccessPolicy } from './routing/access.ts';
 import { mountRoutes } from './routing/mount-routes.ts';
 import type { RouteTable } from './routing/route-table.ts';
@@ -34,8 +33,8 @@ export interface AppState {
   cohorts: CohortStore;
   /** Each user's cohort ledger; without it, one kept in memory (it protects only while the process lives). */
   ledger?: CohortLedger;
-  /** Report e-mails (their unsubscribe links are answered here); without it, no report route. */
-  reports?: ReportStore;
+  /** Report e-mails: the store, and how a "Send now" delivers; without it, no report route. */
+  reports?: Omit<ReportRouteDeps, 'warehouse' | 'exactCounts'>;
 }
 
 export interface AppDeps {
@@ -76,7 +75,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     loadRoutes(warehouse, { exactCounts }),
     cohortRoutes(warehouse, cohorts, { exactCounts, gate }),
   ];
-  if (state?.reports) tables.push(reportRoutes(state.reports));
+  if (state?.reports) tables.push(reportRoutes({ ...state.reports, warehouse, exactCounts }));
   if (audit) tables.push(auditRoutes(audit));
   if (access.routes) tables.push(access.routes);
   tables.push(openApiRoutes(() => tables));

@@ -41,6 +41,10 @@ export const reportMessages = {
   pausedAfterFailures: (runs: number) => `${runs} failed runs in a row`,
   unsubscribePage: (reportName: string, recipient: string) => `Stop sending '${reportName}' to ${recipient}?`,
   unsubscribed: (reportName: string, recipient: string) => `${recipient} will no longer receive '${reportName}'.`,
+  unknownReportApi: (id: string) => `No report '${id}' among yours (GET /api/reports lists them).`,
+  ownerIsCaller: () => 'is the caller who creates the report: leave it out',
+  unknownOutboxMessage: (name: string) => `No message '${name}' in the outbox (GET /api/reports/outbox lists them).`,
+  notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send it.`,
   badUnsubscribeLink: () => 'This unsubscribe link is not valid: use the link of a message you received.',
 } as const;
 
@@ -60,5 +64,7 @@ export const reportCliMessages = {
   delivery: (recipient: string, status: string, detail: string | null) => `  ${recipient}: ${status}${detail ? ` (${detail})` : ''}`,
   runStatus: (runId: string, status: string) => `Run ${runId}: ${status}.`,
   runFailed: (runId: string, error: string) => `Run ${runId} failed before sending: ${error}`,
+  viaServer: (url: string) => `A server holds the state store: sending through it (${url}).`,
+  serverRefused: (url: string, status: number, message: string) => `The server at ${url} refused to send the report (${status}): ${message}`,
   stateHeld: (reason: string) => `${reason} Stop the server first: reports are read from and logged to its state store.`,
 } as const;

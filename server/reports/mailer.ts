@@ -72,7 +72,20 @@ export interface OutboxDeps {
   newId: () => string;
 }
 
-/** Writes each message, as sent over SMTP, to `<dir>/<time>-<id>.eml` (RFC 5322; any mail reader opens it). */
+/** What the outbox keeps beside each message (`<name>.json`), for the Reports page to list it. */
+export interface OutboxEntry {
+  /** `<time>-<id>`: the message is `<name>.eml`, its page `<name>.html`. */
+  name: string;
+  to: string;
+  subject: string;
+  date: string;
+}
+
+/**
+ * Writes each message, as sent over SMTP, to `<dir>/<time>-<id>.eml` (RFC 5322; any mail reader opens
+ * it), with `<name>.html` (the HTML part, its inline images as data: URLs, for a browser) and
+ * `<name>.json` (to, subject, date).
+ */
 export function outboxMailer(dir: string, deps: OutboxDeps): Mailer {
   const transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
@@ -80,13 +93,26 @@ export function outboxMailer(dir: string, deps: OutboxDeps): Mailer {
     async send(mail) {
       const info = await transport.sendMail(mail);
       mkdirSync(dir, { recursive: true });
-      const stamp = deps.clock().toISOString().replace(/[:.]/g, '-');
-      const file = join(dir, `${stamp}-${deps.newId()}.eml`);
+      const date = deps.clock().toISOString();
+      const name = `${date.replace(/[:.]/g, '-')}-${deps.newId()}`;
+      const file = join(dir, `${name}.eml`);
       writeFileSync(file, info.message as Buffer, { flag: 'wx' });
+      writeFileSync(join(dir, `${name}.html`), withInlineImages(mail.html, mail.attachments), { flag: 'wx' });
+      const entry: OutboxEntry = { name, to: mail.to, subject: mail.subject, date };
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify(entry), { flag: 'wx' });
       return file;
     },
     close: () => transport.close(),
   };
+}
+
+/** The HTML with each `cid:` image replaced by a data: URL, so a browser shows it on its own. */
+export function withInlineImages(html: string, attachments: readonly MailAttachment[]): string {
+  let page = html;
+  for (const attachment of attachments) {
+    if (attachment.cid) page = page.replaceAll(`cid:${attachment.cid}`, `data:${attachment.contentType};base64,${attachment.content.toString('base64')}`);
+  }
+  return page;
 }
 
 export const outboxDir = (home: string): string => join(home, 'outbox');
