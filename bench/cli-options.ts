@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { BenchSettings } from './context.ts';
 import { ROOT } from './context.ts';
 
-export type SkippablePart = 'pg' | 'browser' | 'autocannon' | 'fhir';
+export type SkippablePart = 'pg' | 'browser' | 'autocannon' | 'fhir' | 'reports';
 
 export interface BenchOptions extends BenchSettings {
   people: number[];
@@ -20,7 +20,7 @@ export interface BenchOptions extends BenchSettings {
   skip: Set<SkippablePart>;
 }
 
-const SKIP_NAMES: Record<string, SkippablePart> = { pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir' };
+const SKIP_NAMES: Record<string, SkippablePart> = { pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir', reports: 'reports', email: 'reports' };
 
 export const USAGE = `npm run bench -- [options]
   --people N[,N…]       population sizes, ascending (default 100000)

@@ -3,7 +3,7 @@
 // not a crash: the bench still exits 0.
 import { hasFigures, type SizeRun } from './types.ts';
 
-export type Unit = 'ratio' | 'bytes' | 'ms' | 'share' | 'times' | 'perSecond';
+export type Unit = 'ratio' | 'bytes' | 'ms' | 'seconds' | 'share' | 'times' | 'perSecond';
 
 export interface Target {
   id: string;
@@ -59,6 +59,14 @@ export const TARGETS: Target[] = [
     value: (r) => (hasFigures(r.disclosure) ? (r.disclosure.all.cells > 0 ? r.disclosure.all.meanRatio : null) : undefined),
   },
   {
+    id: 'report-render-p95', title: 'Report e-mail render time per view, p95 (worst of six views)', issue: 19, comparison: '<=', limit: 250, unit: 'ms',
+    value: (r) => (hasFigures(r.reports) ? r.reports.worstRenderP95 : undefined),
+  },
+  {
+    id: 'report-delivery', title: 'One six-view report delivered to 100 recipients (SMTP on loopback)', issue: 19, comparison: '<=', limit: 30, unit: 'seconds',
+    value: (r) => (hasFigures(r.reports) ? r.reports.delivery.seconds : undefined),
+  },
+  {
     id: 'server-rss', title: 'Server RSS after the API benchmark', issue: 5, comparison: '<=', limit: 1.5 * GB, unit: 'bytes',
     value: (r) => (hasFigures(r.api) ? r.api.serverRss.rssBytes : undefined),
   },
@@ -86,6 +94,8 @@ export function formatValue(value: number | null, unit: Unit): string {
       return value >= GB ? `${(value / GB).toFixed(2)} GB` : `${(value / 1024 ** 2).toFixed(0)} MB`;
     case 'ms':
       return `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+    case 'seconds':
+      return `${value.toFixed(1)} s`;
     case 'share':
       return `${(value * 100).toFixed(0)}%`;
     case 'times':

@@ -91,6 +91,14 @@ describe('npm run bench', () => {
     expect(fhir.resourcesPerSecond).toBeCloseTo(fhir.resources / fhir.seconds, 6);
     expect(fhir.stages.map((s) => s.stage)).toContain('1/7 extract (fhir)');
 
+    // 8. Report e-mails: each of the six views timed, the report delivered to every one of the 100 recipients.
+    const { reports } = run!;
+    if (!hasFigures(reports)) throw new Error(`no report figures: ${JSON.stringify(reports)}`);
+    expect(reports.views).toHaveLength(6);
+    for (const view of reports.views) expect(view.render.n, view.id).toBe(reports.rounds);
+    expect(reports.delivery).toMatchObject({ recipients: 100, views: 6, messages: 100 });
+    expect(reports.delivery.seconds).toBeGreaterThan(0);
+
     // A verdict for every target, from a measured value.
     expect(run!.targets.map((t) => t.id)).toEqual(TARGETS.map((t) => t.id));
     for (const target of run!.targets) {

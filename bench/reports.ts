@@ -1,0 +1,104 @@
+// Section 8, report e-mails (issue 19): the time to render each view of a six-view report (query,
+// disclosure control, Vega-Lite → SVG → PNG, alt text, table, CSV), timed on every round, and the
+// time to deliver that report to 100 recipients through an SMTP server in this process (loopback),
+// one message each, as the scheduler sends it. Targets: render p95 ≤ 250 ms per view, delivery ≤ 30 s.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { parseReportDefinition } from '../core/reports/report-definition.ts';
+import type { ReportView } from '../core/reports/report-view.ts';
+import type { Database } from '../core/warehouse/database.ts';
+import { dimensionValues } from '../core/warehouse/warehouse-facts.ts';
+import { runReport } from '../server/reports/deliver-report.ts';
+import { smtpMailer } from '../server/reports/mailer.ts';
+import { renderView } from '../server/reports/render-view.ts';
+import { openReportStore } from '../server/state/report-store.ts';
+import { openStateStore } from '../server/state/state-store.ts';
+import type { BenchContext } from './context.ts';
+import { summarize, type LatencySummary } from './stats.ts';
+
+/** A Monday pack: prevalence, control, use and cost, by the dashboard's usual stratifiers. */
+export const REPORT_VIEWS: Partial<ReportView>[] = [
+  { measure: 'diabetes-prevalence', by: 'sex', period: 'year' },
+  { measure: 'hba1c-control', by: 'race', period: 'year' },
+  { measure: 'ed-visits-per-1000', by: 'payer', period: 'year' },
+  { measure: 'cost-pmpm', by: 'county', period: 'year' },
+  { measure: 'hypertension-prevalence', by: 'ageBand', period: 'year' },
+  { measure: 'inpatient-admissions-per-1000', by: null, period: 'quarter' },
+];
+export const RECIPIENTS = 100;
+const ROUNDS = 7;
+
+export interface ReportsBench {
+  rounds: number;
+  views: { id: string; render: LatencySummary }[];
+  /** The worst view's p95, ms. */
+  worstRenderP95: number;
+  delivery: { recipients: number; views: number; seconds: number; messages: number; bytesPerMessage: number };
+}
+
+export async function benchReports(ctx: BenchContext, db: Database): Promise<ReportsBench> {
+  const definition = parseReportDefinition({
+    name: 'Bench pack',
+    owner: 'bench',
+    recipients: Array.from({ length: RECIPIENTS }, (_, i) => `reader${i + 1}@example.org`),
+    views: REPORT_VIEWS,
+  });
+  const listed = await dimensionValues(db);
+  const context = { listed, exactCounts: false, baseUrl: 'http://127.0.0.1:3000/' };
+  const samples = definition.views.map(() => [] as number[]);
+  // One untimed round warms DuckDB's buffers and the renderer; then every view is timed each round.
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (const [i, view] of definition.views.entries()) {
+      const rendered = await renderView(db, view, context);
+      if (round > 0) samples[i]!.push(rendered.renderMs);
+    }
+  }
+  const views = definition.views.map((view, i) => ({ id: `${view.measure}${view.by ? ` by ${view.by}` : ''} (${view.period})`, render: summarize(samples[i]!) }));
+  ctx.log(`reports: render p95 per view ${views.map((v) => v.render.p95.toFixed(0)).join(', ')} ms`);
+
+  const received = { messages: 0, bytes: 0 };
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', (chunk: Buffer) => (received.bytes += chunk.length));
+      stream.on('end', () => {
+        received.messages++;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    smtp.once('error', reject);
+    smtp.listen(0, '127.0.0.1', () => resolve());
+  });
+  const home = mkdtempSync(join(tmpdir(), 'popsight-bench-reports-'));
+  const clock = () => new Date();
+  const state = await openStateStore(join(home, 'state'), { clock, newId: randomUUID });
+  const store = await openReportStore(state, { clock, newId: randomUUID });
+  const mailer = smtpMailer(`smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`);
+  try {
+    const report = await store.save(definition);
+    const started = performance.now();
+    const result = await runReport(db, report, { baseUrl: context.baseUrl }, { store, mailer, from: 'Popsight <popsight@localhost>', log: ctx.log });
+    const seconds = (performance.now() - started) / 1000;
+    if (result.run.status !== 'sent') throw new Error(`the bench report was ${result.run.status}: ${result.run.error ?? result.deliveries.find((d) => d.status === 'failed')?.detail}`);
+    ctx.log(`reports: ${RECIPIENTS} recipients × ${definition.views.length} views delivered in ${seconds.toFixed(1)} s`);
+    return {
+      rounds: ROUNDS,
+      views,
+      worstRenderP95: Math.max(...views.map((v) => v.render.p95)),
+      delivery: { recipients: RECIPIENTS, views: definition.views.length, seconds, messages: received.messages, bytesPerMessage: received.bytes / Math.max(1, received.messages) },
+    };
+  } finally {
+    mailer.close();
+    await store.close();
+    await state.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    rmSync(home, { recursive: true, force: true });
+  }
+}
