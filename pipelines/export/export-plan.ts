@@ -106,7 +106,7 @@ const ENGINE_TYPES: Record<string, { spark: string; trino: string }> = {
   BIGINT: { spark: 'bigint', trino: 'bigint' },
   DOUBLE: { spark: 'double', trino: 'double' },
   DATE: { spark: 'date', trino: 'date' },
-  TIMESTAMP: { spark: 'timestamp_ntz', trino: 'timestamp(6)' },
+  TIMESTAMP: { spark: 'timestamp_ntz', trino: 'timestamp' },
 };
 
 /** A column's type in DuckDB, Spark and Trino terms (Spark and Trino: the DuckDB name lower-cased when not mapped). */

@@ -2,6 +2,7 @@
 // or Trino user's engine would, and every table's rows, a checksum over every column, the partition
 // folders, the bucket of every person and a hand-written prevalence query equal the warehouse's.
 // Refusals (a non-empty folder, a missing or locked warehouse) leave nothing behind.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -20,6 +21,11 @@ const quietDeps: ExportDeps = { clock: () => new Date(), log: () => undefined, p
 
 /** The bucket as the docs define it, computed here in JavaScript: the first 8 hex digits as an integer, modulo N. */
 const bucketOf = (personId: string, buckets: number) => parseInt(personId.slice(0, 8), 16) % buckets;
+
+/** The id of a process that has ended: a partial folder named after it was left by a killed export. */
+function deadPid(): number {
+  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+}
 
 /** Every file and folder beside and under `dir`'s parent, to show a refusal left nothing behind. */
 const listing = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort() : []);
@@ -181,9 +187,14 @@ describe('popsight export --parquet', () => {
     expect(listing(parent)).toEqual(before);
   });
 
-  it('replaces an earlier export with --force, and refuses it without', async () => {
+  it('replaces an earlier export with --force, and refuses it without; removes what a killed export left', async () => {
     const target = join(built.dir, 'again');
-    await exportParquet({ warehouse: built.warehouse, dir: target, buckets: 2, force: false, popsightVersion: 'test' }, quietDeps);
+    const killed = join(built.dir, `.again.partial-${deadPid()}`);
+    mkdirSync(join(killed, 'core'), { recursive: true });
+    const logged: string[] = [];
+    await exportParquet({ warehouse: built.warehouse, dir: target, buckets: 2, force: false, popsightVersion: 'test' }, { ...quietDeps, log: (m) => logged.push(m) });
+    expect(existsSync(killed)).toBe(false);
+    expect(logged).toEqual([exportMessages.removedPartial(basename(killed))]);
     await expect(exportParquet({ warehouse: built.warehouse, dir: target, buckets: 4, force: false, popsightVersion: 'test' }, quietDeps)).rejects.toThrow(exportMessages.notEmpty(target));
     const second = await exportParquet({ warehouse: built.warehouse, dir: target, buckets: 4, force: true, popsightVersion: 'test' }, quietDeps);
     expect(second.manifest.bucketFunction.buckets).toBe(4);
