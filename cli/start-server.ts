@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import { createApp } from '../server/app.ts';
 import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
@@ -10,7 +11,13 @@ import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { accountsAccess } from '../server/routing/sign-in-access.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openStateStore } from '../server/state/state-store.ts';
+import { openReportStore } from '../server/state/report-store.ts';
+import type { ReportStore } from '../core/reports/report-store.ts';
+import { DEFAULT_MAIL_FROM, type DeliveryDeps, type RetryPolicy } from '../server/reports/deliver-report.ts';
+import { mailerFor, outboxDir } from '../server/reports/mailer.ts';
+import { reportScheduler } from '../server/reports/report-scheduler.ts';
 import { popsightHome, stateDir } from './paths.ts';
+import { removeServerRuntime, writeServerRuntime } from './server-runtime.ts';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +47,23 @@ export interface ServerOptions {
    * cookie or API token. Off by default for now (every caller holds every role, as before).
    */
   signIn?: boolean | SignInOptions;
+  /** The report scheduler (on unless false): sends due reports and the ones that run after each load. */
+  reports?: false | ReportSchedulerOptions;
+}
+
+export interface ReportSchedulerOptions {
+  /** Between two polls of the schedule (default 30 s). */
+  pollMs?: number;
+  clock?: () => Date;
+  /** SMTP server URL (default $POPSIGHT_SMTP_URL); without one, messages go to <POPSIGHT_HOME>/outbox/. */
+  smtpUrl?: string;
+  /** The From address (default $POPSIGHT_MAIL_FROM or Popsight <popsight@localhost>). */
+  from?: string;
+  /** The dashboard's address in the links of e-mails (default $POPSIGHT_BASE_URL, else this server's URL). */
+  baseUrl?: string;
+  /** Where the outbox is (<home>/outbox), when there is no SMTP server (default POPSIGHT_HOME). */
+  home?: string;
+  retry?: RetryPolicy;
 }
 
 export interface SignInOptions {
@@ -57,10 +81,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? DEFAULT_HOST;
   const clock = () => new Date();
   // The state first: a state directory held by another server stops the start before anything else opens.
-  const state = await openStateStore(options.stateDir ?? stateDir(popsightHome()), { clock, newId: randomUUID });
+  const stateDirectory = resolvePath(options.stateDir ?? stateDir(popsightHome()));
+  const state = await openStateStore(stateDirectory, { clock, newId: randomUUID });
   // Every /api request is recorded in the state store's audit log, written in batches.
   const audit = auditRecorder(state.audit, { clock, onError: console.error });
   const retention = scheduleAuditRetention(state.audit, { days: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, clock, log: console.error });
+  const reports = await openReportStore(state, { clock, newId: randomUUID });
+  const delivery = reportDelivery(options.reports || {}, clock);
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
   try {
@@ -69,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
     const access = signIn && accountsAccess(state.accounts, { clock: signIn.clock ?? clock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 });
-    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
+    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);
@@ -77,24 +104,69 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     retention.stop();
     warehouse?.close();
+    delivery.mailer.close();
+    await reports.close();
     await state.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   const served = warehouse;
+  const url = `http://${isLoopback(host) || isWildcard(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  writeServerRuntime(stateDirectory, { url, pid: process.pid });
+  const scheduler = options.reports === false ? undefined : startReportScheduler(options.reports ?? {}, { reports, delivery, warehouse: served, url, clock, exactCounts: options.exactCounts === true });
   return {
-    url: `http://${isLoopback(host) || isWildcard(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close(() => {
-          served.close();
           retention.stop();
-          // The last requests' records are written before the state store lets go of the file.
-          audit.close().then(() => state.close()).then(resolve, reject);
+          removeServerRuntime(stateDirectory);
+          void (scheduler?.stop() ?? Promise.resolve())
+            .then(() => reports.close())
+            .finally(() => delivery.mailer.close())
+            .finally(() => served.close())
+            // The last requests' records are written before the state store lets go of the file.
+            .then(() => audit.close())
+            .then(() => state.close())
+            .then(resolve, reject);
         });
       }),
   };
+}
+
+/** How report e-mails leave this server (the scheduler's and "Send now"): SMTP, else the outbox. */
+function reportDelivery(options: ReportSchedulerOptions, serverClock: () => Date): Omit<DeliveryDeps, 'store'> & { outbox?: string } {
+  const smtpUrl = options.smtpUrl ?? (process.env.POPSIGHT_SMTP_URL || undefined);
+  const home = options.home ?? popsightHome();
+  const mailer = mailerFor({ smtpUrl, home }, { clock: options.clock ?? serverClock, newId: randomUUID });
+  return {
+    mailer,
+    from: options.from ?? process.env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM,
+    retry: options.retry,
+    log: console.error,
+    ...(smtpUrl ? {} : { outbox: outboxDir(home) }),
+  };
+}
+
+const reportBaseUrl = (options: ReportSchedulerOptions): string | undefined => options.baseUrl ?? process.env.POPSIGHT_BASE_URL;
+
+/** The scheduler of report e-mails, on the server's warehouse and state store; stopped before they close. */
+function startReportScheduler(
+  options: ReportSchedulerOptions,
+  on: { reports: ReportStore; delivery: Omit<DeliveryDeps, 'store'>; warehouse: LiveWarehouse; url: string; clock: () => Date; exactCounts: boolean },
+): { stop(): Promise<void> } {
+  const clock = options.clock ?? on.clock;
+  const scheduler = reportScheduler({
+    store: on.reports,
+    warehouse: on.warehouse,
+    delivery: on.delivery,
+    render: { baseUrl: reportBaseUrl(options) ?? `${on.url}/`, exactCounts: on.exactCounts },
+    clock,
+    log: console.error,
+  });
+  scheduler.start(options.pollMs);
+  return { stop: () => scheduler.stop() };
 }
 
 const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';

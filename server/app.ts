@@ -21,6 +21,7 @@ import { measureRoutes } from './measures/measure-routes.ts';
 import { metaRoutes } from './meta/meta-routes.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { qualityRoutes } from './quality/quality-routes.ts';
+import { reportRoutes, type ReportRouteDeps } from './reports/report-routes.ts';
 import { OPEN_ACCESS, type AccessPolicy } from './routing/access.ts';
 import { mountRoutes } from './routing/mount-routes.ts';
 import type { RouteTable } from './routing/route-table.ts';
@@ -32,6 +33,8 @@ export interface AppState {
   cohorts: CohortStore;
   /** Each user's cohort ledger; without it, one kept in memory (it protects only while the process lives). */
   ledger?: CohortLedger;
+  /** Report e-mails: the store, and how a "Send now" delivers; without it, no report route. */
+  reports?: Omit<ReportRouteDeps, 'warehouse' | 'exactCounts'>;
 }
 
 export interface AppDeps {
@@ -72,6 +75,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     loadRoutes(warehouse, { exactCounts }),
     cohortRoutes(warehouse, cohorts, { exactCounts, gate }),
   ];
+  if (state?.reports) tables.push(reportRoutes({ ...state.reports, warehouse, exactCounts }));
   if (audit) tables.push(auditRoutes(audit));
   if (access.routes) tables.push(access.routes);
   tables.push(openApiRoutes(() => tables));

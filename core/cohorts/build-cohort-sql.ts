@@ -4,7 +4,7 @@
 // The SQL can be spliced into `person_id IN (…)` with its parameters renumbered (build-measure-sql.ts).
 import type { SqlValue } from '../warehouse/database.ts';
 import type {
-  AgeSpec, AnchorCriterion, CohortDefinition, Comparator, ConditionSpec, Criterion, DateRange, EncounterSpec, LabSpec, MedicationSpec, PayerSpec, Within,
+  AgeSpec, AnchorCriterion, CohortDefinition, Comparator, ConditionSpec, Criterion, DateRange, EncounterSpec, EnrolledSpec, LabSpec, MedicationSpec, PayerSpec, Within,
 } from './cohort-schema.ts';
 import { CONDITION_VALUE_SETS } from './value-sets.ts';
 
@@ -46,6 +46,8 @@ export function buildCohortSql(
     if ('county' in c) return personWhere('county', c.county);
     if ('age' in c) return age(c.age);
     if ('payer' in c) return payer(c.payer);
+    if ('alive' in c) return alive();
+    if ('enrolled' in c) return enrolled(c.enrolled);
     const [kind, spec] = Object.entries(c)[0] as [keyof AnchorCriterion & string, EventSpec & { minCount?: number }];
     const anchored = spec.within ? ` WHERE ${withinSql(spec.within)}` : '';
     const enough = spec.minCount !== undefined && spec.minCount > 1 ? ` HAVING count(*) >= ${bind(spec.minCount, 'INTEGER')}` : '';
@@ -79,6 +81,36 @@ export function buildCohortSql(
     const from = start ? 'core.coverage AS c' : `core.coverage AS c, (SELECT ${indexDate()} AS index_date) AS i`;
     return `SELECT DISTINCT c.person_id FROM ${from} JOIN core.payer AS py ON py.payer_id = c.payer_id
             WHERE py.category IN (${bindList(asList(spec.category))}) AND c.start_date <= ${window.end} AND coalesce(c.end_date, ${OPEN_END}) >= ${window.start}`;
+  }
+
+  /** Alive on the index date: born by then (or aged 90+, whose birth date is withheld) and not dead on or before it. */
+  function alive(): string {
+    return `SELECT p.person_id FROM core.person AS p, (SELECT ${indexDate()} AS index_date) AS i
+            WHERE (p.age_90_plus OR p.birth_date <= i.index_date) AND (p.death_date IS NULL OR p.death_date > i.index_date)`;
+  }
+
+  /**
+   * Continuously covered from `before` days before the index date to `after` days after it: the
+   * person's coverage spans (any payer) merged where they overlap or meet (one ends the day before
+   * the next starts), and one merged span holding the whole window.
+   */
+  function enrolled(spec: EnrolledSpec): string {
+    const before = bind(spec.before ?? 0, 'INTEGER');
+    const after = bind(spec.after ?? 0, 'INTEGER');
+    return `SELECT DISTINCT m.person_id FROM (
+              SELECT person_id, min(start_date) AS start_date, max(end_date) AS end_date FROM (
+                SELECT person_id, start_date, end_date,
+                       sum(CASE WHEN reach IS NULL OR start_date > reach + 1 THEN 1 ELSE 0 END)
+                         OVER (PARTITION BY person_id ORDER BY start_date, end_date ROWS UNBOUNDED PRECEDING) AS island
+                FROM (
+                  SELECT person_id, start_date, coalesce(end_date, ${OPEN_END}) AS end_date,
+                         max(coalesce(end_date, ${OPEN_END})) OVER (PARTITION BY person_id ORDER BY start_date, coalesce(end_date, ${OPEN_END})
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+                  FROM core.coverage
+                ) AS spans
+              ) AS islands GROUP BY person_id, island
+            ) AS m, (SELECT ${indexDate()} AS index_date) AS i
+            WHERE m.start_date <= i.index_date - ${before} AND m.end_date >= i.index_date + ${after}`;
   }
 
   /** One row per matching event: person_id and event_date (the day the event happened or began). */

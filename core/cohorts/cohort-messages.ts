@@ -10,6 +10,7 @@ export const cohortMessages = {
   expectedNumber: 'expected a number',
   expectedDays: 'expected a whole number of days',
   expectedName: 'expected a non-empty name',
+  aliveIsTrue: "expected true ('alive': true keeps the people alive on the index date; use 'not' for the others)",
   ageNeedsBound: "expected 'min', 'max' or both",
   ageReversed: "expected 'min' to be at most 'max'",
   badCode: (system: string) => `expected a ${system} code${system === 'LOINC' ? ' such as 4548-4' : ' (digits only)'}`,

@@ -36,6 +36,11 @@ export interface MedicationSpec extends EventFields { codes: string[] }
 export interface EncounterSpec extends EventFields { class?: OneOrMany<(typeof ENCOUNTER_CLASSES)[number]> }
 export interface AgeSpec { min?: number; max?: number; at?: string }
 export interface PayerSpec { category: OneOrMany<(typeof PAYER_CATEGORIES)[number]>; between?: DateRange }
+/**
+ * Continuously in coverage (any payer, spans that meet or overlap count as one) from `before` days
+ * before the index date to `after` days after it; `{}` is "in coverage on the index date".
+ */
+export interface EnrolledSpec { before?: number; after?: number }
 
 export type AnchorCriterion =
   | { condition: ConditionSpec }
@@ -56,7 +61,10 @@ export type Criterion =
   | { ethnicity: OneOrMany<(typeof ETHNICITIES)[number]> }
   | { county: OneOrMany<string> }
   | { age: AgeSpec }
-  | { payer: PayerSpec };
+  | { payer: PayerSpec }
+  /** Alive on the index date: born by then, and no death on or before it. */
+  | { alive: true }
+  | { enrolled: EnrolledSpec };
 
 export interface CohortDefinition {
   name: string;
@@ -67,7 +75,7 @@ export interface CohortDefinition {
 }
 
 export const EVENT_KINDS = ['condition', 'lab', 'medication', 'encounter'] as const;
-export const CRITERION_KINDS = ['all', 'any', 'not', ...EVENT_KINDS, 'sex', 'race', 'ethnicity', 'county', 'age', 'payer'] as const;
+export const CRITERION_KINDS = ['all', 'any', 'not', ...EVENT_KINDS, 'sex', 'race', 'ethnicity', 'county', 'age', 'payer', 'alive', 'enrolled'] as const;
 export const MAX_CRITERIA = 100;
 /** How deep criteria may nest (all / any / not / within), checked before the recursive parse. */
 export const MAX_CRITERIA_DEPTH = 16;
@@ -144,6 +152,14 @@ export const criterionSchema: z.ZodType<Criterion> = z.lazy(() =>
         .refine((a) => a.min === undefined || a.max === undefined || a.min <= a.max, { error: cohortMessages.ageReversed })
         .optional(),
       payer: z.object({ category: oneOrMany(enumOf(PAYER_CATEGORIES)), between: dateRange.optional() }).strict().optional(),
+      alive: z.literal(true, { error: cohortMessages.aliveIsTrue }).optional(),
+      enrolled: z
+        .object({
+          before: z.number({ error: cohortMessages.expectedDays }).int({ error: cohortMessages.expectedDays }).min(0).max(36_500).optional(),
+          after: z.number({ error: cohortMessages.expectedDays }).int({ error: cohortMessages.expectedDays }).min(0).max(36_500).optional(),
+        })
+        .strict()
+        .optional(),
     })
     .strict()
     .check(exactlyOne(CRITERION_KINDS, cohortMessages.combineHint)),

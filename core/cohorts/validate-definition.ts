@@ -67,6 +67,7 @@ function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
   if (last === 'after' || last === 'before' || last === 'around') return EVENT_KINDS;
   if (last === 'age') return ['min', 'max', 'at'];
   if (last === 'payer') return ['category', 'between'];
+  if (last === 'enrolled') return ['before', 'after'];
   if (typeof last === 'string' && last in EVENT_FIELDS) {
     const isAnchor = parent === 'after' || parent === 'before' || parent === 'around';
     return [...EVENT_FIELDS[last as keyof typeof EVENT_FIELDS], 'between', 'within', ...(isAnchor ? [] : ['minCount'])];

@@ -14,6 +14,8 @@ export const reportScheduleSchema = z
   .object({
     cron: z.string().trim(),
     timeZone: z.string().trim().refine(isTimeZone, { error: (issue) => reportMessages.badTimeZone(String(issue.input)) }),
+    /** Also run after each successful load, once per data version. */
+    afterLoad: z.boolean().default(false),
   })
   .strict()
   .superRefine((schedule, context) => {
@@ -42,6 +44,10 @@ export interface SavedReport extends ReportDefinition {
   createdAt: string;
   /** The next scheduled run, UTC ISO; null when the schedule never runs again. */
   nextRunAt: string | null;
+  /** Set while the scheduler skips the report: after repeated failed runs, or paused by hand. */
+  paused: { at: string; reason: string } | null;
+  /** Recipients who followed the unsubscribe link of a message: no run sends to them. */
+  unsubscribed: string[];
 }
 
 /** The definition, validated and normalized (defaults filled in, recipients lower-cased and kept once). */
@@ -64,6 +70,6 @@ function fieldName(path: readonly PropertyKey[]): string {
 
 function knownKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(reportDefinitionSchema.shape);
-  if (path[0] === 'schedule') return ['cron', 'timeZone'];
+  if (path[0] === 'schedule') return ['cron', 'timeZone', 'afterLoad'];
   return ['measure', 'by', 'period', 'filters', 'adjust'];
 }

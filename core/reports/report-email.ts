@@ -28,7 +28,7 @@ export interface EmailInput {
   views: readonly EmailView[];
 }
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const CELL = 'style="padding:2px 8px;border-bottom:1px solid #e6e9ee;text-align:left"';
@@ -66,4 +66,13 @@ export function reportEmail(input: EmailInput): { subject: string; html: string;
     ...input.views.map((view) => [``, view.title, view.altText, `${reportMessages.openLive()}: ${view.link}`].join('\n')),
   ].join('\n');
   return { subject: reportMessages.subject(input.reportName, input.dataAsOf), html, text };
+}
+
+/** One recipient's copy: the message with a footer naming why they get it and their unsubscribe link. */
+export function withUnsubscribeFooter(email: { html: string; text: string }, recipient: string, link: string): { html: string; text: string } {
+  const footer = `<p style="margin-top:32px;font-size:12px;color:#5b6573">${escapeHtml(reportMessages.sentTo(recipient))} <a href="${escapeHtml(link)}">${escapeHtml(reportMessages.unsubscribe())}</a></p>`;
+  return {
+    html: email.html.replace(/<\/body><\/html>$/, `${footer}\n</body></html>`),
+    text: `${email.text}\n\n${reportMessages.sentTo(recipient)} ${reportMessages.unsubscribe()}: ${link}`,
+  };
 }

@@ -25,14 +25,38 @@ export const reportMessages = {
       ? 'Counts carry small random noise (cell key method) and cells of fewer than 11 people are suppressed, as on the dashboard.'
       : 'Exact counts: small cells and the cells that would reveal them are suppressed.',
   subject: (reportName: string, loadedAt: string) => `${reportName} (data as of ${loadedAt})`,
+  sentTo: (recipient: string) => `Sent to ${recipient} as a recipient of this report.`,
+  unsubscribe: () => 'Unsubscribe',
+  retried: (attempts: number, reply: string) => `after ${attempts} attempts: ${reply}`,
+  noticeSubject: (reportName: string, status: string) => `Report '${reportName}' ${status === 'failed' ? 'was not delivered' : 'was delivered to some recipients only'}`,
+  noticeBody: (r: { reportName: string; reportId: string; runId: string; failures: readonly { recipient: string; detail: string | null }[]; error: string | null; pausedAfter: number | null }) =>
+    [
+      `The run ${r.runId} of report '${r.reportName}' (${r.reportId}) did not reach every recipient.`,
+      ...(r.error ? [`It failed before sending: ${r.error}`] : []),
+      ...r.failures.map((f) => `  ${f.recipient}: ${f.detail ?? 'failed'}`),
+      ...(r.pausedAfter === null
+        ? []
+        : [``, `The report is paused after ${r.pausedAfter} failed runs in a row: the scheduler skips it until popsight reports resume ${r.reportId}.`]),
+    ].join('\n'),
+  pausedAfterFailures: (runs: number) => `${runs} failed runs in a row`,
+  unsubscribePage: (reportName: string, recipient: string) => `Stop sending '${reportName}' to ${recipient}?`,
+  unsubscribed: (reportName: string, recipient: string) => `${recipient} will no longer receive '${reportName}'.`,
+  unknownReportApi: (id: string) => `No report '${id}' among yours (GET /api/reports lists them).`,
+  ownerIsCaller: () => 'is the caller who creates the report: leave it out',
+  unknownOutboxMessage: (name: string) => `No message '${name}' in the outbox (GET /api/reports/outbox lists them).`,
+  notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send it.`,
+  badUnsubscribeLink: () => 'This unsubscribe link is not valid: use the link of a message you received.',
 } as const;
 
 /** What `popsight reports …` prints. */
 export const reportCliMessages = {
-  added: (id: string, name: string, nextRunAt: string | null) => `Added report ${id} '${name}'; next scheduled run ${nextRunAt ?? 'never'} (the scheduler is not built yet: run it with popsight reports run ${id}).`,
+  added: (id: string, name: string, nextRunAt: string | null) => `Added report ${id} '${name}'; next scheduled run ${nextRunAt ?? 'never'} (a running popsight serve sends it; popsight reports run ${id} sends it now).`,
+  pausedByHand: () => 'paused by hand (popsight reports pause)',
+  paused: (id: string) => `Report ${id} paused: the scheduler skips it until popsight reports resume ${id}.`,
+  resumed: (id: string, nextRunAt: string | null) => `Report ${id} resumed; next scheduled run ${nextRunAt ?? 'never'}.`,
   none: () => 'No reports yet: add one with popsight reports add --name … --to … --view ….',
-  listed: (r: { id: string; name: string; owner: string; views: number; recipients: number; cron: string; timeZone: string; nextRunAt: string | null; lastRun: string }) =>
-    `${r.id}  ${r.name}  (owner ${r.owner}; ${r.views} ${r.views === 1 ? 'view' : 'views'} to ${r.recipients} ${r.recipients === 1 ? 'recipient' : 'recipients'}; '${r.cron}' ${r.timeZone}, next ${r.nextRunAt ?? 'never'}; last run: ${r.lastRun})`,
+  listed: (r: { id: string; name: string; owner: string; views: number; recipients: number; cron: string; timeZone: string; nextRunAt: string | null; lastRun: string; paused: string | null }) =>
+    `${r.id}  ${r.name}  (owner ${r.owner}; ${r.views} ${r.views === 1 ? 'view' : 'views'} to ${r.recipients} ${r.recipients === 1 ? 'recipient' : 'recipients'}; '${r.cron}' ${r.timeZone}, next ${r.nextRunAt ?? 'never'}${r.paused ? `; PAUSED (${r.paused})` : ''}; last run: ${r.lastRun})`,
   neverRun: () => 'never',
   viewRendered: (title: string, ms: number) => `  ${title}: rendered in ${ms.toFixed(0)} ms`,
   previewWritten: (file: string) => `Preview written to ${file} (nothing was sent).`,
@@ -40,5 +64,7 @@ export const reportCliMessages = {
   delivery: (recipient: string, status: string, detail: string | null) => `  ${recipient}: ${status}${detail ? ` (${detail})` : ''}`,
   runStatus: (runId: string, status: string) => `Run ${runId}: ${status}.`,
   runFailed: (runId: string, error: string) => `Run ${runId} failed before sending: ${error}`,
+  viaServer: (url: string) => `A server holds the state store: sending through it (${url}).`,
+  serverRefused: (url: string, status: number, message: string) => `The server at ${url} refused to send the report (${status}): ${message}`,
   stateHeld: (reason: string) => `${reason} Stop the server first: reports are read from and logged to its state store.`,
 } as const;

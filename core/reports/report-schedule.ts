@@ -7,10 +7,12 @@ export interface ReportSchedule {
   cron: string;
   /** IANA time zone the expression is read in, e.g. Europe/Paris. */
   timeZone: string;
+  /** Also run after each successful load (once per data version). */
+  afterLoad?: boolean;
 }
 
 /** Mondays at 07:00 UTC: "the same answers every Monday". */
-export const DEFAULT_SCHEDULE: ReportSchedule = { cron: '0 7 * * 1', timeZone: 'UTC' };
+export const DEFAULT_SCHEDULE = { cron: '0 7 * * 1', timeZone: 'UTC', afterLoad: false } as const satisfies ReportSchedule;
 
 export function isTimeZone(zone: string): boolean {
   try {

@@ -9,7 +9,7 @@ export type RunStatus = 'running' | 'sent' | 'partly-sent' | 'failed';
 export interface ReportRun {
   id: string;
   reportId: string;
-  /** What started it: `manual` (popsight reports run) for now; `schedule` and `load` later. */
+  /** What started it: `manual` (popsight reports run), `schedule` (its cron) or `load` (a load published). */
   trigger: string;
   startedAt: string;
   finishedAt: string | null;
@@ -41,7 +41,25 @@ export interface ReportStore {
   finishRun(runId: string, outcome: { status: Exclude<RunStatus, 'running'>; dataVersion: string | null; error?: string }): Promise<ReportRun>;
   runs(reportId: string): Promise<ReportRun[]>;
   deliveries(runId: string): Promise<Delivery[]>;
+  /**
+   * Claims the key of one run (`<report>@<scheduled instant>` or `<report>@load:<data version>`):
+   * true the first time, false ever after, so a run is never made twice.
+   */
+  claimRun(runKey: string, reportId: string): Promise<boolean>;
+  /** Sets the next scheduled run (UTC ISO; null: never). */
+  setNextRun(reportId: string, nextRunAt: string | null): Promise<void>;
+  /** The scheduler skips a paused report; a manual run still runs it. */
+  pause(reportId: string, reason: string): Promise<void>;
+  resume(reportId: string): Promise<void>;
+  /** Stops sending the report to `recipient`; false when they are not one of its recipients. */
+  unsubscribe(reportId: string, recipient: string): Promise<boolean>;
+  /** The secret named `name`, made by `make` and kept the first time it is asked for. */
+  secret(name: string, make: () => string): Promise<string>;
 }
+
+/** The recipients a run sends to: the report's, less those who unsubscribed. */
+export const activeRecipients = (report: Pick<SavedReport, 'recipients' | 'unsubscribed'>): string[] =>
+  report.recipients.filter((recipient) => !report.unsubscribed.includes(recipient));
 
 /** A run's status from its deliveries: all sent, none sent, or some. */
 export function runStatusOf(deliveries: readonly Pick<Delivery, 'status'>[]): Exclude<RunStatus, 'running'> {

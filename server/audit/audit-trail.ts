@@ -56,10 +56,14 @@ function entryOf(request: Request, response: Response, { time, path, durationMs,
   };
 }
 
+/** Query parameters that are credentials (the signature of an unsubscribe link): recorded as present, never their value. */
+const CREDENTIAL_PARAMETERS = new Set(['signature']);
+
 function queryOf(request: Request): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
-    if (typeof value === 'string') query[name] = value;
+    if (CREDENTIAL_PARAMETERS.has(name)) query[name] = '[redacted]';
+    else if (typeof value === 'string') query[name] = value;
     else if (Array.isArray(value)) query[name] = value.map(String);
   }
   return query;

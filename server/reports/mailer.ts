@@ -21,6 +21,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: MailAttachment[];
+  /** Extra header fields, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -36,6 +38,16 @@ export function smtpReply(error: unknown): string {
   const response = (error as { response?: unknown } | null)?.response;
   if (typeof response === 'string' && response) return response;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Network failures that may pass: a connection refused, reset or timed out, or a greeting that never came. */
+const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EDNS', 'EPIPE']);
+
+/** Whether trying again later may succeed: an SMTP 4xx reply ("try again later") or a network failure; a 5xx is final. */
+export function isTransientFailure(error: unknown): boolean {
+  const { responseCode, code } = (error ?? {}) as { responseCode?: unknown; code?: unknown };
+  if (typeof responseCode === 'number') return responseCode >= 400 && responseCode < 500;
+  return typeof code === 'string' && TRANSIENT_CODES.has(code);
 }
 
 const withoutCredentials = (url: string): string => {
@@ -60,7 +72,20 @@ export interface OutboxDeps {
   newId: () => string;
 }
 
-/** Writes each message, as sent over SMTP, to `<dir>/<time>-<id>.eml` (RFC 5322; any mail reader opens it). */
+/** What the outbox keeps beside each message (`<name>.json`), for the Reports page to list it. */
+export interface OutboxEntry {
+  /** `<time>-<id>`: the message is `<name>.eml`, its page `<name>.html`. */
+  name: string;
+  to: string;
+  subject: string;
+  date: string;
+}
+
+/**
+ * Writes each message, as sent over SMTP, to `<dir>/<time>-<id>.eml` (RFC 5322; any mail reader opens
+ * it), with `<name>.html` (the HTML part, its inline images as data: URLs, for a browser) and
+ * `<name>.json` (to, subject, date).
+ */
 export function outboxMailer(dir: string, deps: OutboxDeps): Mailer {
   const transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
@@ -68,13 +93,26 @@ export function outboxMailer(dir: string, deps: OutboxDeps): Mailer {
     async send(mail) {
       const info = await transport.sendMail(mail);
       mkdirSync(dir, { recursive: true });
-      const stamp = deps.clock().toISOString().replace(/[:.]/g, '-');
-      const file = join(dir, `${stamp}-${deps.newId()}.eml`);
+      const date = deps.clock().toISOString();
+      const name = `${date.replace(/[:.]/g, '-')}-${deps.newId()}`;
+      const file = join(dir, `${name}.eml`);
       writeFileSync(file, info.message as Buffer, { flag: 'wx' });
+      writeFileSync(join(dir, `${name}.html`), withInlineImages(mail.html, mail.attachments), { flag: 'wx' });
+      const entry: OutboxEntry = { name, to: mail.to, subject: mail.subject, date };
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify(entry), { flag: 'wx' });
       return file;
     },
     close: () => transport.close(),
   };
+}
+
+/** The HTML with each `cid:` image replaced by a data: URL, so a browser shows it on its own. */
+export function withInlineImages(html: string, attachments: readonly MailAttachment[]): string {
+  let page = html;
+  for (const attachment of attachments) {
+    if (attachment.cid) page = page.replaceAll(`cid:${attachment.cid}`, `data:${attachment.contentType};base64,${attachment.content.toString('base64')}`);
+  }
+  return page;
 }
 
 export const outboxDir = (home: string): string => join(home, 'outbox');

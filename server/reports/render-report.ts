@@ -4,7 +4,7 @@ import type { SavedReport } from '../../core/reports/report-definition.ts';
 import { reportEmail } from '../../core/reports/report-email.ts';
 import type { Database } from '../../core/warehouse/database.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
-import type { MailAttachment } from './mailer.ts';
+import { withInlineImages, type MailAttachment } from './mailer.ts';
 import { renderView, type RenderedView } from './render-view.ts';
 
 export interface RenderOptions {
@@ -63,10 +63,4 @@ export async function renderReport(db: Database, report: SavedReport, options: R
 }
 
 /** The e-mail as one HTML page for a browser: the inline images as data: URLs instead of cid: references. */
-export function previewHtml(rendered: RenderedReport): string {
-  let html = rendered.html;
-  for (const attachment of rendered.attachments) {
-    if (attachment.cid) html = html.replaceAll(`cid:${attachment.cid}`, `data:image/png;base64,${attachment.content.toString('base64')}`);
-  }
-  return html;
-}
+export const previewHtml = (rendered: RenderedReport): string => withInlineImages(rendered.html, rendered.attachments);

@@ -1,5 +1,6 @@
 // Reports and their delivery log (core/reports/report-store.ts) in the state store's `reports`,
-// `report_runs` and `report_deliveries` tables (migration 0005). Every change is one transaction.
+// `report_runs` and `report_deliveries` tables (migration 0005), with the scheduler's run keys, pauses,
+// unsubscribes and the link-signing secret (migration 0007). Every change is one transaction.
 import { nextRunAfter } from '../../core/reports/report-schedule.ts';
 import type { ReportDefinition, SavedReport } from '../../core/reports/report-definition.ts';
 import type { Delivery, DeliveryStatus, ReportRun, ReportStore, RunStatus } from '../../core/reports/report-store.ts';
@@ -11,9 +12,12 @@ export interface ReportStoreDeps {
   newId: () => string;
 }
 
-const REPORT_COLUMNS = `id, created_at AS "createdAt", next_run_at AS "nextRunAt", definition::VARCHAR AS definition`;
-const LIST = `SELECT ${REPORT_COLUMNS} FROM reports ORDER BY position`;
-const GET = `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`;
+const REPORT_COLUMNS = `r.id, r.created_at AS "createdAt", r.next_run_at AS "nextRunAt", r.definition::VARCHAR AS definition,
+  p.paused_at AS "pausedAt", p.reason AS "pauseReason",
+  (SELECT to_json(list(u.recipient ORDER BY u.recipient))::VARCHAR FROM report_unsubscribes u WHERE u.report_id = r.id) AS unsubscribed`;
+const REPORTS = 'reports r LEFT JOIN report_pauses p ON p.report_id = r.id';
+const LIST = `SELECT ${REPORT_COLUMNS} FROM ${REPORTS} ORDER BY r.position`;
+const GET = `SELECT ${REPORT_COLUMNS} FROM ${REPORTS} WHERE r.id = ?`;
 const INSERT = 'INSERT INTO reports (id, name, owner, created_at, next_run_at, definition) VALUES (?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?)';
 
 const RUN_COLUMNS = `id, report_id AS "reportId", trigger, started_at AS "startedAt", finished_at AS "finishedAt", status,
@@ -25,12 +29,23 @@ const RUNS = `SELECT ${RUN_COLUMNS} FROM report_runs WHERE report_id = ? ORDER B
 const QUEUE = `INSERT INTO report_deliveries (run_id, recipient, status, updated_at) VALUES (?, ?, 'queued', ?::TIMESTAMP)`;
 const SET_DELIVERY = 'UPDATE report_deliveries SET status = ?, detail = ?, updated_at = ?::TIMESTAMP WHERE run_id = ? AND recipient = ?';
 const DELIVERIES = `SELECT run_id AS "runId", recipient, status, detail, updated_at AS "updatedAt" FROM report_deliveries WHERE run_id = ? ORDER BY recipient`;
+const CLAIMED = 'SELECT 1 AS claimed FROM report_run_keys WHERE run_key = ?';
+const CLAIM = 'INSERT INTO report_run_keys (run_key, report_id, claimed_at) VALUES (?, ?, ?::TIMESTAMP)';
+const SET_NEXT_RUN = 'UPDATE reports SET next_run_at = ?::TIMESTAMP WHERE id = ?';
+const PAUSE = 'INSERT OR REPLACE INTO report_pauses (report_id, paused_at, reason) VALUES (?, ?::TIMESTAMP, ?)';
+const RESUME = 'DELETE FROM report_pauses WHERE report_id = ?';
+const UNSUBSCRIBE = 'INSERT OR IGNORE INTO report_unsubscribes (report_id, recipient, unsubscribed_at) VALUES (?, ?, ?::TIMESTAMP)';
+const GET_SECRET = 'SELECT secret FROM report_secrets WHERE name = ?';
+const ADD_SECRET = 'INSERT INTO report_secrets (name, secret, created_at) VALUES (?, ?, ?::TIMESTAMP)';
 
 interface ReportRow extends Record<string, unknown> {
   id: string;
   createdAt: string;
   nextRunAt: string | null;
   definition: string;
+  pausedAt: string | null;
+  pauseReason: string | null;
+  unsubscribed: string | null;
 }
 
 const toReport = (row: ReportRow): SavedReport => ({
@@ -38,6 +53,8 @@ const toReport = (row: ReportRow): SavedReport => ({
   createdAt: row.createdAt,
   nextRunAt: row.nextRunAt,
   ...(JSON.parse(row.definition) as ReportDefinition),
+  paused: row.pausedAt === null ? null : { at: row.pausedAt, reason: row.pauseReason ?? '' },
+  unsubscribed: row.unsubscribed === null ? [] : (JSON.parse(row.unsubscribed) as string[]),
 });
 
 export function sqlReportStore(db: StateDatabase, deps: ReportStoreDeps): ReportStore {
@@ -57,7 +74,7 @@ export function sqlReportStore(db: StateDatabase, deps: ReportStoreDeps): Report
     async save(definition) {
       const createdAt = now();
       const nextRunAt = nextRunAfter(definition.schedule, new Date(createdAt))?.toISOString() ?? null;
-      const report: SavedReport = { id: deps.newId(), createdAt, nextRunAt, ...definition };
+      const report: SavedReport = { id: deps.newId(), createdAt, nextRunAt, ...definition, paused: null, unsubscribed: [] };
       await db.change((tx) => tx.run(INSERT, [report.id, report.name, report.owner, createdAt, nextRunAt, JSON.stringify(definition)]));
       return report;
     },
@@ -82,6 +99,38 @@ export function sqlReportStore(db: StateDatabase, deps: ReportStoreDeps): Report
     },
     async deliveries(runId) {
       return (await db.query<Delivery & Record<string, unknown>>(DELIVERIES, [runId])).map((row) => ({ ...row, status: row.status as DeliveryStatus }));
+    },
+    claimRun(runKey, reportId) {
+      return db.change(async (tx) => {
+        if ((await tx.query(CLAIMED, [runKey])).length > 0) return false;
+        await tx.run(CLAIM, [runKey, reportId, now()]);
+        return true;
+      });
+    },
+    async setNextRun(reportId, nextRunAt) {
+      await db.change((tx) => tx.run(SET_NEXT_RUN, [nextRunAt, reportId]));
+    },
+    async pause(reportId, reason) {
+      await db.change((tx) => tx.run(PAUSE, [reportId, now(), reason]));
+    },
+    async resume(reportId) {
+      await db.change((tx) => tx.run(RESUME, [reportId]));
+    },
+    async unsubscribe(reportId, recipient) {
+      const [row] = await db.query<ReportRow>(GET, [reportId]);
+      const address = recipient.toLowerCase();
+      if (!row || !toReport(row).recipients.includes(address)) return false;
+      await db.change((tx) => tx.run(UNSUBSCRIBE, [reportId, address, now()]));
+      return true;
+    },
+    secret(name, make) {
+      return db.change(async (tx) => {
+        const [row] = await tx.query<{ secret: string }>(GET_SECRET, [name]);
+        if (row) return row.secret;
+        const secret = make();
+        await tx.run(ADD_SECRET, [name, secret, now()]);
+        return secret;
+      });
     },
   };
 }

@@ -29,7 +29,8 @@ const TABLES = [
   `INSERT INTO core.coverage VALUES
      ('p1', 'mcaid', '2018-01-01', '2022-12-31'), ('p1', 'comm', '2023-01-01', '2024-12-31'), ('p2', 'mcare', '2005-01-01', '2024-12-31'),
      ('p3', 'comm', '2015-01-01', '2024-12-31'), ('p4', 'comm', '2020-01-01', '2024-12-31'), ('p5', 'none', '2010-03-03', '2024-12-31'),
-     ('p6', 'mcaid', '2019-01-01', '2024-12-31'), ('p7', 'mcare', '2000-01-01', '2023-01-01')`,
+     ('p6', 'mcaid', '2019-01-01', '2024-12-31'), ('p7', 'mcare', '2000-01-01', '2023-01-01'),
+     ('p8', 'none', '2021-01-01', '2022-06-30'), ('p8', 'none', '2022-08-01', '2024-12-31')`,
   `CREATE TABLE core.condition (person_id VARCHAR, encounter_id VARCHAR, system VARCHAR, code VARCHAR, description VARCHAR, start_date DATE, stop_date DATE)`,
   `INSERT INTO core.condition VALUES
      ('p1', NULL, 'SNOMED', '44054006', 'Diabetes mellitus type 2 (disorder)', '2019-03-01', NULL),
@@ -205,6 +206,26 @@ describe('buildCohortSql', () => {
       ['a single-item all', { all: [{ ethnicity: 'hispanic' }] }, ['p2', 'p5']],
     ])('selects by %s', async (_what, criteria, expected) => {
       expect(await members(criteria)).toEqual(expected);
+    });
+
+    // Index date 2024-06-30 unless given. Coverage: p1 2018-01-01…2022-12-31 then 2023-01-01…2024-12-31
+    // (two payers, meeting: continuous), p2 2005, p3 2015, p4 2020, p5 2010, p6 2019-01-01 (each to
+    // 2024-12-31), p7 2000…2023-01-01 (died that day), p8 2021-01-01…2022-06-30, a gap, 2022-08-01…2024-12-31.
+    it.each<[string, Criterion, string | undefined, string[]]>([
+      ['alive on the index date (p7 died 2023-01-01)', { alive: true }, undefined, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p8']],
+      ['alive on the day before p7 died', { alive: true }, '2022-12-31', ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']],
+      ['alive on p7\'s day of death (no longer)', { alive: true }, '2023-01-01', ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p8']],
+      ['alive, and born by the index date (p5 was born 2010-03-03)', { alive: true }, '2010-01-01', ['p1', 'p2', 'p3', 'p4', 'p6', 'p7', 'p8']],
+      ['in coverage on the index date', { enrolled: {} }, undefined, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p8']],
+      ['in coverage on 2023-01-01 (p7\'s last day, p1\'s second payer\'s first)', { enrolled: {} }, '2023-01-01', ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']],
+      ['continuously 2,200 days before (from 2018-06-22: p4 from 2020 and p6 from 2019 are not)', { enrolled: { before: 2200 } }, undefined, ['p1', 'p2', 'p3', 'p5']],
+      ['continuously 699 days before (from 2022-08-01, the day p8\'s coverage resumed)', { enrolled: { before: 699 } }, undefined, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p8']],
+      ['continuously 700 days before (from 2022-07-31: p8\'s gap)', { enrolled: { before: 700 } }, undefined, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']],
+      ['continuously 184 days after (to 2024-12-31, the last covered day)', { enrolled: { after: 184 } }, undefined, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p8']],
+      ['continuously 185 days after (to 2025-01-01)', { enrolled: { after: 185 } }, undefined, []],
+      ['alive and continuously covered a year before (p7 died that day, p8 has a gap)', { all: [{ alive: true }, { enrolled: { before: 365 } }] }, '2023-01-01', ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']],
+    ])('selects %s', async (_what, criteria, indexDate, expected) => {
+      expect(await members(criteria, indexDate)).toEqual(expected);
     });
 
     it('measures ages on the definition’s index date when it has one', async () => {

@@ -102,7 +102,7 @@ describe('report definitions', () => {
     expect(parseReportDefinition(valid)).toEqual({
       name: 'Monday', owner: 'ann', recipients: ['ann@example.org'],
       views: [{ measure: 'diabetes-prevalence', by: null, period: 'year', filters: {}, adjust: null }],
-      schedule: { cron: '0 7 * * 1', timeZone: 'UTC' },
+      schedule: { cron: '0 7 * * 1', timeZone: 'UTC', afterLoad: false },
     });
   });
 

@@ -1,0 +1,31 @@
+// The running server's address, kept in its state directory while it runs (`server.json`, readable
+// by its user only), so a command that finds the state store held by that server can ask the server
+// instead (as Jupyter's runtime files do): `popsight reports run` sends through it.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ServerRuntime {
+  url: string;
+  pid: number;
+}
+
+const runtimeFile = (stateDir: string) => join(stateDir, 'server.json');
+
+export function writeServerRuntime(stateDir: string, runtime: ServerRuntime): void {
+  writeFileSync(runtimeFile(stateDir), JSON.stringify(runtime), { mode: 0o600 });
+}
+
+export function removeServerRuntime(stateDir: string): void {
+  rmSync(runtimeFile(stateDir), { force: true });
+}
+
+/** The server that holds `stateDir`, when one says so and its process is alive. */
+export function readServerRuntime(stateDir: string): ServerRuntime | undefined {
+  try {
+    const runtime = JSON.parse(readFileSync(runtimeFile(stateDir), 'utf8')) as ServerRuntime;
+    process.kill(runtime.pid, 0); // throws when no such process
+    return runtime;
+  } catch {
+    return undefined;
+  }
+}

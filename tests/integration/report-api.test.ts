@@ -1,0 +1,91 @@
+// The reports API on a real server without a mail server: "Subscribe to this view" (POST
+// /api/reports) with its field errors, the list, "Send now" writing to the outbox, the outbox listed
+// and each message shown as a page with its chart inline, a report's runs and deliveries, and
+// `popsight reports run <id>` sending through the running server that holds the state store.
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runReportCommand } from '../../cli/report-commands.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
+
+const home = mkdtempSync(join(tmpdir(), 'popsight-report-api-'));
+const stateDir = join(home, 'state');
+const outbox = join(home, 'outbox');
+let built: TestWarehouse;
+let server: RunningServer;
+
+const api = (path: string, init?: RequestInit) => fetch(`${server.url}/api${path}`, init);
+const post = (path: string, body: unknown) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const VIEW = { measure: 'diabetes-prevalence', by: 'sex', period: 'year' };
+
+beforeAll(async () => {
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  built = await buildTestWarehouse({ people: 600 });
+  server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, reports: { home, pollMs: 3_600_000 } });
+}, 240_000);
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await server?.close();
+  built?.remove();
+});
+
+describe('the reports API', () => {
+  let id: string;
+
+  it('creates a report from a view, owned by the caller, and names the field at fault otherwise', async () => {
+    const created = await post('/reports', { name: 'My view', recipients: ['Ann@Example.org'], views: [VIEW] });
+    expect(created.status).toBe(201);
+    const report = (await created.json()) as { id: string; owner: string; recipients: string[]; schedule: unknown; nextRunAt: string };
+    expect(report).toMatchObject({ owner: 'local', recipients: ['ann@example.org'], schedule: { cron: '0 7 * * 1', timeZone: 'UTC', afterLoad: false } });
+    expect(new Date(report.nextRunAt).getUTCDay()).toBe(1);
+    id = report.id;
+    const badAddress = await post('/reports', { name: 'x', recipients: ['bob'], views: [VIEW] });
+    expect(badAddress.status).toBe(400);
+    expect(((await badAddress.json()) as { error: { message: string } }).error.message).toBe("Report recipients[0]: 'bob' is not an e-mail address");
+    const ownerGiven = await post('/reports', { name: 'x', owner: 'someone', recipients: ['a@example.org'], views: [VIEW] });
+    expect(ownerGiven.status).toBe(400);
+    expect(((await ownerGiven.json()) as { error: { message: string } }).error.message).toMatch(/^Report owner: /);
+  });
+
+  it('lists it and says messages go to an outbox', async () => {
+    const body = (await (await api('/reports')).json()) as { reports: { id: string; lastRun: unknown }[]; outbox: boolean };
+    expect(body.outbox).toBe(true);
+    expect(body.reports.map((r) => [r.id, r.lastRun])).toEqual([[id, null]]);
+  });
+
+  it('sends it now into the outbox, which lists the message and shows it as a page with the chart inline', async () => {
+    const sent = await api(`/reports/${id}/runs`, { method: 'POST' });
+    expect(sent.status).toBe(201);
+    const run = (await sent.json()) as { status: string; transport: string; deliveries: { recipient: string; status: string; detail: string }[] };
+    expect(run).toMatchObject({ status: 'sent', transport: outbox });
+    expect(run.deliveries).toEqual([expect.objectContaining({ recipient: 'ann@example.org', status: 'sent', detail: expect.stringMatching(/\.eml$/) })]);
+    const { messages } = (await (await api('/reports/outbox')).json()) as { messages: { name: string; to: string; subject: string }[] };
+    expect(messages).toEqual([expect.objectContaining({ to: 'ann@example.org', subject: expect.stringMatching(/^My view \(data as of /) })]);
+    expect(readdirSync(outbox).sort()).toEqual(['eml', 'html', 'json'].map((ext) => `${messages[0]!.name}.${ext}`));
+    const page = await api(`/reports/outbox/${messages[0]!.name}`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<h1 style="font-size:20px">My view</h1>');
+    expect(html).toMatch(/<img src="data:image\/png;base64,iVBORw0KGgo/);
+    expect(html).not.toContain('cid:');
+    expect((await api('/reports/outbox/..%2Fstate')).status).toBe(404);
+    expect((await api('/reports/outbox/no-such')).status).toBe(404);
+  });
+
+  it('shows the report with its runs and deliveries, newest first', async () => {
+    const report = (await (await api(`/reports/${id}`)).json()) as { runs: { trigger: string; status: string; deliveries: { recipient: string }[] }[] };
+    expect(report.runs).toEqual([expect.objectContaining({ trigger: 'manual', status: 'sent', deliveries: [expect.objectContaining({ recipient: 'ann@example.org' })] })]);
+    expect((await api('/reports/no-such')).status).toBe(404);
+  });
+
+  it('popsight reports run <id> sends through the running server that holds the state store', async () => {
+    const outcome = await runReportCommand(id, { state: stateDir }, { ...process.env, POPSIGHT_HOME: home });
+    expect(outcome.run).toMatchObject({ status: 'sent', transport: outbox });
+    expect(readdirSync(outbox).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
+    const report = (await (await api(`/reports/${id}`)).json()) as { runs: unknown[] };
+    expect(report.runs).toHaveLength(2);
+  });
+});
