@@ -1,7 +1,8 @@
-// The `popsight` command: generate, load, serve, demo, audit, reports.
+// The `popsight` command: generate, load, serve, demo, audit, reports, status, export.
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerAccountCommands } from './account-commands.ts';
+import { registerExportCommand } from './export-command.ts';
 import { auditExportCommand, auditVerifyCommand } from './audit-commands.ts';
 import { stateOption } from './offline-state.ts';
 import { registerReportCommands } from './report-commands.ts';
@@ -98,6 +99,7 @@ audit
 registerAccountCommands(program);
 registerReportCommands(program);
 registerWarehouseCommands(program);
+registerExportCommand(program, packageVersion());
 
 /** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
 function commaList(value: string, previous: string[]): string[] {

@@ -1,26 +1,23 @@
 // `popsight status`, `popsight quality` and `popsight quarantine`: a warehouse file read without a
 // server (opened read-only, so a running server or a load is not disturbed). The operator's own
 // machine is a trusted environment, so counts are exact; the API protects the same counts.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadMessages } from '../core/loads/load-messages.ts';
+import { openWarehouseReadOnly } from '../core/loads/open-warehouse.ts';
 import { readQuarantineSummary } from '../core/loads/quarantine-summary.ts';
 import { readWarehouseStatus } from '../core/loads/warehouse-status.ts';
 import { qualityMessages } from '../core/quality/quality-messages.ts';
 import { qualityReport } from '../core/quality/quality-report.ts';
-import { openDatabase, type Database } from '../core/warehouse/database.ts';
+import type { Database } from '../core/warehouse/database.ts';
 
 const print = (lines: string[]) => console.log(lines.join('\n'));
 
 async function withWarehouse<T>(file: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new Error(loadMessages.noWarehouse(path));
-  const db = await openDatabase(path, { readOnly: true });
+  const db = await openWarehouseReadOnly(file);
   try {
     return await work(db);
   } catch (error) {
-    throw new Error(loadMessages.notAWarehouse(path, error instanceof Error ? error.message : String(error)), { cause: error });
+    throw new Error(loadMessages.notAWarehouse(db.path, error instanceof Error ? error.message : String(error)), { cause: error });
   } finally {
     db.close();
   }

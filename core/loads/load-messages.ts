@@ -9,6 +9,8 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count.toLoca
 export const loadMessages = {
   noWarehouse: (file: string) => `No warehouse at ${file}: load one first (popsight load PATH --warehouse ${file}).`,
   notAWarehouse: (file: string, reason: string) => `${file} could not be read as a Popsight warehouse: ${reason}`,
+  warehouseLocked: (file: string, holder: string | null) =>
+    `${file} is open for writing in another process${holder ? ` (${holder})` : ''}: stop it, or wait for it to finish, and run this again.`,
 
   status: (s: WarehouseStatus): string[] => {
     const lines = [
