@@ -34,6 +34,10 @@ export interface MeasureInfo {
   stratifiers: Dimension[];
   source: string;
   notes?: string;
+  /** The periods the definition holds for (year only for yearly measures such as HbA1c control); others are refused with 400. */
+  periods: Period[];
+  /** Why those periods, in words (Measure library). */
+  periodsReason: string;
 }
 
 /** One cell of a measure result; a suppressed cell has nulls for all its numbers. */

@@ -7,6 +7,8 @@ export const messages = {
     `Unknown parameter '${parameter}': allowed parameters are ${allowed.join(', ')}.`,
   unknownMeasure: (id: string, allowed: readonly string[]) =>
     `Unknown measure '${id}': expected one of ${allowed.join(', ')}.`,
+  periodNotDefined: (id: string, period: string, allowed: readonly string[], reason: string) =>
+    `Invalid value '${period}' for parameter 'period': measure '${id}' is defined for ${allowed.join(', ')} only. ${reason}`,
   sameStratifierAndFilter: (parameter: string) =>
     `Parameter '${parameter}' is used both as the stratifier (by) and as a filter; use one or the other.`,
   invalidParameter: (parameter: string, problem: string) => `Invalid parameter '${parameter}': ${problem}.`,

@@ -33,6 +33,9 @@ export function parseMeasureQuery(measure: MeasureDefinition, query: unknown, va
   const parsed = measureQuerySchema.safeParse(query);
   if (!parsed.success) throw badRequest(parsed.error.issues[0]!, query as Record<string, unknown>);
   const { period, by: byText, adjust, cohort, ...rest } = parsed.data as z.infer<typeof measureQuerySchema> & Record<string, string | undefined>;
+  if (!measure.periods.includes(period)) {
+    throw new DomainError('invalid_parameter', messages.periodNotDefined(measure.id, period, measure.periods, measure.periodsReason), { parameter: 'period', measure: measure.id, allowed: measure.periods });
+  }
   const by = parseStratifiers(byText, measure);
   const filters: MeasureQuery['filters'] = {};
   for (const name of DIMENSION_NAMES) {

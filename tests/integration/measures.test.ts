@@ -113,6 +113,35 @@ describe('measures on the nj27 fixture, exact counts', () => {
     }
   });
 
+  it('lists the periods each measure is defined for, and refuses the others with a 400 naming the parameter, the measure and the valid periods', async () => {
+    const { measures } = (await get('/api/measures')) as unknown as { measures: { id: string; periods: string[]; periodsReason: string }[] };
+    const periodsOf = (id: string) => measures.find((m) => m.id === id)!.periods;
+    // Yearly by definition (a measurement year's last reading, one flu season, a yearly visit, a year's spending ranked).
+    for (const id of ['hba1c-control', 'hba1c-poor-control', 'blood-pressure-control', 'flu-vaccination', 'wellness-visit-rate', 'top-5-percent-cost-share']) {
+      expect(periodsOf(id), id).toEqual(['year', 'all']);
+    }
+    // Per person-time, per member-month, per stay: any period.
+    for (const id of ['ed-visits-per-1000', 'mortality-per-1000', 'diabetes-incidence', 'cost-pmpm', 'readmission-30-day', 'average-length-of-stay', 'diabetes-prevalence']) {
+      expect(periodsOf(id), id).toEqual(['year', 'quarter', 'month', 'all']);
+    }
+    for (const m of measures) expect(m.periodsReason.length, m.id).toBeGreaterThan(40);
+    for (const [id, period] of [['hba1c-control', 'quarter'], ['hba1c-control', 'month'], ['flu-vaccination', 'month'], ['top-5-percent-cost-share', 'quarter']] as const) {
+      for (const path of [`/api/measures/${id}?period=${period}`, `/api/measures/${id}?period=${period}&by=sex`]) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status, path).toBe(400);
+        const { error } = (await response.json()) as { error: { code: string; message: string; details: { parameter: string; measure: string; allowed: string[] } } };
+        expect(error.code).toBe('invalid_parameter');
+        expect(error.details).toEqual({ parameter: 'period', measure: id, allowed: ['year', 'all'] });
+        expect(error.message).toContain(`'period'`);
+        expect(error.message).toContain(`'${id}'`);
+        expect(error.message).toContain('year, all');
+      }
+    }
+    for (const path of ['/api/measures/hba1c-control?period=year', '/api/measures/hba1c-control?period=all', '/api/measures/ed-visits-per-1000?period=month', '/api/measures/cost-pmpm?period=quarter']) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
+    }
+  });
+
   it('gives the annual percent change of the shown yearly rates, fitted by hand', async () => {
     const yearly = (await get('/api/measures/wellness-visit-rate?period=year')).rows.filter((r) => !r.suppressed && (r.rate as number) > 0);
     const apc = apcByHand(yearly.map((r) => [Number(r.period), r.rate as number]));
