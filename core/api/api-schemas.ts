@@ -71,6 +71,8 @@ export const measureResultSchema = z.object({
   measure: measureSummarySchema,
   dataVersion: z.string(),
   period: z.enum(PERIODS),
+  from: z.number().nullable().describe('First year of the rows (the from parameter, else the first year of the data); null for period=all'),
+  to: z.number().nullable().describe('Last year of the rows (the to parameter, else the last year of the data); null for period=all'),
   by: z.string().nullable().describe('The stratifiers, comma-separated, or null'),
   filters: z.record(z.string(), z.string()),
   adjust: z.enum(['age']).nullable(),
@@ -92,6 +94,8 @@ export const stratumTrendSchema = z.object({
 export const measureTrendSchema = z.object({
   measure: measureSummarySchema,
   dataVersion: z.string(),
+  from: z.number().describe('First year of the fit (the from parameter, else the first year of the data)'),
+  to: z.number().describe('Last year of the fit (the to parameter, else the last year of the data)'),
   by: z.string().nullable(),
   filters: z.record(z.string(), z.string()),
   adjust: z.enum(['age']).nullable().describe('age: the trend of the age-adjusted rates'),

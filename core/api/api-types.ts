@@ -63,6 +63,9 @@ export interface MeasureResult {
   measure: MeasureInfo;
   dataVersion: string;
   period: Period;
+  /** The years of the rows: the from/to parameters, else the data's first and last year; null for period=all. */
+  from: number | null;
+  to: number | null;
   /** The stratifier(s), comma-separated, or null. */
   by: string | null;
   filters: Record<string, string>;
@@ -70,6 +73,32 @@ export interface MeasureResult {
   /** perturbed: counts carry the cell key method's noise (docs/disclosure.md); exact: a trusted environment's setting. */
   disclosure: 'perturbed' | 'exact';
   rows: MeasureRow[];
+}
+
+/** The annual percent change of one stratum (GET /api/measures/:id/trend); nulls with a note when too few years are shown. */
+export interface StratumTrend {
+  stratum: Record<string, string>;
+  years: number;
+  apc: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  pValue: number | null;
+  significant: boolean | null;
+  note?: string;
+}
+
+/** GET /api/measures/:id/trend?from=&to=: the APC per stratum, fitted over the years from–to only. */
+export interface MeasureTrend {
+  measure: MeasureInfo;
+  dataVersion: string;
+  from: number;
+  to: number;
+  by: string | null;
+  filters: Record<string, string>;
+  adjust: 'age' | null;
+  disclosure: 'perturbed' | 'exact';
+  method: string;
+  trends: StratumTrend[];
 }
 
 /** What the dashboard asks of a measure: one stratifier at most, for now. */

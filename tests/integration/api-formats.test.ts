@@ -183,6 +183,12 @@ describe('measure results as JSON, Arrow and CSV, with entity tags', () => {
     expect(await etag('/api/measures/diabetes-prevalence?period=year&race=white&sex=F')).toBe(base);
     expect(await etag('/api/measures/diabetes-prevalence?period=quarter&race=white&sex=F')).not.toBe(base);
     expect(await etag('/api/measures/hypertension-prevalence?sex=F&race=white')).not.toBe(base);
+    // The window is part of the key; a missing bound is the data's own, spelled out or not.
+    const last = Number(((await (await get('/api/meta')).json()) as { dateRange: { end: string } }).dateRange.end.slice(0, 4));
+    const windowed = await etag(`/api/measures/diabetes-prevalence?sex=F&race=white&from=${last - 1}`);
+    expect(windowed).not.toBe(base);
+    expect(await etag(`/api/measures/diabetes-prevalence?from=${last - 1}&to=${last}&race=white&sex=F`)).toBe(windowed);
+    expect(await etag(`/api/measures/diabetes-prevalence?sex=F&race=white&from=${last}`)).not.toBe(windowed);
   });
 
   it('serves the same bytes from its cache as it computed', async () => {
