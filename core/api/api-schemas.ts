@@ -70,6 +70,7 @@ export const measureRowSchema = z.object({
 export const measureResultSchema = z.object({
   measure: measureSummarySchema,
   dataVersion: z.string(),
+  dataAsOf: z.string().describe('When the data were loaded (GET /api/meta loadedAt): "data as of" for headers and exports'),
   period: z.enum(PERIODS),
   from: z.number().nullable().describe('First year of the rows (the from parameter, else the first year of the data); null for period=all'),
   to: z.number().nullable().describe('Last year of the rows (the to parameter, else the last year of the data); null for period=all'),
@@ -94,6 +95,7 @@ export const stratumTrendSchema = z.object({
 export const measureTrendSchema = z.object({
   measure: measureSummarySchema,
   dataVersion: z.string(),
+  dataAsOf: z.string().describe('When the data were loaded (GET /api/meta loadedAt)'),
   from: z.number().describe('First year of the fit (the from parameter, else the first year of the data)'),
   to: z.number().describe('Last year of the fit (the to parameter, else the last year of the data)'),
   by: z.string().nullable(),

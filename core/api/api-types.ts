@@ -62,6 +62,8 @@ export interface MeasureRow extends Partial<Record<Dimension, string>> {
 export interface MeasureResult {
   measure: MeasureInfo;
   dataVersion: string;
+  /** When the data were loaded (/api/meta loadedAt): the "data as of" of headers and exports. */
+  dataAsOf: string;
   period: Period;
   /** The years of the rows: the from/to parameters, else the data's first and last year; null for period=all. */
   from: number | null;
@@ -91,6 +93,7 @@ export interface StratumTrend {
 export interface MeasureTrend {
   measure: MeasureInfo;
   dataVersion: string;
+  dataAsOf: string;
   from: number;
   to: number;
   by: string | null;

@@ -8,6 +8,7 @@ import { messages } from '../../core/measures/messages.ts';
 import { trendsByStratum } from '../../core/measures/measure-trend.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
+import { exportColumns } from '../../core/measures/export-description.ts';
 import { coveredYears, withinWindow, type TimeWindow } from '../../core/measures/time-window.ts';
 import type { Period } from '../../core/measures/periods.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
@@ -93,7 +94,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
         const measure = requireMeasure(String(request.params.id));
         const format = negotiateFormat(request);
         await warehouse.use(async (db) => {
-          const { dataVersion, dateRange } = await warehouseMeta(db);
+          const { dataVersion, dateRange, loadedAt } = await warehouseMeta(db);
           noteForAudit(response, { dataVersion });
           // The same URL in the same format on the same data has the same answer: once it has been
           // validated and answered, a repeat is served from the cache without parsing it again.
@@ -115,9 +116,11 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
               // runMeasure returns rows after disclosure control; nothing is rendered before that.
               // A window keeps a slice of the rows: the same cells as without it (time-window.ts).
               const rows = withinWindow(await runMeasure(db, query, { adjustAge, exactCounts, listed }), window);
-              const envelope = { measure: describeMeasure(measure), dataVersion, period: query.period, ...yearsShown(query.period, window, covered), by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
+              const years = yearsShown(query.period, window, covered);
+              const envelope = { measure: describeMeasure(measure), dataVersion, dataAsOf: loadedAt, period: query.period, ...years, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
               const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
-              return { ...renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv` }), cells: countCells(rows) };
+              const csvConstants = exportColumns({ measure, period: query.period, by: query.by, filters: query.filters, cohortId, adjustAge, ...years, disclosure, dataVersion, dataAsOf: loadedAt });
+              return { ...renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv`, csvConstants }), cells: countCells(rows) };
             },
           });
         });
@@ -139,7 +142,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
         const measure = requireMeasure(String(request.params.id));
         const body = await warehouse.use(async (db) => {
           const listed = await dimensionValues(db, { exactCounts });
-          const { dataVersion, dateRange } = await warehouseMeta(db);
+          const { dataVersion, dateRange, loadedAt } = await warehouseMeta(db);
           noteForAudit(response, { dataVersion });
           const covered = coveredYears(dateRange);
           const { adjustAge, cohortId, window, ...parsed } = parseMeasureQuery(measure, yearlyQuery(request.query), listed, covered);
@@ -147,7 +150,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
           // The APC is fitted to the window's years only.
           const rows = withinWindow(await runMeasure(db, query, { exactCounts, listed, adjustAge }), window);
           const trends = trendsByStratum(rows, query.by, adjustAge ? 'adjustedRate' : 'rate');
-          return { measure: describeMeasure(measure), dataVersion, ...yearsShown('year', window, covered), by: query.by.join(',') || null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure, method: TREND_METHOD, trends };
+          return { measure: describeMeasure(measure), dataVersion, dataAsOf: loadedAt, ...yearsShown('year', window, covered), by: query.by.join(',') || null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure, method: TREND_METHOD, trends };
         });
         response.json(body);
       },

@@ -16,9 +16,9 @@ const row: Required<MeasureRow> = {
   county: 'Essex', zip3: '019', organization: 'General', numerator: 12, denominator: 100, rate: 12, ciLow: 7, ciHigh: 20,
   unreliable: true, adjustedRate: 11, adjustedCiLow: 6, adjustedCiHigh: 19, suppressed: false, suppressionReason: 'small-cell',
 };
-const result: Required<MeasureResult> = { measure: info, dataVersion: 'v', period: 'all', from: null, to: null, by: 'sex', filters: { race: 'white' }, adjust: 'age', disclosure: 'perturbed', rows: [row] };
+const result: Required<MeasureResult> = { measure: info, dataVersion: 'v', dataAsOf: '2026-01-01T00:00:00Z', period: 'all', from: null, to: null, by: 'sex', filters: { race: 'white' }, adjust: 'age', disclosure: 'perturbed', rows: [row] };
 const stratumTrend: Required<StratumTrend> = { stratum: { sex: 'F' }, years: 6, apc: 1.2, ciLow: 0.1, ciHigh: 2.3, pValue: 0.03, significant: true, note: 'n' };
-const trend: Required<MeasureTrend> = { measure: info, dataVersion: 'v', from: 2019, to: 2024, by: 'sex', filters: {}, adjust: null, disclosure: 'exact', method: 'm', trends: [stratumTrend] };
+const trend: Required<MeasureTrend> = { measure: info, dataVersion: 'v', dataAsOf: '2026-01-01T00:00:00Z', from: 2019, to: 2024, by: 'sex', filters: {}, adjust: null, disclosure: 'exact', method: 'm', trends: [stratumTrend] };
 const meta: Required<Meta> = { dataVersion: 'v', loadedAt: '2026-01-01T00:00:00Z', dateRange: { start: '2016-01-01', end: '2025-12-31' }, people: 20_000 };
 
 const sortedKeys = (value: object) => Object.keys(value).sort();
