@@ -52,6 +52,7 @@ function renderMeasure(m: MeasureDefinition): string[] {
     ['Numerator', numerator],
     ['Denominator', denominator],
     ['People counts for suppression', `${inWords(m.numeratorPeople)}, of ${lowerFirst(inWords(m.denominatorPeople))}`],
+    ['Periods', `${m.periods.map(code).join(', ')}. ${m.periodsReason}`],
     ['Stratifiers', (m.stratifiers ?? DIMENSION_NAMES).map(code).join(', ')],
     ['Exclusions and notes', m.notes ?? '—'],
     ['Source', m.source],

@@ -11,6 +11,8 @@ import { auditRoutes } from './audit/audit-routes.ts';
 import { auditTrail } from './audit/audit-trail.ts';
 import { cohortGate } from './cohorts/cohort-gate.ts';
 import { cohortRoutes } from './cohorts/cohort-routes.ts';
+import { compression } from './http/compression.ts';
+import { compressedStatic } from './http/compressed-static.ts';
 import { errorMiddleware, HttpError } from './http/errors.ts';
 import { hostCheck, LOOPBACK_HOST_NAMES } from './http/host-check.ts';
 import { loadRoutes } from './loads/load-routes.ts';
@@ -65,6 +67,8 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders, hostCheck(allowedHosts));
+  // Every API body gzip- or brotli-coded when the client accepts it (ETags and 304s follow the coding).
+  app.use('/api', compression());
   const cohorts = state?.cohorts ?? unavailableCohortStore();
   // One gate for both route tables: a cohort used as ?cohort= and one previewed share one ledger.
   const gate = cohortGate(state?.ledger ?? memoryCohortLedger(), { exactCounts });
@@ -88,8 +92,13 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     throw new HttpError(404, 'not_found', httpMessages.noEndpoint(request.method, request.path));
   });
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    // Text assets compressed (compressed-static.ts); images, and clients that accept no coding, as files.
+    const assets = compressedStatic(clientDir, { maxAgeSeconds: 3600 });
+    app.use(assets.middleware);
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
-    app.get(/.*/, (_request, response) => response.sendFile(join(clientDir, 'index.html')));
+    app.get(/.*/, (request, response) => {
+      if (!assets.send(request, response, '/index.html')) response.sendFile(join(clientDir, 'index.html'));
+    });
   } else {
     app.get('/', (_request, response) => {
       response.type('text').send('The dashboard is not built. Run `npm run build`, or use `npm start`, which builds it.');

@@ -44,6 +44,8 @@ export const measureSummarySchema = z.object({
   stratifiers: z.array(dimension),
   source: z.string(),
   notes: z.string().optional(),
+  periods: z.array(z.enum(PERIODS)).describe('The periods the definition holds for; any other period is refused with 400'),
+  periodsReason: z.string().describe('Why those periods, from the definition (look-back window, season, person-time)'),
 });
 
 export const measureListSchema = z.object({ measures: z.array(measureSummarySchema) });
@@ -68,7 +70,10 @@ export const measureRowSchema = z.object({
 export const measureResultSchema = z.object({
   measure: measureSummarySchema,
   dataVersion: z.string(),
+  dataAsOf: z.string().describe('When the data were loaded (GET /api/meta loadedAt): "data as of" for headers and exports'),
   period: z.enum(PERIODS),
+  from: z.number().nullable().describe('First year of the rows (the from parameter, else the first year of the data); null for period=all'),
+  to: z.number().nullable().describe('Last year of the rows (the to parameter, else the last year of the data); null for period=all'),
   by: z.string().nullable().describe('The stratifiers, comma-separated, or null'),
   filters: z.record(z.string(), z.string()),
   adjust: z.enum(['age']).nullable(),
@@ -90,6 +95,9 @@ export const stratumTrendSchema = z.object({
 export const measureTrendSchema = z.object({
   measure: measureSummarySchema,
   dataVersion: z.string(),
+  dataAsOf: z.string().describe('When the data were loaded (GET /api/meta loadedAt)'),
+  from: z.number().describe('First year of the fit (the from parameter, else the first year of the data)'),
+  to: z.number().describe('Last year of the fit (the to parameter, else the last year of the data)'),
   by: z.string().nullable(),
   filters: z.record(z.string(), z.string()),
   adjust: z.enum(['age']).nullable().describe('age: the trend of the age-adjusted rates'),

@@ -34,6 +34,10 @@ export interface MeasureInfo {
   stratifiers: Dimension[];
   source: string;
   notes?: string;
+  /** The periods the definition holds for (year only for yearly measures such as HbA1c control); others are refused with 400. */
+  periods: Period[];
+  /** Why those periods, in words (Measure library). */
+  periodsReason: string;
 }
 
 /** One cell of a measure result; a suppressed cell has nulls for all its numbers. */
@@ -58,7 +62,12 @@ export interface MeasureRow extends Partial<Record<Dimension, string>> {
 export interface MeasureResult {
   measure: MeasureInfo;
   dataVersion: string;
+  /** When the data were loaded (/api/meta loadedAt): the "data as of" of headers and exports. */
+  dataAsOf: string;
   period: Period;
+  /** The years of the rows: the from/to parameters, else the data's first and last year; null for period=all. */
+  from: number | null;
+  to: number | null;
   /** The stratifier(s), comma-separated, or null. */
   by: string | null;
   filters: Record<string, string>;
@@ -66,6 +75,33 @@ export interface MeasureResult {
   /** perturbed: counts carry the cell key method's noise (docs/disclosure.md); exact: a trusted environment's setting. */
   disclosure: 'perturbed' | 'exact';
   rows: MeasureRow[];
+}
+
+/** The annual percent change of one stratum (GET /api/measures/:id/trend); nulls with a note when too few years are shown. */
+export interface StratumTrend {
+  stratum: Record<string, string>;
+  years: number;
+  apc: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  pValue: number | null;
+  significant: boolean | null;
+  note?: string;
+}
+
+/** GET /api/measures/:id/trend?from=&to=: the APC per stratum, fitted over the years from–to only. */
+export interface MeasureTrend {
+  measure: MeasureInfo;
+  dataVersion: string;
+  dataAsOf: string;
+  from: number;
+  to: number;
+  by: string | null;
+  filters: Record<string, string>;
+  adjust: 'age' | null;
+  disclosure: 'perturbed' | 'exact';
+  method: string;
+  trends: StratumTrend[];
 }
 
 /** What the dashboard asks of a measure: one stratifier at most, for now. */

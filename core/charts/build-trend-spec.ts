@@ -1,13 +1,20 @@
 // Pure Vega-Lite spec for a measure's trend: a 95% CI band, a line and points per stratum.
-// Used by the dashboard and kept free of the browser for server-side renders (issue 19): no DOM,
-// no fetch, no globals.
+// Used by the dashboard and by the server-side e-mail renderer: no DOM, no fetch, no globals.
+// Honest by construction: a hidden period breaks the line (trend-series.ts), strata with nothing
+// shown are named, the value axis starts at zero, the title says crude or age-adjusted, and no two
+// strata share a colour (beyond the palette, one stratum is highlighted and the rest are grey).
 import type { TopLevelSpec } from 'vega-lite';
 import type { Dimension, MeasureRow, MeasureUnit, TimePeriod } from '../api/api-types.ts';
-import { dimensionLabels, valueLabel } from './labels.ts';
+import { dimensionLabels, periodLabels } from './labels.ts';
 import { messages } from './messages.ts';
-import { periodStart } from './periods.ts';
-import { axisTitle, formatInterval, unitFormat } from './units.ts';
+import { CATEGORICAL_PALETTE, CONTEXT_GREY, HIGHLIGHT_COLOUR, SINGLE_SERIES_COLOUR } from './palette.ts';
+import { strataNotShown, strataOrder, suppressionNote, toTrendData, type TrendDatum } from './trend-series.ts';
+import { axisTitle, unitFormat } from './units.ts';
 import { CHART_CONFIG } from './chart-theme.ts';
+
+export { countSuppressed, countUnreliable, strataNotShown, suppressionNote, toTrendData, type TrendDatum } from './trend-series.ts';
+/** @deprecated the palette lives in palette.ts; kept for importers of the old name. */
+export const TREND_PALETTE = CATEGORICAL_PALETTE;
 
 export interface TrendSpecInput {
   rows: readonly MeasureRow[];
@@ -16,52 +23,38 @@ export interface TrendSpecInput {
   by?: Dimension | null;
   unit: MeasureUnit | string;
   unitLabel: string;
-  /** A chart title, for standalone renders (e-mail); the dashboard shows its own heading. */
+  /** `age`: plot the age-adjusted rates (rows of adjust=age); otherwise the crude rates. */
+  adjust?: 'age' | null;
+  /** With more strata than colours, the stratum (its label, e.g. "Essex County") drawn in colour; default the first. */
+  highlight?: string | null;
+  /** A chart title, for standalone renders (e-mail); without one the title says crude or age-adjusted. */
   title?: string;
   width?: number | 'container';
   height?: number;
 }
-
-/** One plotted point; suppressed cells and cells without an estimate never become one. */
-export interface TrendDatum {
-  period: string;
-  periodStart: string;
-  stratum: string;
-  rate: number;
-  ciLow: number | null;
-  ciHigh: number | null;
-  ci: string;
-  numerator: number | null;
-  denominator: number | null;
-  unreliable: boolean;
-  reliability: string;
-}
-
-/** Calm, colour-blind-safe categorical palette (Okabe & Ito 2008, reordered, darkened for contrast). */
-export const TREND_PALETTE = [
-  '#0b6fa4', '#d55e00', '#009e73', '#cc79a7', '#6b5b95',
-  '#b8860b', '#56b4e9', '#8c564b', '#4d4d4d', '#e69f00',
-];
-
-const ALL = 'All';
 
 const timeUnits = { year: 'utcyear', quarter: 'utcyearquarter', month: 'utcyearmonth' } as const;
 const axisFormats = { year: '%Y', quarter: '%Y Q%q', month: '%b %Y' } as const;
 
 export function buildTrendSpec(input: TrendSpecInput): TopLevelSpec {
   const by = input.by ?? null;
-  const values = toTrendData(input.rows, input.period, by, input.unit);
-  // Strata in the order the API sends them, counting suppressed cells, so that a stratum whose
-  // first periods are suppressed keeps its place (and colour).
-  const plotted = new Set(values.map((d) => d.stratum));
-  const strata = strataOrder(input.rows, by).filter((stratum) => plotted.has(stratum));
+  const adjusted = input.adjust === 'age';
+  const allStrata = strataOrder(input.rows, by);
+  const notShown = strataNotShown(input.rows, by, adjusted);
+  const strata = allStrata.filter((stratum) => !notShown.includes(stratum));
+  const manyStrata = by !== null && strata.length > CATEGORICAL_PALETTE.length;
+  const highlight = manyStrata ? (input.highlight && strata.includes(input.highlight) ? input.highlight : strata[0]!) : null;
+  const values = markHighlight(toTrendData(input.rows, input.period, by, { unit: input.unit, unitLabel: input.unitLabel, adjusted }), highlight);
   const periods = new Set(values.map((d) => d.period)).size;
-  const valueTitle = axisTitle(input.unit, input.unitLabel);
+  const valueTitle = `${adjusted ? 'Age-adjusted ' : ''}${axisTitle(input.unit, input.unitLabel).replace(/^Rate/, adjusted ? 'rate' : 'Rate')}`;
   const { d3Format } = unitFormat(input.unit, input.unitLabel);
-  // Overlapping bands darken each other: the more strata, the fainter each band.
-  const bandOpacity = strata.length > 3 ? 0.08 : 0.16;
-  // Dense series (months) read better as lines; the points stay for hover and tooltips.
-  const pointSize = periods <= 16 ? 44 : periods <= 40 ? 24 : 10;
+  const adjustment = adjusted ? messages.ageAdjusted() : messages.crude();
+  const notes = [
+    ...(input.title ? [adjustment] : []),
+    ...(notShown.length ? [messages.strataNotShown(notShown)] : []),
+    ...(manyStrata ? [messages.highlighted(highlight!, strata.length)] : []),
+    ...[suppressionNote(input.rows)].filter((note): note is string => note !== null),
+  ];
 
   const x = {
     field: 'periodStart',
@@ -72,43 +65,60 @@ export function buildTrendSpec(input: TrendSpecInput): TopLevelSpec {
     // while labels at the very ends are drawn flush (Vega-Lite's default for time axes).
     axis: { format: axisFormats[input.period], labelOverlap: true, grid: false },
   } as const;
-  // One colour per stratum; a single series keeps the first colour.
-  const color = by
-    ? ({
-        field: 'stratum',
-        type: 'nominal',
-        title: dimensionLabels[by],
-        sort: strata,
-        scale: { range: TREND_PALETTE },
-        legend: {
-          orient: 'bottom',
-          direction: 'horizontal',
-          columns: 4,
-          symbolType: 'stroke',
-          symbolOpacity: 1, // not the faint opacity of the CI band
-          symbolStrokeWidth: 3,
-        },
-      } as const)
-    : { value: TREND_PALETTE[0] };
+  const color = manyStrata
+    ? { condition: { test: 'datum.highlighted', value: HIGHLIGHT_COLOUR }, value: CONTEXT_GREY }
+    : by
+      ? ({
+          field: 'stratum',
+          type: 'nominal',
+          title: dimensionLabels[by],
+          sort: strata,
+          scale: { domain: strata, range: CATEGORICAL_PALETTE.slice(0, Math.max(1, strata.length)) },
+          legend: { orient: 'bottom', direction: 'horizontal', columns: 4, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 },
+        } as const)
+      : { value: SINGLE_SERIES_COLOUR };
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: `${valueTitle} by ${input.period}${by ? ` and ${dimensionLabels[by].toLowerCase()}` : ''}`,
-    ...(input.title ? { title: { text: input.title, subtitle: suppressionNote(input.rows) ?? '' } } : {}),
+    description: describeChart({ input, by, adjustment, valueTitle, strata, notShown, highlight, values }),
+    title: { text: input.title ?? adjustment, subtitle: notes.length ? notes : '' },
     width: input.width ?? 640,
     height: input.height ?? 320,
     autosize: { type: 'fit', contains: 'padding' },
     data: { values },
     encoding: { x, color },
     layer: trendLayers(values, {
-      bandOpacity,
-      pointSize,
+      // Overlapping bands darken each other: the more strata, the fainter each band.
+      bandOpacity: strata.length > 3 ? 0.08 : 0.16,
+      // Dense series (months) read better as lines; the points stay for hover and tooltips.
+      pointSize: periods <= 16 ? 44 : periods <= 40 ? 24 : 10,
       valueTitle,
       d3Format,
       byTitle: by ? dimensionLabels[by] : null,
+      manyStrata,
     }),
     config: CHART_CONFIG,
   };
+}
+
+/** Marks the highlighted stratum's points, and its last point with its name (a direct label). */
+function markHighlight(values: TrendDatum[], highlight: string | null): TrendDatum[] {
+  if (highlight === null) return values;
+  const own = values.filter((d) => d.stratum === highlight);
+  const last = own.reduce<TrendDatum | null>((latest, d) => (!latest || d.period > latest.period ? d : latest), null);
+  return values.map((d) => ({ ...d, highlighted: d.stratum === highlight, directLabel: d === last ? highlight : null }));
+}
+
+/** The chart in words (the SVG's aria-label): what, how adjusted, which strata, which are not shown. */
+function describeChart(c: { input: TrendSpecInput; by: Dimension | null; adjustment: string; valueTitle: string; strata: string[]; notShown: string[]; highlight: string | null; values: TrendDatum[] }): string {
+  const periods = [...new Set(c.values.map((d) => d.period))].sort();
+  const span = periods.length ? `, ${periods[0]} to ${periods.at(-1)}` : '';
+  const what = `Line chart of ${c.input.title ? `${c.input.title}, ` : ''}${c.valueTitle.toLowerCase()} by ${periodLabels[c.input.period].toLowerCase()}${span}; ${c.adjustment.toLowerCase()}`;
+  const strata = c.by ? `; one line per ${dimensionLabels[c.by].toLowerCase()}: ${c.strata.join(', ') || 'none shown'}` : '';
+  const highlight = c.highlight ? `; ${c.highlight} in colour, the others in grey` : '';
+  const hidden = c.notShown.length ? `. ${messages.strataNotShown(c.notShown)}` : '';
+  const gaps = c.values.length && c.values.some((d) => !d.segment.endsWith('#0')) ? '. Gaps in a line are suppressed periods' : '';
+  return `${what}${strata}${highlight}${hidden}${gaps}. Shaded bands are 95% confidence intervals; the value axis starts at zero.`;
 }
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
@@ -120,44 +130,54 @@ interface LayerStyle {
   d3Format: string;
   /** The stratifier's name, when there is one. */
   byTitle: string | null;
+  /** More strata than colours: grey context lines, the highlighted one in colour, directly labelled. */
+  manyStrata: boolean;
 }
 
-/** CI band, line, points; layers without data are left out (Vega warns of their infinite domain). */
+/** CI band, lines, points and direct labels; layers without data are left out (Vega warns of their infinite domain). */
 function trendLayers(values: readonly TrendDatum[], style: LayerStyle): Layer[] {
-  const y = { field: 'rate', type: 'quantitative' } as const;
+  // The value axis starts at zero, so the height of a line is the size of the rate.
+  const scale = { zero: true, nice: true } as const;
   // Axis ticks are round numbers: drop the trailing zeros the tooltip format keeps.
   const axis = { format: style.d3Format.replace(/\.\d+f$/, '~f') };
+  const y = { field: 'rate', type: 'quantitative', title: style.valueTitle, axis, scale } as const;
+  // A line per run of shown periods (segment): a hidden period is a gap, never a bridge.
+  const segment = { detail: { field: 'segment', type: 'nominal' } } as const;
   const tooltip = [
     { field: 'period', type: 'nominal', title: 'Period' } as const,
     ...(style.byTitle ? [{ field: 'stratum', type: 'nominal', title: style.byTitle } as const] : []),
     { field: 'rate', type: 'quantitative', title: style.valueTitle, format: style.d3Format } as const,
-    { field: 'ci', type: 'nominal', title: '95% CI' } as const,
+    { field: 'ciLow', type: 'quantitative', title: '95% CI lower bound', format: style.d3Format } as const,
+    { field: 'ciHigh', type: 'quantitative', title: '95% CI upper bound', format: style.d3Format } as const,
     { field: 'numerator', type: 'quantitative', title: 'Numerator', format: ',.0f' } as const,
     { field: 'denominator', type: 'quantitative', title: 'Denominator', format: ',.0f' } as const,
     { field: 'reliability', type: 'nominal', title: 'Reliability' } as const,
   ];
+  const pointEncoding = { y, tooltip, description: { field: 'label', type: 'nominal' } } as const;
   const layers: Layer[] = [];
-  if (values.some((d) => d.ciLow !== null && d.ciHigh !== null)) {
+  const banded = (d: TrendDatum) => d.ciLow !== null && d.ciHigh !== null && (!style.manyStrata || d.highlighted);
+  if (values.some(banded)) {
     layers.push({
       name: 'ci',
-      transform: [{ filter: 'isValid(datum.ciLow) && isValid(datum.ciHigh)' }],
-      mark: { type: 'area', opacity: style.bandOpacity },
-      encoding: {
-        y: {
-          field: 'ciLow',
-          type: 'quantitative',
-          title: style.valueTitle,
-          axis,
-          scale: { zero: false, nice: true },
-        },
-        y2: { field: 'ciHigh' },
-      },
+      transform: [{ filter: `isValid(datum.ciLow) && isValid(datum.ciHigh)${style.manyStrata ? ' && datum.highlighted' : ''}` }],
+      // Not announced on its own: each point says its interval's bounds by name.
+      mark: { type: 'area', opacity: style.bandOpacity, aria: false },
+      encoding: { y: { field: 'ciLow', type: 'quantitative', title: style.valueTitle, axis, scale }, y2: { field: 'ciHigh' }, ...segment },
+    });
+  }
+  if (style.manyStrata && values.some((d) => !d.highlighted)) {
+    layers.push({
+      name: 'context-lines',
+      transform: [{ filter: '!datum.highlighted' }],
+      mark: { type: 'line', strokeWidth: 1, aria: false },
+      encoding: { y, ...segment },
     });
   }
   layers.push({
     name: 'line',
-    mark: { type: 'line', strokeWidth: 2 },
-    encoding: { y: { ...y, title: style.valueTitle, axis, scale: { zero: false, nice: true } } },
+    ...(style.manyStrata ? { transform: [{ filter: 'datum.highlighted' }] } : {}),
+    mark: { type: 'line', strokeWidth: style.manyStrata ? 2.5 : 2, aria: false },
+    encoding: { y, ...segment },
   });
   // NCHS presentation standard: unreliable estimates are drawn hollow rather than hidden.
   if (values.some((d) => !d.unreliable)) {
@@ -165,7 +185,7 @@ function trendLayers(values: readonly TrendDatum[], style: LayerStyle): Layer[] 
       name: 'points',
       transform: [{ filter: '!datum.unreliable' }],
       mark: { type: 'point', filled: true, size: style.pointSize, opacity: 1 },
-      encoding: { y, tooltip },
+      encoding: pointEncoding,
     });
   }
   if (values.some((d) => d.unreliable)) {
@@ -173,69 +193,16 @@ function trendLayers(values: readonly TrendDatum[], style: LayerStyle): Layer[] 
       name: 'unreliable-points',
       transform: [{ filter: 'datum.unreliable' }],
       mark: { type: 'point', filled: false, fill: '#ffffff', strokeWidth: 1.5, size: style.pointSize, opacity: 1 },
-      encoding: { y, tooltip },
+      encoding: pointEncoding,
+    });
+  }
+  if (values.some((d) => d.directLabel !== null)) {
+    layers.push({
+      name: 'direct-label',
+      transform: [{ filter: 'isValid(datum.directLabel)' }],
+      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -8, fontWeight: 600, aria: false },
+      encoding: { y: { field: 'rate', type: 'quantitative' }, text: { field: 'directLabel', type: 'nominal' } },
     });
   }
   return layers;
-}
-
-/** The plotted points: suppressed rows and rows without an estimate are dropped. */
-export function toTrendData(
-  rows: readonly MeasureRow[],
-  period: TimePeriod,
-  by: Dimension | null,
-  unit: MeasureUnit | string = 'percent',
-): TrendDatum[] {
-  const data: TrendDatum[] = [];
-  for (const row of rows) {
-    if (row.suppressed || row.rate === null) continue;
-    const value = by ? row[by] : undefined;
-    const unreliable = row.unreliable === true;
-    data.push({
-      period: row.period,
-      periodStart: periodStart(row.period, period),
-      stratum: by && value !== undefined ? valueLabel(by, value) : ALL,
-      rate: row.rate,
-      ciLow: row.ciLow,
-      ciHigh: row.ciHigh,
-      ci: row.ciLow !== null && row.ciHigh !== null ? formatInterval(row.ciLow, row.ciHigh, unit) : 'n/a',
-      numerator: row.numerator,
-      denominator: row.denominator,
-      unreliable,
-      reliability: unreliable ? messages.unreliableShort() : 'Reliable',
-    });
-  }
-  return data;
-}
-
-function strataOrder(rows: readonly MeasureRow[], by: Dimension | null): string[] {
-  if (!by) return [ALL];
-  const order = new Set<string>();
-  for (const row of rows) {
-    const value = row[by];
-    if (value !== undefined) order.add(valueLabel(by, value));
-  }
-  return [...order];
-}
-
-export function countSuppressed(rows: readonly MeasureRow[]): number {
-  return rows.filter((row) => row.suppressed).length;
-}
-
-export function countUnreliable(rows: readonly MeasureRow[]): number {
-  return rows.filter((row) => !row.suppressed && row.rate !== null && row.unreliable === true).length;
-}
-
-/** Says how many cells the chart leaves out and why, or null when none are. */
-export function suppressionNote(rows: readonly MeasureRow[]): string | null {
-  const suppressed = rows.filter((row) => row.suppressed);
-  const complementary = suppressed.filter((row) => row.suppressionReason === 'complementary').length;
-  const dominance = suppressed.filter((row) => row.suppressionReason === 'dominance').length;
-  const small = suppressed.length - complementary - dominance;
-  const parts = [
-    ...(small > 0 ? [messages.suppressed(small)] : []),
-    ...(dominance > 0 ? [messages.dominance(dominance)] : []),
-    ...(complementary > 0 ? [messages.complementary(complementary)] : []),
-  ];
-  return parts.length > 0 ? parts.join('; ') : null;
 }

@@ -22,6 +22,11 @@ export const messages = {
   /** The dominance rule: a total (a cost) mostly one person's is not shown. */
   dominance: (cells: number) =>
     `${cells} ${cells === 1 ? 'cell' : 'cells'} suppressed (one person holds most of the total)`,
+  /** The label every trend carries in its title or subtitle (issue 17: never leave the reader guessing). */
+  crude: () => 'Crude rates (not age-adjusted)',
+  ageAdjusted: () => 'Age-adjusted rates (direct method, US 2000 standard population)',
+  strataNotShown: (names: readonly string[]) => `Not shown (suppressed): ${names.join(', ')}`,
+  highlighted: (name: string, strata: number) => `${name} in colour; the other ${strata - 1} in grey (more strata than distinct colours)`,
   unreliableShort: () => 'Unreliable (RSE > 30% or fewer than 20 events)',
   unreliable: (cells: number) =>
     `Hollow points: ${cells} ${cells === 1 ? 'estimate is' : 'estimates are'} statistically unreliable ` +

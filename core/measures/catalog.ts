@@ -41,6 +41,8 @@ export function describeMeasure(m: MeasureDefinition) {
     kind: m.kind,
     stratifiers: m.stratifiers ?? DIMENSION_NAMES,
     source: m.source,
+    periods: [...m.periods],
+    periodsReason: m.periodsReason,
     ...(m.notes ? { notes: m.notes } : {}),
   };
 }

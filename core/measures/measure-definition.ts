@@ -1,6 +1,7 @@
 // What a measure is: aggregates over mart.person_period, the people counts that disclosure control
 // judges, and what a reader needs to interpret it. SQL here is trusted catalog text, never user input.
 import type { Dimension } from './dimensions.ts';
+import type { Period } from './periods.ts';
 
 export type MeasureUnit = 'percent' | 'per1000MemberYears' | 'per1000PersonYears' | 'dollarsPmpm' | 'days';
 export type Direction = 'higher-is-better' | 'lower-is-better';
@@ -22,6 +23,10 @@ interface MeasureBase {
   source: string;
   /** How edge cases are handled, in words (shown in docs/measures.md). */
   notes?: string;
+  /** The periods the definition holds for; the API refuses the others (400). */
+  periods: readonly Period[];
+  /** Why those periods, from the definition (look-back window, season, person-time), in words. */
+  periodsReason: string;
 }
 
 /** Numerator people ⊆ denominator people; Wilson score CI. */

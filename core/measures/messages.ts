@@ -7,6 +7,14 @@ export const messages = {
     `Unknown parameter '${parameter}': allowed parameters are ${allowed.join(', ')}.`,
   unknownMeasure: (id: string, allowed: readonly string[]) =>
     `Unknown measure '${id}': expected one of ${allowed.join(', ')}.`,
+  periodNotDefined: (id: string, period: string, allowed: readonly string[], reason: string) =>
+    `Invalid value '${period}' for parameter 'period': measure '${id}' is defined for ${allowed.join(', ')} only. ${reason}`,
+  yearOutOfRange: (parameter: 'from' | 'to', value: string, first: number, last: number) =>
+    `Invalid value '${value}' for parameter '${parameter}': expected a year from ${first} to ${last} (the years the data covers, GET /api/meta).`,
+  windowReversed: (from: number, to: number) =>
+    `Invalid value '${from}' for parameter 'from': the window must start no later than 'to' (${to}).`,
+  windowWithAll: (parameter: 'from' | 'to') =>
+    `Parameter '${parameter}' does not apply to period=all, which pools the whole date range; give period=year, quarter or month to see a window of years.`,
   sameStratifierAndFilter: (parameter: string) =>
     `Parameter '${parameter}' is used both as the stratifier (by) and as a filter; use one or the other.`,
   invalidParameter: (parameter: string, problem: string) => `Invalid parameter '${parameter}': ${problem}.`,

@@ -9,6 +9,7 @@ import { DIMENSION_NAMES, type Dimension } from './dimensions.ts';
 import type { MeasureDefinition } from './measure-definition.ts';
 
 import { PERIODS } from './periods.ts';
+import { parseTimeWindow, type TimeWindow } from './time-window.ts';
 
 export { PERIODS };
 
@@ -18,6 +19,8 @@ export const measureQuerySchema = z
     by: z.string().optional().describe(`Up to two stratifiers, comma-separated: ${DIMENSION_NAMES.join(', ')}`),
     adjust: z.enum(['age']).optional().describe('age: add rates directly standardized to the US 2000 population'),
     cohort: z.string().optional().describe('Id of a saved cohort: restrict to its members'),
+    from: z.string().optional().describe('First year of the window (inclusive), within the years GET /meta dateRange covers; not with period=all'),
+    to: z.string().optional().describe('Last year of the window (inclusive), within the years GET /meta dateRange covers; not with period=all'),
     ...Object.fromEntries(DIMENSION_NAMES.map((name) => [name, z.string().optional().describe(`Filter: only rows with this ${name}`)])),
   })
   .strict();
@@ -27,12 +30,19 @@ const ALLOWED_PARAMETERS = Object.keys(measureQuerySchema.shape);
 export interface ParsedMeasureQuery extends Omit<MeasureQuery, 'cohort'> {
   adjustAge: boolean;
   cohortId?: string;
+  /** Rows kept to these years (time-window.ts); undefined: every year. */
+  window?: TimeWindow;
 }
 
-export function parseMeasureQuery(measure: MeasureDefinition, query: unknown, values: DimensionValues): ParsedMeasureQuery {
+/** `covered`: the years the warehouse covers (from /api/meta), which bound `from` and `to`. */
+export function parseMeasureQuery(measure: MeasureDefinition, query: unknown, values: DimensionValues, covered: TimeWindow): ParsedMeasureQuery {
   const parsed = measureQuerySchema.safeParse(query);
   if (!parsed.success) throw badRequest(parsed.error.issues[0]!, query as Record<string, unknown>);
-  const { period, by: byText, adjust, cohort, ...rest } = parsed.data as z.infer<typeof measureQuerySchema> & Record<string, string | undefined>;
+  const { period, by: byText, adjust, cohort, from, to, ...rest } = parsed.data as z.infer<typeof measureQuerySchema> & Record<string, string | undefined>;
+  if (!measure.periods.includes(period)) {
+    throw new DomainError('invalid_parameter', messages.periodNotDefined(measure.id, period, measure.periods, measure.periodsReason), { parameter: 'period', measure: measure.id, allowed: measure.periods });
+  }
+  const window = parseTimeWindow({ from, to }, period, covered);
   const by = parseStratifiers(byText, measure);
   const filters: MeasureQuery['filters'] = {};
   for (const name of DIMENSION_NAMES) {
@@ -45,7 +55,7 @@ export function parseMeasureQuery(measure: MeasureDefinition, query: unknown, va
   if (adjust === 'age' && measure.kind !== 'proportion' && measure.kind !== 'rate') {
     throw new DomainError('invalid_parameter', messages.adjustNotApplicable(measure.id), { parameter: 'adjust' });
   }
-  return { measure, period, by, filters, adjustAge: adjust === 'age', cohortId: cohort };
+  return { measure, period, by, filters, adjustAge: adjust === 'age', cohortId: cohort, ...(window ? { window } : {}) };
 }
 
 function parseStratifiers(text: string | undefined, measure: MeasureDefinition): Dimension[] {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { noteForAudit } from '../audit/audit-notes.ts';
+import { identityTag } from './content-coding.ts';
 import type { Representation } from './representation.ts';
 import type { CachedRepresentation, ResponseCache } from './response-cache.ts';
 
@@ -43,10 +44,14 @@ export function entityTag({ dataVersion, query, format }: ResponseIdentity): str
   return `"${createHash('sha256').update(JSON.stringify([dataVersion, query, format])).digest('base64url').slice(0, 32)}"`;
 }
 
-/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; * matches any. */
+/**
+ * If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; * matches any.
+ * A tag of a compressed representation ("abc-gzip", compression.ts) validates its identity tag "abc":
+ * the compression middleware then sends the 304 with the coding's tag again.
+ */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  const bare = (tag: string) => identityTag(tag.trim().replace(/^W\//, ''));
   return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
 

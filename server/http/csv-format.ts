@@ -1,13 +1,19 @@
 // CSV (RFC 4180) of a disclosed table: a header row, then one line per row, CRLF line ends, fields
-// quoted only when they must be. Nothing but the table: no comments, no byte-order mark.
+// quoted only when they must be. No comments and no byte-order mark: what describes the table (measure,
+// unit, filters, data version) comes as constant columns after the table's own (`constants`).
 // A suppressed value is an empty field, so no spreadsheet shows it as 0; no text cell can start a formula.
 import type { CellValue, DisclosedTable } from './disclosed-table.ts';
 import type { Representation } from './representation.ts';
 
 export const CSV_TYPE = 'text/csv';
 
-export function toCsv(table: DisclosedTable, options: { filename: string }): Representation {
-  const lines = [table.columns.map((c) => quote(c.name)), ...table.rows.map((row) => table.columns.map((c) => field(row[c.name] ?? null)))];
+export function toCsv(table: DisclosedTable, options: { filename: string; constants?: readonly (readonly [string, string])[] }): Representation {
+  const constants = options.constants ?? [];
+  const tail = constants.map(([, value]) => field(value));
+  const lines = [
+    [...table.columns.map((c) => quote(c.name)), ...constants.map(([name]) => quote(name))],
+    ...table.rows.map((row) => [...table.columns.map((c) => field(row[c.name] ?? null)), ...tail]),
+  ];
   return {
     body: Buffer.from(lines.map((fields) => `${fields.join(',')}\r\n`).join(''), 'utf8'),
     contentType: `${CSV_TYPE}; charset=utf-8; header=present`,

@@ -39,15 +39,17 @@ export interface TableResult<E extends object> {
   envelope: E;
   /** Name of the CSV download, e.g. 'diabetes-prevalence-year.csv'. */
   filename: string;
+  /** Columns of one value for every row that CSV adds after the table's (what the table is). */
+  csvConstants?: readonly (readonly [string, string])[];
 }
 
-export function renderTable<E extends object>(format: TableFormat, { table, envelope, filename }: TableResult<E>): Representation {
+export function renderTable<E extends object>(format: TableFormat, { table, envelope, filename, csvConstants }: TableResult<E>): Representation {
   switch (format) {
     case 'json':
       return toJson({ ...envelope, rows: table.rows as Row[] });
     case 'arrow':
       return toArrowStream(table, { metadata: envelope });
     case 'csv':
-      return toCsv(table, { filename });
+      return toCsv(table, { filename, constants: csvConstants });
   }
 }

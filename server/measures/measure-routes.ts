@@ -8,6 +8,9 @@ import { messages } from '../../core/measures/messages.ts';
 import { trendsByStratum } from '../../core/measures/measure-trend.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
+import { exportColumns } from '../../core/measures/export-description.ts';
+import { coveredYears, withinWindow, type TimeWindow } from '../../core/measures/time-window.ts';
+import type { Period } from '../../core/measures/periods.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
 import { canonicalQuery, sendCached, sendRemembered } from '../http/conditional-get.ts';
@@ -22,8 +25,12 @@ import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from '../cohorts/cohort-gate.ts';
 
 const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
-const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment), 95% CI from the t distribution; suppressed years are left out; with adjust=age, of the age-adjusted rates.';
+const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment) over the years from–to, 95% CI from the t distribution; suppressed years are left out; with adjust=age, of the age-adjusted rates.';
 const tags = ['measures'];
+
+/** The years a response covers: the window asked for, else every year; none for period=all. */
+const yearsShown = (period: Period, window: TimeWindow | undefined, covered: TimeWindow) =>
+  period === 'all' ? { from: null, to: null } : { from: (window ?? covered).from, to: (window ?? covered).to };
 
 /** A trend is yearly: `period` may be left out or be `year`; anything else is refused (400), not ignored. */
 function yearlyQuery(query: Record<string, unknown>): Record<string, unknown> {
@@ -87,18 +94,19 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
         const measure = requireMeasure(String(request.params.id));
         const format = negotiateFormat(request);
         await warehouse.use(async (db) => {
-          const { dataVersion } = await warehouseMeta(db);
+          const { dataVersion, dateRange, loadedAt } = await warehouseMeta(db);
           noteForAudit(response, { dataVersion });
           // The same URL in the same format on the same data has the same answer: once it has been
           // validated and answered, a repeat is served from the cache without parsing it again.
           const requestKey = `${format} ${request.originalUrl} ${dataVersion}`;
           if (sendRemembered(request, response, cache, requestKey)) return;
           const listed = await dimensionValues(db, { exactCounts });
-          const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, request.query, listed);
+          const covered = coveredYears(dateRange);
+          const { adjustAge, cohortId, window, ...parsed } = parseMeasureQuery(measure, request.query, listed, covered);
           // A saved cohort restricts the measure to its members (404 for an unknown id, 409 for one too
           // close to an earlier cohort of the caller's ledger; both before any cache).
           const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
-          const normalized = canonicalQuery({ measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, ...query.filters });
+          const normalized = canonicalQuery({ measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, from: window && String(window.from), to: window && String(window.to), ...query.filters });
           await sendCached(request, response, {
             cache,
             identity: { dataVersion, query: normalized, format },
@@ -106,10 +114,13 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
             requestKey: cohortId === undefined ? requestKey : undefined,
             render: async () => {
               // runMeasure returns rows after disclosure control; nothing is rendered before that.
-              const rows = await runMeasure(db, query, { adjustAge, exactCounts, listed });
-              const envelope = { measure: describeMeasure(measure), dataVersion, period: query.period, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
+              // A window keeps a slice of the rows: the same cells as without it (time-window.ts).
+              const rows = withinWindow(await runMeasure(db, query, { adjustAge, exactCounts, listed }), window);
+              const years = yearsShown(query.period, window, covered);
+              const envelope = { measure: describeMeasure(measure), dataVersion, dataAsOf: loadedAt, period: query.period, ...years, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
               const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
-              return { ...renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv` }), cells: countCells(rows) };
+              const csvConstants = exportColumns({ measure, period: query.period, by: query.by, filters: query.filters, cohortId, adjustAge, ...years, disclosure, dataVersion, dataAsOf: loadedAt });
+              return { ...renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv`, csvConstants }), cells: countCells(rows) };
             },
           });
         });
@@ -131,12 +142,15 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
         const measure = requireMeasure(String(request.params.id));
         const body = await warehouse.use(async (db) => {
           const listed = await dimensionValues(db, { exactCounts });
-          const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, yearlyQuery(request.query), listed);
-          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
-          const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { exactCounts, listed, adjustAge })]);
+          const { dataVersion, dateRange, loadedAt } = await warehouseMeta(db);
           noteForAudit(response, { dataVersion });
+          const covered = coveredYears(dateRange);
+          const { adjustAge, cohortId, window, ...parsed } = parseMeasureQuery(measure, yearlyQuery(request.query), listed, covered);
+          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
+          // The APC is fitted to the window's years only.
+          const rows = withinWindow(await runMeasure(db, query, { exactCounts, listed, adjustAge }), window);
           const trends = trendsByStratum(rows, query.by, adjustAge ? 'adjustedRate' : 'rate');
-          return { measure: describeMeasure(measure), dataVersion, by: query.by.join(',') || null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure, method: TREND_METHOD, trends };
+          return { measure: describeMeasure(measure), dataVersion, dataAsOf: loadedAt, ...yearsShown('year', window, covered), by: query.by.join(',') || null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure, method: TREND_METHOD, trends };
         });
         response.json(body);
       },

@@ -1,5 +1,6 @@
 // A whole report rendered once, without sending: every view (render-view.ts) on one warehouse
 // generation, the e-mail's HTML and text, the inline PNGs and one CSV per view.
+import { coveredYears } from '../../core/measures/time-window.ts';
 import type { SavedReport } from '../../core/reports/report-definition.ts';
 import { reportEmail } from '../../core/reports/report-email.ts';
 import type { Database } from '../../core/warehouse/database.ts';
@@ -38,7 +39,7 @@ export async function renderReport(db: Database, report: SavedReport, options: R
   const [meta, listed] = await Promise.all([warehouseMeta(db, { exactCounts }), dimensionValues(db, { exactCounts })]);
   const views: RenderedView[] = [];
   // One after another: the views share the warehouse's connections with nothing else of this run.
-  for (const view of report.views) views.push(await renderView(db, view, { listed, exactCounts, baseUrl: options.baseUrl }));
+  for (const view of report.views) views.push(await renderView(db, view, { listed, covered: coveredYears(meta.dateRange), exactCounts, baseUrl: options.baseUrl }));
   const loadedAt = loadDate(String(meta.loadedAt));
   const email = reportEmail({
     reportName: report.name,

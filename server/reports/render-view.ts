@@ -9,6 +9,7 @@ import { buildTrendSpec, type TrendSpecInput } from '../../core/charts/build-tre
 import { describeMeasure, requireMeasure } from '../../core/measures/catalog.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
+import type { TimeWindow } from '../../core/measures/time-window.ts';
 import { liveViewLink, measureApiParameters, type ReportView } from '../../core/reports/report-view.ts';
 import { altText, valuesTable, type ValuesTable } from '../../core/reports/view-summary.ts';
 import type { Database } from '../../core/warehouse/database.ts';
@@ -35,6 +36,8 @@ export function emailChartSpec(input: Omit<TrendSpecInput, 'width' | 'height'>):
 export interface ViewContext {
   /** The values each dimension lists (dimensionValues(db)), exactly as the API uses them. */
   listed: DimensionValues;
+  /** The years the warehouse covers (coveredYears of /api/meta's date range). */
+  covered: TimeWindow;
   exactCounts: boolean;
   /** Where the dashboard is served, for the link back to the live view. */
   baseUrl: string;
@@ -58,7 +61,7 @@ export async function renderView(db: Database, view: ReportView, context: ViewCo
   const started = performance.now();
   const measure = requireMeasure(view.measure);
   // The API's own validation: a filter value the warehouse does not list is refused here as there.
-  const { adjustAge, cohortId: _none, ...query } = parseMeasureQuery(measure, measureApiParameters(view), context.listed);
+  const { adjustAge, cohortId: _none, window: _all, ...query } = parseMeasureQuery(measure, measureApiParameters(view), context.listed, context.covered);
   const measured = await runMeasure(db, query, { adjustAge, exactCounts: context.exactCounts, listed: context.listed });
   const table = disclosedTable(measured, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
   const rows = table.rows as unknown as MeasureRow[];

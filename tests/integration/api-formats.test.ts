@@ -131,9 +131,22 @@ describe('measure results as JSON, Arrow and CSV, with entity tags', () => {
     const suppressed = records.filter((r) => r[header!.indexOf('suppressed')] === 'true');
     expect(suppressed.length).toBeGreaterThan(0);
     for (const record of suppressed) for (const name of ['numerator', 'denominator', 'rate', 'ciLow', 'ciHigh']) expect(record[header!.indexOf(name)]).toBe('');
+    // After the table's columns, what the table is, the same on every row.
+    const meta = (await getJson('/api/meta')) as unknown as { loadedAt: string };
+    const described: Record<string, string> = {
+      measure: 'cost-pmpm', measureTitle: 'Total cost PMPM', unit: 'USD per member per month', adjustment: 'crude', stratifiers: 'sex', filters: '', cohort: '',
+      fromYear: String(json.from), toYear: String(json.to), disclosure: String(json.disclosure), dataVersion: String(json.dataVersion), dataAsOf: meta.loadedAt,
+    };
+    expect(json.dataAsOf).toBe(meta.loadedAt);
+    expect(header!.slice(-Object.keys(described).length)).toEqual(Object.keys(described));
+    for (const record of records) expect(record.slice(-Object.keys(described).length)).toEqual(Object.values(described));
+    const filtered = parseCsv(await (await get('/api/measures/hypertension-prevalence?period=year&race=white&sex=F&adjust=age&from=' + String(json.to), { Accept: 'text/csv' })).text());
+    const column = (name: string) => filtered[1]![filtered[0]!.indexOf(name)];
+    expect([column('filters'), column('adjustment'), column('fromYear'), column('toYear')]).toEqual(['race=white; sex=F', 'age-adjusted (US 2000 standard population, direct method)', String(json.to), String(json.to)]);
+    const tableColumns = header!.slice(0, -Object.keys(described).length);
     records.forEach((record, i) => {
       const row = json.rows[i]!;
-      header!.forEach((name, j) => {
+      tableColumns.forEach((name, j) => {
         const value = row[name] ?? null;
         const field = record[j]!;
         if (value === null) expect(field, name).toBe('');
@@ -183,6 +196,12 @@ describe('measure results as JSON, Arrow and CSV, with entity tags', () => {
     expect(await etag('/api/measures/diabetes-prevalence?period=year&race=white&sex=F')).toBe(base);
     expect(await etag('/api/measures/diabetes-prevalence?period=quarter&race=white&sex=F')).not.toBe(base);
     expect(await etag('/api/measures/hypertension-prevalence?sex=F&race=white')).not.toBe(base);
+    // The window is part of the key; a missing bound is the data's own, spelled out or not.
+    const last = Number(((await (await get('/api/meta')).json()) as { dateRange: { end: string } }).dateRange.end.slice(0, 4));
+    const windowed = await etag(`/api/measures/diabetes-prevalence?sex=F&race=white&from=${last - 1}`);
+    expect(windowed).not.toBe(base);
+    expect(await etag(`/api/measures/diabetes-prevalence?from=${last - 1}&to=${last}&race=white&sex=F`)).toBe(windowed);
+    expect(await etag(`/api/measures/diabetes-prevalence?sex=F&race=white&from=${last}`)).not.toBe(windowed);
   });
 
   it('serves the same bytes from its cache as it computed', async () => {

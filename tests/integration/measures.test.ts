@@ -113,6 +113,35 @@ describe('measures on the nj27 fixture, exact counts', () => {
     }
   });
 
+  it('lists the periods each measure is defined for, and refuses the others with a 400 naming the parameter, the measure and the valid periods', async () => {
+    const { measures } = (await get('/api/measures')) as unknown as { measures: { id: string; periods: string[]; periodsReason: string }[] };
+    const periodsOf = (id: string) => measures.find((m) => m.id === id)!.periods;
+    // Yearly by definition (a measurement year's last reading, one flu season, a yearly visit, a year's spending ranked).
+    for (const id of ['hba1c-control', 'hba1c-poor-control', 'blood-pressure-control', 'flu-vaccination', 'wellness-visit-rate', 'top-5-percent-cost-share']) {
+      expect(periodsOf(id), id).toEqual(['year', 'all']);
+    }
+    // Per person-time, per member-month, per stay: any period.
+    for (const id of ['ed-visits-per-1000', 'mortality-per-1000', 'diabetes-incidence', 'cost-pmpm', 'readmission-30-day', 'average-length-of-stay', 'diabetes-prevalence']) {
+      expect(periodsOf(id), id).toEqual(['year', 'quarter', 'month', 'all']);
+    }
+    for (const m of measures) expect(m.periodsReason.length, m.id).toBeGreaterThan(40);
+    for (const [id, period] of [['hba1c-control', 'quarter'], ['hba1c-control', 'month'], ['flu-vaccination', 'month'], ['top-5-percent-cost-share', 'quarter']] as const) {
+      for (const path of [`/api/measures/${id}?period=${period}`, `/api/measures/${id}?period=${period}&by=sex`]) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status, path).toBe(400);
+        const { error } = (await response.json()) as { error: { code: string; message: string; details: { parameter: string; measure: string; allowed: string[] } } };
+        expect(error.code).toBe('invalid_parameter');
+        expect(error.details).toEqual({ parameter: 'period', measure: id, allowed: ['year', 'all'] });
+        expect(error.message).toContain(`'period'`);
+        expect(error.message).toContain(`'${id}'`);
+        expect(error.message).toContain('year, all');
+      }
+    }
+    for (const path of ['/api/measures/hba1c-control?period=year', '/api/measures/hba1c-control?period=all', '/api/measures/ed-visits-per-1000?period=month', '/api/measures/cost-pmpm?period=quarter']) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
+    }
+  });
+
   it('gives the annual percent change of the shown yearly rates, fitted by hand', async () => {
     const yearly = (await get('/api/measures/wellness-visit-rate?period=year')).rows.filter((r) => !r.suppressed && (r.rate as number) > 0);
     const apc = apcByHand(yearly.map((r) => [Number(r.period), r.rate as number]));
@@ -121,6 +150,52 @@ describe('measures on the nj27 fixture, exact counts', () => {
     expect(body.trends[0]!.years).toBe(yearly.length);
     expect(body.trends[0]!.apc).toBeCloseTo(apc, 8);
     expect(body.trends[0]!.ciLow).toBeLessThan(body.trends[0]!.apc);
+  });
+
+  it('fits the APC over a from–to window only, by hand from the published yearly rates, and keeps measure rows to the window', async () => {
+    const meta = (await get('/api/meta')) as unknown as { dateRange: { start: string; end: string } };
+    const [first, last] = [Number(meta.dateRange.start.slice(0, 4)), Number(meta.dateRange.end.slice(0, 4))];
+    const full = await get('/api/measures/wellness-visit-rate?period=year');
+    const shownYears = [...new Set(full.rows.filter((r) => !r.suppressed && (r.rate as number) > 0).map((r) => Number(r.period)))].sort();
+    const [from, to] = [shownYears[1]!, shownYears.at(-1)!];
+    expect(to - from, 'a window of at least three years').toBeGreaterThanOrEqual(2);
+    const windowed = await get(`/api/measures/wellness-visit-rate?period=year&from=${from}&to=${to}`);
+    expect(windowed.rows).toEqual(full.rows.filter((r) => Number(r.period) >= from && Number(r.period) <= to));
+    expect([windowed.from, windowed.to, full.from, full.to]).toEqual([from, to, first, last]);
+    const trend = (await get(`/api/measures/wellness-visit-rate/trend?from=${from}&to=${to}`)) as unknown as { from: number; to: number; trends: { apc: number; years: number }[] };
+    const everyYear = (await get('/api/measures/wellness-visit-rate/trend')) as unknown as { trends: { apc: number; years: number }[] };
+    expect([trend.from, trend.to]).toEqual([from, to]);
+    const points = windowed.rows.filter((r) => !r.suppressed && (r.rate as number) > 0).map((r): [number, number] => [Number(r.period), r.rate as number]);
+    expect(trend.trends).toHaveLength(1);
+    expect(trend.trends[0]!.years).toBe(points.length);
+    expect(trend.trends[0]!.apc).toBeCloseTo(apcByHand(points), 8);
+    expect(everyYear.trends[0]!.years, 'the first shown year is outside the window').toBe(points.length + 1);
+    expect(everyYear.trends[0]!.apc).not.toBeCloseTo(trend.trends[0]!.apc, 6);
+    const quarters = await get(`/api/measures/ed-visits-per-1000?period=quarter&from=${to}&to=${to}`);
+    expect(quarters.rows.map((r) => r.period)).toEqual([1, 2, 3, 4].map((q) => `${to}-Q${q}`).filter((p) => quarters.rows.some((r) => r.period === p)));
+    expect(quarters.rows.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a window outside the data\'s years, reversed, malformed or with period=all, naming the parameter and the valid range', async () => {
+    const meta = (await get('/api/meta')) as unknown as { dateRange: { start: string; end: string } };
+    const [first, last] = [Number(meta.dateRange.start.slice(0, 4)), Number(meta.dateRange.end.slice(0, 4))];
+    const cases: [string, string, string][] = [
+      [`from=${first - 1}`, 'from', messages.yearOutOfRange('from', String(first - 1), first, last)],
+      [`to=${last + 1}`, 'to', messages.yearOutOfRange('to', String(last + 1), first, last)],
+      ['from=20x9', 'from', messages.yearOutOfRange('from', '20x9', first, last)],
+      [`from=${last}&to=${first}`, 'from', messages.windowReversed(last, first)],
+      [`period=all&from=${first}`, 'from', messages.windowWithAll('from')],
+    ];
+    for (const [query, parameter, message] of cases) {
+      for (const path of [`/api/measures/cost-pmpm?${query}`, `/api/measures/cost-pmpm/trend?${query}`]) {
+        if (path.includes('trend') && query.startsWith('period=all')) continue;
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status, path).toBe(400);
+        const { error } = (await response.json()) as { error: { message: string; details: { parameter: string } } };
+        expect(error.details.parameter, path).toBe(parameter);
+        expect(error.message, path).toBe(message);
+      }
+    }
   });
 
   it('fits the trend of age-adjusted rates with adjust=age, and refuses a period other than year', async () => {

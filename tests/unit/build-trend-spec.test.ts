@@ -12,6 +12,7 @@ import {
 import { periodEnd, periodStart } from '../../core/charts/periods.ts';
 import type { MeasureRow } from '../../core/api/api-types.ts';
 import { messages } from '../../core/charts/messages.ts';
+import { CATEGORICAL_PALETTE, CONTEXT_GREY, HIGHLIGHT_COLOUR } from '../../core/charts/palette.ts';
 
 function row(period: string, rate: number, extra: Partial<MeasureRow> = {}): MeasureRow {
   return {
@@ -127,8 +128,11 @@ describe('buildTrendSpec', () => {
     const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
     const tooltip = layersOf(spec)[2].encoding?.tooltip as { field: string }[];
     expect(tooltip.map((item) => item.field)).toEqual(
-      expect.arrayContaining(['period', 'stratum', 'rate', 'ci', 'numerator', 'denominator']),
+      expect.arrayContaining(['period', 'stratum', 'rate', 'ciLow', 'ciHigh', 'numerator', 'denominator']),
     );
+    const titled = tooltip as { field: string; title: string }[];
+    expect(titled.find((item) => item.field === 'ciLow')?.title).toBe('95% CI lower bound');
+    expect(titled.find((item) => item.field === 'ciHigh')?.title).toBe('95% CI upper bound');
     expect(toTrendData([row('2019', 8.25)], 'year', null)[0].ci).toBe('7.8–8.8');
   });
 
@@ -136,7 +140,7 @@ describe('buildTrendSpec', () => {
     const spec = buildTrendSpec({
       rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%', title: 'Diabetes',
     });
-    expect(spec.title).toEqual({ text: 'Diabetes', subtitle: messages.suppressed(1) });
+    expect(spec.title).toEqual({ text: 'Diabetes', subtitle: [messages.crude(), messages.suppressed(1)] });
     expect(messages.suppressed(3)).toBe('3 cells suppressed (fewer than 11 people)');
   });
 
@@ -209,5 +213,111 @@ describe('buildTrendSpec', () => {
     } finally {
       view.finalize();
     }
+  });
+  const renderSvg = async (spec: TopLevelSpec): Promise<string> => {
+    const view = new View(parse(compileStrict(spec).vegaSpec), { renderer: 'none' });
+    try {
+      return await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  };
+  /** The drawn lines: Vega draws each line (stratum × segment) as one path in a group of its own. */
+  const linePaths = (svg: string) => [...svg.matchAll(/<g[^>]*class="mark-line role-mark[^"]*"[^>]*>(.*?)<\/g>/gs)].reduce((n, g) => n + (g[1]!.match(/<path/g)?.length ?? 0), 0);
+
+  it('breaks the line at a suppressed period instead of bridging it, and at a period a stratum lacks', async () => {
+    const rows = [row('2019', 8, { sex: 'F' }), row('2020', 8.2, { sex: 'F' }), suppressedRow('2021', { sex: 'F' }), row('2022', 8.8, { sex: 'F' }), row('2023', 9, { sex: 'F' })];
+    const values = toTrendData(rows, 'year', 'sex');
+    expect(values.map((d) => d.segment)).toEqual(['Female#0', 'Female#0', 'Female#1', 'Female#1']);
+    const spec = buildTrendSpec({ rows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
+    const line = layersOf(spec).find((layer) => layer.name === 'line')!;
+    expect(line.encoding?.detail).toEqual({ field: 'segment', type: 'nominal' });
+    const band = layersOf(spec).find((layer) => layer.name === 'ci')!;
+    expect(band.encoding?.detail).toEqual({ field: 'segment', type: 'nominal' });
+    // Drawn: two separate paths, 2019–2020 and 2022–2023, none across 2021.
+    expect(linePaths(await renderSvg(spec))).toBe(2);
+    // A period missing from one stratum's rows (but present in another's) is a gap too.
+    const gappy = toTrendData([row('2019', 1, { sex: 'F' }), row('2019', 2, { sex: 'M' }), row('2020', 2, { sex: 'M' }), row('2021', 1, { sex: 'F' })], 'year', 'sex');
+    expect(gappy.filter((d) => d.stratum === 'Female').map((d) => d.segment)).toEqual(['Female#0', 'Female#1']);
+    expect(compileStrict(spec).problems).toEqual([]);
+  });
+
+  it('names the strata with nothing shown in the subtitle and the description, and keeps them out of the legend', () => {
+    const rows = [row('2019', 8, { race: 'white' }), suppressedRow('2019', { race: 'hawaiian' }), row('2020', 8.4, { race: 'white' }), suppressedRow('2020', { race: 'hawaiian' }), suppressedRow('2019', { race: 'native' }), row('2020', 3, { race: 'native', rate: null, ciLow: null, ciHigh: null })];
+    const spec = buildTrendSpec({ rows, period: 'year', by: 'race', unit: 'percent', unitLabel: '%' });
+    const note = messages.strataNotShown(['Native Hawaiian or Pacific Islander', 'American Indian or Alaska Native']);
+    expect(note).toBe('Not shown (suppressed): Native Hawaiian or Pacific Islander, American Indian or Alaska Native');
+    expect((spec.title as { subtitle: string[] }).subtitle).toContain(note);
+    expect(spec.description).toContain(note);
+    expect(encodingOf(spec).color.sort).toEqual(['White']);
+    expect(compileStrict(spec).problems).toEqual([]);
+  });
+
+  it('starts the value axis at zero on every layer, and draws 0 on the axis', async () => {
+    const rows = [row('2019', 70.2), row('2020', 71.5), row('2021', 72.9)];
+    const spec = buildTrendSpec({ rows, period: 'year', unit: 'percent', unitLabel: '%' });
+    for (const layer of layersOf(spec)) {
+      const y = layer.encoding?.y as { scale?: { zero?: boolean } } | undefined;
+      if (y?.scale) expect(y.scale.zero, layer.name).toBe(true);
+    }
+    const svg = await renderSvg(spec);
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toContain('0');
+  });
+
+  it('says crude or age-adjusted in the title, and plots the age-adjusted rate and interval when asked', () => {
+    const rows = [row('2019', 8, { adjustedRate: 6.5, adjustedCiLow: 6, adjustedCiHigh: 7 }), row('2020', 8.2, { adjustedRate: 6.7, adjustedCiLow: 6.2, adjustedCiHigh: 7.2 })];
+    const crude = buildTrendSpec({ rows, period: 'year', unit: 'percent', unitLabel: '%' });
+    expect((crude.title as { text: string }).text).toBe(messages.crude());
+    expect(valuesOf(crude).map((d) => d.rate)).toEqual([8, 8.2]);
+    const adjusted = buildTrendSpec({ rows, period: 'year', unit: 'percent', unitLabel: '%', adjust: 'age', title: 'Diabetes prevalence' });
+    expect(adjusted.title).toEqual({ text: 'Diabetes prevalence', subtitle: [messages.ageAdjusted()] });
+    expect(valuesOf(adjusted).map((d) => [d.rate, d.ciLow, d.ciHigh])).toEqual([[6.5, 6, 7], [6.7, 6.2, 7.2]]);
+    expect(adjusted.description).toContain('age-adjusted');
+    expect(valuesOf(adjusted)[0]!.label).toBe('2019: age-adjusted rate 6.5% (95% CI lower bound 6.0%, upper bound 7.0%)');
+    expect(compileStrict(adjusted).problems).toEqual([]);
+  });
+
+  it('gives every point an accessible label naming the rate and each CI bound, never the lower bound as the rate', async () => {
+    const spec = buildTrendSpec({ rows: bySexRows, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' });
+    expect(valuesOf(spec)[0]!.label).toBe('Female, 2019: rate 8.1% (95% CI lower bound 7.6%, upper bound 8.6%)');
+    const band = layersOf(spec).find((layer) => layer.name === 'ci') as LayerLike & { mark: { aria?: boolean } };
+    expect(band.mark.aria).toBe(false);
+    const svg = await renderSvg(spec);
+    const ariaLabels = [...svg.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
+    expect(ariaLabels).toContain('Female, 2019: rate 8.1% (95% CI lower bound 7.6%, upper bound 8.6%)');
+    // Vega-Lite's automatic label of the band would read "Rate (%): 7.6", the lower bound as the rate.
+    expect(ariaLabels.filter((label) => /Rate \(%\): 7\.6/.test(label))).toEqual([]);
+    // The chart's own description: the aria-label Vega gives the chart's container in the page.
+    expect(compileStrict(spec).vegaSpec.description).toBe(spec.description);
+    expect(spec.description).toMatch(/^Line chart of rate \(%\) by year, 2019 to 2021; crude rates/);
+  });
+
+  it('gives each of 14 strata its own colour', () => {
+    const counties = Array.from({ length: 14 }, (_, i) => `County ${String.fromCharCode(65 + i)}`);
+    const rows = counties.flatMap((county, i) => [row('2019', 5 + i, { county }), row('2020', 5.5 + i, { county })]);
+    const spec = buildTrendSpec({ rows, period: 'year', by: 'county', unit: 'percent', unitLabel: '%' });
+    const scale = encodingOf(spec).color.scale as { domain: string[]; range: string[] };
+    expect(scale.domain).toEqual(counties);
+    expect(new Set(scale.range).size).toBe(14);
+    expect(scale.range).toEqual(CATEGORICAL_PALETTE.slice(0, 14));
+    expect(compileStrict(spec).problems).toEqual([]);
+  });
+
+  it('beyond the palette, highlights one stratum in colour with a direct label and greys the rest', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `Org ${String(i + 1).padStart(2, '0')}`);
+    const rows = names.flatMap((organization, i) => [row('2019', 10 + i, { organization }), row('2020', 11 + i, { organization })]);
+    const first = buildTrendSpec({ rows, period: 'year', by: 'organization', unit: 'percent', unitLabel: '%' });
+    expect(encodingOf(first).color).toEqual({ condition: { test: 'datum.highlighted', value: HIGHLIGHT_COLOUR }, value: CONTEXT_GREY });
+    expect(valuesOf(first).filter((d) => d.highlighted).map((d) => d.stratum)).toEqual(['Org 01', 'Org 01']);
+    const chosen = buildTrendSpec({ rows, period: 'year', by: 'organization', unit: 'percent', unitLabel: '%', highlight: 'Org 07' });
+    expect(valuesOf(chosen).filter((d) => d.directLabel !== null).map((d) => [d.period, d.directLabel])).toEqual([['2020', 'Org 07']]);
+    expect((chosen.title as { subtitle: string[] }).subtitle).toContain(messages.highlighted('Org 07', 20));
+    expect(layersOf(chosen).map((layer) => layer.name)).toEqual(['ci', 'context-lines', 'line', 'points', 'direct-label']);
+    expect(compileStrict(chosen).problems).toEqual([]);
+    const svg = await renderSvg(chosen);
+    expect(svg).toContain('>Org 07</text>');
+    expect(svg).not.toContain('>Org 08</text>');
+    expect(linePaths(svg)).toBe(20);
   });
 });

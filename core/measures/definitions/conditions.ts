@@ -1,6 +1,7 @@
 // Chronic-condition measures: prevalence and incidence for every condition group in
 // data/reference/condition-groups.csv (SNOMED CT codes as Synthea emits them).
 import type { ProportionMeasure, RateMeasure } from '../measure-definition.ts';
+import { EVERY_PERIOD } from '../periods.ts';
 
 export const CONDITION_NAMES: Record<string, string> = {
   diabetes: 'Diabetes',
@@ -37,6 +38,8 @@ export function prevalenceMeasure(group: string, name: string): ProportionMeasur
     numeratorPeople: `count(*) FILTER (WHERE ${flag})`,
     denominatorPeople: 'count(*)',
     source: `Period prevalence among enrolled members, as in the CMS Chronic Conditions Data Warehouse. ${VALUE_SET_SOURCE}`,
+    periods: EVERY_PERIOD,
+    periodsReason: 'Period prevalence is defined for a period of any length: a chronic diagnosis stays active from onset to its stop date (usually none), so a quarter or a month counts nearly the same people as the year around it (a little fewer: those diagnosed later in the year). All: person-periods with the condition over person-periods, the years pooled.',
   };
 }
 
@@ -57,6 +60,8 @@ export function incidenceMeasure(group: string, name: string): RateMeasure {
     numeratorPeople: `count(*) FILTER (WHERE ${isNew})`,
     denominatorPeople: 'count(*)',
     source: `Incidence rate with person-time at risk (Rothman, Modern Epidemiology, 3rd ed., ch. 3). ${VALUE_SET_SOURCE}`,
+    periods: EVERY_PERIOD,
+    periodsReason: 'New diagnoses over person-time at risk are per 1,000 person-years whatever the period: a month and a year measure the same rate, the month with fewer events (a wider interval).',
     notes: 'A first diagnosis ever (the earliest onset in the record) counts as new. Person-time is the time in coverage during the period of people free of the condition at its start; time after onset within the period is kept (a small overstatement of person-time, conservative for the rate).',
   };
 }

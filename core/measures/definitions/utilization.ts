@@ -1,11 +1,22 @@
 // Utilization: visits and admissions per 1,000 member-years, readmissions, length of stay, mortality.
 import type { MeasureDefinition } from '../measure-definition.ts';
+import { EVERY_PERIOD } from '../periods.ts';
 
 const memberYears = 'sum(member_months) / 12';
+const PER_PERSON_TIME = {
+  periods: EVERY_PERIOD,
+  periodsReason: 'Events over person-time are per 1,000 person-years whatever the period: a month and a year measure the same rate, the month with fewer events (a wider interval).',
+};
+/** A share or an average per stay, each stay counted in the period of its discharge. */
+const PER_STAY = (what: string) => ({
+  periods: EVERY_PERIOD,
+  periodsReason: `${what}, each stay counted in the period of its discharge: the period only chooses which stays are counted, not what is measured, so every period holds.`,
+});
 
 export const UTILIZATION_MEASURES: MeasureDefinition[] = [
   {
     id: 'ed-visits-per-1000',
+    ...PER_PERSON_TIME,
     title: 'ED visits per 1,000',
     description: 'Emergency department visits per 1,000 member-years: visits that started in the period divided by the years of coverage in the period.',
     unit: 'per1000MemberYears',
@@ -19,6 +30,7 @@ export const UTILIZATION_MEASURES: MeasureDefinition[] = [
   },
   {
     id: 'inpatient-admissions-per-1000',
+    ...PER_PERSON_TIME,
     title: 'Inpatient admissions per 1,000',
     description: 'Inpatient admissions per 1,000 member-years: admissions that started in the period over the years of coverage.',
     unit: 'per1000MemberYears',
@@ -32,6 +44,7 @@ export const UTILIZATION_MEASURES: MeasureDefinition[] = [
   },
   {
     id: 'readmission-30-day',
+    ...PER_STAY('A share of index stays, each followed for its own 30 days'),
     title: '30-day all-cause readmission rate',
     description: 'Share of index inpatient discharges in the period followed by an inpatient admission 1–30 days later.',
     unit: 'percent',
@@ -46,6 +59,7 @@ export const UTILIZATION_MEASURES: MeasureDefinition[] = [
   },
   {
     id: 'average-length-of-stay',
+    ...PER_STAY('Days per stay'),
     title: 'Average length of stay',
     description: 'Inpatient days per inpatient stay, for stays discharged in the period (a same-day stay counts as one day).',
     unit: 'days',
@@ -59,6 +73,7 @@ export const UTILIZATION_MEASURES: MeasureDefinition[] = [
   },
   {
     id: 'mortality-per-1000',
+    ...PER_PERSON_TIME,
     title: 'All-cause mortality per 1,000',
     description: 'Deaths per 1,000 person-years among people in coverage during the period.',
     unit: 'per1000PersonYears',
