@@ -10,7 +10,8 @@ import { SMTPServer } from 'smtp-server';
 import { parseReportDefinition } from '../core/reports/report-definition.ts';
 import type { ReportView } from '../core/reports/report-view.ts';
 import type { Database } from '../core/warehouse/database.ts';
-import { dimensionValues } from '../core/warehouse/warehouse-facts.ts';
+import { coveredYears } from '../core/measures/time-window.ts';
+import { dimensionValues, warehouseMeta } from '../core/warehouse/warehouse-facts.ts';
 import { runReport } from '../server/reports/deliver-report.ts';
 import { smtpMailer } from '../server/reports/mailer.ts';
 import { renderView } from '../server/reports/render-view.ts';
@@ -46,8 +47,8 @@ export async function benchReports(ctx: BenchContext, db: Database): Promise<Rep
     recipients: Array.from({ length: RECIPIENTS }, (_, i) => `reader${i + 1}@example.org`),
     views: REPORT_VIEWS,
   });
-  const listed = await dimensionValues(db);
-  const context = { listed, exactCounts: false, baseUrl: 'http://127.0.0.1:3000/' };
+  const [listed, meta] = await Promise.all([dimensionValues(db), warehouseMeta(db)]);
+  const context = { listed, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts: false, baseUrl: 'http://127.0.0.1:3000/' };
   const samples = definition.views.map(() => [] as number[]);
   // One untimed round warms DuckDB's buffers and the renderer; then every view is timed each round.
   for (let round = 0; round <= ROUNDS; round++) {

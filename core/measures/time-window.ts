@@ -51,3 +51,7 @@ export function withinWindow<Row extends { period?: unknown }>(rows: Row[], wind
     return year >= window.from && year <= window.to;
   });
 }
+
+/** The years a response covers: the window asked for, else every year; none for period=all. */
+export const yearsShown = (period: Period, window: TimeWindow | undefined, covered: TimeWindow): { from: number | null; to: number | null } =>
+  period === 'all' ? { from: null, to: null } : { from: (window ?? covered).from, to: (window ?? covered).to };

@@ -9,8 +9,7 @@ import { trendsByStratum } from '../../core/measures/measure-trend.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
 import { exportColumns } from '../../core/measures/export-description.ts';
-import { coveredYears, withinWindow, type TimeWindow } from '../../core/measures/time-window.ts';
-import type { Period } from '../../core/measures/periods.ts';
+import { coveredYears, withinWindow, yearsShown } from '../../core/measures/time-window.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
 import { canonicalQuery, sendCached, sendRemembered } from '../http/conditional-get.ts';
@@ -27,10 +26,6 @@ import type { CohortGate } from '../cohorts/cohort-gate.ts';
 const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
 const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment) over the years from–to, 95% CI from the t distribution; suppressed years are left out; with adjust=age, of the age-adjusted rates.';
 const tags = ['measures'];
-
-/** The years a response covers: the window asked for, else every year; none for period=all. */
-const yearsShown = (period: Period, window: TimeWindow | undefined, covered: TimeWindow) =>
-  period === 'all' ? { from: null, to: null } : { from: (window ?? covered).from, to: (window ?? covered).to };
 
 /** A trend is yearly: `period` may be left out or be `year`; anything else is refused (400), not ignored. */
 function yearlyQuery(query: Record<string, unknown>): Record<string, unknown> {

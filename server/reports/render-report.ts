@@ -39,7 +39,7 @@ export async function renderReport(db: Database, report: SavedReport, options: R
   const [meta, listed] = await Promise.all([warehouseMeta(db, { exactCounts }), dimensionValues(db, { exactCounts })]);
   const views: RenderedView[] = [];
   // One after another: the views share the warehouse's connections with nothing else of this run.
-  for (const view of report.views) views.push(await renderView(db, view, { listed, covered: coveredYears(meta.dateRange), exactCounts, baseUrl: options.baseUrl }));
+  for (const view of report.views) views.push(await renderView(db, view, { listed, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts, baseUrl: options.baseUrl }));
   const loadedAt = loadDate(String(meta.loadedAt));
   const email = reportEmail({
     reportName: report.name,

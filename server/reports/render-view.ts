@@ -9,7 +9,8 @@ import { buildTrendSpec, type TrendSpecInput } from '../../core/charts/build-tre
 import { describeMeasure, requireMeasure } from '../../core/measures/catalog.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
-import type { TimeWindow } from '../../core/measures/time-window.ts';
+import { exportColumns } from '../../core/measures/export-description.ts';
+import { yearsShown, type TimeWindow } from '../../core/measures/time-window.ts';
 import { liveViewLink, measureApiParameters, type ReportView } from '../../core/reports/report-view.ts';
 import { altText, valuesTable, type ValuesTable } from '../../core/reports/view-summary.ts';
 import type { Database } from '../../core/warehouse/database.ts';
@@ -38,6 +39,9 @@ export interface ViewContext {
   listed: DimensionValues;
   /** The years the warehouse covers (coveredYears of /api/meta's date range). */
   covered: TimeWindow;
+  /** The warehouse's data version and load time (/api/meta), written into each CSV as the API writes them. */
+  dataVersion: string;
+  dataAsOf: string;
   exactCounts: boolean;
   /** Where the dashboard is served, for the link back to the live view. */
   baseUrl: string;
@@ -76,9 +80,24 @@ export async function renderView(db: Database, view: ReportView, context: ViewCo
     rows,
     altText: altText(summary),
     table: valuesTable(summary),
-    csv: toCsv(table, { filename: csvFilename }).body,
+    csv: toCsv(table, { filename: csvFilename, constants: csvConstants(query, adjustAge, context) }).body,
     csvFilename,
     link: liveViewLink(context.baseUrl, view),
     renderMs: performance.now() - started,
   };
+}
+
+/** The constant columns of the API's CSV for the same view (a report view has no cohort and no window). */
+function csvConstants(query: { measure: Parameters<typeof exportColumns>[0]['measure']; period: Parameters<typeof yearsShown>[0]; by: readonly string[]; filters: Readonly<Record<string, string>> }, adjustAge: boolean, context: ViewContext) {
+  return exportColumns({
+    measure: query.measure,
+    period: query.period,
+    by: query.by,
+    filters: query.filters,
+    adjustAge,
+    ...yearsShown(query.period, undefined, context.covered),
+    disclosure: context.exactCounts ? 'exact' : 'perturbed',
+    dataVersion: context.dataVersion,
+    dataAsOf: context.dataAsOf,
+  });
 }
