@@ -17,6 +17,7 @@ import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
 import { errorResponse, objectResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
+import { restrictionOf } from '../routing/row-access.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from './cohort-gate.ts';
 
@@ -47,6 +48,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'post',
       path: '/cohorts/preview',
+      readsRows: true,
       role: 'viewer',
       jsonBody: BODY_LIMIT,
       operation: {
@@ -60,7 +62,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         const definition = validateDefinition(previewDefinitionSchema, request.body);
         const [{ dataVersion }, size] = await warehouse.use(async (db) => {
           await gate.admit(db, request, { definition, name: definition.name ?? null });
-          return Promise.all([warehouseMeta(db), cohortSize(db, definition, counts)]);
+          return Promise.all([warehouseMeta(db), cohortSize(db, { ...definition, restriction: restrictionOf(request) }, counts)]);
         });
         noteForAudit(response, { dataVersion, cellsReturned: 1, cellsSuppressed: size.suppressed ? 1 : 0 });
         response.json({ dataVersion, size });
@@ -69,6 +71,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'post',
       path: '/cohorts',
+      readsRows: true,
       role: 'analyst',
       jsonBody: BODY_LIMIT,
       operation: {
@@ -98,6 +101,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'get',
       path: '/cohorts/compare',
+      readsRows: true,
       role: 'viewer',
       operation: {
         summary: 'Two cohorts side by side: shares and differences with Newcombe (1998) 95% CIs',
@@ -117,7 +121,8 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         const [{ dataVersion }, comparison] = await warehouse.use(async (db) => {
           // One after the other: b is judged against a ledger that already holds a.
           for (const cohort of [a, b]) await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
-          return Promise.all([warehouseMeta(db), compareCohorts(db, a.definition, b.definition, counts)]);
+          const restriction = restrictionOf(request);
+          return Promise.all([warehouseMeta(db), compareCohorts(db, { ...a.definition, restriction }, { ...b.definition, restriction }, counts)]);
         });
         response.json({
           dataVersion,
@@ -154,6 +159,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'get',
       path: '/cohorts/{id}/characterization',
+      readsRows: true,
       role: 'viewer',
       operation: {
         summary: 'Size, age band / sex / race, condition groups, top diagnoses and cost PMPM, after disclosure control',
@@ -166,7 +172,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         const cohort = await findCohort(store, String(request.params.id));
         const [{ dataVersion }, characterization] = await warehouse.use(async (db) => {
           await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
-          return Promise.all([warehouseMeta(db), characterizeCohort(db, cohort.definition, counts)]);
+          return Promise.all([warehouseMeta(db), characterizeCohort(db, { ...cohort.definition, restriction: restrictionOf(request) }, counts)]);
         });
         response.json({ ...summary(cohort), dataVersion, ...characterization });
       },

@@ -18,6 +18,7 @@ import { ResponseCache } from '../http/response-cache.ts';
 import { errorResponse, jsonResponse, schemaRef } from '../openapi/operation-parts.ts';
 import { measureIdParameter, measureQueryParameters } from '../openapi/query-parameters.ts';
 import type { RouteTable } from '../routing/route-table.ts';
+import { checkFiltersWithin, restrictionKeyOf, restrictionOf } from '../routing/row-access.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from '../cohorts/cohort-gate.ts';
 
@@ -57,6 +58,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
       method: 'get',
       path: '/measures/{id}',
       role: 'viewer',
+      readsRows: true,
       operation: {
         summary: 'One measure, by period and up to two stratifiers, after disclosure control',
         operationId: 'getMeasure',
@@ -89,16 +91,22 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
         await warehouse.use(async (db) => {
           const { dataVersion } = await warehouseMeta(db);
           noteForAudit(response, { dataVersion });
-          // The same URL in the same format on the same data has the same answer: once it has been
-          // validated and answered, a repeat is served from the cache without parsing it again.
-          const requestKey = `${format} ${request.originalUrl} ${dataVersion}`;
+          // The same URL in the same format on the same data, for callers under the same row
+          // restriction, has the same answer: once it has been validated and answered, a repeat is
+          // served from the cache without parsing it again. Another restriction never shares it.
+          const restrictionKey = restrictionKeyOf(request) ?? '';
+          const requestKey = `${format} ${restrictionKey} ${request.originalUrl} ${dataVersion}`;
           if (sendRemembered(request, response, cache, requestKey)) return;
-          const listed = await dimensionValues(db, { exactCounts });
+          checkFiltersWithin(request, request.query);
+          const restriction = restrictionOf(request);
+          const listed = await dimensionValues(db, { exactCounts, restriction });
           const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, request.query, listed);
           // A saved cohort restricts the measure to its members (404 for an unknown id, 409 for one too
           // close to an earlier cohort of the caller's ledger; both before any cache).
-          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
-          const normalized = canonicalQuery({ measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, ...query.filters });
+          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId), restriction };
+          const normalized = canonicalQuery({
+            measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, restriction: restrictionKey || undefined, ...query.filters,
+          });
           await sendCached(request, response, {
             cache,
             identity: { dataVersion, query: normalized, format },
@@ -119,6 +127,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
       method: 'get',
       path: '/measures/{id}/trend',
       role: 'viewer',
+      readsRows: true,
       operation: {
         summary: 'Annual percent change per stratum, from the shown yearly rates',
         operationId: 'getMeasureTrend',
@@ -130,9 +139,11 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
       handler: async (request, response) => {
         const measure = requireMeasure(String(request.params.id));
         const body = await warehouse.use(async (db) => {
-          const listed = await dimensionValues(db, { exactCounts });
+          checkFiltersWithin(request, request.query);
+          const restriction = restrictionOf(request);
+          const listed = await dimensionValues(db, { exactCounts, restriction });
           const { adjustAge, cohortId, ...parsed } = parseMeasureQuery(measure, yearlyQuery(request.query), listed);
-          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
+          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId), restriction };
           const [{ dataVersion }, rows] = await Promise.all([warehouseMeta(db), runMeasure(db, query, { exactCounts, listed, adjustAge })]);
           noteForAudit(response, { dataVersion });
           const trends = trendsByStratum(rows, query.by, adjustAge ? 'adjustedRate' : 'rate');

@@ -6,13 +6,14 @@ import { HttpError } from '../http/errors.ts';
 import { httpMessages } from '../http/messages.ts';
 import type { AccessPolicy } from './access.ts';
 import { expressPath, type RouteTable } from './route-table.ts';
+import { requireRowAccess } from './row-access.ts';
 
 export function mountRoutes(tables: readonly RouteTable[], access: AccessPolicy): Router {
   const router = Router();
   const methodsByPath = new Map<string, string[]>();
   for (const route of tables.flat()) {
     const path = expressPath(route.path);
-    const steps = [access.require(route.role), ...(route.jsonBody ? [express.json({ limit: route.jsonBody.limit })] : [])];
+    const steps = [access.require(route.role), ...(route.readsRows ? [requireRowAccess] : []), ...(route.jsonBody ? [express.json({ limit: route.jsonBody.limit })] : [])];
     router[route.method](path, ...steps, async (request, response) => {
       await route.handler(request, response);
     });

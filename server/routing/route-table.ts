@@ -31,6 +31,11 @@ export interface Route {
   path: string;
   role: Role;
   operation: Operation;
+  /**
+   * Answers from patient rows: the caller's row restriction narrows its SQL (row-access.ts), and a
+   * caller who may read no row is refused with 403 before the handler.
+   */
+  readsRows?: boolean;
   /** A JSON request body up to this size is parsed into request.body (e.g. '256kb'). */
   jsonBody?: { limit: string };
   handler: (request: Request, response: Response) => unknown;

@@ -62,7 +62,7 @@ describe('roles', () => {
   beforeAll(async () => {
     await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
     const store = await openStateStore(stateDir, { clock: () => new Date(), newId: () => randomBytes(8).toString('hex') });
-    for (const role of ACCOUNT_ROLES) tokens[role] = (await apiTokens(store.accounts.tokens, { clock: () => new Date(), randomBytes }).create({ role, label: `roles test ${role}` })).token;
+    for (const role of ACCOUNT_ROLES) tokens[role] = (await apiTokens(store.accounts.tokens, { clock: () => new Date(), randomBytes }).create({ role, label: `roles test ${role}`, restriction: { all: true } })).token;
     await store.close();
     server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: true });
     const response = await fetch(`${server.url}/api/openapi.json`);
