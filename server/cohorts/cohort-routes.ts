@@ -49,7 +49,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       method: 'post',
       path: '/cohorts/preview',
       readsRows: true,
-      role: 'viewer',
+      role: 'analyst',
       jsonBody: BODY_LIMIT,
       operation: {
         summary: 'Size of an unsaved definition, after disclosure control',
@@ -91,7 +91,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'get',
       path: '/cohorts',
-      role: 'viewer',
+      role: 'analyst',
       operation: { summary: 'Saved cohorts', operationId: 'listCohorts', tags, responses: { 200: objectResponse('Id, name, description and creation time of each') } },
       handler: async (_request, response) => {
         response.json({ cohorts: (await store.list()).map(summary) });
@@ -102,7 +102,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       method: 'get',
       path: '/cohorts/compare',
       readsRows: true,
-      role: 'viewer',
+      role: 'analyst',
       operation: {
         summary: 'Two cohorts side by side: shares and differences with Newcombe (1998) 95% CIs',
         operationId: 'compareCohorts',
@@ -138,7 +138,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'get',
       path: '/cohorts/{id}',
-      role: 'viewer',
+      role: 'analyst',
       operation: { summary: 'A saved cohort with its definition', operationId: 'getCohort', tags, parameters: [idParameter], responses: { 200: objectResponse('The cohort'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') } },
       handler: async (request, response) => {
         const cohort = await findCohort(store, String(request.params.id));
@@ -160,7 +160,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       method: 'get',
       path: '/cohorts/{id}/characterization',
       readsRows: true,
-      role: 'viewer',
+      role: 'analyst',
       operation: {
         summary: 'Size, age band / sex / race, condition groups, top diagnoses and cost PMPM, after disclosure control',
         operationId: 'characterizeCohort',

@@ -25,6 +25,8 @@ import type { CohortGate } from '../cohorts/cohort-gate.ts';
 const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
 const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment), 95% CI from the t distribution; suppressed years are left out; with adjust=age, of the age-adjusted rates.';
 const tags = ['measures'];
+const EXPORT_ROLES = { [TABLE_FORMATS.arrow]: 'analyst', [TABLE_FORMATS.csv]: 'analyst' } as const;
+const COHORT_ROLE = { cohort: 'analyst' } as const;
 
 /** A trend is yearly: `period` may be left out or be `year`; anything else is refused (400), not ignored. */
 function yearlyQuery(query: Record<string, unknown>): Record<string, unknown> {
@@ -59,12 +61,16 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
       path: '/measures/{id}',
       role: 'viewer',
       readsRows: true,
+      // A dashboard reads JSON; exports and measures over a cohort are an analyst's work.
+      roleByFormat: EXPORT_ROLES,
+      roleByParameter: COHORT_ROLE,
       operation: {
         summary: 'One measure, by period and up to two stratifiers, after disclosure control',
         operationId: 'getMeasure',
         tags,
         description: [
           'Formats by content negotiation (Accept): JSON by default, an Arrow IPC stream (keys Utf8, numbers Float64, flags Bool, null for a suppressed value; the JSON envelope without rows is in the schema metadata under "popsight") or RFC 4180 CSV (header row, suppressed values empty).',
+          'JSON needs the role viewer; CSV and Arrow exports, and a measure over a cohort (cohort=), need analyst (x-required-role-by-format, x-required-role-by-parameter).',
           'Responses carry an ETag that hashes the warehouse data version, the normalized query and the format; send it back in If-None-Match to get 304 while neither has changed.',
         ].join('\n\n'),
         parameters: [measureIdParameter(), ...measureQueryParameters()],
@@ -126,7 +132,7 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
     {
       method: 'get',
       path: '/measures/{id}/trend',
-      role: 'viewer',
+      role: 'analyst',
       readsRows: true,
       operation: {
         summary: 'Annual percent change per stratum, from the shown yearly rates',
