@@ -10,7 +10,7 @@ import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { cohortDefinitionSchema, previewDefinitionSchema } from '../../core/cohorts/cohort-schema.ts';
 import { compareCohorts } from '../../core/cohorts/compare-cohorts.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
-import type { CohortStore, SavedCohort } from '../../core/cohorts/saved-cohort.ts';
+import { DEFAULT_COHORT_QUOTA, type CohortQuota, type CohortStore, type SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
 import { DomainError } from '../../core/errors.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
@@ -20,6 +20,7 @@ import type { RouteTable } from '../routing/route-table.ts';
 import { restrictionOf } from '../routing/row-access.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from './cohort-gate.ts';
+import { principalOf } from './principal.ts';
 
 const NEWCOMBE = 'Newcombe (1998) hybrid score interval (method 10), Stat Med 17:873–890, from Wilson intervals of each share';
 const BODY_LIMIT = { limit: '256kb' };
@@ -40,9 +41,11 @@ export interface CohortRouteOptions {
   exactCounts?: boolean;
   /** The caller's cohort ledger, which every cohort passes before anything is computed for it. */
   gate: CohortGate;
+  /** What each principal may keep saved (count and bytes); DEFAULT_COHORT_QUOTA unless given. */
+  quota?: CohortQuota;
 }
 
-export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exactCounts = false, gate }: CohortRouteOptions): RouteTable {
+export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exactCounts = false, gate, quota = DEFAULT_COHORT_QUOTA }: CohortRouteOptions): RouteTable {
   const counts = { exactCounts };
   return [
     {
@@ -79,12 +82,14 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         operationId: 'saveCohort',
         tags,
         requestBody: definitionBody('A cohort definition'),
+        description: 'Each user may keep a bounded number of saved cohorts and bytes of definitions (popsight serve --cohort-quota); a save past either answers 409 cohort_quota.',
         responses: { 201: objectResponse('The saved cohort: id, name, description, createdAt'), 400: errorResponse('BadRequest'), 409: errorResponse('Conflict'), 503: errorResponse('Unavailable') },
       },
       handler: async (request, response) => {
         const definition = validateDefinition(cohortDefinitionSchema, request.body);
         await warehouse.use((db) => gate.admit(db, request, { definition, name: definition.name }));
-        const saved = await store.save(definition);
+        // Within the caller's quota (409 cohort_quota): the state store stays bounded per user.
+        const saved = await store.save(definition, { owner: principalOf(request), quota });
         response.status(201).location(`/api/cohorts/${saved.id}`).json(summary(saved));
       },
     },
