@@ -8,6 +8,7 @@ import { accountMessages } from '../core/accounts/account-messages.ts';
 import type { AccountStores, ApiToken, User } from '../core/accounts/account-stores.ts';
 import { apiTokens } from '../core/accounts/api-tokens.ts';
 import { ACCOUNT_ROLES, isAccountRole } from '../core/accounts/roles.ts';
+import { describeRule, parseRowRule, RestrictionError } from '../core/accounts/row-restriction.ts';
 import { AccountError, users } from '../core/accounts/users.ts';
 import { stateOption, withOfflineStateStore, type StateDirOption } from './offline-state.ts';
 
@@ -49,18 +50,42 @@ function promptHidden(question: string): Promise<string> {
   );
 }
 
-export async function usersAddCommand(name: string, options: AccountCommandOptions & { role: string; passwordStdin?: boolean }): Promise<User> {
+/** `--restrict` as given (repeatable): the rows a user or token may read. */
+export interface RestrictOption {
+  restrict?: string[];
+}
+
+const ruleOf = (options: RestrictOption) => {
+  try {
+    return parseRowRule(options.restrict);
+  } catch (error) {
+    if (error instanceof RestrictionError) throw new AccountError(error.message);
+    throw error;
+  }
+};
+
+export async function usersAddCommand(name: string, options: AccountCommandOptions & RestrictOption & { role: string; passwordStdin?: boolean }): Promise<User> {
   if (!isAccountRole(options.role)) throw new AccountError(accountMessages.badRole(options.role));
+  const restriction = ruleOf(options);
   const password = await readPassword(options.passwordStdin === true);
-  const user = await withAccounts(options, (stores) => users(stores.users, deps).add(name, options.role, password));
+  const user = await withAccounts(options, (stores) => users(stores.users, deps).add(name, options.role, password, restriction));
   console.log(accountMessages.userAdded(user.name, user.role));
+  console.log(accountMessages.rowsOf(user.role, user.restriction));
   return user;
 }
 
 export async function usersListCommand(options: AccountCommandOptions): Promise<User[]> {
   const list = await withAccounts(options, (stores) => stores.users.list());
-  for (const user of list) console.log([user.name, user.role, user.disabled ? 'disabled' : 'active', user.createdAt].join('\t'));
+  for (const user of list) console.log([user.name, user.role, user.disabled ? 'disabled' : 'active', user.createdAt, `rows: ${describeRule(user.restriction, user.role)}`].join('\t'));
   return list;
+}
+
+/** Sets a user's rule (`--restrict …`), or removes it with `--clear` (default deny again below admin). */
+export async function usersRestrictCommand(name: string, options: AccountCommandOptions & RestrictOption & { clear?: boolean }): Promise<void> {
+  const rule = ruleOf(options);
+  if ((rule === undefined) === (options.clear !== true)) throw new AccountError(accountMessages.restrictOrClear);
+  await withAccounts(options, (stores) => users(stores.users, deps).restrict(name, rule ?? null));
+  console.log(accountMessages.userRestricted(name, describeRule(rule ?? null)));
 }
 
 export async function usersDisableCommand(name: string, options: AccountCommandOptions): Promise<void> {
@@ -69,12 +94,14 @@ export async function usersDisableCommand(name: string, options: AccountCommandO
 }
 
 /** Prints the new token (alone on standard output, so a script can capture it) and returns it. */
-export async function tokensCreateCommand(options: AccountCommandOptions & { role: string; expiresDays?: number; label?: string }): Promise<{ token: string; record: ApiToken }> {
+export async function tokensCreateCommand(options: AccountCommandOptions & RestrictOption & { role: string; expiresDays?: number; label?: string }): Promise<{ token: string; record: ApiToken }> {
   if (!isAccountRole(options.role)) throw new AccountError(accountMessages.badRole(options.role));
   if (options.expiresDays !== undefined && (!Number.isInteger(options.expiresDays) || options.expiresDays < 1)) throw new AccountError(accountMessages.badExpiry);
   const role = options.role;
-  const created = await withAccounts(options, (stores) => apiTokens(stores.tokens, deps).create({ role, expiresDays: options.expiresDays, label: options.label }));
+  const restriction = ruleOf(options);
+  const created = await withAccounts(options, (stores) => apiTokens(stores.tokens, deps).create({ role, expiresDays: options.expiresDays, label: options.label, restriction }));
   console.error(accountMessages.tokenCreated(created.record.id, created.record.role, created.record.expiresAt));
+  console.error(accountMessages.rowsOf(created.record.role, created.record.restriction));
   console.log(created.token);
   return created;
 }
@@ -83,7 +110,7 @@ export async function tokensListCommand(options: AccountCommandOptions): Promise
   const list = await withAccounts(options, (stores) => stores.tokens.list());
   const now = deps.clock().getTime();
   const state = (t: ApiToken) => (t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt && Date.parse(t.expiresAt) <= now ? 'expired' : 'active');
-  for (const token of list) console.log([token.id, token.role, state(token), `created ${token.createdAt}`, `expires ${token.expiresAt ?? 'never'}`, token.label ?? ''].join('\t'));
+  for (const token of list) console.log([token.id, token.role, state(token), `created ${token.createdAt}`, `expires ${token.expiresAt ?? 'never'}`, `rows: ${describeRule(token.restriction, token.role)}`, token.label ?? ''].join('\t'));
   return list;
 }
 
@@ -96,6 +123,9 @@ export async function tokensRevokeCommand(id: string, options: AccountCommandOpt
 /** The `users` and `tokens` commands on the popsight program. */
 export function registerAccountCommands(program: Command): void {
   const roleOption = () => new Option('--role <role>', 'viewer, analyst or admin').choices(ACCOUNT_ROLES).makeOptionMandatory();
+  const restrictOption = () =>
+    new Option('--restrict <rule>', "rows it may read: 'all', or organization=<name>, county=<name>, payer=<category> (repeat for more; default: none below admin)")
+      .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   const days = (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(accountMessages.badExpiry);
@@ -109,9 +139,18 @@ export function registerAccountCommands(program: Command): void {
     .argument('<name>', 'user name: letters, digits and . _ @ -')
     .addOption(roleOption())
     .option('--password-stdin', 'read the password from standard input (for scripts and CI)', false)
+    .addOption(restrictOption())
     .addOption(stateOption())
     .action(async (name, options) => void (await usersAddCommand(name, options)));
-  usersCommand.command('list').description('List users: name, role, active or disabled, created.').addOption(stateOption()).action(async (options) => void (await usersListCommand(options)));
+  usersCommand
+    .command('restrict')
+    .description('Set the rows a user may read (--restrict …), or remove the rule (--clear: below admin, no rows).')
+    .argument('<name>')
+    .addOption(restrictOption())
+    .option('--clear', 'remove the rule', false)
+    .addOption(stateOption())
+    .action(async (name, options) => void (await usersRestrictCommand(name, options)));
+  usersCommand.command('list').description('List users: name, role, active or disabled, created, rows they may read.').addOption(stateOption()).action(async (options) => void (await usersListCommand(options)));
   usersCommand
     .command('disable')
     .description('Disable a user (kept for the audit trail) and end their sessions.')
@@ -126,9 +165,10 @@ export function registerAccountCommands(program: Command): void {
     .addOption(roleOption())
     .option('--expires-days <n>', 'days until the token stops working (default: never)', days)
     .option('--label <text>', 'what the token is for')
+    .addOption(restrictOption())
     .addOption(stateOption())
     .action(async (options) => void (await tokensCreateCommand(options)));
-  tokensCommand.command('list').description('List API tokens: id, role, state, created, expiry, label (never the token).').addOption(stateOption()).action(async (options) => void (await tokensListCommand(options)));
+  tokensCommand.command('list').description('List API tokens: id, role, state, created, expiry, rows, label (never the token).').addOption(stateOption()).action(async (options) => void (await tokensListCommand(options)));
   tokensCommand
     .command('revoke')
     .description('Revoke an API token by its id (tok_…).')

@@ -8,6 +8,7 @@ import { stateOption } from './offline-state.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerWarehouseCommands } from './warehouse-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
+import { DEFAULT_COHORT_QUOTA } from '../core/cohorts/saved-cohort.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../server/audit/audit-retention.ts';
 import { DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_SECONDS } from './start-server.ts';
 
@@ -64,7 +65,9 @@ withNetworkOptions(
     .option('--exact-counts', 'serve exact counts, not perturbed ones (docs/disclosure.md): for a trusted environment only', false)
     .option('--audit-retention-days <n>', 'days the audit trail keeps each request (default six years); older records are pruned at start and daily', integer('--audit-retention-days', 1), DEFAULT_AUDIT_RETENTION_DAYS)
     .option('--sign-in', 'require sign-in: a session (popsight users add) or an API token (popsight tokens create) for every route above "anyone"', false)
-    .option('--idle-timeout <minutes>', 'with --sign-in, minutes of inactivity that end a session', integer('--idle-timeout', 1), 15),
+    .option('--idle-timeout <minutes>', 'with --sign-in, minutes of inactivity that end a session', integer('--idle-timeout', 1), 15)
+    .option('--rate-limit <n>', 'requests a second each user may keep up (429 beyond; a burst of 30 seconds\' worth); default 10 with --sign-in, none without; 0: none', integer('--rate-limit', 0))
+    .option('--cohort-quota <n>', 'saved cohorts each user may keep (and 10 KiB of definitions per cohort)', integer('--cohort-quota', 1), DEFAULT_COHORT_QUOTA.count),
 ).action(serveCommand);
 
 withNetworkOptions(

@@ -76,6 +76,9 @@ export interface NetworkOptions {
   queryTimeout?: number;
 }
 
+/** `--cohort-quota N` bounds bytes too: N cohorts of 10 KiB each (the default, 200, is 2 MiB). */
+const COHORT_BYTES_EACH = 10 * 1024;
+
 /** What `serve` takes besides the network options. */
 interface ServeOptions {
   warehouse: string;
@@ -85,6 +88,8 @@ interface ServeOptions {
   auditRetentionDays?: number;
   signIn?: boolean;
   idleTimeout?: number;
+  rateLimit?: number;
+  cohortQuota?: number;
 }
 
 export async function serveCommand(options: ServeOptions & NetworkOptions): Promise<void> {
@@ -105,6 +110,8 @@ async function serve(options: ServeOptions & NetworkOptions, clientDir: string):
     exactCounts: options.exactCounts,
     auditRetentionDays: options.auditRetentionDays,
     signIn: options.signIn ? { idleTimeoutMinutes: options.idleTimeout } : false,
+    rateLimit: options.rateLimit === undefined ? undefined : options.rateLimit === 0 ? false : { perSecond: options.rateLimit, burst: 30 * options.rateLimit },
+    cohortQuota: options.cohortQuota === undefined ? undefined : { count: options.cohortQuota, bytes: options.cohortQuota * COHORT_BYTES_EACH },
   });
   console.log(`Popsight is serving ${options.warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
   const stop = () => void server.close().then(() => process.exit(0));

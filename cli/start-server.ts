@@ -9,6 +9,8 @@ import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
 import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { accountsAccess } from '../server/routing/sign-in-access.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../server/http/rate-limit.ts';
+import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
@@ -47,6 +49,13 @@ export interface ServerOptions {
    * cookie or API token. Off by default for now (every caller holds every role, as before).
    */
   signIn?: boolean | SignInOptions;
+  /**
+   * Requests per principal (docs/architecture.md, Rate limits): on by default with sign-in
+   * (DEFAULT_RATE_LIMIT), off without it unless given; false turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /** Saved cohorts each principal may keep (count and definition bytes); DEFAULT_COHORT_QUOTA by default. */
+  cohortQuota?: CohortQuota;
   /** The report scheduler (on unless false): sends due reports and the ones that run after each load. */
   reports?: false | ReportSchedulerOptions;
 }
@@ -96,7 +105,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
     const access = signIn && accountsAccess(state.accounts, { clock: signIn.clock ?? clock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 });
-    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit });
+    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
+      rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);

@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_CODES = [
   'unknown_cohort',
   /** A saved cohort no longer fits the current definition language. */
   'outdated_cohort',
+  /** Saving would take a user past the saved cohorts (count or bytes) they may keep. */
+  'cohort_quota',
   /** The warehouse has no data-quality results (built before the checks existed). */
   'no_quality_results',
   /** A query ran past the server's time budget and was stopped. */

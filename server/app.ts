@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { memoryCohortLedger, type CohortLedger } from '../core/cohorts/cohort-ledger.ts';
-import type { CohortStore } from '../core/cohorts/saved-cohort.ts';
+import type { CohortQuota, CohortStore } from '../core/cohorts/saved-cohort.ts';
 import type { AuditRecorder } from './audit/audit-recorder.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { auditTrail } from './audit/audit-trail.ts';
@@ -18,6 +18,8 @@ import { hostCheck, LOOPBACK_HOST_NAMES } from './http/host-check.ts';
 import { loadRoutes } from './loads/load-routes.ts';
 import { httpMessages } from './http/messages.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { rateLimit, type RateLimitOptions } from './http/rate-limit.ts';
+import { principalOf } from './cohorts/principal.ts';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
 import { measureRoutes } from './measures/measure-routes.ts';
 import { metaRoutes } from './meta/meta-routes.ts';
@@ -59,9 +61,13 @@ export interface AppDeps {
   log?: (message: string) => void;
   /** The audit trail (server/audit): every /api request is recorded through it; without it, none is. */
   audit?: AuditRecorder;
+  /** A token bucket per principal (server/http/rate-limit.ts): 429 with Retry-After when it is empty; none without. */
+  rateLimit?: RateLimitOptions;
+  /** Saved cohorts each principal may keep (count, bytes); DEFAULT_COHORT_QUOTA unless given. */
+  cohortQuota?: CohortQuota;
 }
 
-export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, exactCounts = false, log = console.error, audit }: AppDeps): Express {
+export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, exactCounts = false, log = console.error, audit, rateLimit: rateLimits, cohortQuota }: AppDeps): Express {
   if (exactCounts) log(httpMessages.exactCountsOn);
   const app = express();
   app.disable('x-powered-by');
@@ -77,7 +83,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     measureRoutes(warehouse, cohorts, { cache: new ResponseCache(responseCache), exactCounts, cohortGate: gate }),
     qualityRoutes(warehouse, { exactCounts }),
     loadRoutes(warehouse, { exactCounts }),
-    cohortRoutes(warehouse, cohorts, { exactCounts, gate }),
+    cohortRoutes(warehouse, cohorts, { exactCounts, gate, quota: cohortQuota }),
   ];
   if (state?.reports) tables.push(reportRoutes({ ...state.reports, warehouse, exactCounts }));
   if (audit) tables.push(auditRoutes(audit));
@@ -87,6 +93,8 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
   if (audit) app.use('/api', auditTrail(audit, tables));
   // Who is calling (sign-in only), for every route and for the record written when the response ends.
   if (access.identify) app.use('/api', access.identify);
+  // After identification, so each user (or anonymous address) has a bucket of their own.
+  if (rateLimits) app.use('/api', rateLimit(rateLimits, principalOf));
   app.use('/api', mountRoutes(tables, access));
   app.use('/api', (request) => {
     throw new HttpError(404, 'not_found', httpMessages.noEndpoint(request.method, request.path));

@@ -1,6 +1,7 @@
 // What sign-in, the access policy and the account commands say, in one place (tests assert against these).
 import type { AccountRole } from './roles.ts';
 import { ACCOUNT_ROLES } from './roles.ts';
+import { describeRule, type RowRule } from './row-restriction.ts';
 
 export const accountMessages = {
   /** The same words for an unknown user, a wrong password and a disabled account: they reveal nothing. */
@@ -22,6 +23,9 @@ export const accountMessages = {
   tokenCreated: (id: string, role: AccountRole, expiresAt: string | null) =>
     `Created API token ${id} (${role}${expiresAt ? `, expires ${expiresAt}` : ', no expiry'}). It is shown only this once:`,
   tokenRevoked: (id: string) => `Revoked API token ${id}.`,
+  rowsOf: (role: AccountRole, rule: RowRule | null) => `Rows it may read: ${describeRule(rule, role)}.`,
+  userRestricted: (name: string, rows: string) => `Rows ${name} may read: ${rows}.`,
+  restrictOrClear: 'Give the rows with --restrict (all, or dimension=value, repeatable), or --clear to remove the rule; not both.',
   noPasswordGiven: 'No password: type it when asked (on a terminal), or pass --password-stdin and send it on standard input.',
   passwordsDiffer: 'The two passwords differ; nothing was changed.',
   stateHeld: (detail: string) =>

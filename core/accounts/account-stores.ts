@@ -1,6 +1,7 @@
 // The ports of the accounts: users, their sessions and API tokens, as the state store keeps them
 // (server/state adapts them to its tables). Secrets never cross these ports in clear: sessions and
 // tokens are found by the SHA-256 of what the caller presents, users by name.
+import type { RowRule } from './row-restriction.ts';
 import type { AccountRole } from './roles.ts';
 
 export interface User {
@@ -9,13 +10,17 @@ export interface User {
   disabled: boolean;
   /** ISO time (UTC). */
   createdAt: string;
+  /** The rows the user may read; null: no rule (row-restriction.ts: an admin reads all, anyone else nothing). */
+  restriction: RowRule | null;
 }
 
 export interface UserStore {
   /** Adds a user; resolves false (and changes nothing) when the name is taken. */
-  add(user: { name: string; role: AccountRole; passwordHash: string; createdAt: string }): Promise<boolean>;
+  add(user: { name: string; role: AccountRole; passwordHash: string; createdAt: string; restriction: RowRule | null }): Promise<boolean>;
   find(name: string): Promise<(User & { passwordHash: string }) | undefined>;
   list(): Promise<User[]>;
+  /** Sets (or, with null, removes) a user's row rule; false when there is no such user. */
+  restrict(name: string, rule: RowRule | null): Promise<boolean>;
   /** Disables a user and ends their sessions; false when there is no such user. */
   disable(name: string): Promise<boolean>;
 }
@@ -43,6 +48,8 @@ export interface ApiToken {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** The rows the token may read; null: no rule (an admin token reads all, any other nothing). */
+  restriction: RowRule | null;
 }
 
 export interface ApiTokenStore {

@@ -2,6 +2,7 @@
 // and may be revoked. The token is shown once when it is made; the store keeps its SHA-256.
 import type { ApiToken, ApiTokenStore } from './account-stores.ts';
 import { tokenPrincipal, type Caller } from './caller.ts';
+import { rowAccessOf, type RowRule } from './row-restriction.ts';
 import type { AccountRole } from './roles.ts';
 import { newApiToken, newTokenId, secretHash, type RandomBytes } from './secrets.ts';
 
@@ -17,6 +18,8 @@ export interface NewApiToken {
   /** Whole days until it stops working; none: it works until revoked. */
   expiresDays?: number;
   label?: string;
+  /** The rows it may read; none given: no rule (default deny below admin). */
+  restriction?: RowRule;
 }
 
 export type TokenCaller = Extract<Caller, { via: 'token' }>;
@@ -32,7 +35,7 @@ export interface ApiTokens {
 
 export function apiTokens(store: ApiTokenStore, deps: ApiTokenDeps): ApiTokens {
   return {
-    async create({ role, expiresDays, label }) {
+    async create({ role, expiresDays, label, restriction }) {
       const now = deps.clock();
       const token = newApiToken(deps.randomBytes);
       const record: ApiToken = {
@@ -42,6 +45,7 @@ export function apiTokens(store: ApiTokenStore, deps: ApiTokenDeps): ApiTokens {
         createdAt: now.toISOString(),
         expiresAt: expiresDays === undefined ? null : new Date(now.getTime() + expiresDays * DAY_MS).toISOString(),
         revokedAt: null,
+        restriction: restriction ?? null,
       };
       await store.create({ ...record, tokenHash: secretHash(token) });
       return { token, record };
@@ -50,7 +54,7 @@ export function apiTokens(store: ApiTokenStore, deps: ApiTokenDeps): ApiTokens {
       const record = await store.findByHash(secretHash(token));
       if (!record || record.revokedAt !== null) return undefined;
       if (record.expiresAt !== null && Date.parse(record.expiresAt) <= deps.clock().getTime()) return undefined;
-      return { via: 'token', principal: tokenPrincipal(record.id), role: record.role, tokenId: record.id };
+      return { via: 'token', principal: tokenPrincipal(record.id), role: record.role, rows: rowAccessOf(record.role, record.restriction), tokenId: record.id };
     },
     list: () => store.list(),
     revoke: (id) => store.revoke(id, deps.clock().toISOString()),

@@ -2,9 +2,10 @@
 // minutes by default; HIPAA 45 CFR 164.312(a)(2)(iii), automatic logoff), measured from the last
 // request. Clock and random bytes come in. The session id is returned to be set as a cookie and
 // stored only as its SHA-256; its CSRF token is derived from it.
-import type { AccountStores } from './account-stores.ts';
+import type { AccountStores, User } from './account-stores.ts';
 import { userPrincipal, type Caller } from './caller.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
+import { rowAccessOf } from './row-restriction.ts';
 import { csrfTokenOf, newSessionId, secretHash, type RandomBytes } from './secrets.ts';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 15 * 60 * 1000;
@@ -35,10 +36,11 @@ export function signInService({ users, sessions }: Pick<AccountStores, 'users' |
   let decoy: Promise<string> | undefined;
   const decoyHash = () => (decoy ??= hashPassword('', Buffer.alloc(16)));
 
-  const callerOf = (sessionId: string, user: { name: string; role: SessionCaller['role'] }): SessionCaller => ({
+  const callerOf = (sessionId: string, user: Pick<User, 'name' | 'role' | 'restriction'>): SessionCaller => ({
     via: 'session',
     principal: userPrincipal(user.name),
     role: user.role,
+    rows: rowAccessOf(user.role, user.restriction),
     user: user.name,
     sessionId,
     csrfToken: csrfTokenOf(sessionId),

@@ -4,6 +4,7 @@
 import { accountMessages } from './account-messages.ts';
 import type { User, UserStore } from './account-stores.ts';
 import { hashPassword, SCRYPT_PARAMETERS } from './password-hash.ts';
+import type { RowRule } from './row-restriction.ts';
 import { isAccountRole, type AccountRole } from './roles.ts';
 import type { RandomBytes } from './secrets.ts';
 
@@ -22,23 +23,28 @@ export class AccountError extends Error {
 
 export interface Users {
   /** Adds a user, or throws an AccountError naming what is wrong (name, role, password, a taken name). */
-  add(name: string, role: string, password: string): Promise<User>;
+  add(name: string, role: string, password: string, restriction?: RowRule): Promise<User>;
   list(): Promise<User[]>;
+  /** Sets a user's row rule (null removes it), or throws when there is no such user. */
+  restrict(name: string, restriction: RowRule | null): Promise<void>;
   disable(name: string): Promise<void>;
 }
 
 export function users(store: UserStore, deps: UserDeps): Users {
   return {
-    async add(name, role, password) {
+    async add(name, role, password, restriction) {
       if (!USER_NAME.test(name)) throw new AccountError(accountMessages.badUserName(name));
       if (!isAccountRole(role)) throw new AccountError(accountMessages.badRole(role));
       if ([...password].length < MIN_PASSWORD_LENGTH) throw new AccountError(accountMessages.shortPassword(MIN_PASSWORD_LENGTH));
       const passwordHash = await hashPassword(password, deps.randomBytes(SCRYPT_PARAMETERS.saltBytes));
-      const user = { name, role: role as AccountRole, disabled: false, createdAt: deps.clock().toISOString() };
+      const user = { name, role: role as AccountRole, disabled: false, createdAt: deps.clock().toISOString(), restriction: restriction ?? null };
       if (!(await store.add({ ...user, passwordHash }))) throw new AccountError(accountMessages.userExists(name));
       return user;
     },
     list: () => store.list(),
+    async restrict(name, restriction) {
+      if (!(await store.restrict(name, restriction))) throw new AccountError(accountMessages.noSuchUser(name));
+    },
     async disable(name) {
       if (!(await store.disable(name))) throw new AccountError(accountMessages.noSuchUser(name));
     },

@@ -45,16 +45,19 @@ export class CohortAdmission {
     const size = await exactSize(db, cohort.definition);
     const key = ledgerKey(cohort.definition);
     let known: LedgerCohort | undefined;
-    for (const earlier of await this.ledger.candidates(principal, size, LEDGER_DISTANCE, dataVersion)) {
+    // The ledger keeps definitions; they are sized and compared within the rows the caller may read now.
+    const withinRestriction = (earlier: LedgerCohort): LedgerCohort => ({ ...earlier, definition: { ...earlier.definition, restriction: cohort.definition.restriction } });
+    for (const candidate of await this.ledger.candidates(principal, size, LEDGER_DISTANCE, dataVersion)) {
+      const earlier = withinRestriction(candidate);
       if (ledgerKey(earlier.definition) === key) {
         known = earlier;
         continue;
       }
       // A definition the language no longer accepts (e.g. a removed condition group) cannot run, nor be asked for again.
-      if (!previewDefinitionSchema.safeParse(earlier.definition).success) continue;
+      if (!previewDefinitionSchema.safeParse(candidate.definition).success) continue;
       if (earlier.dataVersion !== dataVersion) {
         // Sized on other data: its members may have changed with the load.
-        const resized = { ...earlier, size: await exactSize(db, earlier.definition), dataVersion };
+        const resized = { ...candidate, size: await exactSize(db, earlier.definition), dataVersion };
         await this.ledger.record(principal, resized);
         if (Math.abs(resized.size - size) > LEDGER_DISTANCE) continue;
       }

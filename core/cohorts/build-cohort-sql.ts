@@ -2,6 +2,7 @@
 // members' person_id, one row each. Pure: no I/O. Every value (code, date, number, category) is a
 // bound parameter $1…; table and column names are fixed here, and operators come from an allow-list.
 // The SQL can be spliced into `person_id IN (…)` with its parameters renumbered (build-measure-sql.ts).
+import type { RowLimits } from '../accounts/row-restriction.ts';
 import type { SqlValue } from '../warehouse/database.ts';
 import type {
   AgeSpec, AnchorCriterion, CohortDefinition, Comparator, ConditionSpec, Criterion, DateRange, EncounterSpec, EnrolledSpec, LabSpec, MedicationSpec, PayerSpec, Within,
@@ -21,8 +22,11 @@ const OPEN_END = "DATE '9999-12-31'";
 
 type EventSpec = ConditionSpec | LabSpec | MedicationSpec | EncounterSpec;
 
+/** A definition as it is compiled: its criteria and index date, and the caller's row restriction if any. */
+export type CompiledDefinition = Pick<CohortDefinition, 'criteria' | 'indexDate'> & { restriction?: RowLimits };
+
 export function buildCohortSql(
-  definition: Pick<CohortDefinition, 'criteria' | 'indexDate'>,
+  definition: CompiledDefinition,
   valueSets: ReadonlyMap<string, readonly string[]> = CONDITION_VALUE_SETS,
 ): CohortSql {
   const values: SqlValue[] = [];
@@ -163,7 +167,25 @@ export function buildCohortSql(
     return `EXISTS (SELECT 1 FROM (${anchorRows}) AS a WHERE a.person_id = e.person_id AND e.event_date BETWEEN ${range})`;
   }
 
-  const sql = `SELECT person_id FROM (\n${criterion(definition.criteria)}\n) AS cohort`;
+  /**
+   * The people a row restriction lets the caller see (docs/architecture.md, Row-level restriction):
+   * county from core.person, organization by the person's attribution (one per person in the marts),
+   * payer as the category of the person-year holding the index date.
+   */
+  function restricted(limits: RowLimits): string[] {
+    const list = (allowed: readonly string[]) => (allowed.length === 0 ? 'NULL' : bindList(allowed));
+    const where: string[] = [];
+    if (limits.county) where.push(`person_id IN (SELECT person_id FROM core.person WHERE coalesce(county, 'Unknown') IN (${list(limits.county)}))`);
+    if (limits.organization) where.push(`person_id IN (SELECT person_id FROM mart.person_year WHERE organization IN (${list(limits.organization)}))`);
+    if (limits.payer) {
+      where.push(`person_id IN (SELECT y.person_id FROM mart.person_year AS y, (SELECT ${indexDate()} AS index_date) AS i
+                  WHERE i.index_date BETWEEN y.period_start AND y.period_end AND y.payer IN (${list(limits.payer)}))`);
+    }
+    return where;
+  }
+
+  const limits = definition.restriction ? restricted(definition.restriction) : [];
+  const sql = `SELECT person_id FROM (\n${criterion(definition.criteria)}\n) AS cohort${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`;
   return { sql, values };
 }
 

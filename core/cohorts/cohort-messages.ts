@@ -30,6 +30,9 @@ export const cohortMessages = {
   invalidDefinition: (path: string, problem: string) => `Invalid cohort definition at '${path}': ${problem}.`,
   noStateDirectory: 'Cohorts cannot be saved: the server was started without a state directory.',
   unknownCohort: (id: string) => `No saved cohort with id '${id}'.`,
+  tooManyCohorts: (count: number) => `You have ${count} saved cohorts, the most one user may keep: delete one (DELETE /api/cohorts/{id}) before saving another.`,
+  tooManyCohortBytes: (used: number, adding: number, limit: number) =>
+    `Your saved cohorts' definitions take ${used} bytes and this one ${adding}: together over the ${limit} bytes one user may keep. Delete one (DELETE /api/cohorts/{id}) or save a shorter definition.`,
   outdatedCohort: (id: string, problem: string) =>
     `Saved cohort '${id}' no longer fits the definition language (${problem}); save it again with a valid definition.`,
   compareNeedsTwo: "Parameters 'a' and 'b' are required: the ids of the two saved cohorts to compare.",

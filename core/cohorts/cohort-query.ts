@@ -3,10 +3,10 @@
 // their bound parameters. Values are always bound; only fixed SQL is spliced in.
 import { keyResiduesSumSql, recordKeySql } from '../disclosure/cell-key.ts';
 import type { SqlValue } from '../warehouse/database.ts';
-import { ageSql, buildCohortSql, DEFAULT_INDEX_DATE_SQL } from './build-cohort-sql.ts';
-import type { CohortDefinition } from './cohort-schema.ts';
+import { ageSql, buildCohortSql, DEFAULT_INDEX_DATE_SQL, type CompiledDefinition } from './build-cohort-sql.ts';
 
-export type CohortCriteria = Pick<CohortDefinition, 'criteria' | 'indexDate'>;
+/** A definition's criteria and index date, with the caller's row restriction when they have one. */
+export type CohortCriteria = CompiledDefinition;
 
 /** The key residue of the people of a group (`record_key` of `people` or a mart): what its count's noise is drawn with. */
 export const PEOPLE_KEY_SQL = `${keyResiduesSumSql('record_key')}::BIGINT`;

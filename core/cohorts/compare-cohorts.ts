@@ -8,11 +8,10 @@ import { newcombeDifferenceInterval } from '../stats/index.ts';
 import type { Database, SqlValue } from '../warehouse/database.ts';
 import { buildCohortSql, shiftParameters } from './build-cohort-sql.ts';
 import { countDisclosure, type DisclosedRow } from './cohort-disclosure.ts';
-import { PEOPLE_KEY_SQL } from './cohort-query.ts';
-import type { CohortDefinition } from './cohort-schema.ts';
+import { PEOPLE_KEY_SQL, type CohortCriteria } from './cohort-query.ts';
 import { BREAKDOWNS, characterizeCohort, type Characterization } from './characterize-cohort.ts';
 
-type Definition = Pick<CohortDefinition, 'criteria' | 'indexDate'>;
+type Definition = CohortCriteria;
 
 export interface ComparisonRow {
   characteristic: 'ageBand' | 'sex' | 'race' | 'conditionGroup';

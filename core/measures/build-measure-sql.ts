@@ -3,6 +3,7 @@
 // the period's mart table. Column names come only from the DIMENSIONS allow-list and the catalog;
 // every filter value is a bound parameter. The SQL is written for a dialect (DuckDB's by default, the
 // server's); the PostgreSQL dialect gets the same queries in its spelling.
+import type { RowLimits } from '../accounts/row-restriction.ts';
 import { keyResiduesSumSql, keySumSql } from '../disclosure/cell-key.ts';
 import { duckdbDialect } from '../warehouse/dialect/duckdb.ts';
 import type { OrderKey, SqlDialect } from '../warehouse/dialect/sql-dialect.ts';
@@ -22,6 +23,11 @@ export interface MeasureQuery {
   byStdAgeGroup?: boolean;
   /** Restrict to the members of a saved cohort (compiled elsewhere to `{ sql, values }` of person_ids). */
   cohort?: { sql: string; values: unknown[] };
+  /**
+   * The caller's row-level restriction (core/accounts/row-restriction.ts): only person-period rows
+   * inside it are read, before anything is counted, so disclosure control sees the narrowed population.
+   */
+  restriction?: RowLimits;
 }
 
 export interface BuiltSql {
@@ -202,6 +208,16 @@ function topSharePairCellsSql(query: MeasureQuery, table: string): Aggregate {
   };
 }
 
+/**
+ * The conditions on person-period rows (a mart table or its cells) of a row restriction, their
+ * values pushed onto `values` and bound by position. An empty list allows nothing (a malformed
+ * stored rule reads as one).
+ */
+export function restrictionConditions(limits: RowLimits | undefined, values: unknown[]): string[] {
+  return (Object.entries(limits ?? {}) as [Dimension, readonly string[]][]).map(([dimension, allowed]) =>
+    allowed.length === 0 ? 'false' : `${DIMENSIONS[dimension]} IN (${allowed.map((value) => `$${values.push(value)}`).join(', ')})`);
+}
+
 function whereClause(query: MeasureQuery): { where: string[]; values: unknown[] } {
   const values: unknown[] = [];
   const where = ['true'];
@@ -209,6 +225,7 @@ function whereClause(query: MeasureQuery): { where: string[]; values: unknown[] 
     values.push(value);
     where.push(`${DIMENSIONS[dimension]} = $${values.length}`);
   }
+  where.push(...restrictionConditions(query.restriction, values));
   if (query.cohort) {
     const offset = values.length;
     values.push(...query.cohort.values);

@@ -63,12 +63,14 @@ export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource 
   const { measure } = query;
   if (query.cohort || (query.period !== 'year' && query.period !== 'all')) return undefined;
   const current = (table: string) => catalog.get(table)?.get(measure.id) === definitionHash(measure, table);
+  const restricted = Object.keys(query.restriction ?? {}) as Dimension[];
   if (measure.kind === 'top-share') {
-    if (query.period !== 'year' || Object.keys(query.filters).length > 0) return undefined;
+    // Stored whole per group, a top share cannot be narrowed to a restriction: those read person rows.
+    if (query.period !== 'year' || Object.keys(query.filters).length > 0 || restricted.length > 0) return undefined;
     if (query.by.length <= 1) return current(TOP_SHARE_TABLE) ? { kind: 'top-share', table: TOP_SHARE_TABLE } : undefined;
     return query.by.length === 2 && current(TOP_SHARE_PAIR_TABLE) ? { kind: 'top-share-pair', table: TOP_SHARE_PAIR_TABLE } : undefined;
   }
-  const needed = [...query.by, ...(Object.keys(query.filters) as Dimension[]), ...(query.byStdAgeGroup ? ['stdAgeGroup' as const] : [])];
+  const needed = [...query.by, ...(Object.keys(query.filters) as Dimension[]), ...restricted, ...(query.byStdAgeGroup ? ['stdAgeGroup' as const] : [])];
   const table = CELL_TABLES.find((t) => needed.every((d) => t.dimensions.includes(d)) && current(t.table));
   return table && { kind: 'cells', table: table.table };
 }

@@ -9,6 +9,8 @@ import { isSmallCount, resolvePolicy } from '../disclosure/policy.ts';
 import { compareDimensionValues } from '../measures/dimension-order.ts';
 import { DIMENSIONS, DIMENSION_NAMES, type Dimension } from '../measures/dimensions.ts';
 import { DEFAULT_TABLE } from '../measures/perturb-cell.ts';
+import { canonicalRule, type RowLimits } from '../accounts/row-restriction.ts';
+import { restrictionConditions } from '../measures/build-measure-sql.ts';
 
 export interface WarehouseMeta {
   dataVersion: string;
@@ -23,6 +25,11 @@ export type DimensionValues = Record<Dimension, string[]>;
 /** Exact counts (the admin setting of a trusted environment) instead of protected ones; default false. */
 export interface FactOptions {
   exactCounts?: boolean;
+  /**
+   * A caller's row restriction: meta counts only the people with a person-year inside it, and each
+   * restricted dimension lists only its allowed values (the other dimensions list as for everyone).
+   */
+  restriction?: RowLimits;
 }
 
 interface Variants<T> {
@@ -49,11 +56,59 @@ function cached<T>(cache: WeakMap<Database, Promise<Variants<T>>>, db: Database,
 }
 
 export function warehouseMeta(db: Database, options: FactOptions = {}): Promise<WarehouseMeta> {
-  return pick(cached(metaCache, db, readMeta), options);
+  const whole = pick(cached(metaCache, db, readMeta), options);
+  if (!options.restriction) return whole;
+  const { restriction } = options;
+  return withinRestriction(restrictedMetaCache, db, restriction, options, async () => {
+    const [facts, people] = await Promise.all([whole, restrictedPeople(db, restriction)]);
+    return { exact: { ...facts, people: people.people }, protected: { ...facts, people: perturbCount(DEFAULT_TABLE, people.people, people.key_sum) } };
+  });
 }
 
 export function dimensionValues(db: Database, options: FactOptions = {}): Promise<DimensionValues> {
-  return pick(cached(dimensionCache, db, readDimensionValues), options);
+  const whole = pick(cached(dimensionCache, db, readDimensionValues), options);
+  if (!options.restriction) return whole;
+  const { restriction } = options;
+  return withinRestriction(restrictedDimensionCache, db, restriction, options, async () => {
+    const [exact, listed] = await Promise.all([dimensionValues(db, { exactCounts: true }), dimensionValues(db, { exactCounts: false })]);
+    const narrow = (values: DimensionValues): DimensionValues =>
+      Object.fromEntries(DIMENSION_NAMES.map((name) => {
+        const allowed = restriction[name as keyof RowLimits];
+        return [name, allowed ? values[name].filter((v) => allowed.includes(v)) : values[name]];
+      })) as DimensionValues;
+    return { exact: narrow(exact), protected: narrow(listed) };
+  });
+}
+
+// Per warehouse generation and restriction, so a restricted caller's facts are one fixed object too.
+const restrictedMetaCache = new WeakMap<Database, Map<string, Promise<Variants<WarehouseMeta>>>>();
+const restrictedDimensionCache = new WeakMap<Database, Map<string, Promise<Variants<DimensionValues>>>>();
+
+function withinRestriction<T>(
+  cache: WeakMap<Database, Map<string, Promise<Variants<T>>>>, db: Database, restriction: RowLimits, options: FactOptions, read: () => Promise<Variants<T>>,
+): Promise<T> {
+  const byRestriction = cache.get(db) ?? new Map<string, Promise<Variants<T>>>();
+  cache.set(db, byRestriction);
+  const key = canonicalRule({ limits: restriction });
+  let variants = byRestriction.get(key);
+  if (!variants) {
+    variants = read();
+    variants.catch(() => byRestriction.delete(key));
+    byRestriction.set(key, variants);
+  }
+  return pick(variants, options);
+}
+
+/** The people with at least one person-year inside the restriction, with their key sum (each person once). */
+async function restrictedPeople(db: Database, restriction: RowLimits): Promise<{ people: number; key_sum: number }> {
+  const values: unknown[] = [];
+  const where = ['true', ...restrictionConditions(restriction, values)].join(' AND ');
+  const [row] = await db.query<{ people: number; key_sum: number }>(
+    `SELECT count(*)::BIGINT AS people, ${keySumSql('count(*)')}::BIGINT AS key_sum
+     FROM (SELECT DISTINCT person_id, ${RECORD_KEY_COLUMN} FROM mart.person_year WHERE ${where})`,
+    values as string[],
+  );
+  return { people: Number(row!.people), key_sum: Number(row!.key_sum) };
 }
 
 // The people etl.warehouse_info counts (pipelines/load.ts: count(*) FROM core.person), counted again

@@ -9,6 +9,7 @@ import { canonicalJson } from '../../core/audit/audit-chain.ts';
 import { outcomeOf, type AuditEntry } from '../../core/audit/audit-record.ts';
 import { principalOf } from '../cohorts/principal.ts';
 import type { RouteTable } from '../routing/route-table.ts';
+import { restrictionKeyOf } from '../routing/row-access.ts';
 import type { AuditRecorder } from './audit-recorder.ts';
 import { auditNotesOf } from './audit-notes.ts';
 import { routeMatcher } from './route-matcher.ts';
@@ -44,7 +45,7 @@ function entryOf(request: Request, response: Response, { time, path, durationMs,
     route: matched?.template ?? path,
     parameters: { ...matched?.params, ...queryOf(request) },
     bodyHash: request.body === undefined ? null : createHash('sha256').update(canonicalJson(request.body)).digest('hex'),
-    restriction: null,
+    restriction: restrictionKeyOf(request),
     status,
     outcome: outcomeOf(status),
     cached: notes.cached ?? false,

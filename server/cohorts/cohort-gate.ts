@@ -12,6 +12,7 @@ import { findCohort } from '../../core/cohorts/find-cohort.ts';
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
 import type { Database } from '../../core/warehouse/database.ts';
 import { HttpError } from '../http/errors.ts';
+import { restrictionOf } from '../routing/row-access.ts';
 import { principalOf } from './principal.ts';
 
 export const COHORT_TOO_CLOSE = 'cohort_too_close';
@@ -28,7 +29,9 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
   const gate: CohortGate = {
     async admit(db, request, cohort) {
       if (options.exactCounts) return;
-      const verdict = await admission.admit(db, principalOf(request), cohort);
+      // Judged within the rows the caller may read: that is where two cohorts' difference would show.
+      const restricted = { ...cohort, definition: { ...cohort.definition, restriction: restrictionOf(request) } };
+      const verdict = await admission.admit(db, principalOf(request), restricted);
       if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, cohortMessages.tooCloseToEarlier(verdict.earlier.name), { earlier: verdict.earlier.name });
     },
     async membersSql(db, request, store, id) {

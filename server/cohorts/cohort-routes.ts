@@ -10,15 +10,17 @@ import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { cohortDefinitionSchema, previewDefinitionSchema } from '../../core/cohorts/cohort-schema.ts';
 import { compareCohorts } from '../../core/cohorts/compare-cohorts.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
-import type { CohortStore, SavedCohort } from '../../core/cohorts/saved-cohort.ts';
+import { DEFAULT_COHORT_QUOTA, type CohortQuota, type CohortStore, type SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
 import { DomainError } from '../../core/errors.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
 import { errorResponse, objectResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
+import { restrictionOf } from '../routing/row-access.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from './cohort-gate.ts';
+import { principalOf } from './principal.ts';
 
 const NEWCOMBE = 'Newcombe (1998) hybrid score interval (method 10), Stat Med 17:873–890, from Wilson intervals of each share';
 const BODY_LIMIT = { limit: '256kb' };
@@ -39,15 +41,18 @@ export interface CohortRouteOptions {
   exactCounts?: boolean;
   /** The caller's cohort ledger, which every cohort passes before anything is computed for it. */
   gate: CohortGate;
+  /** What each principal may keep saved (count and bytes); DEFAULT_COHORT_QUOTA unless given. */
+  quota?: CohortQuota;
 }
 
-export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exactCounts = false, gate }: CohortRouteOptions): RouteTable {
+export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exactCounts = false, gate, quota = DEFAULT_COHORT_QUOTA }: CohortRouteOptions): RouteTable {
   const counts = { exactCounts };
   return [
     {
       method: 'post',
       path: '/cohorts/preview',
-      role: 'viewer',
+      readsRows: true,
+      role: 'analyst',
       jsonBody: BODY_LIMIT,
       operation: {
         summary: 'Size of an unsaved definition, after disclosure control',
@@ -60,7 +65,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         const definition = validateDefinition(previewDefinitionSchema, request.body);
         const [{ dataVersion }, size] = await warehouse.use(async (db) => {
           await gate.admit(db, request, { definition, name: definition.name ?? null });
-          return Promise.all([warehouseMeta(db), cohortSize(db, definition, counts)]);
+          return Promise.all([warehouseMeta(db), cohortSize(db, { ...definition, restriction: restrictionOf(request) }, counts)]);
         });
         noteForAudit(response, { dataVersion, cellsReturned: 1, cellsSuppressed: size.suppressed ? 1 : 0 });
         response.json({ dataVersion, size });
@@ -69,6 +74,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'post',
       path: '/cohorts',
+      readsRows: true,
       role: 'analyst',
       jsonBody: BODY_LIMIT,
       operation: {
@@ -76,19 +82,21 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         operationId: 'saveCohort',
         tags,
         requestBody: definitionBody('A cohort definition'),
+        description: 'Each user may keep a bounded number of saved cohorts and bytes of definitions (popsight serve --cohort-quota); a save past either answers 409 cohort_quota.',
         responses: { 201: objectResponse('The saved cohort: id, name, description, createdAt'), 400: errorResponse('BadRequest'), 409: errorResponse('Conflict'), 503: errorResponse('Unavailable') },
       },
       handler: async (request, response) => {
         const definition = validateDefinition(cohortDefinitionSchema, request.body);
         await warehouse.use((db) => gate.admit(db, request, { definition, name: definition.name }));
-        const saved = await store.save(definition);
+        // Within the caller's quota (409 cohort_quota): the state store stays bounded per user.
+        const saved = await store.save(definition, { owner: principalOf(request), quota });
         response.status(201).location(`/api/cohorts/${saved.id}`).json(summary(saved));
       },
     },
     {
       method: 'get',
       path: '/cohorts',
-      role: 'viewer',
+      role: 'analyst',
       operation: { summary: 'Saved cohorts', operationId: 'listCohorts', tags, responses: { 200: objectResponse('Id, name, description and creation time of each') } },
       handler: async (_request, response) => {
         response.json({ cohorts: (await store.list()).map(summary) });
@@ -98,7 +106,8 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'get',
       path: '/cohorts/compare',
-      role: 'viewer',
+      readsRows: true,
+      role: 'analyst',
       operation: {
         summary: 'Two cohorts side by side: shares and differences with Newcombe (1998) 95% CIs',
         operationId: 'compareCohorts',
@@ -117,7 +126,8 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         const [{ dataVersion }, comparison] = await warehouse.use(async (db) => {
           // One after the other: b is judged against a ledger that already holds a.
           for (const cohort of [a, b]) await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
-          return Promise.all([warehouseMeta(db), compareCohorts(db, a.definition, b.definition, counts)]);
+          const restriction = restrictionOf(request);
+          return Promise.all([warehouseMeta(db), compareCohorts(db, { ...a.definition, restriction }, { ...b.definition, restriction }, counts)]);
         });
         response.json({
           dataVersion,
@@ -133,7 +143,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'get',
       path: '/cohorts/{id}',
-      role: 'viewer',
+      role: 'analyst',
       operation: { summary: 'A saved cohort with its definition', operationId: 'getCohort', tags, parameters: [idParameter], responses: { 200: objectResponse('The cohort'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') } },
       handler: async (request, response) => {
         const cohort = await findCohort(store, String(request.params.id));
@@ -154,7 +164,8 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     {
       method: 'get',
       path: '/cohorts/{id}/characterization',
-      role: 'viewer',
+      readsRows: true,
+      role: 'analyst',
       operation: {
         summary: 'Size, age band / sex / race, condition groups, top diagnoses and cost PMPM, after disclosure control',
         operationId: 'characterizeCohort',
@@ -166,7 +177,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         const cohort = await findCohort(store, String(request.params.id));
         const [{ dataVersion }, characterization] = await warehouse.use(async (db) => {
           await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
-          return Promise.all([warehouseMeta(db), characterizeCohort(db, cohort.definition, counts)]);
+          return Promise.all([warehouseMeta(db), characterizeCohort(db, { ...cohort.definition, restriction: restrictionOf(request) }, counts)]);
         });
         response.json({ ...summary(cohort), dataVersion, ...characterization });
       },

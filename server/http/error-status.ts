@@ -9,6 +9,7 @@ export const STATUS_OF_DOMAIN_ERROR: Record<DomainErrorCode, number> = {
   unknown_cohort: 404,
   no_quality_results: 404,
   outdated_cohort: 409,
+  cohort_quota: 409,
   no_state_directory: 503,
   query_timeout: 503,
 };

@@ -10,6 +10,8 @@ export const httpMessages = {
   // Names no configured name: a page that reached the server through DNS rebinding can read this.
   unknownHost: (host: string) => `This server does not answer to the host name '${host}'; if that name is yours, start the server with --allowed-host ${host}.`,
   methodNotAllowed: (method: string, path: string, allowed: readonly string[]) => `${method} is not allowed on ${path}: use ${allowed.join(', ')}.`,
+  rateLimited: (burst: number, perSecond: number, seconds: number) =>
+    `Too many requests: each user may make ${burst} at once and ${perSecond} a second after that. Try again in ${seconds} s.`,
   noEndpoint: (method: string, path: string) => `No API endpoint ${method} ${path}.`,
   exactCountsOn: 'Exact counts are on (--exact-counts): results are not perturbed, and only small-cell and complementary suppression protect them. Use this only in a trusted environment (docs/disclosure.md).',
 };

@@ -20,12 +20,15 @@ import { ResponseCache } from '../http/response-cache.ts';
 import { errorResponse, jsonResponse, schemaRef } from '../openapi/operation-parts.ts';
 import { measureIdParameter, measureQueryParameters } from '../openapi/query-parameters.ts';
 import type { RouteTable } from '../routing/route-table.ts';
+import { checkFiltersWithin, restrictionKeyOf, restrictionOf } from '../routing/row-access.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from '../cohorts/cohort-gate.ts';
 
 const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
 const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment) over the years from–to, 95% CI from the t distribution; suppressed years are left out; with adjust=age, of the age-adjusted rates.';
 const tags = ['measures'];
+const EXPORT_ROLES = { [TABLE_FORMATS.arrow]: 'analyst', [TABLE_FORMATS.csv]: 'analyst' } as const;
+const COHORT_ROLE = { cohort: 'analyst' } as const;
 
 /** A trend is yearly: `period` may be left out or be `year`; anything else is refused (400), not ignored. */
 function yearlyQuery(query: Record<string, unknown>): Record<string, unknown> {
@@ -59,12 +62,17 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
       method: 'get',
       path: '/measures/{id}',
       role: 'viewer',
+      readsRows: true,
+      // A dashboard reads JSON; exports and measures over a cohort are an analyst's work.
+      roleByFormat: EXPORT_ROLES,
+      roleByParameter: COHORT_ROLE,
       operation: {
         summary: 'One measure, by period and up to two stratifiers, after disclosure control',
         operationId: 'getMeasure',
         tags,
         description: [
           'Formats by content negotiation (Accept): JSON by default, an Arrow IPC stream (keys Utf8, numbers Float64, flags Bool, null for a suppressed value; the JSON envelope without rows is in the schema metadata under "popsight") or RFC 4180 CSV (header row, suppressed values empty).',
+          'JSON needs the role viewer; CSV and Arrow exports, and a measure over a cohort (cohort=), need analyst (x-required-role-by-format, x-required-role-by-parameter).',
           'Responses carry an ETag that hashes the warehouse data version, the normalized query and the format; send it back in If-None-Match to get 304 while neither has changed.',
         ].join('\n\n'),
         parameters: [measureIdParameter(), ...measureQueryParameters()],
@@ -91,17 +99,24 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
         await warehouse.use(async (db) => {
           const { dataVersion, dateRange, loadedAt } = await warehouseMeta(db);
           noteForAudit(response, { dataVersion });
-          // The same URL in the same format on the same data has the same answer: once it has been
-          // validated and answered, a repeat is served from the cache without parsing it again.
-          const requestKey = `${format} ${request.originalUrl} ${dataVersion}`;
+          // The same URL in the same format on the same data, for callers under the same row
+          // restriction, has the same answer: once it has been validated and answered, a repeat is
+          // served from the cache without parsing it again. Another restriction never shares it.
+          const restrictionKey = restrictionKeyOf(request) ?? '';
+          const requestKey = `${format} ${restrictionKey} ${request.originalUrl} ${dataVersion}`;
           if (sendRemembered(request, response, cache, requestKey)) return;
-          const listed = await dimensionValues(db, { exactCounts });
+          checkFiltersWithin(request, request.query);
+          const restriction = restrictionOf(request);
+          const listed = await dimensionValues(db, { exactCounts, restriction });
           const covered = coveredYears(dateRange);
           const { adjustAge, cohortId, window, ...parsed } = parseMeasureQuery(measure, request.query, listed, covered);
           // A saved cohort restricts the measure to its members (404 for an unknown id, 409 for one too
           // close to an earlier cohort of the caller's ledger; both before any cache).
-          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
-          const normalized = canonicalQuery({ measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, from: window && String(window.from), to: window && String(window.to), ...query.filters });
+          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId), restriction };
+          const normalized = canonicalQuery({
+            measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, restriction: restrictionKey || undefined,
+            from: window && String(window.from), to: window && String(window.to), ...query.filters,
+          });
           await sendCached(request, response, {
             cache,
             identity: { dataVersion, query: normalized, format },
@@ -124,7 +139,8 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
     {
       method: 'get',
       path: '/measures/{id}/trend',
-      role: 'viewer',
+      role: 'analyst',
+      readsRows: true,
       operation: {
         summary: 'Annual percent change per stratum, from the shown yearly rates',
         operationId: 'getMeasureTrend',
@@ -136,12 +152,14 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
       handler: async (request, response) => {
         const measure = requireMeasure(String(request.params.id));
         const body = await warehouse.use(async (db) => {
-          const listed = await dimensionValues(db, { exactCounts });
+          checkFiltersWithin(request, request.query);
+          const restriction = restrictionOf(request);
+          const listed = await dimensionValues(db, { exactCounts, restriction });
           const { dataVersion, dateRange, loadedAt } = await warehouseMeta(db);
           noteForAudit(response, { dataVersion });
           const covered = coveredYears(dateRange);
           const { adjustAge, cohortId, window, ...parsed } = parseMeasureQuery(measure, yearlyQuery(request.query), listed, covered);
-          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId) };
+          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId), restriction };
           // The APC is fitted to the window's years only.
           const rows = withinWindow(await runMeasure(db, query, { exactCounts, listed, adjustAge }), window);
           const trends = trendsByStratum(rows, query.by, adjustAge ? 'adjustedRate' : 'rate');

@@ -5,6 +5,7 @@ import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-f
 import { fixedJsonSender } from '../http/fixed-json.ts';
 import { jsonResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
+import { restrictionOf } from '../routing/row-access.ts';
 
 const tags = ['meta'];
 
@@ -23,15 +24,17 @@ export function metaRoutes(warehouse: LiveWarehouse, { exactCounts = false }: { 
       method: 'get',
       path: '/meta',
       role: 'viewer',
+      readsRows: true,
       operation: { summary: 'Facts about the loaded warehouse', operationId: 'getMeta', tags, responses: { 200: jsonResponse('Meta', 'Data version, load time, date range and people') } },
-      handler: async (request, response) => sendJson(request, response, await warehouse.use((db) => warehouseMeta(db, { exactCounts }))),
+      handler: async (request, response) => sendJson(request, response, await warehouse.use((db) => warehouseMeta(db, { exactCounts, restriction: restrictionOf(request) }))),
     },
     {
       method: 'get',
       path: '/dimensions',
       role: 'viewer',
+      readsRows: true,
       operation: { summary: 'Values of each stratifier and filter', operationId: 'getDimensions', tags, responses: { 200: jsonResponse('Dimensions', 'The values each dimension takes; without exact counts, only those held by 11 or more people') } },
-      handler: async (request, response) => sendJson(request, response, await warehouse.use((db) => dimensionValues(db, { exactCounts }))),
+      handler: async (request, response) => sendJson(request, response, await warehouse.use((db) => dimensionValues(db, { exactCounts, restriction: restrictionOf(request) }))),
     },
   ];
 }

@@ -14,7 +14,7 @@ export function buildOpenApiDocument(tables: readonly RouteTable[], options: { v
     info: {
       title: 'Popsight API',
       version: options.version ?? '0.1.0',
-      description: 'Population-health measures over a de-identified warehouse. Every count and rate passes disclosure control (CMS cell-size suppression) before it is sent, in any format. Each operation names the role it requires in x-required-role.',
+      description: 'Population-health measures over a de-identified warehouse. Every count and rate passes disclosure control (CMS cell-size suppression) before it is sent, in any format. Each operation names the role it requires in x-required-role, and a higher role for some formats or parameters in x-required-role-by-format and x-required-role-by-parameter.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/api' }],
@@ -33,7 +33,14 @@ export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
 
 function pathItems(tables: readonly RouteTable[]): PathItems {
   const items: PathItems = {};
-  for (const { method, path, role, operation } of tables.flat()) (items[path] ??= {})[method] = { ...operation, 'x-required-role': role };
+  for (const { method, path, role, operation, roleByFormat, roleByParameter } of tables.flat()) {
+    (items[path] ??= {})[method] = {
+      ...operation,
+      'x-required-role': role,
+      ...(roleByFormat ? { 'x-required-role-by-format': roleByFormat } : {}),
+      ...(roleByParameter ? { 'x-required-role-by-parameter': roleByParameter } : {}),
+    };
+  }
   return items;
 }
 

@@ -13,7 +13,7 @@ export function qualityRoutes(warehouse: LiveWarehouse, { exactCounts = false }:
     {
       method: 'get',
       path: '/quality',
-      role: 'viewer',
+      role: 'admin',
       operation: {
         summary: 'Data-quality checks of the load that built the warehouse',
         operationId: 'getQuality',

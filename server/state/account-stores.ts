@@ -3,40 +3,44 @@
 // the hash of the presented secret, which is all the tables hold of it.
 import type { ApiToken, ApiTokenStore, SessionStore, UserStore } from '../../core/accounts/account-stores.ts';
 import type { AccountRole } from '../../core/accounts/roles.ts';
+import { ruleFromJson, ruleToJson } from '../../core/accounts/row-restriction.ts';
 import type { StateDatabase } from './state-database.ts';
 
-const USER_COLUMNS = 'name, role, disabled, created_at AS "createdAt"';
-const ADD_USER = `INSERT INTO users (name, role, password_hash, disabled, created_at) VALUES (?, ?, ?, false, ?::TIMESTAMP) ON CONFLICT DO NOTHING`;
+const USER_COLUMNS = 'name, role, disabled, created_at AS "createdAt", restriction';
+const ADD_USER = `INSERT INTO users (name, role, password_hash, disabled, created_at, restriction) VALUES (?, ?, ?, false, ?::TIMESTAMP, ?) ON CONFLICT DO NOTHING`;
 const FIND_USER = `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE name = ?`;
 const LIST_USERS = `SELECT ${USER_COLUMNS} FROM users ORDER BY name`;
 const DISABLE_USER = 'UPDATE users SET disabled = true WHERE name = ?';
+const RESTRICT_USER = 'UPDATE users SET restriction = ? WHERE name = ?';
 const END_SESSIONS_OF = 'DELETE FROM sessions WHERE user_name = ?';
 
 const CREATE_SESSION = 'INSERT INTO sessions (id_hash, user_name, created_at, last_seen_at) VALUES (?, ?, ?::TIMESTAMP, ?::TIMESTAMP)';
-const FIND_SESSION = `SELECT u.name, u.role, u.disabled, u.created_at AS "createdAt", s.created_at AS "sessionCreatedAt", s.last_seen_at AS "lastSeenAt"
+const FIND_SESSION = `SELECT u.name, u.role, u.disabled, u.created_at AS "createdAt", u.restriction, s.created_at AS "sessionCreatedAt", s.last_seen_at AS "lastSeenAt"
   FROM sessions s JOIN users u ON u.name = s.user_name WHERE s.id_hash = ?`;
 const TOUCH_SESSION = 'UPDATE sessions SET last_seen_at = ?::TIMESTAMP WHERE id_hash = ?';
 const REMOVE_SESSION = 'DELETE FROM sessions WHERE id_hash = ?';
 const REMOVE_IDLE = 'DELETE FROM sessions WHERE last_seen_at < ?::TIMESTAMP';
 
-const TOKEN_COLUMNS = 'id, role, label, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"';
-const CREATE_TOKEN = `INSERT INTO api_tokens (id, token_hash, role, label, created_at, expires_at, revoked_at)
-  VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?::TIMESTAMP)`;
+const TOKEN_COLUMNS = 'id, role, label, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt", restriction';
+const CREATE_TOKEN = `INSERT INTO api_tokens (id, token_hash, role, label, created_at, expires_at, revoked_at, restriction)
+  VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?::TIMESTAMP, ?)`;
 const FIND_TOKEN = `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`;
 const LIST_TOKENS = `SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY created_at, id`;
 const REVOKE_TOKEN = 'UPDATE api_tokens SET revoked_at = ?::TIMESTAMP WHERE id = ? AND revoked_at IS NULL';
 
-type TokenRow = { id: string; role: AccountRole; label: string | null; createdAt: string; expiresAt: string | null; revokedAt: string | null };
-type UserRow = { name: string; role: AccountRole; disabled: boolean; createdAt: string };
+type TokenRow = { id: string; role: AccountRole; label: string | null; createdAt: string; expiresAt: string | null; revokedAt: string | null; restriction: string | null };
+type UserRow = { name: string; role: AccountRole; disabled: boolean; createdAt: string; restriction: string | null };
 
 // Timestamps are read as ISO times (UTC) by the database helper.
-const toUser = (row: UserRow) => ({ name: row.name, role: row.role, disabled: row.disabled, createdAt: row.createdAt });
-const toToken = (row: TokenRow): ApiToken => ({ id: row.id, role: row.role, label: row.label, createdAt: row.createdAt, expiresAt: row.expiresAt, revokedAt: row.revokedAt });
+const toUser = (row: UserRow) => ({ name: row.name, role: row.role, disabled: row.disabled, createdAt: row.createdAt, restriction: ruleFromJson(row.restriction) });
+const toToken = (row: TokenRow): ApiToken => ({
+  id: row.id, role: row.role, label: row.label, createdAt: row.createdAt, expiresAt: row.expiresAt, revokedAt: row.revokedAt, restriction: ruleFromJson(row.restriction),
+});
 
 export function sqlUserStore(db: StateDatabase): UserStore {
   return {
     async add(user) {
-      return (await db.change((tx) => tx.run(ADD_USER, [user.name, user.role, user.passwordHash, user.createdAt]))) > 0;
+      return (await db.change((tx) => tx.run(ADD_USER, [user.name, user.role, user.passwordHash, user.createdAt, ruleToJson(user.restriction)]))) > 0;
     },
     async find(name) {
       const [row] = await db.query<UserRow & { passwordHash: string }>(FIND_USER, [name]);
@@ -44,6 +48,9 @@ export function sqlUserStore(db: StateDatabase): UserStore {
     },
     async list() {
       return (await db.query<UserRow>(LIST_USERS)).map(toUser);
+    },
+    async restrict(name, rule) {
+      return (await db.change((tx) => tx.run(RESTRICT_USER, [ruleToJson(rule), name]))) > 0;
     },
     async disable(name) {
       return db.change(async (tx) => {
@@ -79,7 +86,7 @@ export function sqlSessionStore(db: StateDatabase): SessionStore {
 export function sqlApiTokenStore(db: StateDatabase): ApiTokenStore {
   return {
     async create(token) {
-      await db.change((tx) => tx.run(CREATE_TOKEN, [token.id, token.tokenHash, token.role, token.label, token.createdAt, token.expiresAt, token.revokedAt]));
+      await db.change((tx) => tx.run(CREATE_TOKEN, [token.id, token.tokenHash, token.role, token.label, token.createdAt, token.expiresAt, token.revokedAt, ruleToJson(token.restriction)]));
     },
     async findByHash(tokenHash) {
       const [row] = await db.query<TokenRow>(FIND_TOKEN, [tokenHash]);

@@ -3,7 +3,7 @@
 import { DomainError } from '../../core/errors.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import type { CohortDefinition } from '../../core/cohorts/cohort-schema.ts';
-import type { CohortStore, SavedCohort } from '../../core/cohorts/saved-cohort.ts';
+import type { CohortQuota, CohortStore, SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import type { StateDatabase } from './state-database.ts';
 
 export interface CohortStoreDeps {
@@ -14,7 +14,8 @@ export interface CohortStoreDeps {
 const COLUMNS = 'id, name, created_at AS "createdAt", definition::VARCHAR AS definition';
 const LIST = `SELECT ${COLUMNS} FROM cohorts ORDER BY position`;
 const GET = `SELECT ${COLUMNS} FROM cohorts WHERE id = ?`;
-const INSERT = 'INSERT INTO cohorts (id, name, created_at, definition) VALUES (?, ?, ?::TIMESTAMP, ?)';
+const INSERT = 'INSERT INTO cohorts (id, name, created_at, definition, owner) VALUES (?, ?, ?::TIMESTAMP, ?, ?)';
+const OWNED = 'SELECT count(*)::INTEGER AS count, coalesce(sum(strlen(definition::VARCHAR)), 0)::BIGINT AS bytes FROM cohorts WHERE owner = ?';
 const DELETE = 'DELETE FROM cohorts WHERE id = ?';
 
 interface CohortRow extends Record<string, unknown> {
@@ -41,15 +42,27 @@ export function sqlCohortStore(db: StateDatabase, deps: CohortStoreDeps): Cohort
       const [row] = await db.query<CohortRow>(GET, [id]);
       return row && toCohort(row);
     },
-    async save(definition) {
+    async save(definition, owner) {
       const cohort: SavedCohort = { id: deps.newId(), name: definition.name, createdAt: deps.clock().toISOString(), definition };
-      await db.change((tx) => tx.run(INSERT, [cohort.id, cohort.name, cohort.createdAt, JSON.stringify(definition)]));
+      const text = JSON.stringify(definition);
+      await db.change(async (tx) => {
+        // Checked inside the transaction that writes: changes run one at a time, so two saves cannot both fit.
+        if (owner) checkQuota((await tx.query<{ count: number; bytes: number }>(OWNED, [owner.owner]))[0]!, Buffer.byteLength(text), owner.quota);
+        await tx.run(INSERT, [cohort.id, cohort.name, cohort.createdAt, text, owner?.owner ?? null]);
+      });
       return cohort;
     },
     async remove(id) {
       return (await db.change((tx) => tx.run(DELETE, [id]))) > 0;
     },
   };
+}
+
+function checkQuota(used: { count: number; bytes: number }, adding: number, quota: CohortQuota): void {
+  if (Number(used.count) + 1 > quota.count) throw new DomainError('cohort_quota', cohortMessages.tooManyCohorts(Number(used.count)), { limit: quota.count });
+  if (Number(used.bytes) + adding > quota.bytes) {
+    throw new DomainError('cohort_quota', cohortMessages.tooManyCohortBytes(Number(used.bytes), adding, quota.bytes), { limitBytes: quota.bytes });
+  }
 }
 
 /** The store of an app started without a state directory: it lists nothing and refuses to save. */

@@ -37,7 +37,7 @@ describe('signing in to the dashboard', () => {
     built = await buildTestWarehouse({ people: 800, seed: 11 });
     const stateDir = join(built.dir, 'state');
     store = await openStateStore(stateDir, { clock, newId: () => randomBytes(8).toString('hex') });
-    await users(store.accounts.users, { clock, randomBytes }).add(USER, 'analyst', PASSWORD);
+    await users(store.accounts.users, { clock, randomBytes }).add(USER, 'analyst', PASSWORD, { all: true });
     const clientDir = await ensureClientBuilt(() => undefined);
     server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, clientDir, signIn: { clock } });
     browser = await launchChromium();

@@ -84,7 +84,7 @@ describe('audit trail', () => {
     expect(bad).toMatchObject({ ...common, route: '/measures/{id}', parameters: { id: 'diabetes-prevalence', by: 'shoe-size' }, status: 400, outcome: 'error', cellsReturned: null, cached: false });
     expect(unknown).toMatchObject({ ...common, route: '/measures/{id}', role: 'viewer', parameters: { id: 'no-such-measure' }, status: 404, outcome: 'error', cellsReturned: null });
     expect(previewed).toMatchObject({
-      principal: 'local', method: 'POST', route: '/cohorts/preview', role: 'viewer', parameters: {}, status: 200, outcome: 'ok', dataVersion: preview.body.dataVersion,
+      principal: 'local', method: 'POST', route: '/cohorts/preview', role: 'analyst', parameters: {}, status: 200, outcome: 'ok', dataVersion: preview.body.dataVersion,
       cellsReturned: 1, cellsSuppressed: preview.body.size.suppressed ? 1 : 0,
       // The definition itself is never kept: only its hash.
       bodyHash: expect.stringMatching(/^[0-9a-f]{64}$/),

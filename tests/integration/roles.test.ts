@@ -25,6 +25,8 @@ interface Operation {
   path: string;
   role: Role;
   url: string;
+  byFormat: Record<string, Role>;
+  byParameter: Record<string, Role>;
 }
 
 /** The operations of the document, with a URL whose path parameters are filled (a listed value when the schema has one). */
@@ -37,7 +39,10 @@ function operationsOf(doc: Json): Operation[] {
           const parameter = (operation.parameters ?? []).find((p: Json) => p.in === 'path' && p.name === name);
           return encodeURIComponent(String(parameter?.schema?.enum?.[0] ?? 'no-such-id'));
         });
-        return { method: method.toUpperCase(), path, role: operation['x-required-role'] as Role, url: `/api${filled}` };
+        return {
+          method: method.toUpperCase(), path, role: operation['x-required-role'] as Role, url: `/api${filled}`,
+          byFormat: operation['x-required-role-by-format'] ?? {}, byParameter: operation['x-required-role-by-parameter'] ?? {},
+        };
       }),
   );
 }
@@ -52,8 +57,8 @@ describe('roles', () => {
   let operations: Operation[];
   const tokens = {} as Record<AccountRole, string>;
 
-  const call = (operation: Operation, token?: string) => {
-    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const call = (operation: Operation, token?: string, extraHeaders: Record<string, string> = {}) => {
+    const headers: Record<string, string> = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extraHeaders };
     const hasBody = !['GET', 'DELETE'].includes(operation.method);
     if (hasBody) headers['Content-Type'] = 'application/json';
     return fetch(`${server.url}${operation.url}`, { method: operation.method, headers, body: hasBody ? '{}' : undefined });
@@ -62,7 +67,7 @@ describe('roles', () => {
   beforeAll(async () => {
     await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
     const store = await openStateStore(stateDir, { clock: () => new Date(), newId: () => randomBytes(8).toString('hex') });
-    for (const role of ACCOUNT_ROLES) tokens[role] = (await apiTokens(store.accounts.tokens, { clock: () => new Date(), randomBytes }).create({ role, label: `roles test ${role}` })).token;
+    for (const role of ACCOUNT_ROLES) tokens[role] = (await apiTokens(store.accounts.tokens, { clock: () => new Date(), randomBytes }).create({ role, label: `roles test ${role}`, restriction: { all: true } })).token;
     await store.close();
     server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: true });
     const response = await fetch(`${server.url}/api/openapi.json`);
@@ -111,6 +116,45 @@ describe('roles', () => {
           expect([401, 403], `${where}: ${body.slice(0, 200)}`).not.toContain(response.status);
         }
       }
+    });
+  }
+
+  it('declares the roles of the issue: viewer dashboards, analyst cohorts, exports, trends and comparisons, admin quality, loads and audit', () => {
+    const roleOf = (route: string) => operations.find((o) => `${o.method} ${o.path}` === route)?.role;
+    for (const route of ['GET /measures', 'GET /measures/{id}', 'GET /meta', 'GET /dimensions']) expect(roleOf(route), route).toBe('viewer');
+    for (const route of ['GET /measures/{id}/trend', 'POST /cohorts/preview', 'GET /cohorts', 'POST /cohorts', 'GET /cohorts/compare', 'GET /cohorts/{id}', 'DELETE /cohorts/{id}', 'GET /cohorts/{id}/characterization']) {
+      expect(roleOf(route), route).toBe('analyst');
+    }
+    for (const route of ['GET /quality', 'GET /audit', 'GET /loads', 'GET /quarantine']) expect(roleOf(route), route).toBe('admin');
+    const measure = operations.find((o) => o.path === '/measures/{id}' && o.method === 'GET')!;
+    expect(measure.byFormat).toEqual({ 'application/vnd.apache.arrow.stream': 'analyst', 'text/csv': 'analyst' });
+    expect(measure.byParameter).toEqual({ cohort: 'analyst' });
+  });
+
+  for (const held of ACCOUNT_ROLES) {
+    it(`refuses a ${held} token (403 naming the role) the formats and parameters above ${held}, and lets it have the others`, async () => {
+      let checked = 0;
+      for (const operation of operations) {
+        const cases = [
+          ...Object.entries(operation.byFormat).map(([type, role]) => ({ role, headers: { Accept: type }, url: operation.url, what: type })),
+          ...Object.entries(operation.byParameter).map(([name, role]) => ({ role, headers: {}, url: `${operation.url}?${name}=no-such-id`, what: name })),
+        ];
+        for (const { role, headers, url, what } of cases) {
+          checked++;
+          const response = await call({ ...operation, url }, tokens[held], headers);
+          const where = `${operation.method} ${operation.path} ${what} (${role}) as ${held}`;
+          const body = (await response.text()) || '{}';
+          if (rank(role) > rank(held)) {
+            expect(response.status, where).toBe(403);
+            const { error } = JSON.parse(body);
+            expect(error.code, where).toBe('forbidden');
+            expect(error.message, where).toContain(`the role ${role}`);
+          } else {
+            expect([401, 403], `${where}: ${body.slice(0, 200)}`).not.toContain(response.status);
+          }
+        }
+      }
+      expect(checked).toBeGreaterThanOrEqual(3);
     });
   }
 });

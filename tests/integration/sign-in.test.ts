@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { restrictionMessages } from '../../core/accounts/row-restriction.ts';
 import { accountMessages } from '../../core/accounts/account-messages.ts';
 import { apiTokens } from '../../core/accounts/api-tokens.ts';
 import { users } from '../../core/accounts/users.ts';
@@ -55,10 +56,10 @@ describe('sign-in', () => {
     await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
     store = await openStateStore(stateDir, { clock, newId: () => randomBytes(8).toString('hex') });
     const accountDeps = { clock, randomBytes };
-    await users(store.accounts.users, accountDeps).add('ann', 'analyst', 'ann-password-12');
+    await users(store.accounts.users, accountDeps).add('ann', 'analyst', 'ann-password-12', { all: true });
     await users(store.accounts.users, accountDeps).add('gone', 'admin', 'gone-password-12');
     await users(store.accounts.users, accountDeps).disable('gone');
-    analystToken = (await apiTokens(store.accounts.tokens, accountDeps).create({ role: 'analyst', label: 'script' })).token;
+    analystToken = (await apiTokens(store.accounts.tokens, accountDeps).create({ role: 'analyst', label: 'script', restriction: { all: true } })).token;
     adminToken = (await apiTokens(store.accounts.tokens, accountDeps).create({ role: 'admin' })).token;
     // The server shares this process's instance of the state file, so the test can read it with SQL.
     server = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: { clock } });
@@ -177,7 +178,7 @@ describe('popsight users and tokens', () => {
 
   it('adds users with a password from standard input, creates, lists and revokes tokens, without a server', async () => {
     const added = await runPopsight(['users', 'add', 'bo', '--role', 'viewer', '--password-stdin', '--state', stateDir], 'bo-password-123\n');
-    expect([added.code, added.stdout.trim()]).toEqual([0, accountMessages.userAdded('bo', 'viewer')]);
+    expect([added.code, added.stdout.trim()]).toEqual([0, `${accountMessages.userAdded('bo', 'viewer')}\n${accountMessages.rowsOf('viewer', null)}`]);
     // CI has no terminal: without --password-stdin the command says how to give one.
     const noPassword = await runPopsight(['users', 'add', 'cy', '--role', 'viewer', '--state', stateDir]);
     expect([noPassword.code, noPassword.stderr.trim()]).toEqual([1, `popsight: ${accountMessages.noPasswordGiven}`]);
@@ -190,12 +191,12 @@ describe('popsight users and tokens', () => {
     expect(listed.stdout).toContain(`${id}\tadmin\tactive`);
     expect(listed.stdout).not.toContain(token);
     const users = await runPopsight(['users', 'list', '--state', stateDir]);
-    expect(users.stdout).toMatch(/^bo\tviewer\tactive\t/);
+    expect(users.stdout).toMatch(/^bo\tviewer\tactive\t.*\trows: none \(no rule\)$/m);
 
     const store = await openStateStore(stateDir, { clock: () => new Date(), newId: () => 'x' });
     try {
       const tokens = apiTokens(store.accounts.tokens, { clock: () => new Date(), randomBytes });
-      expect(await tokens.callerOf(token)).toEqual({ via: 'token', principal: `token:${id}`, role: 'admin', tokenId: id });
+      expect(await tokens.callerOf(token)).toEqual({ via: 'token', principal: `token:${id}`, role: 'admin', rows: { kind: 'all' }, tokenId: id });
       await store.close();
       expect((await runPopsight(['tokens', 'revoke', id, '--state', stateDir])).code).toBe(0);
       expect((await runPopsight(['tokens', 'revoke', id, '--state', stateDir])).stderr).toContain(accountMessages.noSuchToken(id));
@@ -206,4 +207,30 @@ describe('popsight users and tokens', () => {
       await store.close();
     }
   });
+
+  it('gives users and tokens a row restriction with --restrict, lists it, and changes or clears it', async () => {
+    const added = await runPopsight(['users', 'add', 'di', '--role', 'analyst', '--restrict', 'county=Essex County', '--restrict', 'payer=Medicare', '--restrict', 'county=Hudson County', '--password-stdin', '--state', stateDir], 'di-password-1234\n');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('Rows it may read: only county Essex County or Hudson County; payer Medicare.');
+    const listed = await runPopsight(['users', 'list', '--state', stateDir]);
+    expect(listed.stdout).toMatch(/^di\tanalyst\tactive\t.*\trows: only county Essex County or Hudson County; payer Medicare$/m);
+    const bad = await runPopsight(['users', 'add', 'ed', '--role', 'viewer', '--restrict', 'zip3=070', '--password-stdin', '--state', stateDir], 'ed-password-1234\n');
+    expect([bad.code, bad.stderr.trim()]).toEqual([1, `popsight: ${restrictionMessages.badSpec('zip3=070')}`]);
+    expect((await runPopsight(['users', 'restrict', 'di', '--restrict', 'all', '--state', stateDir])).stdout.trim()).toBe(accountMessages.userRestricted('di', 'all'));
+    expect((await runPopsight(['users', 'list', '--state', stateDir])).stdout).toMatch(/^di\t.*\trows: all$/m);
+    expect((await runPopsight(['users', 'restrict', 'di', '--clear', '--state', stateDir])).code).toBe(0);
+    expect((await runPopsight(['users', 'list', '--state', stateDir])).stdout).toMatch(/^di\t.*\trows: none \(no rule\)$/m);
+    expect((await runPopsight(['users', 'restrict', 'nobody', '--restrict', 'all', '--state', stateDir])).stderr).toContain(accountMessages.noSuchUser('nobody'));
+
+    const created = await runPopsight(['tokens', 'create', '--role', 'viewer', '--restrict', 'organization=Acme Clinic', '--state', stateDir]);
+    expect(created.code).toBe(0);
+    const id = /(tok_[0-9a-f]{12})/.exec(created.stderr)![1]!;
+    expect((await runPopsight(['tokens', 'list', '--state', stateDir])).stdout).toMatch(new RegExp(`^${id}\tviewer\tactive\t.*\trows: only organization Acme Clinic\t`, 'm'));
+    const store = await openStateStore(stateDir, { clock: () => new Date(), newId: () => 'x' });
+    try {
+      expect(await apiTokens(store.accounts.tokens, { clock: () => new Date(), randomBytes }).callerOf(created.stdout.trim())).toMatchObject({ rows: { kind: 'limited', limits: { organization: ['Acme Clinic'] } } });
+    } finally {
+      await store.close();
+    }
+  }, 300_000);
 });
