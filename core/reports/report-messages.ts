@@ -44,6 +44,7 @@ export const reportMessages = {
   unknownReportApi: (id: string) => `No report '${id}' among yours (GET /api/reports lists them).`,
   ownerIsCaller: () => 'is the caller who creates the report: leave it out',
   unknownOutboxMessage: (name: string) => `No message '${name}' in the outbox (GET /api/reports/outbox lists them).`,
+  restrictedCaller: () => 'Reports are rendered without row restriction for now, so a caller limited to some rows can neither create nor send one. An admin or an unrestricted analyst can.',
   notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send it.`,
   badUnsubscribeLink: () => 'This unsubscribe link is not valid: use the link of a message you received.',
 } as const;

@@ -17,6 +17,7 @@ import type { Database } from '../../core/warehouse/database.ts';
 import { principalOf } from '../cohorts/principal.ts';
 import { HttpError } from '../http/errors.ts';
 import { identityOf } from '../routing/request-caller.ts';
+import { restrictionOf } from '../routing/row-access.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import { runReport, UNSUBSCRIBE_SECRET, type DeliveryDeps } from './deliver-report.ts';
 import type { OutboxEntry } from './mailer.ts';
@@ -75,6 +76,15 @@ function canSee(request: Request, report: SavedReport): boolean {
   return caller.via === 'session' && report.recipients.includes(caller.user.toLowerCase());
 }
 
+/**
+ * A report renders every view without row restriction (per-recipient restriction is not built yet),
+ * so a caller limited to some rows may neither create nor send one: they could send themselves
+ * numbers outside their rows.
+ */
+function refuseRestricted(request: Request): void {
+  if (restrictionOf(request)) throw new HttpError(403, 'outside_restriction', reportMessages.restrictedCaller());
+}
+
 function canChange(request: Request, report: SavedReport): boolean {
   const identity = identityOf(request);
   return !identity || identity.caller?.role === 'admin' || identity.caller?.principal === report.owner;
@@ -123,6 +133,7 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
       method: 'post',
       path: '/reports',
       role: 'analyst',
+      readsRows: true,
       jsonBody: { limit: '64kb' },
       operation: {
         summary: 'Create a report (the dashboard\'s "Subscribe to this view"); the caller owns it',
@@ -132,6 +143,7 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
         responses: { 201: json('The saved report'), 400: json('A field is wrong: the error names it') },
       },
       handler: async (request, response) => {
+        refuseRestricted(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         if (typeof body !== 'object' || Array.isArray(body) || 'owner' in body) {
           throw new DomainError('invalid_definition', reportMessages.invalidField('owner', reportMessages.ownerIsCaller()), { field: 'owner' });
@@ -193,6 +205,7 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
       method: 'post',
       path: '/reports/{id}/runs',
       role: 'analyst',
+      readsRows: true,
       operation: {
         summary: 'Send a report now (its owner or an admin)',
         operationId: 'runReport',
@@ -201,6 +214,7 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
         responses: { 201: json('The run with its deliveries'), 403: json('Not the report\'s owner'), 404: json('No such report') },
       },
       handler: async (request, response) => {
+        refuseRestricted(request);
         const report = await visibleReport(request);
         if (!canChange(request, report)) throw new HttpError(403, 'not_report_owner', reportMessages.notOwner(report.id));
         const result = await deps.warehouse.use((db) =>
