@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { registerAccountCommands } from './account-commands.ts';
 import { auditExportCommand, auditVerifyCommand } from './audit-commands.ts';
 import { stateOption } from './offline-state.ts';
+import { registerPublishCommand } from './publish-command.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerWarehouseCommands } from './warehouse-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
@@ -98,6 +99,7 @@ audit
 registerAccountCommands(program);
 registerReportCommands(program);
 registerWarehouseCommands(program);
+registerPublishCommand(program);
 
 /** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
 function commaList(value: string, previous: string[]): string[] {
