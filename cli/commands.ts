@@ -9,6 +9,7 @@ import { builtClient, ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
 import { loadProgressLine, progressBar } from './progress.ts';
 import { startServer } from './start-server.ts';
+import { redactedUrl } from '../server/warehouse/postgres-warehouse.ts';
 
 const log = (message: string) => console.error(message);
 
@@ -78,7 +79,8 @@ export interface NetworkOptions {
 
 /** What `serve` takes besides the network options. */
 interface ServeOptions {
-  warehouse: string;
+  warehouse?: string;
+  engine?: string;
   port: number;
   cacheMb?: number;
   exactCounts?: boolean;
@@ -88,7 +90,13 @@ interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions & NetworkOptions): Promise<void> {
-  const warehouse = resolve(options.warehouse);
+  if ((options.warehouse === undefined) === (options.engine === undefined)) throw new Error(messages.warehouseOrEngine);
+  if (options.engine !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(options.engine)) throw new Error(messages.badEngine(options.engine));
+    await serve(options, builtClient(log));
+    return;
+  }
+  const warehouse = resolve(options.warehouse!);
   if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
   await serve({ ...options, warehouse }, builtClient(log));
 }
@@ -96,6 +104,7 @@ export async function serveCommand(options: ServeOptions & NetworkOptions): Prom
 async function serve(options: ServeOptions & NetworkOptions, clientDir: string): Promise<void> {
   const server = await startServer({
     warehouse: options.warehouse,
+    engine: options.engine,
     port: options.port,
     clientDir,
     responseCacheMb: options.cacheMb,
@@ -106,7 +115,7 @@ async function serve(options: ServeOptions & NetworkOptions, clientDir: string):
     auditRetentionDays: options.auditRetentionDays,
     signIn: options.signIn ? { idleTimeoutMinutes: options.idleTimeout } : false,
   });
-  console.log(`Popsight is serving ${options.warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
+  console.log(`Popsight is serving ${options.warehouse ?? redactedUrl(options.engine!)}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -3,6 +3,7 @@
 // here first, as the caller's principal; a cohort too close to one they used earlier is refused
 // with 409 before anything about it is computed for the response. Exact counts (a trusted
 // environment, outside the threat model of docs/disclosure.md) keep no ledger.
+import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
 import type { Request } from 'express';
 import { CohortAdmission, type CohortToAdmit } from '../../core/cohorts/admit-cohort.ts';
 import { buildCohortSql, type CohortSql } from '../../core/cohorts/build-cohort-sql.ts';
@@ -27,6 +28,8 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
   const admission = new CohortAdmission(ledger);
   const gate: CohortGate = {
     async admit(db, request, cohort) {
+      // Every use of a cohort on the warehouse passes here: the one place an engine without cohorts refuses them.
+      requireDuckdbFor(db, 'cohorts');
       if (options.exactCounts) return;
       const verdict = await admission.admit(db, principalOf(request), cohort);
       if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, cohortMessages.tooCloseToEarlier(verdict.earlier.name), { earlier: verdict.earlier.name });

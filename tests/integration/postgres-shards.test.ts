@@ -3,6 +3,9 @@
 // period of the catalog, written in two phases over the sharded person rows, giving DuckDB's cells;
 // the plan showing each shard's aggregate pushed down and the shards scanned at once; a second publish
 // swapping in without a reader seeing half of it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMeasureSql, type MeasureQuery, type Period } from '../../core/measures/build-measure-sql.ts';
@@ -14,6 +17,7 @@ import { openDatabase, type Database, type SqlValue } from '../../core/warehouse
 import { duckdbDialect } from '../../core/warehouse/dialect/duckdb.ts';
 import { postgresShardedDialect } from '../../core/warehouse/dialect/postgres.ts';
 import { findPgBin, startPgCluster, type PgCluster } from '../../bench/pg-cluster.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { runPopsight } from '../helpers/run-popsight.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 
@@ -162,6 +166,50 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
     expect(servers.rows[0].n).toBe(SHARDS);
   }, 120_000);
 
+  it('serves the API from the sharded PostgreSQL with the answers the DuckDB server gives: facts, dimensions, measures, trends; cohorts and quality refused by name', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'popsight-shards-state-'));
+    const servers: RunningServer[] = [];
+    try {
+      servers.push(await startServer({ warehouse: built.warehouse, port: 0, stateDir: join(state, 'duckdb') }));
+      servers.push(await startServer({ engine: urlOf(coordinator), port: 0, stateDir: join(state, 'postgres') }));
+      const [duck, post] = servers.map((s) => s.url) as [string, string];
+      const [{ payer }] = await db.query<{ payer: string }>('SELECT payer FROM mart.person_year GROUP BY payer ORDER BY count(*) DESC, payer LIMIT 1');
+      const paths = [
+        '/api/meta',
+        '/api/dimensions',
+        '/api/measures/diabetes-prevalence?by=sex', // the cells on the coordinator
+        `/api/measures/cost-pmpm?by=race&payer=${encodeURIComponent(payer)}`,
+        '/api/measures/cost-pmpm?period=quarter&by=race', // two phases over the shards
+        '/api/measures/diabetes-incidence?period=all&by=ageBand&adjust=age',
+        '/api/measures/ed-visits-per-1000?period=month&by=sex',
+        '/api/measures/top-5-percent-cost-share?period=quarter', // a top share: the shards' rows ranked on the coordinator
+        '/api/measures/hypertension-prevalence/trend?by=sex',
+        '/api/measures/diabetes-prevalence/trend?by=payer&adjust=age',
+        '/api/measures/cost-pmpm/trend?by=payer',
+      ];
+      let cells = 0;
+      for (const path of paths) {
+        const [a, b] = await Promise.all([fetch(duck + path), fetch(post + path)]);
+        expect([path, b.status]).toEqual([path, a.status]);
+        expect(a.status, path).toBe(200);
+        const [expected, actual] = [await a.json(), await b.json()];
+        expectSameJson(actual, expected, path);
+        cells += Array.isArray(expected.rows) ? expected.rows.length : 0;
+      }
+      expect(cells).toBeGreaterThan(100);
+      const refused = [await fetch(`${post}/api/quality`), await fetch(`${post}/api/cohorts/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Women', criteria: { sex: 'F' } }) })];
+      for (const response of refused) {
+        expect(response.status).toBe(501);
+        const body = (await response.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe('engine_unsupported');
+        expect(body.error.message).toMatch(/sharded PostgreSQL.*docs\/deployment\.md/);
+      }
+    } finally {
+      for (const server of servers) await server.close();
+      rmSync(state, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('refuses a coordinator URL that is not a PostgreSQL URL, naming the option', async () => {
     const result = await runPopsight(['publish', '--warehouse', built.warehouse, '--engine', 'mysql://localhost/x', '--shard', urlOf(shards[0]!)]);
     expect(result.code).toBe(1);
@@ -182,4 +230,17 @@ function expectSameRows(actual: Row[], expected: Row[], label: string): void {
       } else expect(other[column], `${label} row ${i} ${column}`).toEqual(value);
     }
   });
+}
+
+/** The same JSON, numbers to 1e-9 relative (doubles summed per shard, then across shards). */
+function expectSameJson(actual: unknown, expected: unknown, path: string): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect(Math.abs(actual - expected), `${path}: ${actual} against ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  } else if (expected !== null && typeof expected === 'object') {
+    expect(actual !== null && typeof actual === 'object', path).toBe(true);
+    expect(Object.keys(actual as object), path).toEqual(Object.keys(expected));
+    for (const [key, value] of Object.entries(expected)) expectSameJson((actual as Record<string, unknown>)[key], value, `${path} ${key}`);
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
 }
