@@ -107,5 +107,19 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
       `${i === 0 ? '≤' : `${num(x.histogram[i - 1]!.upTo, 2)} –`} ${Number.isFinite(h.upTo) ? num(h.upTo, 2) : 'more'}`, `${num(h.share * 100, 1)}%`,
     ])));
   } else out.push(`**7. Disclosure.** ${missing(x)}`);
+
+  const sh = run.shards;
+  if (sh === undefined) return out.join('\n\n');
+  if (hasFigures(sh)) {
+    const lat = (l: { p50: number; p95: number } | null) => (l ? `${ms(l.p50)} / ${ms(l.p95)}` : '—');
+    out.push(`**8. Sharded PostgreSQL** (${sh.version}; ms, p50 / p95 of ${sh.runs} runs; the yearly person rows, as the server reads them when the cells cannot answer). Publish: ${sh.publish.map((p) => `${p.shards} shard${p.shards === 1 ? '' : 's'} ${s(p.seconds)}`).join(', ')} (${int(sh.publish[0]?.rows ?? 0)} person-level rows). ${sh.settings}.`);
+    const counts = sh.publish.map((p) => p.shards);
+    out.push(table(['query', 'DuckDB', 'one PostgreSQL', ...counts.map((c) => `${c} shard${c === 1 ? '' : 's'}`), 'same results'], sh.queries.map((q) => [
+      q.id, lat(q.duckdb), lat(q.single), ...counts.map((c) => lat(q.sharded.find((x) => x.shards === c)?.latency ?? null)), q.sharded.every((x) => x.resultsMatch) ? 'yes' : '**no**',
+    ])));
+    out.push(`Pushdown (EXPLAIN ANALYZE of the first query): ${sh.pushdown.map((p) => `${p.shards} shard${p.shards === 1 ? '' : 's'}: ${p.aggregatesPushed} of ${p.shards} aggregates pushed, ${p.asyncScans} async scans, shard scans ${p.shardScanMs.map((x) => `${ms(x)} ms`).join(', ')}`).join('; ')}.`);
+    out.push(`The honest peer: the same question asked of the core tables of a plain PostgreSQL, as a BI tool would (bench/bi-questions.ts), against Popsight's API answer (uncached):`);
+    out.push(table(['question', 'core tables, PostgreSQL', 'Popsight API (DuckDB)', 'Popsight API (2 shards)', 'core tables ÷ API'], sh.peer.map((p) => [p.id, lat(p.coreTables), lat(p.apiDuckdb), lat(p.apiSharded), `${num(p.ratio)}×`])));
+  } else out.push(`**8. Sharded PostgreSQL.** ${missing(sh)}`);
   return out.join('\n\n');
 }
