@@ -68,6 +68,7 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
   const folder = mkdtempSync(join(options.scratchDir ?? tmpdir(), 'popsight-publish-'));
   const shardedTables = options.yearlyOnly ? SHARDED_TABLES.filter((t) => !['person_quarter', 'person_month'].includes(t.table)) : SHARDED_TABLES;
   const clients: pg.Client[] = [];
+  let live = false;
   try {
     const [info] = await db.query<{ data_version: string; people: number }>('SELECT data_version, people FROM etl.warehouse_info LIMIT 1');
     deps.log(say.start(`${info!.people.toLocaleString('en-US')} people, data version ${info!.data_version}`, coordinator.label, shards.length));
@@ -155,6 +156,7 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
     await coord.query(`ALTER DATABASE ${q(coordinator.database)} SET enable_partitionwise_aggregate = on`);
     await coord.query(`ALTER DATABASE ${q(coordinator.database)} SET enable_partitionwise_join = on`);
     await coord.query('COMMIT');
+    live = true;
     deps.log(say.swapped(info!.data_version, publication));
     const retired = await removeOtherPublications(coord, shardClients, publication);
     if (retired > 0) deps.log(say.retired(retired));
@@ -162,9 +164,11 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
     deps.log(say.done(seconds));
     return { publication, dataVersion: info!.data_version, shardRows, seconds };
   } catch (error) {
-    // Nothing of this publication is live until the swap commits: its parts are removed.
-    await Promise.all(clients.map((c) => c.query('ROLLBACK').catch(() => undefined)));
-    await removePublication(clients[0], clients.slice(1), publication).catch(() => undefined);
+    // Nothing of this publication is live until the swap commits: then its parts are removed (after, it is served).
+    if (!live) {
+      await Promise.all(clients.map((c) => c.query('ROLLBACK').catch(() => undefined)));
+      await removePublication(clients[0], clients.slice(1), publication).catch(() => undefined);
+    }
     throw error;
   } finally {
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
