@@ -108,11 +108,26 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
     ])));
   } else out.push(`**7. Disclosure.** ${missing(x)}`);
 
+  const sh = run.shards;
+  if (sh === undefined) {
+    // Results written before the section existed.
+  } else if (hasFigures(sh)) {
+    const lat = (l: { p50: number; p95: number } | null) => (l ? `${ms(l.p50)} / ${ms(l.p95)}` : '—');
+    out.push(`**8. Sharded PostgreSQL** (${sh.version}; ms, p50 / p95 of ${sh.runs} runs; the yearly person rows, as the server reads them when the cells cannot answer). Publish: ${sh.publish.map((p) => `${p.shards} shard${p.shards === 1 ? '' : 's'} ${s(p.seconds)}`).join(', ')} (${int(sh.publish[0]?.rows ?? 0)} person-level rows). ${sh.settings}.`);
+    const counts = sh.publish.map((p) => p.shards);
+    out.push(table(['query', 'DuckDB', 'one PostgreSQL', ...counts.map((c) => `${c} shard${c === 1 ? '' : 's'}`), 'same results'], sh.queries.map((q) => [
+      q.id, lat(q.duckdb), lat(q.single), ...counts.map((c) => lat(q.sharded.find((x) => x.shards === c)?.latency ?? null)), q.sharded.every((x) => x.resultsMatch) ? 'yes' : '**no**',
+    ])));
+    out.push(`Pushdown (EXPLAIN ANALYZE of the first query): ${sh.pushdown.map((p) => `${p.shards} shard${p.shards === 1 ? '' : 's'}: ${p.aggregatesPushed} of ${p.shards} aggregates pushed, ${p.asyncScans} async scans, shard scans ${p.shardScanMs.map((x) => `${ms(x)} ms`).join(', ')}`).join('; ')}.`);
+    out.push(`The honest peer: the same question asked of the core tables of a plain PostgreSQL, as a BI tool would (bench/bi-questions.ts), against Popsight's API answer (uncached):`);
+    out.push(table(['question', 'core tables, PostgreSQL', 'Popsight API (DuckDB)', 'Popsight API (2 shards)', 'core tables ÷ API'], sh.peer.map((p) => [p.id, lat(p.coreTables), lat(p.apiDuckdb), lat(p.apiSharded), `${num(p.ratio)}×`])));
+  } else out.push(`**8. Sharded PostgreSQL.** ${missing(sh)}`);
+
   const e = run.reports;
   if (hasFigures(e)) {
-    out.push(`**8. Report e-mails.** Each view of a six-view report rendered in-process (query, disclosure control, Vega-Lite → SVG → PNG with the shipped font, alt text, table, CSV), timed on ${int(e.rounds)} rounds after a warm-up: worst p95 **${num(e.worstRenderP95, 0)} ms** (target ≤ 250 ms). ` +
+    out.push(`**9. Report e-mails.** Each view of a six-view report rendered in-process (query, disclosure control, Vega-Lite → SVG → PNG with the shipped font, alt text, table, CSV), timed on ${int(e.rounds)} rounds after a warm-up: worst p95 **${num(e.worstRenderP95, 0)} ms** (target ≤ 250 ms). ` +
       `The report delivered to ${int(e.delivery.recipients)} recipients, one message each (${bytes(e.delivery.bytesPerMessage)} each), through an SMTP server in the bench process: **${s(e.delivery.seconds)}** (target ≤ 30 s; every recipient under the same view: per-recipient row restriction is not built yet).`);
     out.push(table(['view', 'p50 ms', 'p95 ms', 'max ms'], e.views.map((v) => [v.id, num(v.render.p50, 0), num(v.render.p95, 0), num(v.render.max, 0)])));
-  } else out.push(`**8. Report e-mails.** ${missing(e)}`);
+  } else out.push(`**9. Report e-mails.** ${missing(e)}`);
   return out.join('\n\n');
 }

@@ -107,7 +107,7 @@ function personRowsSql(c: MeasureCase, dialect: SqlDialect) {
 }
 
 /** Same columns, same keys and the same numbers (to 1e-9 relative: the engines sum doubles in different orders). */
-function sameCells(duck: Cell[], post: Cell[]): boolean {
+export function sameCells(duck: Cell[], post: Cell[]): boolean {
   if (duck.length !== post.length) return false;
   return duck.every((row, i) =>
     Object.keys(row).join() === Object.keys(post[i]!).join() &&

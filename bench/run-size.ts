@@ -12,6 +12,7 @@ import { benchFhirLoad, FHIR_MAX_PEOPLE } from './fhir-load.ts';
 import { benchGenerator } from './generator.ts';
 import { benchLoad } from './load.ts';
 import { benchPostgres } from './postgres.ts';
+import { benchShardedPostgres } from './postgres-shards.ts';
 import { benchReports } from './reports.ts';
 import { judgeTargets } from './targets.ts';
 import { hasFigures, type ApiBench, type Section, type SizeRun } from './types.ts';
@@ -55,17 +56,19 @@ export async function benchSize(ctx: BenchContext, people: number, options: { sk
     let api: Section<ApiBench>;
     let postgres: SizeRun['postgres'];
     let disclosure: SizeRun['disclosure'];
+    let shards: SizeRun['shards'];
     let reports: SizeRun['reports'];
     try {
       api = await section('3. API', () => benchApi(ctx, warehouse, db, { throughput: !skip.has('autocannon') }));
       postgres = skip.has('pg') ? { skipped: 'left out with --skip pg' } : await section('4. PostgreSQL', () => benchPostgres(ctx, db));
       disclosure = await section('7. disclosure', () => benchDisclosure(ctx, db));
-      reports = skip.has('reports') ? { skipped: 'left out with --skip reports' } : await section('8. report e-mails', () => benchReports(ctx, db));
+      shards = skip.has('shards') || skip.has('pg') ? { skipped: `left out with --skip ${skip.has('pg') ? 'pg' : 'shards'}` } : await section('8. sharded PostgreSQL', () => benchShardedPostgres(ctx, db, warehouse));
+      reports = skip.has('reports') ? { skipped: 'left out with --skip reports' } : await section('9. report e-mails', () => benchReports(ctx, db));
     } finally {
       db.close();
     }
     const dashboard = skip.has('browser') ? { skipped: 'left out with --skip browser' } : await section('5. dashboard', () => benchDashboard(ctx, warehouse));
-    const run = { people, generator, load, api, postgres, dashboard, fhir, disclosure, reports, targets: [] };
+    const run = { people, generator, load, api, postgres, dashboard, fhir, disclosure, shards, reports, targets: [] };
     return { run: { ...run, targets: judgeTargets(run) }, broken };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { FhirLoadBench } from './fhir-load.ts';
 import type { GeneratorResult } from './generator.ts';
 import type { LoadBench } from './load.ts';
 import type { PostgresBench } from './postgres.ts';
+import type { ShardedPostgresBench } from './postgres-shards.ts';
 import type { ReportsBench } from './reports.ts';
 import type { TargetResult } from './targets.ts';
 import type { ThroughputRun } from './throughput.ts';
@@ -33,6 +34,8 @@ export interface SizeRun {
   fhir?: Section<FhirLoadBench>;
   /** What perturbation does to rates; absent in results written before the section existed. */
   disclosure?: Section<DisclosureBench>;
+  /** Sharded PostgreSQL and the core-table peer; absent in results written before the section existed. */
+  shards?: Section<ShardedPostgresBench>;
   /** Report e-mails: render time per view, delivery to 100 recipients; absent in results written before the section existed. */
   reports?: Section<ReportsBench>;
   targets: TargetResult[];

@@ -5,6 +5,7 @@ import { registerAccountCommands } from './account-commands.ts';
 import { registerExportCommand } from './export-command.ts';
 import { auditExportCommand, auditVerifyCommand } from './audit-commands.ts';
 import { stateOption } from './offline-state.ts';
+import { registerPublishCommand } from './publish-command.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerWarehouseCommands } from './warehouse-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
@@ -59,7 +60,8 @@ withNetworkOptions(
   program
     .command('serve')
     .description('Serve the API and the dashboard (built by npm run build) from a warehouse.')
-    .requiredOption('--warehouse <file>', 'DuckDB warehouse file')
+    .option('--warehouse <file>', 'DuckDB warehouse file')
+    .option('--engine <url>', 'instead of --warehouse: a sharded PostgreSQL coordinator, postgres://user:password@host:port/database, filled by popsight publish (measures and trends; docs/deployment.md)')
     .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
     .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
     .option('--exact-counts', 'serve exact counts, not perturbed ones (docs/disclosure.md): for a trusted environment only', false)
@@ -103,6 +105,7 @@ registerAccountCommands(program);
 registerReportCommands(program);
 registerWarehouseCommands(program);
 registerExportCommand(program, packageVersion());
+registerPublishCommand(program);
 
 /** `a,b , c` → ['a', 'b', 'c']; repeated options add up. */
 function commaList(value: string, previous: string[]): string[] {

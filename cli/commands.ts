@@ -9,6 +9,7 @@ import { builtClient, ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
 import { loadProgressLine, progressBar } from './progress.ts';
 import { startServer } from './start-server.ts';
+import { redactedUrl } from '../server/warehouse/postgres-warehouse.ts';
 
 const log = (message: string) => console.error(message);
 
@@ -81,7 +82,8 @@ const COHORT_BYTES_EACH = 10 * 1024;
 
 /** What `serve` takes besides the network options. */
 interface ServeOptions {
-  warehouse: string;
+  warehouse?: string;
+  engine?: string;
   port: number;
   cacheMb?: number;
   exactCounts?: boolean;
@@ -93,7 +95,13 @@ interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions & NetworkOptions): Promise<void> {
-  const warehouse = resolve(options.warehouse);
+  if ((options.warehouse === undefined) === (options.engine === undefined)) throw new Error(messages.warehouseOrEngine);
+  if (options.engine !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(options.engine)) throw new Error(messages.badEngine(options.engine));
+    await serve(options, builtClient(log));
+    return;
+  }
+  const warehouse = resolve(options.warehouse!);
   if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
   await serve({ ...options, warehouse }, builtClient(log));
 }
@@ -101,6 +109,7 @@ export async function serveCommand(options: ServeOptions & NetworkOptions): Prom
 async function serve(options: ServeOptions & NetworkOptions, clientDir: string): Promise<void> {
   const server = await startServer({
     warehouse: options.warehouse,
+    engine: options.engine,
     port: options.port,
     clientDir,
     responseCacheMb: options.cacheMb,
@@ -113,7 +122,7 @@ async function serve(options: ServeOptions & NetworkOptions, clientDir: string):
     rateLimit: options.rateLimit === undefined ? undefined : options.rateLimit === 0 ? false : { perSecond: options.rateLimit, burst: 30 * options.rateLimit },
     cohortQuota: options.cohortQuota === undefined ? undefined : { count: options.cohortQuota, bytes: options.cohortQuota * COHORT_BYTES_EACH },
   });
-  console.log(`Popsight is serving ${options.warehouse}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
+  console.log(`Popsight is serving ${options.warehouse ?? redactedUrl(options.engine!)}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -12,6 +12,7 @@ import { accountsAccess } from '../server/routing/sign-in-access.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../server/http/rate-limit.ts';
 import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
+import { openPostgresWarehouse } from '../server/warehouse/postgres-warehouse.ts';
 import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
@@ -28,7 +29,10 @@ export interface RunningServer {
 
 /** `stateDir` (the state store, `state.duckdb`) defaults to <POPSIGHT_HOME>/state. */
 export interface ServerOptions {
-  warehouse: string;
+  /** The DuckDB warehouse file; or, instead, `engine`. */
+  warehouse?: string;
+  /** A sharded PostgreSQL coordinator (postgres://…) that `popsight publish` filled: measures and trends from there. */
+  engine?: string;
   port: number;
   /** The address to listen on: loopback (127.0.0.1) unless given; `0.0.0.0` listens on every interface. */
   host?: string;
@@ -101,7 +105,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let server: Server;
   try {
     await retention.ready;
-    warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs: 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) });
+    const statementTimeoutMs = 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS);
+    if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
+    else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs });
+    else throw new Error('startServer: give a warehouse file or an engine URL');
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
     const access = signIn && accountsAccess(state.accounts, { clock: signIn.clock ?? clock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 });

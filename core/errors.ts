@@ -24,6 +24,8 @@ export const DOMAIN_ERROR_CODES = [
   'query_timeout',
   /** Nothing can be saved: the server was started without a state directory. */
   'no_state_directory',
+  /** The warehouse's engine (a sharded PostgreSQL) does not serve this feature; DuckDB does. */
+  'engine_unsupported',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

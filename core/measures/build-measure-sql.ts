@@ -83,12 +83,17 @@ export function aggregatedSql(query: MeasureQuery, dialect: SqlDialect = duckdbD
   const from = `FROM ${schema}.${martTable(period === 'all' ? 'year' : period)} WHERE ${where.join(' AND ')}`;
   if (measure.kind !== 'top-share') {
     const columns = additiveColumns(measure, dialect);
+    const names = [...keyColumns(query), ...columns.map((c) => c.name)];
+    const shard = dialect.shardColumn;
+    if (shard) return { sql: reaggregatedSql(keyColumns(query), columns, `SELECT ${shard}, ${keys.join(', ')}, ${columns.map((c) => `${c.sql} AS ${c.name}`).join(', ')} ${from} ${dialect.groupByKeys(keys.length + 1)}`, dialect), values, columns: names };
     return {
       sql: `SELECT ${keys.join(', ')}, ${columns.map((c) => `${c.sql} AS ${c.name}`).join(', ')} ${from} ${dialect.groupByKeys(keys.length)}`,
       values,
-      columns: [...keyColumns(query), ...columns.map((c) => c.name)],
+      columns: names,
     };
   }
+  // A top share ranks the whole group's rows, which no per-shard part can do: on shards its rows come
+  // to the coordinator (the yearly ones whole-population, by one or two stratifiers, are read from cells).
   // A top share ranks each group's rows (the window form every engine speaks; topShareByHeapSql is DuckDB's faster one).
   const people = `${cast(`(${measure.numeratorPeople})`, 'bigint')} AS numerator_people, ${cast(`(${measure.denominatorPeople})`, 'bigint')} AS denominator_people,
                   ${cast('0', 'bigint')} AS numerator_key, ${cast(keySumSql(measure.denominatorPeople), 'bigint')} AS denominator_key`;
@@ -131,6 +136,20 @@ export function additiveColumns(measure: Exclude<MeasureDefinition, TopShareMeas
     ...people,
     { name: 'max_value', sql: cast(`max(${y})`, 'double') },
   ];
+}
+
+/**
+ * The second phase of a sharded aggregate: `partials` holds one row per shard and keys, and each
+ * column combines across shards as it does across cells: sums and counts add up, key residues add up
+ * modulo 2³² (exact: summed as NUMERIC, then reduced), the largest value by max.
+ */
+function reaggregatedSql(keys: string[], columns: { name: string; sql: string }[], partials: string, dialect: SqlDialect): string {
+  const combined = columns.map(({ name }) => {
+    if (name.endsWith('_key')) return `${dialect.cast(keyResiduesSumSql(name), 'bigint')} AS ${name}`;
+    if (name === 'max_value') return `${dialect.cast(`max(${name})`, 'double')} AS ${name}`;
+    return `${dialect.cast(`sum(${name})`, name === 'n' || name.endsWith('_people') ? 'bigint' : 'double')} AS ${name}`;
+  });
+  return `SELECT ${keys.join(', ')}, ${combined.join(', ')} FROM ${dialect.subquery(partials, 'partials')} ${dialect.groupByKeys(keys.length)}`;
 }
 
 /**

@@ -157,7 +157,7 @@ export function measureCellCatalog(db: Database): Promise<CellCatalog> {
 async function readCatalog(db: Database): Promise<CellCatalog> {
   const catalog: CellCatalog = new Map();
   const [{ present }] = await db.query<{ present: boolean }>(
-    `SELECT count(*) > 0 AS present FROM duckdb_tables() WHERE schema_name = 'mart' AND table_name = $1`, [CATALOG_TABLE]);
+    `SELECT count(*) > 0 AS present FROM information_schema.tables WHERE table_schema = 'mart' AND table_name = $1`, [CATALOG_TABLE]);
   if (!present) return catalog;
   const rows = await db.query<{ cell_table: string; measure_id: string; definition_hash: string }>(`SELECT * FROM mart.${CATALOG_TABLE}`);
   for (const r of rows) {

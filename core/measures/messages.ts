@@ -28,6 +28,8 @@ export const messages = {
     `Invalid value '${period}' for parameter 'period': a trend is fitted to yearly rates; leave period out or give period=year.`,
   tableTooLarge: (cells: number, max: number) =>
     `This request makes ${cells.toLocaleString('en-US')} cells (its periods and stratifiers crossed), more than ${max.toLocaleString('en-US')}: use a coarser period or fewer stratifiers.`,
+  warehouseOrEngine: 'Give either --warehouse FILE (a DuckDB warehouse) or --engine postgres://… (a sharded PostgreSQL that popsight publish filled), not both.',
+  badEngine: (url: string) => `--engine: expected a PostgreSQL connection URL such as postgres://user:password@host:5432/database, got '${url.replace(/:[^:@/]*@/, ':***@')}'.`,
   noWarehouse: (path: string) =>
     `No warehouse at ${path}. Load one with 'popsight load <extract> --warehouse ${path}' or run 'popsight demo'.`,
 };

@@ -73,7 +73,7 @@ export async function runMeasure(db: Database, query: MeasureQuery, options: Run
 
 /** The cells of a query, dense, with their key residues; every age group kept when asked for. */
 async function queryCells(db: Database, query: MeasureQuery, tooLarge: (cells: number, max: number) => string): Promise<Cell[]> {
-  const { sql, values } = buildMeasureSql(query, await measureCellCatalog(db));
+  const { sql, values } = buildMeasureSql(query, await measureCellCatalog(db), db.dialect);
   // A few statement shapes serve every measure (the measure id is a value): their plans are reused.
   const rows = await db.query<SqlRow>(sql, values as (string | number)[], { reusePlan: true });
   const cells = densify(combine(rows, query.by.length), query.by);

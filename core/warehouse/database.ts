@@ -2,6 +2,8 @@
 // Rows leave this module as plain JS values (BIGINT → number, DATE → 'YYYY-MM-DD'), converted once here.
 import { DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 import { DomainError } from '../errors.ts';
+import { duckdbDialect } from './dialect/duckdb.ts';
+import type { SqlDialect } from './dialect/sql-dialect.ts';
 
 export type SqlValue = string | number | boolean | null;
 export type Row = Record<string, unknown>;
@@ -18,8 +20,11 @@ export interface QueryOptions {
 
 export interface Database {
   readonly path: string;
+  /** The SQL the engine behind it speaks: every builder writes for it (DuckDB here; a sharded PostgreSQL in server/warehouse). */
+  readonly dialect: SqlDialect;
   query<T extends Row = Row>(sql: string, values?: SqlValue[], options?: QueryOptions): Promise<T[]>;
   run(sql: string, values?: SqlValue[]): Promise<void>;
+  /** DuckDB only: a connection of its own (the state store's transactions). */
   withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Progress of the statement running now (needs `SET enable_progress_bar = true`), if any. */
   progress(): { percentage: number; rows: number } | undefined;
@@ -49,7 +54,7 @@ async function timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const databaseMessages = {
+export const databaseMessages = {
   queryTimeout: (ms: number) =>
     `This request needed more than ${(ms / 1000).toLocaleString('en-US')} s of database time and was stopped: narrow it (fewer or simpler criteria, a coarser period, fewer stratifiers).`,
 };
@@ -97,6 +102,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
 
   return {
     path,
+    dialect: duckdbDialect,
     withConnection,
     async query<T extends Row>(sql: string, values: SqlValue[] = [], queryOptions: QueryOptions = {}) {
       return withConnection(async (connection) => {

@@ -4,7 +4,8 @@
 // population is published perturbed and a dimension lists only values held by 11 or more people.
 // The exact variants exist for the admin setting `exactCounts` and must never be the default.
 import type { Database } from './database.ts';
-import { keySumSql, perturbCount, recordKeySql, RECORD_KEY_COLUMN } from '../disclosure/cell-key.ts';
+import { keySumSql, perturbCount, RECORD_KEY_COLUMN } from '../disclosure/cell-key.ts';
+import type { SqlDialect } from './dialect/sql-dialect.ts';
 import { isSmallCount, resolvePolicy } from '../disclosure/policy.ts';
 import { compareDimensionValues } from '../measures/dimension-order.ts';
 import { DIMENSIONS, DIMENSION_NAMES, type Dimension } from '../measures/dimensions.ts';
@@ -114,15 +115,15 @@ async function restrictedPeople(db: Database, restriction: RowLimits): Promise<{
 // The people etl.warehouse_info counts (pipelines/load.ts: count(*) FROM core.person), counted again
 // here with the key sum of the same rows: core.person has no record key column, so it is computed
 // from the pseudonym exactly as the marts' is.
-const POPULATION_SQL = `SELECT count(*)::BIGINT AS people, ${keySumSql('count(*)')}::BIGINT AS key_sum
-  FROM (SELECT ${recordKeySql('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.person)`;
+const populationSql = ({ cast, recordKey, subquery }: SqlDialect) => `SELECT ${cast('count(*)', 'bigint')} AS people, ${cast(keySumSql('count(*)'), 'bigint')} AS key_sum
+  FROM ${subquery(`SELECT ${recordKey('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.person`, 'people')}`;
 
 async function readMeta(db: Database): Promise<Variants<WarehouseMeta>> {
   const [[row], [population]] = await Promise.all([
     db.query<{ data_version: string; loaded_at: string; min_date: string; max_date: string }>(
       'SELECT data_version, loaded_at, min_date, max_date FROM etl.warehouse_info LIMIT 1',
     ),
-    db.query<{ people: number; key_sum: number }>(POPULATION_SQL),
+    db.query<{ people: number; key_sum: number }>(populationSql(db.dialect)),
   ]);
   const facts = { dataVersion: row.data_version, loadedAt: row.loaded_at, dateRange: { start: row.min_date, end: row.max_date } };
   return {
@@ -133,7 +134,8 @@ async function readMeta(db: Database): Promise<Variants<WarehouseMeta>> {
 
 // The most yearly rows any one person has: grouped by record key, which can only join people (keys
 // may collide), so this is at least the true maximum, and rows / it at most undercounts people.
-const MOST_ROWS_PER_PERSON_SQL = `SELECT coalesce(max(n), 1)::BIGINT AS most FROM (SELECT count(*) AS n FROM mart.person_year GROUP BY ${RECORD_KEY_COLUMN})`;
+const mostRowsPerPersonSql = ({ cast, subquery }: SqlDialect) =>
+  `SELECT ${cast('coalesce(max(n), 1)', 'bigint')} AS most FROM ${subquery(`SELECT count(*) AS n FROM mart.person_year GROUP BY ${RECORD_KEY_COLUMN}`, 'per_person')}`;
 
 /**
  * People holding each value of a dimension, exactly where it decides anything: counting distinct
@@ -141,21 +143,21 @@ const MOST_ROWS_PER_PERSON_SQL = `SELECT coalesce(max(n), 1)::BIGINT AS most FRO
  * for 11 people even at the most rows per person gets that lower bound (rows ÷ most), and only the
  * other values, which have few rows, have their people counted.
  */
-const peopleAtLeastSql = (column: string) => `WITH value_rows AS (
+const peopleAtLeastSql = (column: string, { cast, integerDivide }: SqlDialect) => `WITH value_rows AS (
     SELECT ${column} AS value, count(*) AS n FROM mart.person_year WHERE ${column} IS NOT NULL GROUP BY 1),
   few_rows AS (
     SELECT ${column} AS value, count(DISTINCT person_id) AS people FROM mart.person_year
     WHERE ${column} IN (SELECT value FROM value_rows WHERE n < $1) GROUP BY 1)
-  SELECT v.value, coalesce(f.people, v.n // $2)::BIGINT AS people_at_least
+  SELECT v.value, ${cast(`coalesce(f.people, ${integerDivide('v.n', cast('$2', 'bigint'))})`, 'bigint')} AS people_at_least
   FROM value_rows v LEFT JOIN few_rows f USING (value) ORDER BY 1`;
 
 async function readDimensionValues(db: Database): Promise<Variants<DimensionValues>> {
   const policy = resolvePolicy();
-  const [{ most }] = await db.query<{ most: number }>(MOST_ROWS_PER_PERSON_SQL);
+  const [{ most }] = await db.query<{ most: number }>(mostRowsPerPersonSql(db.dialect));
   const entries = await Promise.all(
     DIMENSION_NAMES.map(async (name) => {
       // People, not rows: a value held by 3 people over 10 years is 30 rows but still 3 people.
-      const rows = await db.query<{ value: string; people_at_least: number }>(peopleAtLeastSql(DIMENSIONS[name]), [policy.threshold * most, most]);
+      const rows = await db.query<{ value: string; people_at_least: number }>(peopleAtLeastSql(DIMENSIONS[name], db.dialect), [policy.threshold * most, most]);
       return [name, rows] as const;
     }),
   );

@@ -3,6 +3,7 @@
 // here first, as the caller's principal; a cohort too close to one they used earlier is refused
 // with 409 before anything about it is computed for the response. Exact counts (a trusted
 // environment, outside the threat model of docs/disclosure.md) keep no ledger.
+import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
 import type { Request } from 'express';
 import { CohortAdmission, type CohortToAdmit } from '../../core/cohorts/admit-cohort.ts';
 import { buildCohortSql, type CohortSql } from '../../core/cohorts/build-cohort-sql.ts';
@@ -28,6 +29,8 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
   const admission = new CohortAdmission(ledger);
   const gate: CohortGate = {
     async admit(db, request, cohort) {
+      // Every use of a cohort on the warehouse passes here: the one place an engine without cohorts refuses them.
+      requireDuckdbFor(db, 'cohorts');
       if (options.exactCounts) return;
       // Judged within the rows the caller may read: that is where two cohorts' difference would show.
       const restricted = { ...cohort, definition: { ...cohort.definition, restriction: restrictionOf(request) } };

@@ -12,4 +12,5 @@ export const STATUS_OF_DOMAIN_ERROR: Record<DomainErrorCode, number> = {
   cohort_quota: 409,
   no_state_directory: 503,
   query_timeout: 503,
+  engine_unsupported: 501,
 };

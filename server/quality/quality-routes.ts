@@ -1,5 +1,6 @@
 // GET /api/quality: the data-quality checks of the load that built the warehouse being served; below
 // admin (no exactCounts) with no count of 1–10 (docs/disclosure.md, "Side doors").
+import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
 import { DomainError } from '../../core/errors.ts';
 import { qualityReport } from '../../core/quality/quality-report.ts';
 import { fixedJsonSender } from '../http/fixed-json.ts';
@@ -21,7 +22,10 @@ export function qualityRoutes(warehouse: LiveWarehouse, { exactCounts = false }:
         responses: { 200: jsonResponse('QualityReport', 'Checks in Kahn (2016) order, with a summary'), 404: errorResponse('NotFound') },
       },
       handler: async (request, response) => {
-        const report = await warehouse.use((db) => qualityReport(db, { exactCounts }));
+        const report = await warehouse.use((db) => {
+          requireDuckdbFor(db, 'data quality');
+          return qualityReport(db, { exactCounts });
+        });
         if (!report) throw new DomainError('no_quality_results', 'This warehouse has no data-quality results: it was built before the checks existed. Load it again to run them.');
         sendJson(request, response, report);
       },

@@ -11,7 +11,7 @@ import type { MeasureDefinition, TopShareMeasure } from '../../core/measures/mea
 import { crossTableQuery } from '../../core/measures/run-measure.ts';
 import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { duckdbDialect } from '../../core/warehouse/dialect/duckdb.ts';
-import { postgresDialect } from '../../core/warehouse/dialect/postgres.ts';
+import { postgresDialect, postgresShardedDialect } from '../../core/warehouse/dialect/postgres.ts';
 import type { SqlDialect } from '../../core/warehouse/dialect/sql-dialect.ts';
 
 const GOLDEN = 'tests/golden/sql';
@@ -88,6 +88,10 @@ describe('measure SQL per dialect', () => {
       expectGolden(join(GOLDEN, dialect.name, '_query-shapes.sql'), shapesGolden(cells, dialect));
     });
   }
+
+  it('writes the golden sharded PostgreSQL SQL: person-row aggregates in two phases (per shard, then re-aggregated); cells as on one server', () => {
+    expectGolden(join(GOLDEN, 'postgres-sharded', '_query-shapes.sql'), shapesGolden(cells, postgresShardedDialect));
+  });
 
   it('writes the golden DuckDB statements that build the measure cells at load', () => {
     expectGolden(join(GOLDEN, 'duckdb', '_measure-cells-load.sql'), `${measureCellsSql(MEASURES, 'wh.mart', { '': 900, sex: 500, organization: 40 }).join(';\n\n')};\n`);

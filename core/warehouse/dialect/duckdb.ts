@@ -1,5 +1,6 @@
 // The DuckDB dialect: the SQL the server runs on its embedded warehouse. Its text is what the server's
 // prepared plans are cached by, so a change here shows in every golden DuckDB snapshot (tests/golden/sql/duckdb).
+import { recordKeySql } from '../../disclosure/cell-key.ts';
 import { quoteIdentifier, quoteLiteral } from '../sql.ts';
 import type { SqlDialect, SqlType } from './sql-dialect.ts';
 
@@ -30,6 +31,8 @@ export const duckdbDialect: SqlDialect = {
   groupByKeys: () => 'GROUP BY ALL',
   // VARCHAR sorts by bytes; ORDER BY ALL also orders by the non-key columns, which the unique keys leave no say.
   orderByKeys: () => 'ORDER BY ALL',
+  integerDivide: (dividend, divisor) => `(${dividend} // ${divisor})`,
+  recordKey: recordKeySql,
 };
 
 /** The type of a column as DuckDB's DESCRIBE names it (VARCHAR, DOUBLE, DECIMAL(18,3) …); what is not listed travels as text. */

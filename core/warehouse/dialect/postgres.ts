@@ -28,4 +28,16 @@ export const postgresDialect: SqlDialect = {
   groupByKeys: (count) => `GROUP BY ${Array.from({ length: count }, (_, i) => i + 1).join(', ')}`,
   // COLLATE "C": byte order whatever the database's collation, as DuckDB sorts.
   orderByKeys: (keys) => `ORDER BY ${keys.map((k) => (k.type === 'text' ? `${k.column} COLLATE "C"` : k.column)).join(', ')}`,
+  integerDivide: (dividend, divisor) => `div(${dividend}, ${divisor})`,
+  // DuckDB's recordKeySql spelled for PostgreSQL: the first 32 bits of the same SHA-256, as a bigint.
+  recordKey: (pseudonym) => `('x' || left(encode(sha256(convert_to('record-key:' || ${pseudonym}, 'UTF8')), 'hex'), 8))::bit(32)::bigint`,
 };
+
+/** The column of the published person rows that names their shard (pipelines/publish-postgres). */
+export const SHARD_COLUMN = 'shard';
+
+/**
+ * PostgreSQL whose person rows are partitions on shard servers (postgres_fdw foreign tables, LIST
+ * partitioned by the shard column): every person-row aggregate in two phases, see SqlDialect.shardColumn.
+ */
+export const postgresShardedDialect: SqlDialect = { ...postgresDialect, shardColumn: SHARD_COLUMN };

@@ -18,6 +18,12 @@ export interface OrderKey {
 
 export interface SqlDialect {
   readonly name: 'duckdb' | 'postgres';
+  /**
+   * Set when the person rows are partitioned by this column across servers (sharded PostgreSQL):
+   * each person-row aggregate is then written in two phases, a partial aggregate per shard grouped by
+   * this column plus the keys (which the engine pushes to each shard) and its re-aggregation.
+   */
+  readonly shardColumn?: string;
   /** A quoted identifier (column or table name from an allow-list). */
   quoteIdentifier(name: string): string;
   /** A quoted string literal, for values we produce ourselves (never user input: that is bound). */
@@ -39,4 +45,8 @@ export interface SqlDialect {
    * depends on the database's collation unless told). The keys lead the select list.
    */
   orderByKeys(keys: OrderKey[]): string;
+  /** Integer division of two integer expressions, truncated. */
+  integerDivide(dividend: string, divisor: string): string;
+  /** A person's record key (core/disclosure/cell-key.ts) from an expression of their pseudonym, as a bigint. */
+  recordKey(pseudonym: string): string;
 }

@@ -1,0 +1,246 @@
+// Sharded PostgreSQL against DuckDB: a coordinator and two shard clusters of PostgreSQL 15 on loopback
+// ports, a small warehouse published by the real `popsight publish`, and every measure × stratifier ×
+// period of the catalog, written in two phases over the sharded person rows, giving DuckDB's cells;
+// the plan showing each shard's aggregate pushed down and the shards scanned at once; a second publish
+// swapping in without a reader seeing half of it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMeasureSql, type MeasureQuery, type Period } from '../../core/measures/build-measure-sql.ts';
+import { findMeasure, MEASURES } from '../../core/measures/catalog.ts';
+import { DIMENSION_NAMES } from '../../core/measures/dimensions.ts';
+import { measureCellCatalog, type CellCatalog } from '../../core/measures/measure-cells.ts';
+import { crossTableQuery } from '../../core/measures/run-measure.ts';
+import { openDatabase, type Database, type SqlValue } from '../../core/warehouse/database.ts';
+import { duckdbDialect } from '../../core/warehouse/dialect/duckdb.ts';
+import { postgresShardedDialect } from '../../core/warehouse/dialect/postgres.ts';
+import { findPgBin, startPgCluster, type PgCluster } from '../../bench/pg-cluster.ts';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { runPopsight } from '../helpers/run-popsight.ts';
+import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
+
+type Row = Record<string, unknown>;
+
+const bin = await findPgBin();
+if (!bin) console.warn('postgres-shards: skipped, no PostgreSQL binaries (install postgresql-15 or set POPSIGHT_PG_BIN to the folder holding initdb and pg_ctl)');
+
+const SETTINGS = ['shared_buffers=32MB', 'work_mem=16MB', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_worker_processes=4'];
+const PERIODS: Period[] = ['year', 'quarter', 'month', 'all'];
+const SHARDS = 2;
+
+const urlOf = (cluster: PgCluster) => `postgres://${cluster.user}@127.0.0.1:${cluster.port}/postgres`;
+
+describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shards, postgres_fdw)', () => {
+  let built: TestWarehouse;
+  let db: Database;
+  let coordinator: PgCluster;
+  let shards: PgCluster[];
+  let client: pg.Client;
+  let cells: CellCatalog;
+
+  const publish = () => runPopsight(['publish', '--warehouse', built.warehouse, '--engine', urlOf(coordinator), ...shards.flatMap((s) => ['--shard', urlOf(s)])]);
+
+  beforeAll(async () => {
+    const clusters = Promise.all(Array.from({ length: SHARDS + 1 }, () => startPgCluster(bin!, () => undefined, SETTINGS)));
+    built = await buildTestWarehouse({ people: 300, seed: 12 });
+    [coordinator, ...shards] = await clusters;
+    const published = await publish();
+    expect(published.code, published.stderr).toBe(0);
+    db = await openDatabase(built.warehouse, { readOnly: true });
+    cells = await measureCellCatalog(db);
+    client = new pg.Client({ connectionString: urlOf(coordinator) });
+    await client.connect();
+  }, 240_000);
+  afterAll(async () => {
+    await client?.end().catch(() => undefined);
+    await Promise.all([coordinator, ...(shards ?? [])].filter(Boolean).map((c) => c.stop()));
+    db?.close();
+    built?.remove();
+  });
+
+  it('puts each person\'s rows on one shard, the one their record key names modulo the shard count', async () => {
+    const expected = await db.query<{ shard: number; rows: number; people: number }>(
+      `SELECT record_key % ${SHARDS} AS shard, count(*)::INTEGER AS rows, count(DISTINCT person_id)::INTEGER AS people FROM mart.person_year GROUP BY 1 ORDER BY 1`);
+    expect(expected.map((r) => r.shard)).toEqual([0, 1]);
+    for (const [n, cluster] of shards.entries()) {
+      const shard = new pg.Client({ connectionString: urlOf(cluster) });
+      await shard.connect();
+      try {
+        const [schema] = (await shard.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'popsight\\_p%'`)).rows;
+        const { rows } = await shard.query(`SELECT count(*)::int AS rows, count(DISTINCT person_id)::int AS people, min(shard) AS low, max(shard) AS high FROM "${schema!.nspname}".mart__person_year`);
+        expect(rows[0]).toEqual({ rows: expected[n]!.rows, people: expected[n]!.people, low: n, high: n });
+      } finally {
+        await shard.end();
+      }
+    }
+    // The coordinator sees the union, partition by partition.
+    const { rows } = await client.query('SELECT count(*)::int AS rows FROM mart.person_year');
+    expect(rows[0].rows).toBe(expected.reduce((sum, r) => sum + r.rows, 0));
+  });
+
+  // Every measure by each of its stratifiers yearly, and in every period whole and by one stratifier (a
+  // different one per measure, so the catalog crosses every stratifier with every period): ~700 queries a
+  // side, where the full cross (~1,700) took minutes on two busy cores without covering another SQL shape.
+  it('gives DuckDB\'s cells for every measure × stratifier and every measure × period of the catalog, over the sharded person rows', async () => {
+    let compared = 0;
+    for (const [m, measure] of MEASURES.entries()) {
+      const stratifiers = measure.stratifiers ?? DIMENSION_NAMES;
+      const rotating = stratifiers[m % stratifiers.length]!;
+      const queries: MeasureQuery[] = [
+        ...stratifiers.map((d): MeasureQuery => ({ measure, period: 'year', by: [d], filters: {} })),
+        ...PERIODS.flatMap((period) => [[], [rotating]].map((by): MeasureQuery => ({ measure, period, by, filters: {} }))),
+      ];
+      // One round trip per measure: the person-row queries bind no value, so they go as one script.
+      const built = queries.map((query) => ({ query, duck: buildMeasureSql(query, undefined, duckdbDialect), post: buildMeasureSql(query, undefined, postgresShardedDialect) }));
+      for (const b of built) expect(b.post.values).toEqual([]);
+      const results = (await client.query(built.map((b) => b.post.sql).join(';\n'))) as unknown as pg.QueryResult[];
+      for (const [i, b] of built.entries()) {
+        const expected = await db.query<Row>(b.duck.sql, b.duck.values as SqlValue[]);
+        expectSameRows(results[i]!.rows as Row[], expected, `${measure.id} ${b.query.period} by ${b.query.by.join('') || 'nothing'}`);
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(5_000);
+  }, 180_000);
+
+  it('gives DuckDB\'s cells for the pre-aggregated cells on the coordinator and for filtered and age-group queries', async () => {
+    const rate = findMeasure('diabetes-incidence')!;
+    const ratio = findMeasure('cost-pmpm')!;
+    const [{ payer }] = await db.query<{ payer: string }>('SELECT payer FROM mart.person_year GROUP BY payer ORDER BY count(*) DESC, payer LIMIT 1');
+    const shapes: [MeasureQuery, boolean][] = [
+      [crossTableQuery({ measure: rate, period: 'year', by: ['sex'], filters: { payer } }).crossTable, true],
+      [{ measure: ratio, period: 'quarter', by: ['county'], filters: { payer } }, false],
+      [{ measure: rate, period: 'year', by: ['sex'], filters: {}, byStdAgeGroup: true }, false],
+      [{ measure: ratio, period: 'all', by: ['payer'], filters: {} }, true],
+    ];
+    for (const [query, withCells] of shapes) {
+      const duck = buildMeasureSql(query, withCells ? cells : undefined, duckdbDialect);
+      const post = buildMeasureSql(query, withCells ? cells : undefined, postgresShardedDialect);
+      const expected = await db.query<Row>(duck.sql, duck.values as SqlValue[]);
+      expect(expected.length).toBeGreaterThan(0);
+      expectSameRows((await client.query(post.sql, post.values)).rows as Row[], expected, `${query.measure.id} ${query.period}`);
+    }
+  });
+
+  it('pushes each shard\'s partial aggregate down to it and scans the shards asynchronously', async () => {
+    const query: MeasureQuery = { measure: findMeasure('cost-pmpm')!, period: 'quarter', by: ['race'], filters: {} };
+    const { sql } = buildMeasureSql(query, undefined, postgresShardedDialect);
+    const plan = (await client.query(`EXPLAIN (VERBOSE, COSTS OFF) ${sql}`)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
+    expect(plan.match(/Async Foreign Scan/g), plan).toHaveLength(SHARDS);
+    expect(plan.match(/Relations: Aggregate on \(mart\.person_quarter_shard_\d [^)]*\)/g), plan).toHaveLength(SHARDS);
+    expect(plan.match(/Remote SQL: SELECT shard, .* GROUP BY 1, 2, 3/g), plan).toHaveLength(SHARDS);
+    // No person row crosses to the coordinator: nothing but the shards' aggregates is scanned there.
+    expect(plan).not.toMatch(/Foreign Scan on mart\.person_quarter/);
+  });
+
+  it('publishes again as one swap: a reader throughout sees the whole population every time, and one publication remains', async () => {
+    const [{ rows: people }] = await db.query<{ rows: number }>('SELECT count(*)::INTEGER AS rows FROM mart.person_year');
+    const reader = new pg.Client({ connectionString: urlOf(coordinator) });
+    await reader.connect();
+    let reading = true;
+    const counts: number[] = [];
+    const errors: string[] = [];
+    const reads = (async () => {
+      while (reading) {
+        try {
+          counts.push((await reader.query('SELECT count(*)::int AS rows FROM mart.person_year')).rows[0].rows);
+        } catch (error) {
+          errors.push(String(error));
+        }
+      }
+    })();
+    const again = await publish();
+    reading = false;
+    await reads;
+    await reader.end();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/1 earlier publication removed/);
+    expect(errors).toEqual([]);
+    expect(counts.length).toBeGreaterThan(5);
+    expect(new Set(counts)).toEqual(new Set([people]));
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_namespace WHERE obj_description(oid, 'pg_namespace') LIKE 'popsight publication %'`);
+    expect(rows[0].n).toBe(3); // mart, core and etl of the new publication
+    const servers = await client.query('SELECT count(*)::int AS n FROM pg_foreign_server');
+    expect(servers.rows[0].n).toBe(SHARDS);
+  }, 120_000);
+
+  it('serves the API from the sharded PostgreSQL with the answers the DuckDB server gives: facts, dimensions, measures, trends; cohorts and quality refused by name', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'popsight-shards-state-'));
+    const servers: RunningServer[] = [];
+    try {
+      servers.push(await startServer({ warehouse: built.warehouse, port: 0, stateDir: join(state, 'duckdb') }));
+      servers.push(await startServer({ engine: urlOf(coordinator), port: 0, stateDir: join(state, 'postgres') }));
+      const [duck, post] = servers.map((s) => s.url) as [string, string];
+      const [{ payer }] = await db.query<{ payer: string }>('SELECT payer FROM mart.person_year GROUP BY payer ORDER BY count(*) DESC, payer LIMIT 1');
+      const paths = [
+        '/api/meta',
+        '/api/dimensions',
+        '/api/measures/diabetes-prevalence?by=sex', // the cells on the coordinator
+        `/api/measures/cost-pmpm?by=race&payer=${encodeURIComponent(payer)}`,
+        '/api/measures/cost-pmpm?period=quarter&by=race', // two phases over the shards
+        '/api/measures/diabetes-incidence?period=all&by=ageBand&adjust=age',
+        '/api/measures/ed-visits-per-1000?period=month&by=sex',
+        '/api/measures/top-5-percent-cost-share?period=quarter', // a top share: the shards' rows ranked on the coordinator
+        '/api/measures/hypertension-prevalence/trend?by=sex',
+        '/api/measures/diabetes-prevalence/trend?by=payer&adjust=age',
+        '/api/measures/cost-pmpm/trend?by=payer',
+      ];
+      let cells = 0;
+      for (const path of paths) {
+        const [a, b] = await Promise.all([fetch(duck + path), fetch(post + path)]);
+        expect([path, b.status]).toEqual([path, a.status]);
+        expect(a.status, path).toBe(200);
+        const [expected, actual] = [await a.json(), await b.json()];
+        expectSameJson(actual, expected, path);
+        cells += Array.isArray(expected.rows) ? expected.rows.length : 0;
+      }
+      expect(cells).toBeGreaterThan(100);
+      const refused = [await fetch(`${post}/api/quality`), await fetch(`${post}/api/cohorts/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Women', criteria: { sex: 'F' } }) })];
+      for (const response of refused) {
+        expect(response.status).toBe(501);
+        const body = (await response.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe('engine_unsupported');
+        expect(body.error.message).toMatch(/sharded PostgreSQL.*docs\/deployment\.md/);
+      }
+    } finally {
+      for (const server of servers) await server.close();
+      rmSync(state, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('refuses a coordinator URL that is not a PostgreSQL URL, naming the option', async () => {
+    const result = await runPopsight(['publish', '--warehouse', built.warehouse, '--engine', 'mysql://localhost/x', '--shard', urlOf(shards[0]!)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--engine: expected a PostgreSQL connection URL/);
+  });
+});
+
+/** PostgreSQL's rows must be DuckDB's: same columns, keys and order; numbers to 1e-9 relative (sums in other orders; bigint arrives as a string). */
+function expectSameRows(actual: Row[], expected: Row[], label: string): void {
+  expect(actual.length, label).toBe(expected.length);
+  expected.forEach((row, i) => {
+    const other = actual[i]!;
+    expect(Object.keys(other), label).toEqual(Object.keys(row));
+    for (const [column, value] of Object.entries(row)) {
+      if (typeof value === 'number') {
+        const difference = Math.abs(Number(other[column]) - value);
+        expect(difference, `${label} row ${i} ${column}: ${other[column]} against ${value}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value)));
+      } else expect(other[column], `${label} row ${i} ${column}`).toEqual(value);
+    }
+  });
+}
+
+/** The same JSON, numbers to 1e-9 relative (doubles summed per shard, then across shards). */
+function expectSameJson(actual: unknown, expected: unknown, path: string): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect(Math.abs(actual - expected), `${path}: ${actual} against ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  } else if (expected !== null && typeof expected === 'object') {
+    expect(actual !== null && typeof actual === 'object', path).toBe(true);
+    expect(Object.keys(actual as object), path).toEqual(Object.keys(expected));
+    for (const [key, value] of Object.entries(expected)) expectSameJson((actual as Record<string, unknown>)[key], value, `${path} ${key}`);
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
+}
