@@ -87,16 +87,25 @@ function renderedOverview(): RenderSample | false {
   return { ms: performance.now(), marks, tiles: tiles.length, tilesWithNumbers };
 }
 
-/** Runs in the page: milliseconds since navigation once the named page is complete, else false. */
+/** Runs in the page: milliseconds since navigation once the named page is complete, else false.
+ * No function is assigned to a name in here: tsx would wrap it in a helper the page does not have. */
 function renderedPage(name: string): number | false {
-  const count = (selector: string) => document.querySelectorAll(selector).length;
-  const busy = count('[role="status"]') > 0 && [...document.querySelectorAll('[role="status"]')].some((el) => /Loading/.test(el.textContent ?? ''));
+  const loading = [...document.querySelectorAll('[role="status"]')].some((el) => /Loading/.test(el.textContent ?? ''));
   let complete = false;
-  if (name === 'explore') complete = count('[data-testid="chart-figure"] g.role-mark path') > 0 && count('[data-testid="apc-row"]') > 0 && count('[data-testid="data-table"] tbody tr') > 0;
-  else if (name === 'places') complete = count('[data-testid="county-map"] g.role-mark path') > 0 && count('[data-testid="data-table"] tbody tr') > 0;
-  else if (name === 'costs') {
+  if (name === 'explore') {
+    complete =
+      document.querySelectorAll('[data-testid="chart-figure"] g.role-mark path').length > 0 &&
+      document.querySelectorAll('[data-testid="apc-row"]').length > 0 &&
+      document.querySelectorAll('[data-testid="data-table"] tbody tr').length > 0;
+  } else if (name === 'places') {
+    complete =
+      document.querySelectorAll('[data-testid="county-map"] g.role-mark path').length > 0 &&
+      document.querySelectorAll('[data-testid="data-table"] tbody tr').length > 0;
+  } else if (name === 'costs') {
     const sections = [...document.querySelectorAll('[data-testid="measure-section"]')];
-    complete = sections.length > 0 && sections.every((section) => section.querySelector('g.role-mark path'));
-  } else if (name === 'library') complete = count('[data-testid="library-measure"]') > 0;
-  return complete && !busy ? performance.now() : false;
+    complete = sections.length > 0 && sections.every((section) => section.querySelector('g.role-mark path') !== null);
+  } else if (name === 'library') {
+    complete = document.querySelectorAll('[data-testid="library-measure"]').length > 0;
+  }
+  return complete && !loading ? performance.now() : false;
 }
