@@ -86,7 +86,7 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
 
   const d = run.dashboard;
   out.push(`**5. Dashboard.** ${hasFigures(d)
-    ? `Overview complete (trend marks drawn, ${d.cold.tilesWithNumbers} of ${d.cold.tiles} KPI tiles with numbers) ${int(d.cold.ms)} ms after navigation start on a fresh server; ${int(d.warmMs)} ms warm (median of ${d.warmRuns}). ${d.chromium}.`
+    ? `Overview complete (trend marks drawn, ${d.cold.tilesWithNumbers} of ${d.cold.tiles} KPI tiles with numbers) ${int(d.cold.ms)} ms after navigation start on a fresh server; ${int(d.warmMs)} ms warm (median of ${d.warmRuns}).${d.pages ? ` Other pages, first complete render: ${Object.entries(d.pages).map(([name, ms]) => `${name} ${int(ms)} ms`).join(', ')}.` : ''} ${d.chromium}.`
     : missing(d)}`);
 
   const f = run.fhir;

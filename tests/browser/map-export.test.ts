@@ -10,6 +10,7 @@ import { NO_COLOUR_FILL } from '../../core/charts/build-county-map-spec.ts';
 import type { Dimensions, MeasureResult, Meta } from '../../core/api/api-types.ts';
 import { messages } from '../../core/charts/messages.ts';
 import { lastCompleteYear } from '../../client/src/overview/summarize-kpi.ts';
+import { splitCsvLine } from '../helpers/csv-line.ts';
 
 const MEASURE = 'diabetes-prevalence';
 // Data marks of the map: one path per county; the hatching and borders are layers of their own.
@@ -21,12 +22,6 @@ let browser: Browser;
 let page: Page;
 
 const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
-
-async function csv(path: string): Promise<{ text: string; disposition: string | null }> {
-  const response = await fetch(new URL(path, server.url), { headers: { accept: 'text/csv' } });
-  expect(response.ok, `${path} → ${response.status}`).toBe(true);
-  return { text: await response.text(), disposition: response.headers.get('content-disposition') };
-}
 
 beforeAll(async () => {
   server = await startDemoServer({ people: 800, seed: 11 });
@@ -109,33 +104,41 @@ describe('county map', () => {
 });
 
 describe('export', () => {
-  it("downloads the trend's rows as the server's CSV, under the server's file name", async () => {
-    const path = `/api/measures/${MEASURE}?period=year&sex=F`;
-    const expected = await csv(path);
-    expect(expected.disposition).toContain(`filename="${MEASURE}-year.csv"`);
-    const header = expected.text.split('\r\n')[0];
-    expect(header.split(',')).toEqual(expect.arrayContaining(['period', 'rate', 'ciLow', 'ciHigh', 'suppressed']));
+  // The CSV the dashboard writes: # lines naming the view, a header, then the API's rows (issue 17:
+  // the trend's and the map's downloads used to share one name and carry no filter or data version).
+  const dataLines = (content: string) => content.trimEnd().split('\r\n').filter((line) => !line.startsWith('#')).map(splitCsvLine);
+
+  it("downloads the trend's rows as a CSV named for the view, with the view and the API's rows inside", async () => {
+    const meta = await api<Meta>('/api/meta');
+    const expected = await api<MeasureResult>(`/api/measures/${MEASURE}?period=year&sex=F`);
 
     await page.goto(`${server.url}/?measure=${MEASURE}&sex=F`);
     const button = page.locator('section[aria-labelledby="trend-title"]').getByRole('button', { name: 'Download CSV' });
     await button.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
 
-    expect(download.suggestedFilename()).toBe(`${MEASURE}-year.csv`);
+    expect(download.suggestedFilename()).toBe(`${MEASURE}_all_year_sex-f_crude_percent_data-${meta.dataVersion}.csv`);
     const content = await readFile((await download.path())!, 'utf8');
-    expect(content.startsWith(`${header}\r\n`)).toBe(true);
-    expect(content).toBe(expected.text);
+    expect(content).toContain('# Filters: Sex = Female');
+    expect(content).toContain(`# Data version: ${meta.dataVersion}`);
+    const [header, ...rows] = dataLines(content);
+    expect(header.slice(0, 5)).toEqual(['period', 'numerator', 'denominator', 'rate (%)', 'ci_low']);
+    expect(rows.map((fields) => [fields[0], fields[3]])).toEqual(expected.rows.map((row) => [row.period, row.rate === null ? '' : String(row.rate)]));
   });
 
-  it("downloads the map's rows by county from the county panel", async () => {
-    const expected = await csv(`/api/measures/${MEASURE}?period=year&by=county`);
+  it("downloads the map's rows by county from the county panel, under another name than the trend's", async () => {
+    const meta = await api<Meta>('/api/meta');
+    const expected = await api<MeasureResult>(`/api/measures/${MEASURE}?period=year&by=county`);
     await page.goto(`${server.url}/?measure=${MEASURE}`);
     const button = page.locator('[data-testid="county-panel"]').getByRole('button', { name: 'Download CSV' });
     await button.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
 
-    const content = await readFile((await download.path())!, 'utf8');
-    expect(content.split('\r\n')[0]).toMatch(/^period,county,numerator,denominator,rate,ciLow,ciHigh,/);
-    expect(content).toBe(expected.text);
+    expect(download.suggestedFilename()).toBe(`${MEASURE}_by-county_year_crude_percent_data-${meta.dataVersion}.csv`);
+    const [header, ...rows] = dataLines(await readFile((await download.path())!, 'utf8'));
+    expect(header.slice(0, 4)).toEqual(['period', 'county', 'numerator', 'denominator']);
+    expect(rows.map((fields) => [fields[0], fields[1], fields[4]])).toEqual(
+      expected.rows.map((row) => [row.period, row.county, row.rate === null ? '' : String(row.rate)]),
+    );
   });
 });

@@ -77,6 +77,9 @@ describe('npm run bench', () => {
     expect(isNumber(postgres.speedup)).toBe(true);
 
     expect(dashboard.cold.ms).toBeGreaterThan(0);
+    // Every other page of the dashboard rendered completely (issue 17).
+    expect(Object.keys(dashboard.pages ?? {}).sort()).toEqual(['costs', 'explore', 'library', 'places']);
+    for (const ms of Object.values(dashboard.pages ?? {})) expect(ms).toBeGreaterThan(0);
     expect(dashboard.cold.marks).toBeGreaterThan(0);
     expect(dashboard.cold.tilesWithNumbers).toBeGreaterThan(0);
     expect(isNumber(dashboard.warmMs)).toBe(true);

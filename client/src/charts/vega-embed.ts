@@ -1,11 +1,13 @@
 // A Svelte attachment that renders a Vega-Lite spec into its element as SVG, and finalizes the
 // view when the spec changes or the element goes away. vega-embed loads lazily so tiles paint first.
 // Expressions are interpreted (vega-interpreter), not compiled with new Function, so the page's
-// content security policy needs no 'unsafe-eval'.
+// content security policy needs no 'unsafe-eval'. `onview` receives the view (for image exports),
+// and null once it is gone.
 import type { Attachment } from 'svelte/attachments';
+import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 
-export function vegaLite(spec: TopLevelSpec): Attachment<HTMLElement> {
+export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => void): Attachment<HTMLElement> {
   return (node) => {
     let finalize: (() => void) | undefined;
     let cancelled = false;
@@ -13,7 +15,11 @@ export function vegaLite(spec: TopLevelSpec): Attachment<HTMLElement> {
       if (cancelled) return;
       const result = await embed(node, spec, { renderer: 'svg', actions: false, ast: true, expr: expressionInterpreter });
       if (cancelled) return result.finalize();
-      finalize = () => result.finalize();
+      onview?.(result.view);
+      finalize = () => {
+        onview?.(null);
+        result.finalize();
+      };
     });
     return () => {
       cancelled = true;

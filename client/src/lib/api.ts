@@ -1,13 +1,17 @@
 // Typed fetch helpers for the Popsight HTTP API. The one place that turns a failed response
 // into a message a person can act on; callers never see a raw Response.
 import type {
+  Dimension,
   Dimensions,
+  Filters,
   MeasureInfo,
   MeasureQuery,
   MeasureResult,
   Meta,
+  Period,
   SessionInfo,
 } from '../../../core/api/api-types.ts';
+import type { StratumTrend } from '../../../core/measures/measure-trend.ts';
 import { OFFERED_DIMENSIONS } from './offered.ts';
 import { messages } from '../../../core/charts/messages.ts';
 
@@ -90,6 +94,31 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return body as T;
 }
 
+/**
+ * GETs of the same path share one request while it is on its way and its answer afterwards (the
+ * overview's tile and trend ask for the same series; every page asks for the catalog): no duplicate
+ * requests. An answer is kept for the page's life: the data change only with a new load, and the
+ * server's answers carry its data version. Failures are not kept. Each caller's signal aborts only its wait.
+ */
+const shared = new Map<string, Promise<unknown>>();
+const SHARED_LIMIT = 200;
+
+function getShared<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let pending = shared.get(path) as Promise<T> | undefined;
+  if (!pending) {
+    pending = getJson<T>(path);
+    if (shared.size >= SHARED_LIMIT) shared.delete(shared.keys().next().value!);
+    shared.set(path, pending);
+    pending.catch(() => shared.delete(path));
+  }
+  if (!signal) return pending;
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    pending.then(resolve, reject);
+  });
+}
+
 /** Reads `{ error: { code, message, details } }`; falls back to the HTTP status line. */
 function toApiError(response: Response, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
@@ -101,9 +130,26 @@ function toApiError(response: Response, body: unknown): ApiError {
   return new ApiError(messages.httpStatus(response.status, response.statusText), response.status);
 }
 
-export function measureSearchParams(query: MeasureQuery): URLSearchParams {
+/** A measure request as the dashboard makes it: up to two stratifiers, a window, an adjustment, a cohort. */
+export interface ViewQuery {
+  period: Period;
+  by: Dimension | readonly Dimension[] | null;
+  filters: Filters;
+  from?: number | null;
+  to?: number | null;
+  adjust?: boolean;
+  cohort?: string | null;
+}
+
+export function measureSearchParams(query: ViewQuery | MeasureQuery): URLSearchParams {
   const params = new URLSearchParams({ period: query.period });
-  if (query.by) params.set('by', query.by);
+  const by = query.by === null ? [] : typeof query.by === 'string' ? [query.by] : query.by;
+  if (by.length) params.set('by', by.join(','));
+  const view = query as ViewQuery;
+  if (view.from != null) params.set('from', String(view.from));
+  if (view.to != null) params.set('to', String(view.to));
+  if (view.adjust) params.set('adjust', 'age');
+  if (view.cohort) params.set('cohort', view.cohort);
   for (const dimension of OFFERED_DIMENSIONS) {
     const value = query.filters[dimension];
     if (value) params.set(dimension, value);
@@ -111,19 +157,41 @@ export function measureSearchParams(query: MeasureQuery): URLSearchParams {
   return params;
 }
 
-export const fetchMeta = (signal?: AbortSignal) => getJson<Meta>('/api/meta', signal);
+export const fetchMeta = (signal?: AbortSignal) => getShared<Meta>('/api/meta', signal);
 
-export const fetchDimensions = (signal?: AbortSignal) =>
-  getJson<Dimensions>('/api/dimensions', signal);
+export const fetchDimensions = (signal?: AbortSignal) => getShared<Dimensions>('/api/dimensions', signal);
 
 export const fetchMeasures = async (signal?: AbortSignal) =>
-  (await getJson<{ measures: MeasureInfo[] }>('/api/measures', signal)).measures;
+  (await getShared<{ measures: MeasureInfo[] }>('/api/measures', signal)).measures;
 
-export const measurePath = (id: string, query: MeasureQuery) =>
-  `/api/measures/${encodeURIComponent(id)}?${measureSearchParams(query)}`;
+export const measurePath = (id: string, query: ViewQuery | MeasureQuery) =>
+  `/api/measures/${encodeURIComponent(id)}?${String(measureSearchParams(query)).replace(/%2C/g, ',')}`;
 
-export const fetchMeasure = (id: string, query: MeasureQuery, signal?: AbortSignal) =>
-  getJson<MeasureResult>(measurePath(id, query), signal);
+export const fetchMeasure = (id: string, query: ViewQuery | MeasureQuery, signal?: AbortSignal) =>
+  getShared<MeasureResult>(measurePath(id, query), signal);
+
+/** GET /api/measures/:id/trend: the annual percent change per stratum (yearly rows only). */
+export interface MeasureTrend {
+  dataVersion: string;
+  by: string | null;
+  adjust: 'age' | null;
+  method: string;
+  trends: StratumTrend[];
+}
+
+export const fetchTrend = (id: string, query: ViewQuery, signal?: AbortSignal) =>
+  getShared<MeasureTrend>(
+    `/api/measures/${encodeURIComponent(id)}/trend?${String(measureSearchParams({ ...query, period: 'year' })).replace(/%2C/g, ',')}`,
+    signal,
+  );
+
+/** The query parameters GET /api/measures/{id} accepts, from the server's OpenAPI document: the
+ * dashboard uses a parameter (from/to) only where the server offers it. */
+export async function fetchMeasureParameters(signal?: AbortSignal): Promise<Set<string>> {
+  const document = await getShared<{ paths?: Record<string, { get?: { parameters?: { name: string }[] } }> }>('/api/openapi.json', signal);
+  const operation = document.paths?.['/measures/{id}']?.get ?? document.paths?.['/api/measures/{id}']?.get;
+  return new Set((operation?.parameters ?? []).map((parameter) => parameter.name));
+}
 
 /** A file the server sent for download, with the name it gave it (Content-Disposition). */
 export interface DownloadedFile {
@@ -132,7 +200,7 @@ export interface DownloadedFile {
 }
 
 /** The same rows as `fetchMeasure`, as the server's CSV (suppressed cells already blank). */
-export async function fetchMeasureCsv(id: string, query: MeasureQuery, signal?: AbortSignal): Promise<DownloadedFile> {
+export async function fetchMeasureCsv(id: string, query: ViewQuery | MeasureQuery, signal?: AbortSignal): Promise<DownloadedFile> {
   const response = await send(measurePath(id, query), { signal, headers: { accept: 'text/csv' } });
   return { blob: await response.blob(), filename: attachmentFilename(response.headers.get('content-disposition')) };
 }

@@ -1,9 +1,25 @@
-// What this dashboard offers of the API: the stratifiers and filters, in display order, and the
-// periods of its trend chart. The API can do more (core/api/api-types.ts lists every dimension and
-// period); each is offered here once the dashboard has a place for it.
-import type { Dimension, TimePeriod } from '../../../core/api/api-types.ts';
+// What this dashboard offers of the API: every dimension the API has, in display order, and the
+// periods a chart can be drawn by. A measure's own periods come from the catalog when it lists them.
+import { DIMENSIONS, type Dimension, type MeasureInfo, type Period } from '../../../core/api/api-types.ts';
 
-export const OFFERED_DIMENSIONS = ['sex', 'ageBand', 'race', 'ethnicity', 'payer', 'county'] as const satisfies readonly Dimension[];
-export type OfferedDimension = (typeof OFFERED_DIMENSIONS)[number];
+const DISPLAY_ORDER: readonly Dimension[] = ['sex', 'ageBand', 'stdAgeGroup', 'race', 'ethnicity', 'payer', 'county', 'zip3', 'organization'];
 
-export const OFFERED_PERIODS = ['year', 'quarter', 'month'] as const satisfies readonly TimePeriod[];
+/** The API's dimensions, the familiar ones first; a dimension the API adds later comes last. */
+export const OFFERED_DIMENSIONS: readonly Dimension[] = [
+  ...DISPLAY_ORDER.filter((dimension) => DIMENSIONS.includes(dimension)),
+  ...DIMENSIONS.filter((dimension) => !DISPLAY_ORDER.includes(dimension)),
+];
+
+export const OFFERED_PERIODS = ['year', 'quarter', 'month', 'all'] as const satisfies readonly Period[];
+
+/** The periods a measure is defined for: the catalog's `periods` when it has them, else year only
+ * (an annual measure read by month or quarter silently changes meaning: issue 17). */
+export function periodsOf(measure: MeasureInfo | undefined): Period[] {
+  const listed = (measure as (MeasureInfo & { periods?: unknown }) | undefined)?.periods;
+  if (Array.isArray(listed)) return OFFERED_PERIODS.filter((period) => listed.includes(period));
+  return ['year'];
+}
+
+/** Whether the measure can be age-adjusted (the API allows adjust=age for proportions and rates). */
+export const canAdjust = (measure: MeasureInfo | undefined): boolean =>
+  measure?.kind === 'proportion' || measure?.kind === 'rate';

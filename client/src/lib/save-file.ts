@@ -16,3 +16,17 @@ export function saveBlob(blob: Blob, filename: string, doc: Document = document)
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 }
+
+/** Hands a URL the page made (a chart's data: or blob: image) to the browser as a download. */
+export function saveUrl(url: string, filename: string, doc: Document = document): void {
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  doc.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+  }
+}

@@ -1,82 +1,87 @@
-// The dashboard's view state, kept in the URL query string so every view can be shared and
-// reloaded: `?measure=diabetes-prevalence&by=sex&period=year&race=white`.
-import { OFFERED_DIMENSIONS, OFFERED_PERIODS } from './offered.ts';
-import type { Dimension, Filters, MeasureQuery, TimePeriod as Period } from '../../../core/api/api-types.ts';
+// The dashboard's view state as runes, mirrored into the address bar: every change of view pushes a
+// history entry, so Back and Forward step through views; Back restores the state from the URL.
+// Defaults the page fills in by itself (the first measure) replace the entry instead.
+import type { Dimension, Filters, MeasureQuery, Period } from '../../../core/api/api-types.ts';
+import type { PageId } from './routes.ts';
+import { DEFAULT_VIEW, formatViewState, MAX_STRATIFIERS, parseViewState, type ViewState } from './view-state.ts';
+import type { ViewQuery } from './api.ts';
 
-export interface ViewState {
-  measure: string | null;
-  by: Dimension | null;
-  period: Period;
-  filters: Filters;
-  /** Whether every measure gets a KPI tile, not only the featured ones. */
-  allTiles: boolean;
-}
+export { isDimension } from './view-state.ts';
 
-export const isDimension = (value: string | null): value is Dimension =>
-  (OFFERED_DIMENSIONS as readonly (string | null)[]).includes(value);
-const isPeriod = (value: string | null): value is Period =>
-  (OFFERED_PERIODS as readonly (string | null)[]).includes(value);
-
-/** Reads a query string; unknown keys are ignored, unknown `by`/`period` fall back to defaults.
- * A filter on the stratifier's dimension is dropped.
- * Filter values are kept as given so that the API, which knows the allowed values, can say what is wrong. */
-export function parseViewState(search: string): ViewState {
-  const params = new URLSearchParams(search);
-  const by = params.get('by');
-  const period = params.get('period');
-  const filters: Filters = {};
-  for (const dimension of OFFERED_DIMENSIONS) {
-    const value = params.get(dimension);
-    // A dimension is either the stratifier or a filter (the API refuses both); the stratifier wins.
-    if (value && dimension !== by) filters[dimension] = value;
-  }
-  return {
-    measure: params.get('measure') || null,
-    by: isDimension(by) ? by : null,
-    period: isPeriod(period) ? period : 'year',
-    filters,
-    allTiles: params.get('tiles') === 'all',
-  };
-}
-
-/** Writes a query string in a stable order: measure, by, period, filters by dimension, tiles. */
-export function formatViewState(state: ViewState): string {
-  const params = new URLSearchParams();
-  if (state.measure) params.set('measure', state.measure);
-  if (state.by) params.set('by', state.by);
-  params.set('period', state.period);
-  for (const dimension of OFFERED_DIMENSIONS) {
-    const value = state.filters[dimension];
-    if (value) params.set(dimension, value);
-  }
-  if (state.allTiles) params.set('tiles', 'all');
-  return `?${params}`;
-}
-
-export class UrlState {
+export class UrlState implements ViewState {
+  page = $state<PageId>(DEFAULT_VIEW.page);
   measure = $state<string | null>(null);
-  by = $state<Dimension | null>(null);
+  by = $state<Dimension[]>([]);
   period = $state<Period>('year');
+  from = $state<number | null>(null);
+  to = $state<number | null>(null);
+  adjust = $state(false);
   filters = $state<Filters>({});
+  cohort = $state<string | null>(null);
+  year = $state<string | null>(null);
   allTiles = $state(false);
+  /** What the URL asked for that could not be read (unknown parameters or values), in words. */
+  notices = $state<string[]>([]);
 
-  readonly search = $derived(formatViewState(this));
-  readonly query: MeasureQuery = $derived({ period: this.period, by: this.by, filters: { ...this.filters } });
+  readonly href = $derived(formatViewState(this));
   readonly filterCount = $derived(Object.values(this.filters).filter(Boolean).length);
+  /** The overview's one-stratifier, calendar-period query. */
+  readonly query: MeasureQuery = $derived({
+    period: this.period === 'all' ? 'year' : this.period,
+    by: this.by[0] ?? null,
+    filters: { ...this.filters },
+  });
+  /** Explore's query: every part of the view the API takes. */
+  readonly viewQuery: ViewQuery = $derived({
+    period: this.period,
+    by: [...this.by],
+    filters: { ...this.filters },
+    from: this.from,
+    to: this.to,
+    adjust: this.adjust,
+    cohort: this.cohort,
+  });
 
-  constructor(search: string) {
-    const state = parseViewState(search);
-    this.measure = state.measure;
-    this.by = state.by;
-    this.period = state.period;
-    this.filters = state.filters;
-    this.allTiles = state.allTiles;
+  #replaceNext = false;
+
+  constructor(pathname: string, search: string) {
+    this.#apply(pathname, search);
+  }
+
+  #apply(pathname: string, search: string): void {
+    const { state, notices } = parseViewState(pathname, search);
+    Object.assign(this, state);
+    this.notices = notices;
+  }
+
+  /** Changes made in `change` replace the current history entry instead of adding one. */
+  withoutHistory(change: () => void): void {
+    this.#replaceNext = true;
+    change();
+  }
+
+  /** The state as a plain object (the runes' accessors live on the prototype, which a spread skips). */
+  snapshot(): ViewState {
+    const { page, measure, by, period, from, to, adjust, filters, cohort, year, allTiles } = this;
+    return { page, measure, by, period, from, to, adjust, filters, cohort, year, allTiles };
+  }
+
+  /** The address of this view on another page. */
+  hrefFor(page: PageId): string {
+    return formatViewState({ ...this.snapshot(), page });
+  }
+
+  go(page: PageId): void {
+    this.page = page;
   }
 
   /** The API refuses a dimension as both stratifier and filter, so stratifying drops its filter. */
-  stratifyBy(dimension: Dimension | null): void {
-    if (dimension) this.setFilter(dimension, null);
-    this.by = dimension;
+  stratifyBy(dimensions: readonly (Dimension | null)[]): void {
+    const by = [...new Set(dimensions.filter((d): d is Dimension => d !== null))].slice(0, MAX_STRATIFIERS);
+    const filters = { ...this.filters };
+    for (const dimension of by) delete filters[dimension];
+    this.filters = filters;
+    this.by = by;
   }
 
   setFilter(dimension: Dimension, value: string | null): void {
@@ -90,13 +95,25 @@ export class UrlState {
     this.filters = {};
   }
 
-  /** Mirrors the state into the address bar (replaceState: no history entry per click).
-   * Call during component initialisation; the effect lives as long as the component. */
-  syncTo(location: Location, history: History): void {
+  /** Mirrors the state into the address bar and back. Call during component initialisation. */
+  syncTo(location: Location, history: History, target: Window): void {
+    const current = () => `${location.pathname}${location.search}`;
+    // The URL as read, written back in canonical form without a history entry of its own.
+    if (this.href !== current()) history.replaceState(history.state, '', `${this.href}${location.hash}`);
     $effect(() => {
-      const search = this.search;
-      if (search === location.search) return;
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+      const href = this.href;
+      const replace = this.#replaceNext;
+      this.#replaceNext = false;
+      if (href === current()) return;
+      if (replace) history.replaceState(history.state, '', href);
+      else history.pushState(null, '', href);
+      // A view the user chose: the URL's earlier complaints no longer apply.
+      if (!replace) this.notices = [];
+    });
+    $effect(() => {
+      const onPopState = () => this.#apply(location.pathname, location.search);
+      target.addEventListener('popstate', onPopState);
+      return () => target.removeEventListener('popstate', onPopState);
     });
   }
 }

@@ -1,7 +1,9 @@
 // The numbers of one KPI tile: the latest complete year's rate and its change from the year before.
-// Pure; "better" or "worse" depends on the measure's direction, not on the sign of the change.
+// Pure. A change is marked better or worse (by the measure's direction) only when it is statistically
+// significant: the 95% CI of the difference excludes zero. Otherwise it reads "no significant change".
 import type { MeasureDirection, MeasureRow } from '../../../core/api/api-types.ts';
 import { unitFormat } from '../../../core/charts/units.ts';
+import { differenceOfEstimates, type DifferenceOfEstimates } from '../lib/difference-of-estimates.ts';
 
 export type Tone = 'better' | 'worse' | 'neutral';
 export type Trend = 'up' | 'down' | 'flat';
@@ -12,6 +14,10 @@ export interface KpiSummary {
   /** latest.rate − previous.rate, or null when either is suppressed or missing. */
   change: number | null;
   trend: Trend | null;
+  /** The difference's 95% CI, when both years have an interval. */
+  test: DifferenceOfEstimates | null;
+  /** Whether the change is statistically significant; null when it cannot be tested (no interval). */
+  significant: boolean | null;
   tone: Tone;
 }
 
@@ -39,9 +45,14 @@ export function summarizeKpi(
     latest.rate !== null && previous?.rate != null ? latest.rate - previous.rate : null;
   const trend: Trend | null =
     change === null ? null : Math.abs(change) < flat ? 'flat' : change > 0 ? 'up' : 'down';
+  const test =
+    latest.rate !== null && latest.ciLow !== null && latest.ciHigh !== null && previous?.rate != null && previous.ciLow !== null && previous.ciHigh !== null
+      ? differenceOfEstimates({ value: latest.rate, low: latest.ciLow, high: latest.ciHigh }, { value: previous.rate, low: previous.ciLow, high: previous.ciHigh })
+      : null;
+  const significant = test ? test.significant : null;
   const improving = measure.direction === 'higher-is-better' ? trend === 'up' : trend === 'down';
-  const tone: Tone = trend === null || trend === 'flat' ? 'neutral' : improving ? 'better' : 'worse';
-  return { latest, previous, change, trend, tone };
+  const tone: Tone = trend === null || trend === 'flat' || significant !== true ? 'neutral' : improving ? 'better' : 'worse';
+  return { latest, previous, change, trend, test, significant, tone };
 }
 
 /** The last calendar year that the data cover through 31 December. */

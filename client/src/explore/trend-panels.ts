@@ -1,0 +1,52 @@
+// The Explore page's charts: one trend chart per value of the first stratifier, each stratified by the
+// second (small multiples: a dozen counties × six races never share one legend or reuse a colour),
+// or one chart. Age-adjusted views draw the adjusted rates and say so in the chart's own title, so an
+// exported image says it too. Pure.
+import type { TopLevelSpec } from 'vega-lite';
+import type { Dimension, MeasureRow, TimePeriod } from '../../../core/api/api-types.ts';
+import { buildTrendSpec } from '../../../core/charts/build-trend-spec.ts';
+import { dimensionLabels, valueLabel } from '../../../core/charts/labels.ts';
+
+export interface TrendPanel {
+  key: string;
+  /** The first stratifier's value, or null for a single chart. */
+  heading: string | null;
+  rows: MeasureRow[];
+  spec: TopLevelSpec;
+}
+
+export const adjustmentLabel = (adjusted: boolean) =>
+  adjusted ? 'Age-adjusted rates (direct method, US 2000 standard population)' : 'Crude rates (not age-adjusted)';
+
+/** The age-adjusted rate and interval in the places the chart reads the rate from. */
+export const asAdjusted = (rows: readonly MeasureRow[]): MeasureRow[] =>
+  rows.map((row) => ({ ...row, rate: row.adjustedRate ?? null, ciLow: row.adjustedCiLow ?? null, ciHigh: row.adjustedCiHigh ?? null }));
+
+export interface PanelInput {
+  rows: readonly MeasureRow[];
+  by: readonly Dimension[];
+  period: TimePeriod;
+  unit: string;
+  unitLabel: string;
+  title: string;
+  adjusted: boolean;
+}
+
+export function trendPanels(input: PanelInput): TrendPanel[] {
+  const rows = input.adjusted ? asAdjusted(input.rows) : [...input.rows];
+  const spec = (panelRows: MeasureRow[], by: Dimension | null, heading: string | null, height: number): TopLevelSpec => {
+    const built = buildTrendSpec({ rows: panelRows, period: input.period, by, unit: input.unit, unitLabel: input.unitLabel, width: 'container', height });
+    return { ...built, title: { text: heading ? `${input.title}: ${heading}` : input.title, subtitle: adjustmentLabel(input.adjusted), anchor: 'start' } } as TopLevelSpec;
+  };
+  if (input.by.length < 2) return [{ key: 'all', heading: null, rows, spec: spec(rows, input.by[0] ?? null, null, 320) }];
+  const [outer, inner] = input.by;
+  const groups = new Map<string, MeasureRow[]>();
+  for (const row of rows) {
+    const value = row[outer] ?? '';
+    groups.set(value, [...(groups.get(value) ?? []), row]);
+  }
+  return [...groups].map(([value, group]) => {
+    const heading = `${dimensionLabels[outer]} ${valueLabel(outer, value)}`;
+    return { key: value, heading, rows: group, spec: spec(group, inner, heading, 200) };
+  });
+}

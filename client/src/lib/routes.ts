@@ -1,0 +1,21 @@
+// The dashboard's pages and their paths. The server answers index.html for any path it does not
+// serve itself, so each page has a real path that can be shared and reloaded.
+
+export const PAGES = [
+  { id: 'overview', path: '/', title: 'Overview' },
+  { id: 'explore', path: '/explore', title: 'Explore' },
+  { id: 'places', path: '/places', title: 'Places' },
+  { id: 'costs', path: '/costs', title: 'Costs and use' },
+  { id: 'library', path: '/library', title: 'Measure library' },
+] as const;
+
+export type PageId = (typeof PAGES)[number]['id'];
+
+/** The page at a path; null for a path no page has (the notice names it, the overview is shown). */
+export function pageOfPath(pathname: string): PageId | null {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return PAGES.find((page) => page.path === path)?.id ?? null;
+}
+
+export const pathOfPage = (id: PageId): string => PAGES.find((page) => page.path && page.id === id)!.path;
+export const titleOfPage = (id: PageId): string => PAGES.find((page) => page.id === id)!.title;

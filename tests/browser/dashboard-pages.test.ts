@@ -1,0 +1,219 @@
+// User journeys across the dashboard's pages (issue 17) on a real server and warehouse, in Debian's
+// chromium through playwright-core: Back and Forward step through views; a URL's unknown parameters are
+// named; a county clicked on the Places map filters the other pages; every page works by keyboard; the
+// first load asks for nothing twice; at 390 px the trend's legend is not clipped; PNG and CSV exports
+// carry the view in their names and contents.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { fetchJson, launchChromium } from '../helpers/browser.ts';
+import { startDemoServer } from '../helpers/test-server.ts';
+import { splitCsvLine } from '../helpers/csv-line.ts';
+import type { MeasureResult, Meta } from '../../core/api/api-types.ts';
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
+const countyPaths = '[data-testid="county-map"] g.mark-shape.role-mark.counties_marks path';
+
+async function newPage(width = 1280): Promise<Page> {
+  return browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+}
+
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+
+beforeAll(async () => {
+  server = await startDemoServer({ people: 800, seed: 11 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('dashboard pages', () => {
+  it('steps through views with Back and Forward, each page with its state in the URL', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/?measure=diabetes-prevalence`);
+    await page.locator('h2#trend-title').waitFor();
+    await page.selectOption('#by', 'sex');
+    await page.waitForURL((url) => url.searchParams.get('by') === 'sex');
+    await page.locator('nav[aria-label="Pages"] a[data-page="explore"]').click();
+    await page.waitForURL((url) => url.pathname === '/explore');
+    expect(await page.locator('#explore-by-1').inputValue()).toBe('sex');
+    await page.selectOption('#explore-by-2', 'race');
+    await page.waitForURL((url) => url.searchParams.get('by') === 'sex,race');
+    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Explore');
+
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('by') === 'sex' && url.pathname === '/explore');
+    expect(await page.locator('#explore-by-2').inputValue()).toBe('');
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.locator('h2#trend-title').waitFor();
+    expect(await page.locator('#by').inputValue()).toBe('sex');
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('by') === null);
+    expect(await page.locator('#by').inputValue()).toBe('');
+    // Still in the app: Back went to the first view, not out of the dashboard.
+    expect(new URL(page.url()).origin).toBe(server.url);
+
+    await page.goForward();
+    await page.goForward();
+    await page.waitForURL((url) => url.pathname === '/explore' && url.searchParams.get('by') === 'sex');
+    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Explore');
+    await page.close();
+  });
+
+  it('names the unknown parameters and values of a URL instead of dropping them silently', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/explore?measure=ed-visits-per-1000&by=planet&colour=blue`);
+    const notices = page.locator('[data-testid="url-notices"]');
+    await notices.waitFor();
+    expect(await notices.textContent()).toContain('by=planet was ignored');
+    expect(await notices.textContent()).toContain('Unknown URL parameter colour=blue was ignored');
+    await page.close();
+  });
+
+  it('filters every page by the county clicked on the Places map; the filter stays through the pages', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/places?measure=diabetes-prevalence`);
+    await page.locator(countyPaths).first().waitFor();
+    const byCounty = await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year&by=county');
+    const shown = page.locator('[data-testid="data-table"] tbody tr');
+    const year = await page.locator('#places-year').inputValue();
+    expect(await shown.count()).toBe(byCounty.rows.filter((row) => row.period === year).length);
+
+    // The ranked table: the first row has the highest rate of that year's shown counties.
+    const best = byCounty.rows.filter((row) => row.period === year && row.rate !== null).sort((a, b) => b.rate! - a.rate!)[0];
+    expect(await shown.first().locator('td').nth(1).textContent()).toContain(best.county);
+
+    // A mouse click on a county of the map sets the county filter: the first county whose box's
+    // centre lies on the county itself (a hooked or island county's may not).
+    const paths = page.locator(countyPaths);
+    let target: { x: number; y: number } | null = null;
+    for (let i = 0; i < (await paths.count()) && !target; i++) {
+      const box = (await paths.nth(i).boundingBox())!;
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      if (await paths.nth(i).evaluate((path, { x, y }) => document.elementFromPoint(x, y) === path, centre)) target = centre;
+    }
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    await page.waitForURL((url) => url.searchParams.get('county') !== null);
+    const county = param(page, 'county')!;
+    expect(byCounty.rows.map((row) => row.county)).toContain(county);
+    expect(await page.locator('[data-testid="county-filter"]').textContent()).toContain(county);
+
+    await page.locator('nav a[data-page="overview"]').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(param(page, 'county')).toBe(county);
+    expect(await page.locator('#filter-county').inputValue()).toBe(county);
+    const filtered = await api<MeasureResult>(`/api/measures/diabetes-prevalence?period=year&county=${encodeURIComponent(county)}`);
+    const tile = page.locator('[data-testid="kpi-tile"][data-measure="diabetes-prevalence"]');
+    await expect.poll(() => tile.locator('[data-testid="kpi-filters"]').textContent()).toContain(`County: ${county}`);
+    const latest = filtered.rows.filter((row) => row.rate !== null).at(-1)!;
+    await expect.poll(() => tile.textContent()).toContain(latest.period);
+
+    await page.locator('nav a[data-page="costs"]').click();
+    await page.waitForURL((url) => url.pathname === '/costs');
+    expect(await page.locator('[data-testid="context"]').textContent()).toContain(`County: ${county}`);
+    await page.close();
+  });
+
+  it('asks for nothing twice on a first load of the overview', async () => {
+    const page = await newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) requests.push(request.url());
+    });
+    await page.goto(`${server.url}/?measure=diabetes-prevalence`);
+    await page.locator('[data-testid="trend-chart"] g.mark-line.role-mark path').first().waitFor();
+    await page.locator(countyPaths).first().waitFor();
+    expect(requests.some((url) => url.endsWith('/api/measures/diabetes-prevalence?period=year'))).toBe(true);
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((url, i) => requests.indexOf(url) !== i)).toEqual([]);
+    await page.close();
+  });
+
+  it('works by keyboard only: the pages, a stratifier, sorting the table and filtering by a county', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/places?measure=diabetes-prevalence`);
+    await page.locator('[data-testid="data-table"] tbody tr').first().waitFor();
+    // Tab to the rate column's sort button and press Enter: ascending, then Enter again: descending.
+    const sortRate = page.locator('[data-testid="data-table"] th button[data-column="rate"]');
+    await sortRate.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sortRate.locator('..').getAttribute('aria-sort')).toBe('ascending');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sortRate.locator('..').getAttribute('aria-sort')).toBe('descending');
+    // Tab onward to the first county's button and press Enter: the county filter is set.
+    let guard = 0;
+    while (!(await page.evaluate(() => document.activeElement?.classList.contains('pick'))) && guard++ < 40) await page.keyboard.press('Tab');
+    const county = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('county') !== null);
+    expect(param(page, 'county')).toBe(county);
+
+    // To the navigation by Shift+Tab and to Explore by Enter; the page's heading is reached.
+    const explore = page.locator('nav a[data-page="explore"]');
+    await explore.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/explore');
+    await page.locator('#explore-by-1').focus();
+    await page.keyboard.press('ArrowDown'); // first stratifier option after "None"
+    await page.waitForURL((url) => url.searchParams.get('by') !== null);
+    expect(param(page, 'county')).toBe(county);
+    await page.close();
+  });
+
+  it('keeps the trend legend inside the page at 390 px wide', async () => {
+    const page = await newPage(390);
+    await page.goto(`${server.url}/?measure=diabetes-prevalence&by=race`);
+    const legend = page.locator('[data-testid="trend-chart"] .role-legend');
+    await legend.waitFor();
+    const chart = await page.locator('[data-testid="trend-chart"]').boundingBox();
+    const box = await legend.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(chart!.x - 1);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(chart!.x + chart!.width + 1);
+    // Every race stratum's label is drawn whole inside the svg.
+    const svg = await page.locator('[data-testid="trend-chart"] svg').first().boundingBox();
+    const labels = page.locator('[data-testid="trend-chart"] .role-legend-label text');
+    expect(await labels.count()).toBeGreaterThan(1);
+    for (let i = 0; i < (await labels.count()); i++) {
+      const label = await labels.nth(i).boundingBox();
+      expect(label!.x + label!.width).toBeLessThanOrEqual(svg!.x + svg!.width + 1);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it('exports a chart as PNG and CSV named for the view, with the view and the API\'s numbers inside', async () => {
+    const page = await newPage();
+    const meta = await api<Meta>('/api/meta');
+    await page.goto(`${server.url}/explore?measure=diabetes-prevalence&by=sex&from=2018`);
+    const figure = page.locator('[data-testid="chart-figure"]').first();
+    await figure.locator('g.mark-line.role-mark path').first().waitFor();
+
+    const [png] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-testid="export-png"]').click()]);
+    const expectedName = `diabetes-prevalence_by-sex_year-2018-end_crude_percent_data-${meta.dataVersion}`;
+    expect(png.suggestedFilename()).toBe(`${expectedName}.png`);
+    const image = await readFile((await png.path())!);
+    expect([...image.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-testid="export-csv"]').click()]);
+    expect(csv.suggestedFilename()).toBe(`${expectedName}.csv`);
+    const lines = (await readFile((await csv.path())!, 'utf8')).trimEnd().split('\r\n');
+    expect(lines).toContain('# Measure: Diabetes prevalence (diabetes-prevalence)');
+    expect(lines).toContain('# Rates: crude (not age-adjusted)');
+    expect(lines.find((line) => line.startsWith('# Data version'))).toContain(meta.dataVersion);
+    const data = lines.filter((line) => !line.startsWith('#')).map(splitCsvLine);
+    expect(data[0].slice(0, 6)).toEqual(['period', 'sex', 'numerator', 'denominator', 'rate (%)', 'ci_low']);
+    const api2018 = (await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year&by=sex')).rows.filter((row) => Number(row.period) >= 2018);
+    expect(data.slice(1).map((fields) => [fields[0], fields[1], fields[4]])).toEqual(
+      api2018.map((row) => [row.period, row.sex, row.rate === null ? '' : String(row.rate)]),
+    );
+    await page.close();
+  });
+});
