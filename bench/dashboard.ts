@@ -32,7 +32,7 @@ export interface DashboardBench {
 
 /** The other pages, with what a complete render has (checked in the page by renderedPage). */
 const PAGES = [
-  { name: 'explore', path: '/explore?measure=hba1c-control&by=county,race&adjust=age' },
+  { name: 'explore', path: '/explore?measure=diabetes-prevalence&by=sex,race&adjust=age' },
   { name: 'places', path: '/places?measure=diabetes-prevalence' },
   { name: 'costs', path: '/costs' },
   { name: 'library', path: '/library' },

@@ -171,8 +171,8 @@ describe('cohorts on the nj27 fixture, with exact counts (the trusted-environmen
 
     await restart();
     expect(((await call('GET', '/api/cohorts')).body.cohorts as Json[]).map((c) => c.id)).toEqual([other]);
-    // The state store's file (and, while it is open, its write-ahead log).
-    expect(readdirSync(stateDir).filter((f) => !f.endsWith('.wal'))).toEqual(['state.duckdb']);
+    // The state store's file (and, while it is open, its write-ahead log and the running server's address).
+    expect(readdirSync(stateDir).filter((f) => !f.endsWith('.wal') && f !== 'server.json')).toEqual(['state.duckdb']);
     expect((await call('DELETE', `/api/cohorts/${other}`)).status).toBe(204);
   });
 
