@@ -8,7 +8,7 @@ import { messages } from '../../core/measures/messages.ts';
 import { trendsByStratum } from '../../core/measures/measure-trend.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
-import { exportColumns } from '../../core/measures/export-description.ts';
+import { exportColumns, exportFilename, type ExportView } from '../../core/measures/export-description.ts';
 import { coveredYears, withinWindow, yearsShown } from '../../core/measures/time-window.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
@@ -129,8 +129,8 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
               const years = yearsShown(query.period, window, covered);
               const envelope = { measure: describeMeasure(measure), dataVersion, dataAsOf: loadedAt, period: query.period, ...years, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
               const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
-              const csvConstants = exportColumns({ measure, period: query.period, by: query.by, filters: query.filters, cohortId, adjustAge, ...years, disclosure, dataVersion, dataAsOf: loadedAt });
-              return { ...renderTable(format, { table, envelope, filename: `${measure.id}-${query.period}.csv`, csvConstants }), cells: countCells(rows) };
+              const exportView: ExportView = { measure, period: query.period, by: query.by, filters: query.filters, cohortId, adjustAge, ...years, disclosure, dataVersion, dataAsOf: loadedAt };
+              return { ...renderTable(format, { table, envelope, filename: exportFilename(exportView), csvConstants: exportColumns(exportView) }), cells: countCells(rows) };
             },
           });
         });

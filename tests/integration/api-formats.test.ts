@@ -122,7 +122,9 @@ describe('measure results as JSON, Arrow and CSV, with entity tags', () => {
     expect(json.rows.some((r) => r.suppressed) && json.rows.some((r) => !r.suppressed && (r.rate as number) > 0)).toBe(true);
     const response = await get(path, { Accept: 'text/csv' });
     expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="cost-pmpm-year.csv"');
+    // Measure, period, stratifier, window, adjustment, unit and data version: two downloads of different views never share a name.
+    const { from, to, dataVersion, measure } = json as unknown as { from: number; to: number; dataVersion: string; measure: { unit: string } };
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="cost-pmpm_year_by-sex_${from}-${to}_crude_${measure.unit}_data-${dataVersion.replace(/[^A-Za-z0-9.]+/g, '-').slice(0, 8)}.csv"`);
     const text = await response.text();
     expect(text.startsWith('period,sex,numerator,denominator,rate,ciLow,ciHigh,unreliable,suppressed')).toBe(true);
     expect(text).not.toMatch(/^#/m);
