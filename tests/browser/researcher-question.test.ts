@@ -53,9 +53,9 @@ describe("the researcher's question", () => {
     });
 
     // The rates say they are age-adjusted: beside the controls and in each chart's own title.
-    expect(await page.locator('[data-testid="adjustment"]').textContent()).toMatch(/^Age-adjusted rates/);
-    await page.locator('[data-testid="chart-figure"] .role-title-subtitle').first().waitFor();
-    expect(await page.locator('[data-testid="chart-figure"] .role-title-subtitle').first().textContent()).toMatch(/^Age-adjusted rates/);
+    // (The URL changes first; the page redraws on the next tick, so the text is awaited, not read at once.)
+    await expect.poll(() => page.locator('[data-testid="adjustment"]').textContent(), { timeout: 30_000 }).toMatch(/^Age-adjusted rates/);
+    await expect.poll(() => page.locator('[data-testid="chart-figure"] .role-title-subtitle').first().textContent(), { timeout: 30_000 }).toMatch(/^Age-adjusted rates/);
 
     // The APC of every stratum with three or more shown years since 2019, fitted by hand on the API's rates.
     const published = await fetchJson<MeasureResult>(server.url, '/api/measures/hba1c-control?period=year&by=county,race&adjust=age');
