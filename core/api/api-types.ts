@@ -5,6 +5,7 @@
 // dashboard bundles this module without zod.
 import { DIMENSION_NAMES, type Dimension } from '../measures/dimensions.ts';
 import type { MeasureUnit } from '../measures/measure-definition.ts';
+import type { StratumTrend } from '../measures/measure-trend.ts';
 import { PERIODS, type Period } from '../measures/periods.ts';
 
 /** Every dimension the API can stratify and filter by, in the API's order. */
@@ -77,17 +78,8 @@ export interface MeasureResult {
   rows: MeasureRow[];
 }
 
-/** The annual percent change of one stratum (GET /api/measures/:id/trend); nulls with a note when too few years are shown. */
-export interface StratumTrend {
-  stratum: Record<string, string>;
-  years: number;
-  apc: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  pValue: number | null;
-  significant: boolean | null;
-  note?: string;
-}
+/** The annual percent change of one stratum (GET /api/measures/:id/trend): the trend module's own type. */
+export type { StratumTrend };
 
 /** GET /api/measures/:id/trend?from=&to=: the APC per stratum, fitted over the years from–to only. */
 export interface MeasureTrend {

@@ -3,15 +3,9 @@
 
 export function saveBlob(blob: Blob, filename: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  doc.body.append(link);
   try {
-    link.click();
+    saveUrl(url, filename, doc);
   } finally {
-    link.remove();
     // Revoked on the next task: some browsers read the URL only after click() returns.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
