@@ -47,6 +47,7 @@ export const reportMessages = {
   restrictedCaller: () => 'Reports are rendered without row restriction for now, so a caller limited to some rows can neither create nor send one. An admin or an unrestricted analyst can.',
   notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send it.`,
   badUnsubscribeLink: () => 'This unsubscribe link is not valid: use the link of a message you received.',
+  unsubscribeLinkLacks: (parameter: string) => `This unsubscribe link has no '${parameter}': use the whole link of a message you received.`,
 } as const;
 
 /** What `popsight reports …` prints. */
