@@ -90,6 +90,8 @@ function terms(m: MeasureDefinition): [string, string] {
 function inWords(expression: string): string {
   if (expression === 'count(*)') return 'Person-periods in the population';
   if (expression === 'sum(member_months) / 12') return 'Person-years in coverage (member-months / 12)';
+  const atRisk = /^sum\(coalesce\((months_to_onset_\w+), member_months\)\) \/ 12$/.exec(expression);
+  if (atRisk) return `Person-years at risk: member-months / 12, in the period of the first diagnosis only those up to it (${code(atRisk[1]!)})`;
   const filtered = /^count\(\*\) FILTER \(WHERE (.+)\)$/.exec(expression);
   if (filtered) return `Person-periods with ${code(filtered[1]!)}`;
   const sum = /^sum\((\w+)\)$/.exec(expression);
