@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MEASURES } from '../core/measures/catalog.ts';
+import { DIMENSION_RULES } from '../core/measures/dimension-rules.ts';
 import { DIMENSION_NAMES } from '../core/measures/dimensions.ts';
 import { UNIT_LABELS, type MeasureDefinition } from '../core/measures/measure-definition.ts';
 
@@ -35,6 +36,12 @@ export function renderMeasuresDoc(measures: readonly MeasureDefinition[] = MEASU
     '',
     `Stratifiers and filters, unless a measure lists fewer: ${DIMENSION_NAMES.map((d) => `\`${d}\``).join(', ')}.`,
     '',
+    'How each person-period gets its value of each stratifier:',
+    '',
+    '| Stratifier | Rule |',
+    '|---|---|',
+    ...DIMENSION_NAMES.map((d) => `| ${code(d)} | ${cell(DIMENSION_RULES[d])} |`),
+    '',
     ...measures.map((m) => `- [${m.title}](#${m.id}) (\`${m.id}\`)`),
     '',
     ...measures.flatMap(renderMeasure),
@@ -55,6 +62,7 @@ function renderMeasure(m: MeasureDefinition): string[] {
     ['Periods', `${m.periods.map(code).join(', ')}. ${m.periodsReason}`],
     ['Stratifiers', (m.stratifiers ?? DIMENSION_NAMES).map(code).join(', ')],
     ['Exclusions and notes', m.notes ?? '—'],
+    ...(m.departures ? [['Departures from the source', m.departures] as [string, string]] : []),
     ['Source', m.source],
   ];
   return [
