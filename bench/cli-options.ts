@@ -24,7 +24,8 @@ const SKIP_NAMES: Record<string, SkippablePart> = { pg: 'pg', postgres: 'pg', po
 
 export const USAGE = `npm run bench -- [options]
   --people N[,N…]       population sizes, ascending (default 100000)
-  --skip pg,shards,browser,autocannon,fhir   leave these parts out (shards: section 8, sharded PostgreSQL)
+  --skip pg,shards,browser,autocannon,fhir,reports   leave these parts out (pg: section 4, one PostgreSQL
+                        beside DuckDB; shards: section 8, sharded PostgreSQL and the core-table peer; each independent)
   --out DIR             results folder (default bench/results)
   --no-docs             do not update docs/performance.md and its chart
   --docs DIR            the docs folder to update (default docs/ of this checkout)
@@ -83,7 +84,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const skip = new Set<SkippablePart>();
   for (const name of values.skip.flatMap((s) => s.split(','))) {
     const part = SKIP_NAMES[name.trim().toLowerCase()];
-    if (!part) throw new UsageError(`--skip takes pg, shards, browser, autocannon or fhir, got '${name}'\n\n${USAGE}`);
+    if (!part) throw new UsageError(`--skip takes pg, shards, browser, autocannon, fhir or reports, got '${name}'\n\n${USAGE}`);
     skip.add(part);
   }
   return {
