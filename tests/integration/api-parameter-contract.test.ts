@@ -217,6 +217,21 @@ describe('every documented parameter', () => {
     expect(findings).toEqual([]);
   }, 600_000);
 
+  it('that takes a cohort answers 404 for an unknown one, on every endpoint', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const [known] = found.cohorts;
+    const calls: Call[] = [
+      { method: 'get', path: '/measures/diabetes-prevalence', query: { cohort: unknown } },
+      { method: 'get', path: '/measures/diabetes-prevalence/trend', query: { cohort: unknown } },
+      { method: 'get', path: `/cohorts/${unknown}`, query: {} },
+      { method: 'get', path: `/cohorts/${unknown}/characterization`, query: {} },
+      { method: 'get', path: '/cohorts/compare', query: { a: unknown, b: known! } },
+      { method: 'get', path: '/cohorts/compare', query: { a: known!, b: unknown } },
+      { method: 'delete', path: `/cohorts/${unknown}`, query: {} },
+    ];
+    for (const call of calls) expect((await send(call)).status, `${call.method.toUpperCase()} ${call.path} ${JSON.stringify(call.query)}`).toBe(404);
+  }, 300_000);
+
   it('of every operation that changes state has an effect or is refused by name', async () => {
     // Deleting and sending are compared on two existing ids; unsubscribing with and without each part of the link.
     const findings: Finding[] = [];
