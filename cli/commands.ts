@@ -8,7 +8,10 @@ import { messages } from '../core/measures/messages.ts';
 import { builtClient, ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
 import { loadProgressLine, progressBar } from './progress.ts';
-import { startServer } from './start-server.ts';
+import { DEFAULT_HOST, startServer } from './start-server.ts';
+import type { AdminLinkPolicy } from './admin-sign-in-link.ts';
+import { accountMessages } from '../core/accounts/account-messages.ts';
+import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { redactedUrl } from '../server/warehouse/postgres-warehouse.ts';
 
 const log = (message: string) => console.error(message);
@@ -70,11 +73,14 @@ export function sweepKilledLoads(warehouse: string | undefined): void {
   }
 }
 
-/** Where and how the server listens: the options `serve` and `demo` share. */
+/** Where and how the server listens, and who may call it: the options `serve` and `demo` share. */
 export interface NetworkOptions {
   host?: string;
   allowedHost?: string[];
   queryTimeout?: number;
+  /** On unless --no-sign-in. */
+  signIn?: boolean;
+  idleTimeout?: number;
 }
 
 /** `--cohort-quota N` bounds bytes too: N cohorts of 10 KiB each (the default, 200, is 2 MiB). */
@@ -88,8 +94,6 @@ interface ServeOptions {
   cacheMb?: number;
   exactCounts?: boolean;
   auditRetentionDays?: number;
-  signIn?: boolean;
-  idleTimeout?: number;
   rateLimit?: number;
   cohortQuota?: number;
 }
@@ -98,15 +102,22 @@ export async function serveCommand(options: ServeOptions & NetworkOptions): Prom
   if ((options.warehouse === undefined) === (options.engine === undefined)) throw new Error(messages.warehouseOrEngine);
   if (options.engine !== undefined) {
     if (!/^postgres(ql)?:\/\//.test(options.engine)) throw new Error(messages.badEngine(options.engine));
-    await serve(options, builtClient(log));
+    await serve(options, builtClient(log), 'first-start');
     return;
   }
   const warehouse = resolve(options.warehouse!);
   if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
-  await serve({ ...options, warehouse }, builtClient(log));
+  await serve({ ...options, warehouse }, builtClient(log), 'first-start');
 }
 
-async function serve(options: ServeOptions & NetworkOptions, clientDir: string): Promise<void> {
+/** `adminLink`: when to print the administrator's one-time sign-in link (cli/admin-sign-in-link.ts). */
+async function serve(options: ServeOptions & NetworkOptions, clientDir: string, adminLink: AdminLinkPolicy): Promise<void> {
+  const signIn = options.signIn !== false;
+  if (!signIn) {
+    const host = options.host ?? DEFAULT_HOST;
+    if (!(LOOPBACK_HOST_NAMES as readonly string[]).includes(host)) throw new Error(accountMessages.signInOffNeedsLoopback(host));
+    log(accountMessages.signInOff);
+  }
   const server = await startServer({
     warehouse: options.warehouse,
     engine: options.engine,
@@ -118,11 +129,15 @@ async function serve(options: ServeOptions & NetworkOptions, clientDir: string):
     queryTimeoutSeconds: options.queryTimeout,
     exactCounts: options.exactCounts,
     auditRetentionDays: options.auditRetentionDays,
-    signIn: options.signIn ? { idleTimeoutMinutes: options.idleTimeout } : false,
+    signIn: signIn ? { idleTimeoutMinutes: options.idleTimeout, adminLink } : false,
     rateLimit: options.rateLimit === undefined ? undefined : options.rateLimit === 0 ? false : { perSecond: options.rateLimit, burst: 30 * options.rateLimit },
     cohortQuota: options.cohortQuota === undefined ? undefined : { count: options.cohortQuota, bytes: options.cohortQuota * COHORT_BYTES_EACH },
   });
   console.log(`Popsight is serving ${options.warehouse ?? redactedUrl(options.engine!)}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
+  if (server.signInLink) {
+    if (server.signInLink.created) console.log(accountMessages.adminCreated(server.signInLink.user));
+    console.log(accountMessages.signInLinkPrinted(server.signInLink.url, server.signInLink.minutes));
+  }
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -141,5 +156,6 @@ export async function demoCommand(options: { people: number; seed: number; port:
     log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
   }
   // The demo builds the dashboard when its sources are newer than client/dist (Vite, loaded only here).
-  await serve({ warehouse, port: options.port, host: options.host, allowedHost: options.allowedHost, queryTimeout: options.queryTimeout }, await ensureClientBuilt(log));
+  const { port, host, allowedHost, queryTimeout, signIn, idleTimeout } = options;
+  await serve({ warehouse, port, host, allowedHost, queryTimeout, signIn, idleTimeout }, await ensureClientBuilt(log), 'every-start');
 }

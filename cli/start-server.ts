@@ -9,6 +9,8 @@ import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
 import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { accountsAccess } from '../server/routing/sign-in-access.ts';
+import { DEFAULT_SIGN_IN_LINK_MS, signInLinks, signInLinkUrl, type SignInLinks } from '../core/accounts/sign-in-links.ts';
+import { adminSignInLink, type AdminLink, type AdminLinkPolicy } from './admin-sign-in-link.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../server/http/rate-limit.ts';
 import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
@@ -24,6 +26,8 @@ import { removeServerRuntime, writeServerRuntime } from './server-runtime.ts';
 
 export interface RunningServer {
   url: string;
+  /** With `signIn.adminLink`: the administrator's one-time sign-in link, when one was issued. */
+  signInLink?: { url: string; user: string; created: boolean; minutes: number };
   close(): Promise<void>;
 }
 
@@ -50,7 +54,8 @@ export interface ServerOptions {
   auditRetentionDays?: number;
   /**
    * Sign-in and roles (docs/architecture.md, Sign-in and roles): callers authenticate by session
-   * cookie or API token. Off by default for now (every caller holds every role, as before).
+   * cookie or API token. Off by default here (tests and the bench start servers without it, where
+   * every caller holds every role); `popsight serve` and `popsight demo` turn it on unless --no-sign-in.
    */
   signIn?: boolean | SignInOptions;
   /**
@@ -84,6 +89,10 @@ export interface SignInOptions {
   idleTimeoutMinutes?: number;
   /** The clock sessions and tokens are timed by (tests pass their own). */
   clock?: () => Date;
+  /** Issue the administrator's one-time sign-in link at start (creating the admin on an empty store): cli/admin-sign-in-link.ts. */
+  adminLink?: AdminLinkPolicy;
+  /** Minutes a one-time sign-in link works (default 15). */
+  linkMinutes?: number;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
@@ -103,6 +112,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const delivery = reportDelivery(options.reports || {}, clock);
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
+  let links: SignInLinks | undefined;
+  let adminLink: AdminLink | undefined;
   try {
     await retention.ready;
     const statementTimeoutMs = 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS);
@@ -111,7 +122,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     else throw new Error('startServer: give a warehouse file or an engine URL');
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
-    const access = signIn && accountsAccess(state.accounts, { clock: signIn.clock ?? clock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 });
+    const signInClock = signIn?.clock ?? clock;
+    links = signIn && signInLinks({ clock: signInClock, randomBytes, lifetimeMs: (signIn.linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000) * 60_000 });
+    const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, links);
+    adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
     const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
     server = await new Promise<Server>((resolve, reject) => {
@@ -133,6 +147,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const scheduler = options.reports === false ? undefined : startReportScheduler(options.reports ?? {}, { reports, delivery, warehouse: served, url, clock, exactCounts: options.exactCounts === true });
   return {
     url,
+    ...(adminLink && {
+      signInLink: { url: signInLinkUrl(url, adminLink.secret), user: adminLink.user, created: adminLink.created, minutes: (options.signIn as SignInOptions).linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000 },
+    }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

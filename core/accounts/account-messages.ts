@@ -7,6 +7,11 @@ export const accountMessages = {
   /** The same words for an unknown user, a wrong password and a disabled account: they reveal nothing. */
   signInFailed: 'Unknown user name or wrong password.',
   notSignedIn: 'Sign in first: send the session cookie of POST /api/session, or Authorization: Bearer <token>.',
+  signInLinkRefused: 'This sign-in link was used already, has expired or is unknown: a link works once, for a few minutes. Sign in with a user name and password, or restart the server for a new link.',
+  signInLinkPrinted: (url: string, minutes: number) => `  Sign in:   ${url}\n             (a one-time link: it works once, within ${minutes} minutes; restart for a new one)`,
+  adminCreated: (name: string) => `Created the administrator '${name}' (no password yet: sign in with the link below, then popsight users add … for others).`,
+  signInOff: 'Sign-in is OFF (--no-sign-in): anyone who can reach this port reads every number and holds every role. Use this on your own machine only.',
+  signInOffNeedsLoopback: (host: string) => `--no-sign-in is allowed only on this machine (--host 127.0.0.1, ::1 or localhost), not on ${host}: anyone on the network would read every number.`,
   invalidToken: 'The API token is unknown, revoked or expired.',
   roleTooLow: (required: string, held: AccountRole) => `This needs the role ${required}; you are signed in as ${held}.`,
   csrfMissing: 'A change made with a session cookie needs the header X-CSRF-Token with the csrfToken that signing in returned.',

@@ -7,6 +7,7 @@ import { accountMessages } from '../../core/accounts/account-messages.ts';
 import type { AccountStores } from '../../core/accounts/account-stores.ts';
 import { apiTokens, type ApiTokens } from '../../core/accounts/api-tokens.ts';
 import { holdsRole } from '../../core/accounts/roles.ts';
+import type { SignInLinks } from '../../core/accounts/sign-in-links.ts';
 import { signInService, type SignIn, type SignInDeps } from '../../core/accounts/sign-in.ts';
 import { clearSessionCookie, sessionCookieOf } from '../accounts/session-cookie.ts';
 import { sessionRoutes } from '../accounts/session-routes.ts';
@@ -19,6 +20,8 @@ import type { Role } from './route-table.ts';
 export interface SignInAccessDeps {
   signIn: SignIn;
   tokens: ApiTokens;
+  /** One-time sign-in links (GET /api/session/link); none: no link route. */
+  links?: SignInLinks;
 }
 
 /** `Authorization: Bearer <token>` → the token; undefined without that header. */
@@ -27,7 +30,7 @@ function bearerOf(request: Request): string | undefined {
   return match?.[1];
 }
 
-export function signInAccess({ signIn, tokens }: SignInAccessDeps): AccessPolicy {
+export function signInAccess({ signIn, tokens, links }: SignInAccessDeps): AccessPolicy {
   const identify: RequestHandler = async (request, response, next) => {
     const bearer = bearerOf(request);
     if (bearer !== undefined) {
@@ -58,10 +61,10 @@ export function signInAccess({ signIn, tokens }: SignInAccessDeps): AccessPolicy
     };
   };
 
-  return { identify, require, routes: sessionRoutes(signIn) };
+  return { identify, require, routes: sessionRoutes(signIn, links) };
 }
 
 /** The sign-in policy over the state store's accounts, with its side effects (clock, random bytes) and idle timeout. */
-export function accountsAccess(stores: AccountStores, deps: SignInDeps): AccessPolicy {
-  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps) });
+export function accountsAccess(stores: AccountStores, deps: SignInDeps, links?: SignInLinks): AccessPolicy {
+  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps), links });
 }
