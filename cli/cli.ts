@@ -9,6 +9,7 @@ import { registerPublishCommand } from './publish-command.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerWarehouseCommands } from './warehouse-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
+import { OIDC_USER_CLAIMS } from '../core/accounts/oidc-sign-in.ts';
 import { DEFAULT_COHORT_QUOTA } from '../core/cohorts/saved-cohort.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../server/audit/audit-retention.ts';
 import { DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_SECONDS } from './start-server.ts';
@@ -61,7 +62,12 @@ function withSignInOptions(command: Command): Command {
   return command
     .option('--sign-in', 'require sign-in (the default): a session (the one-time link printed at start, popsight users add) or an API token (popsight tokens create) for every route above "anyone"', true)
     .option('--no-sign-in', 'serve without sign-in: anyone who reaches the port holds every role; on this machine only (--host 127.0.0.1), with a warning')
-    .option('--idle-timeout <minutes>', 'minutes of inactivity that end a session', integer('--idle-timeout', 1), 15);
+    .option('--idle-timeout <minutes>', 'minutes of inactivity that end a session', integer('--idle-timeout', 1), 15)
+    .option('--oidc-issuer <url>', 'also sign in through this OpenID Connect provider (its issuer URL; https unless on loopback); people need a local account of the same name (popsight users add NAME --no-password)')
+    .option('--oidc-client-id <id>', 'the client id registered with the provider')
+    .option('--oidc-client-secret <secret>', 'the client secret (better: set POPSIGHT_OIDC_CLIENT_SECRET, which ps does not show); none for a public client')
+    .addOption(new Option('--oidc-user-claim <claim>', 'the ID token claim that names the local user (email: only when email_verified)').choices(OIDC_USER_CLAIMS).default('email'))
+    .option('--oidc-redirect-uri <url>', 'the redirect URI registered with the provider (default: this server\'s /api/session/oidc/callback as the browser reaches it)');
 }
 
 withSignInOptions(withNetworkOptions(

@@ -10,6 +10,7 @@ import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.t
 import { loadProgressLine, progressBar } from './progress.ts';
 import { DEFAULT_HOST, startServer } from './start-server.ts';
 import type { AdminLinkPolicy } from './admin-sign-in-link.ts';
+import type { OidcConfig, OidcUserClaim } from '../core/accounts/oidc-sign-in.ts';
 import { accountMessages } from '../core/accounts/account-messages.ts';
 import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { redactedUrl } from '../server/warehouse/postgres-warehouse.ts';
@@ -81,6 +82,11 @@ export interface NetworkOptions {
   /** On unless --no-sign-in. */
   signIn?: boolean;
   idleTimeout?: number;
+  oidcIssuer?: string;
+  oidcClientId?: string;
+  oidcClientSecret?: string;
+  oidcUserClaim?: OidcUserClaim;
+  oidcRedirectUri?: string;
 }
 
 /** `--cohort-quota N` bounds bytes too: N cohorts of 10 KiB each (the default, 200, is 2 MiB). */
@@ -113,6 +119,7 @@ export async function serveCommand(options: ServeOptions & NetworkOptions): Prom
 /** `adminLink`: when to print the administrator's one-time sign-in link (cli/admin-sign-in-link.ts). */
 async function serve(options: ServeOptions & NetworkOptions, clientDir: string, adminLink: AdminLinkPolicy): Promise<void> {
   const signIn = options.signIn !== false;
+  if (!signIn && options.oidcIssuer !== undefined) throw new Error(accountMessages.oidcWithoutSignIn);
   if (!signIn) {
     const host = options.host ?? DEFAULT_HOST;
     if (!(LOOPBACK_HOST_NAMES as readonly string[]).includes(host)) throw new Error(accountMessages.signInOffNeedsLoopback(host));
@@ -129,7 +136,7 @@ async function serve(options: ServeOptions & NetworkOptions, clientDir: string, 
     queryTimeoutSeconds: options.queryTimeout,
     exactCounts: options.exactCounts,
     auditRetentionDays: options.auditRetentionDays,
-    signIn: signIn ? { idleTimeoutMinutes: options.idleTimeout, adminLink } : false,
+    signIn: signIn ? { idleTimeoutMinutes: options.idleTimeout, adminLink, oidc: oidcOptions(options) } : false,
     rateLimit: options.rateLimit === undefined ? undefined : options.rateLimit === 0 ? false : { perSecond: options.rateLimit, burst: 30 * options.rateLimit },
     cohortQuota: options.cohortQuota === undefined ? undefined : { count: options.cohortQuota, bytes: options.cohortQuota * COHORT_BYTES_EACH },
   });
@@ -156,6 +163,23 @@ export async function demoCommand(options: { people: number; seed: number; port:
     log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
   }
   // The demo builds the dashboard when its sources are newer than client/dist (Vite, loaded only here).
-  const { port, host, allowedHost, queryTimeout, signIn, idleTimeout } = options;
-  await serve({ warehouse, port, host, allowedHost, queryTimeout, signIn, idleTimeout }, await ensureClientBuilt(log), 'every-start');
+  const { people: _people, seed: _seed, rebuild: _rebuild, ...network } = options;
+  await serve({ ...network, warehouse }, await ensureClientBuilt(log), 'every-start');
+}
+
+/** The --oidc-… options as the server takes them, checked: issuer and client id together, https unless on loopback. */
+function oidcOptions(options: NetworkOptions): (OidcConfig & { redirectUri?: string }) | undefined {
+  const { oidcIssuer: issuer, oidcClientId: clientId } = options;
+  if (issuer === undefined && clientId === undefined) return undefined;
+  if (issuer === undefined || clientId === undefined) throw new Error(accountMessages.oidcIssuerAndClient);
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new Error(accountMessages.oidcBadIssuer(issuer));
+  }
+  const loopback = (LOOPBACK_HOST_NAMES as readonly string[]).includes(url.hostname.replace(/^\[|\]$/g, ''));
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new Error(accountMessages.oidcBadIssuer(issuer));
+  const clientSecret = options.oidcClientSecret ?? (process.env.POPSIGHT_OIDC_CLIENT_SECRET || undefined);
+  return { issuer, clientId, clientSecret, userClaim: options.oidcUserClaim, redirectUri: options.oidcRedirectUri };
 }

@@ -10,6 +10,7 @@ import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/
 import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { accountsAccess } from '../server/routing/sign-in-access.ts';
 import { DEFAULT_SIGN_IN_LINK_MS, signInLinks, signInLinkUrl, type SignInLinks } from '../core/accounts/sign-in-links.ts';
+import type { OidcConfig } from '../core/accounts/oidc-sign-in.ts';
 import { adminSignInLink, type AdminLink, type AdminLinkPolicy } from './admin-sign-in-link.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../server/http/rate-limit.ts';
 import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
@@ -93,6 +94,8 @@ export interface SignInOptions {
   adminLink?: AdminLinkPolicy;
   /** Minutes a one-time sign-in link works (default 15). */
   linkMinutes?: number;
+  /** Sign-in through an OpenID Connect provider besides passwords (docs/architecture.md, OpenID Connect). */
+  oidc?: OidcConfig & { redirectUri?: string };
 }
 
 export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
@@ -124,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
     const signInClock = signIn?.clock ?? clock;
     links = signIn && signInLinks({ clock: signInClock, randomBytes, lifetimeMs: (signIn.linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000) * 60_000 });
-    const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, links);
+    const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, oidc: signIn.oidc });
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
     const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
