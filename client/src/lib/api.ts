@@ -12,8 +12,10 @@ import type {
   SessionInfo,
 } from '../../../core/api/api-types.ts';
 import type { StratumTrend } from '../../../core/measures/measure-trend.ts';
+import type { AuditRecord } from '../../../core/audit/audit-record.ts';
 import { OFFERED_DIMENSIONS } from './offered.ts';
 import { messages } from '../../../core/charts/messages.ts';
+import { accessMessage } from '../sign-in/access-messages.ts';
 
 /** A failed API call; `message` is the API's `error.message` when it sent one. */
 export class ApiError extends Error {
@@ -125,7 +127,8 @@ function toApiError(response: Response, body: unknown): ApiError {
     ?.error;
   if (error && typeof error.message === 'string' && error.message) {
     const code = typeof error.code === 'string' ? error.code : undefined;
-    return new ApiError(error.message, response.status, code, error.details);
+    // A refusal by sign-in says what kind it is and what to do (access-messages.ts).
+    return new ApiError(accessMessage(response.status, code, error.message) ?? error.message, response.status, code, error.details);
   }
   return new ApiError(messages.httpStatus(response.status, response.statusText), response.status);
 }
@@ -238,3 +241,30 @@ export const signIn = (user: string, password: string) =>
 
 /** Signs out (with the CSRF token, as every change made with the cookie). */
 export const signOut = () => send('/api/session', { method: 'DELETE', reportUnauthorized: false }).then(() => undefined);
+
+/** A page of the audit trail (GET /api/audit, admin): newest first; `next.before` continues it. */
+export interface AuditPage {
+  records: AuditRecord[];
+  truncated: boolean;
+  next: { before: number } | null;
+}
+
+export interface AuditFilters {
+  principal?: string;
+  route?: string;
+  outcome?: string;
+  /** Dates (YYYY-MM-DD) or ISO times, UTC. */
+  from?: string;
+  to?: string;
+}
+
+export function fetchAuditPage(filters: AuditFilters, before: number | null, signal?: AbortSignal): Promise<AuditPage> {
+  const params = new URLSearchParams({ order: 'desc', limit: '100' });
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  if (before !== null) params.set('before', String(before));
+  return getJson<AuditPage>(`/api/audit?${params}`, signal);
+}
+
+/** GET /api/audit/verify: whether the hash chain is intact, in words. */
+export const verifyAuditChain = (signal?: AbortSignal) =>
+  getJson<{ ok: boolean; records: number; message: string; sequence?: number }>('/api/audit/verify', signal);

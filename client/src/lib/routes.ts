@@ -7,6 +7,7 @@ export const PAGES = [
   { id: 'places', path: '/places', title: 'Places' },
   { id: 'costs', path: '/costs', title: 'Costs and use' },
   { id: 'library', path: '/library', title: 'Measure library' },
+  { id: 'audit', path: '/audit', title: 'Audit trail' },
 ] as const;
 
 export type PageId = (typeof PAGES)[number]['id'];
@@ -19,3 +20,9 @@ export function pageOfPath(pathname: string): PageId | null {
 
 export const pathOfPage = (id: PageId): string => PAGES.find((page) => page.path && page.id === id)!.path;
 export const titleOfPage = (id: PageId): string => PAGES.find((page) => page.id === id)!.title;
+
+/** Pages only administrators see in the navigation (the server refuses their API to anyone else). */
+const ADMIN_PAGES: readonly PageId[] = ['audit'];
+
+/** Whether the navigation lists a page for a role; null: a server without sign-in, where everyone holds every role. */
+export const pageListedFor = (id: PageId, role: string | null): boolean => role === null || role === 'admin' || !ADMIN_PAGES.includes(id);
