@@ -14,6 +14,7 @@ import { openStateStore } from '../../server/state/state-store.ts';
 import { accessMessages } from '../../client/src/sign-in/access-messages.ts';
 import { signInMessages } from '../../client/src/sign-in/sign-in-messages.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { startTestProvider, type TestProvider } from '../helpers/oidc-provider.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 
 const nav = (page: Page, id: string) => page.locator(`nav[aria-label="Pages"] a[data-page="${id}"]`);
@@ -22,6 +23,8 @@ describe('access in the dashboard', () => {
   let built: TestWarehouse;
   let server: RunningServer;
   let browser: Browser;
+  let provider: TestProvider;
+  let oidcServer: RunningServer;
 
   /** A fresh browser profile (no cookie) signed in with a user name and password. */
   async function signedIn(user: string, password: string): Promise<Page> {
@@ -45,12 +48,24 @@ describe('access in the dashboard', () => {
     await store.close();
     const clientDir = await ensureClientBuilt(() => undefined);
     server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, clientDir, reports: false, signIn: { adminLink: 'every-start' } });
+    // A second server, signing in through an identity provider on loopback.
+    provider = await startTestProvider(() => new Date());
+    const oidcState = join(built.dir, 'oidc-state');
+    const oidcStore = await openStateStore(oidcState, { clock: () => new Date(), newId: () => randomBytes(8).toString('hex') });
+    await users(oidcStore.accounts.users, { clock: () => new Date(), randomBytes }).add('ann@example.org', 'analyst', randomBytes(24).toString('base64url'), { all: true });
+    await oidcStore.close();
+    oidcServer = await startServer({
+      warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir: oidcState, clientDir, reports: false,
+      signIn: { oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret } },
+    });
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await oidcServer?.close();
+    await provider?.close();
     built?.remove();
   });
 
@@ -112,5 +127,25 @@ describe('access in the dashboard', () => {
     expect(await refusal.locator('strong').textContent()).toBe(accessMessages.noDataAccess.heading);
     expect(await refusal.textContent()).toContain(accessMessages.noDataAccess.detail());
     expect(await refusal.textContent()).not.toContain('Something went wrong');
+  });
+
+  it('signs in through the identity provider from the sign-in page, back to the view asked for', async () => {
+    provider.signedIn = { sub: 'ann-1', email: 'ann@example.org', email_verified: true };
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${oidcServer.url}/explore?measure=diabetes-prevalence&by=sex`);
+    await page.getByTestId('sign-in').waitFor();
+    // Only the server with a provider offers it (the first server has none).
+    await page.getByRole('link', { name: signInMessages.withProvider() }).click();
+    await page.getByTestId('account').waitFor();
+    expect(await page.getByTestId('account').textContent()).toContain(signInMessages.signedInAs('ann@example.org', 'analyst'));
+    const url = new URL(page.url());
+    expect([url.origin, url.pathname, url.searchParams.get('measure'), url.searchParams.get('by')]).toEqual([oidcServer.url, '/explore', 'diabetes-prevalence', 'sex']);
+    await page.locator('[data-testid="chart-figure"] g.mark-line.role-mark path').first().waitFor();
+    expect(provider.tokenRefusals).toEqual([]);
+
+    const plain = await (await browser.newContext()).newPage();
+    await plain.goto(server.url);
+    await plain.getByTestId('sign-in').waitFor();
+    expect(await plain.getByTestId('sign-in-provider').count()).toBe(0);
   });
 });

@@ -239,6 +239,16 @@ export const signIn = (user: string, password: string) =>
     reportUnauthorized: false,
   }).then((response) => response.json() as Promise<SessionInfo>);
 
+/** Ways to sign in besides a password; null on a server without an identity provider (404). */
+export const fetchSignInProviders = (): Promise<{ oidc?: { start: string } } | null> =>
+  send('/api/session/providers', { headers: { accept: 'application/json' }, reportUnauthorized: false }).then(
+    (response) => response.json() as Promise<{ oidc?: { start: string } }>,
+    (error: unknown) => {
+      if (isApiError(error) && error.status === 404) return null;
+      throw error;
+    },
+  );
+
 /** Signs out (with the CSRF token, as every change made with the cookie). */
 export const signOut = () => send('/api/session', { method: 'DELETE', reportUnauthorized: false }).then(() => undefined);
 
