@@ -18,6 +18,8 @@ export interface EmailView {
   table: ValuesTable;
   link: string;
   csvFilename: string;
+  /** Set for a view outside the recipients' rows: why it is left out (no chart, table or CSV). */
+  withheld?: string;
 }
 
 export interface EmailInput {
@@ -41,6 +43,12 @@ function tableHtml(table: ValuesTable): string {
 }
 
 function viewHtml(view: EmailView): string {
+  if (view.withheld) {
+    return [
+      `<h2 style="font-size:17px;margin:24px 0 4px">${escapeHtml(view.title)}</h2>`,
+      `<p style="margin:0 0 8px;color:#4a5463">${escapeHtml(view.withheld)}</p>`,
+    ].join('\n');
+  }
   return [
     `<h2 style="font-size:17px;margin:24px 0 4px">${escapeHtml(view.title)}</h2>`,
     `<p style="margin:0 0 8px;color:#4a5463">${escapeHtml(view.definition)} <span style="color:#5b6573">Source: ${escapeHtml(view.source.replace(/\.?$/, '.'))}</span></p>`,
@@ -63,7 +71,7 @@ export function reportEmail(input: EmailInput): { subject: string; html: string;
   const text = [
     input.reportName,
     `${reportMessages.dataAsOf(input.dataAsOf)}. ${reportMessages.disclosureNote(input.perturbed)}`,
-    ...input.views.map((view) => [``, view.title, view.altText, `${reportMessages.openLive()}: ${view.link}`].join('\n')),
+    ...input.views.map((view) => (view.withheld ? ['', view.title, view.withheld] : ['', view.title, view.altText, `${reportMessages.openLive()}: ${view.link}`]).join('\n')),
   ].join('\n');
   return { subject: reportMessages.subject(input.reportName, input.dataAsOf), html, text };
 }

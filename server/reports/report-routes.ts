@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../core/errors.ts';
-import { parseReportDefinition, type SavedReport } from '../../core/reports/report-definition.ts';
+import { restrictionMessages } from '../../core/accounts/row-restriction.ts';
+import { filterOutside } from '../../core/reports/recipient-rows.ts';
+import { parseReportDefinition, type ReportDefinition, type SavedReport } from '../../core/reports/report-definition.ts';
 import { escapeHtml } from '../../core/reports/report-email.ts';
 import { reportMessages } from '../../core/reports/report-messages.ts';
 import type { ReportStore } from '../../core/reports/report-store.ts';
@@ -77,12 +79,18 @@ function canSee(request: Request, report: SavedReport): boolean {
 }
 
 /**
- * A report renders every view without row restriction (per-recipient restriction is not built yet),
- * so a caller limited to some rows may neither create nor send one: they could send themselves
- * numbers outside their rows.
+ * A caller limited to some rows makes views within them only: a view filtered to a value outside
+ * their rule is refused as the measure API refuses it (403 `outside_restriction`, naming the field).
+ * Each recipient is then sent the report under their own restriction (deliver-report.ts).
  */
-function refuseRestricted(request: Request): void {
-  if (restrictionOf(request)) throw new HttpError(403, 'outside_restriction', reportMessages.restrictedCaller());
+function checkViewsWithin(request: Request, definition: ReportDefinition): void {
+  const limits = restrictionOf(request);
+  for (const [i, view] of definition.views.entries()) {
+    const outside = filterOutside(view.filters, limits);
+    if (!outside) continue;
+    const field = `views[${i}].filters.${outside.dimension}`;
+    throw new HttpError(403, 'outside_restriction', restrictionMessages.outsideRestriction(field, outside.value, limits!), { field, allowed: limits![outside.dimension as keyof typeof limits] });
+  }
 }
 
 function canChange(request: Request, report: SavedReport): boolean {
@@ -140,15 +148,16 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
         operationId: 'createReport',
         tags: ['reports'],
         requestBody: definitionBody,
-        responses: { 201: json('The saved report'), 400: json('A field is wrong: the error names it') },
+        responses: { 201: json('The saved report'), 400: json('A field is wrong: the error names it'), 403: json('A view is filtered outside the caller\'s rows (outside_restriction, naming the field)') },
       },
       handler: async (request, response) => {
-        refuseRestricted(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         if (typeof body !== 'object' || Array.isArray(body) || 'owner' in body) {
           throw new DomainError('invalid_definition', reportMessages.invalidField('owner', reportMessages.ownerIsCaller()), { field: 'owner' });
         }
-        const saved = await reports.save(parseReportDefinition({ ...body, owner: principalOf(request) }));
+        const definition = parseReportDefinition({ ...body, owner: principalOf(request) });
+        checkViewsWithin(request, definition);
+        const saved = await reports.save(definition);
         response.status(201).json(saved);
       },
     },
@@ -214,13 +223,13 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
         responses: { 201: json('The run with its deliveries'), 403: json('Not the report\'s owner'), 404: json('No such report') },
       },
       handler: async (request, response) => {
-        refuseRestricted(request);
         const report = await visibleReport(request);
         if (!canChange(request, report)) throw new HttpError(403, 'not_report_owner', reportMessages.notOwner(report.id));
         const result = await deps.warehouse.use((db) =>
           runReport(db, report, { baseUrl: baseUrlOf(request), exactCounts: deps.exactCounts, trigger: 'manual' }, { ...deps.delivery, store: reports }),
         );
-        response.status(201).json({ ...result.run, deliveries: result.deliveries, renderMs: result.rendered?.views.map((view) => view.renderMs) ?? [] });
+        // One rendering per distinct restriction of the recipients; each view's time in each.
+        response.status(201).json({ ...result.run, deliveries: result.deliveries, renderMs: result.renderings.map((rendered) => rendered.views.map((view) => view.renderMs)) });
       },
     },
     {
