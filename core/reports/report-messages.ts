@@ -52,7 +52,10 @@ export const reportMessages = {
       : reason === 'no-rule' ? 'the account of this address may read no rows (an admin gives it a rule with popsight users restrict)'
       : 'no account has this address as its user name (popsight users add <address> … gives it one; each recipient gets the rows of their account)'
     }`,
-  notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send it.`,
+  bodyNotObject: () => 'The request body must be a JSON object.',
+  notEditable: (editable: readonly string[]) => `cannot be changed (fields that can: ${editable.join(', ')})`,
+  pausedOnPage: () => 'paused by hand',
+  notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send or change it.`,
   badUnsubscribeLink: () => 'This unsubscribe link is not valid: use the link of a message you received.',
 } as const;
 

@@ -36,6 +36,11 @@ export interface ReportStore {
   list(): Promise<SavedReport[]>;
   get(id: string): Promise<SavedReport | undefined>;
   save(definition: ReportDefinition): Promise<SavedReport>;
+  /**
+   * Replaces a report's definition (its name, views, recipients, schedule; the owner stays), its next
+   * run made again from now when the schedule changed; undefined when there is no such report.
+   */
+  update(id: string, definition: ReportDefinition): Promise<SavedReport | undefined>;
   /** Records a run as started, with every recipient queued. */
   startRun(run: { reportId: string; trigger: string; transport: string; recipients: readonly string[] }): Promise<ReportRun>;
   recordDelivery(runId: string, recipient: string, status: Exclude<DeliveryStatus, 'queued'>, detail: string): Promise<void>;

@@ -212,4 +212,20 @@ describe('reports made by a restricted caller', () => {
     expect(((await sent.json()) as Json).status).toBe('sent');
     expect(received.map((m) => m.to)).toEqual([COUNTY]);
   });
+
+  it('keeps a restricted owner\'s changes within their rows, and another\'s report out of their reach', async () => {
+    const own = (await (await call('/reports', tokens.county!)).json()) as Json;
+    const id = (own.reports as Json[]).find((r) => r.name === 'Mine')!.id as string;
+    const outside = await call(`/reports/${id}/views`, tokens.county!, { method: 'POST', body: JSON.stringify({ measure: 'diabetes-prevalence', filters: { county: otherCounty } }) });
+    expect(outside.status).toBe(403);
+    expect(((await outside.json()) as Json).error.details.field).toBe('views[1].filters.county');
+    const renamed = await call(`/reports/${id}`, tokens.county!, { method: 'PATCH', body: JSON.stringify({ name: 'Mine, renamed' }) });
+    expect(renamed.status).toBe(200);
+    const theirs = (await (await call('/reports', tokens.admin!)).json()) as Json;
+    const adminReport = (theirs.reports as Json[]).find((r) => r.name === 'Counties')!.id as string;
+    for (const [path, method] of [[`/reports/${adminReport}`, 'PATCH'], [`/reports/${adminReport}/pause`, 'POST'], [`/reports/${adminReport}/views`, 'POST']] as const) {
+      const response = await call(path, tokens.county!, { method, body: JSON.stringify(method === 'PATCH' ? { name: 'x' } : { measure: 'diabetes-prevalence' }) });
+      expect(response.status, `${method} ${path}`).toBe(404);
+    }
+  });
 });
