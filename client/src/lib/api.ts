@@ -238,3 +238,16 @@ export const signIn = (user: string, password: string) =>
 
 /** Signs out (with the CSRF token, as every change made with the cookie). */
 export const signOut = () => send('/api/session', { method: 'DELETE', reportUnauthorized: false }).then(() => undefined);
+
+/** A GET whose answer changes between calls (reports, their runs): never shared or kept. */
+export const getFresh = <T>(path: string, signal?: AbortSignal): Promise<T> => getJson<T>(path, signal);
+
+/** A page of HTML from the API (an outbox message), as text. */
+export const getHtml = async (path: string, signal?: AbortSignal): Promise<string> =>
+  (await send(path, { signal, headers: { accept: 'text/html' } })).text();
+
+/** A change (POST, PATCH) with a JSON body; its JSON answer, or an ApiError with the server's message and details. */
+export async function sendJson<T>(path: string, method: 'POST' | 'PATCH', body: unknown = {}): Promise<T> {
+  const response = await send(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await response.json()) as T;
+}
