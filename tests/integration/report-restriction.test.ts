@@ -83,7 +83,7 @@ const unescapeHtml = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (
 /** Each table of the message's HTML, as rows of cell texts (header row first). */
 function htmlTables(html: string): string[][][] {
   return [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)].map((table) =>
-    [...table[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => unescapeHtml(cell[1]!))),
+    [...table[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => unescapeHtml(cell[1]!))),
   );
 }
 
@@ -133,7 +133,7 @@ beforeAll(async () => {
   expect(sent.status).toBe(201);
   run = (await sent.json()) as Json;
   for (const message of received) mail.set(message.to, await simpleParser(message.raw, { skipImageLinks: true }));
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   vi.restoreAllMocks();
