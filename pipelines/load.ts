@@ -19,6 +19,7 @@ import { acquireWarehouseLock } from './warehouse-lock.ts';
 import { attachPrevious, carryOverCore, carryOverHistory, runWithSameContent } from './append/carry-over.ts';
 import { extractHash } from './extract-hash.ts';
 import { runQualityChecks } from './quality/index.ts';
+import { carryOverResults } from './quality/results-table.ts';
 import { qualityMessages } from '../core/quality/quality-messages.ts';
 import { conditionGroups, referencePath } from '../core/reference/reference-data.ts';
 import { quoteLiteral } from '../core/warehouse/sql.ts';
@@ -164,6 +165,8 @@ async function buildAndPublish(
 
     // 6. Quality checks: Kahn 2016 conformance, completeness, plausibility → wh.quality.results, compared with the warehouse being replaced.
     const previousWarehouse = existsSync(options.warehouse) ? options.warehouse : undefined;
+    // Appending, the quality history goes on (before this run's rows, so this run is the one appended last).
+    if (appending) await carryOverResults(db, 'wh.');
     const quality = await step('6/7 quality', () => runQualityChecks(db, { runId, now: deps.clock(), previousWarehouse, schemaPrefix: 'wh.', birthDates: 'person_dates' }));
     deps.log(`6/7 quality: ${quality.passed} of ${quality.checks} checks pass${qualityMessages.failingChecks(quality.results.filter((r) => r.status === 'fail').map((r) => r.check.id))}; ${quality.new} new, ${quality.resolved} resolved${quality.noComparisonReason ? ` (${quality.noComparisonReason})` : ''}`);
 
