@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNCACHED_METHOD } from './api.ts';
+import { carryOver } from './carry-over.ts';
 import { renderScalingSvg } from './chart.ts';
 import { scalingTable, sizeDetails, stageTable, targetsTable } from './markdown.ts';
 import { machineLine, scalingRow, sourceLine } from './report.ts';
@@ -22,8 +23,13 @@ const DATA_END = '-->';
 
 export async function updatePerformanceDocs(results: BenchResults, docsDir: string): Promise<string> {
   const page = join(docsDir, 'performance.md');
-  const fresh = results.runs.map((run) => ({ measuredAt: results.startedAt, source: results.source, machine: results.machine, settings: results.settings, run }));
-  const kept = readEntries(page).filter((e) => !fresh.some((f) => f.run.people === e.run.people));
+  const previous = readEntries(page);
+  const earlier = (people: number) => {
+    const entry = previous.find((e) => e.run.people === people);
+    return entry && { measuredAt: entry.measuredAt, commit: entry.source?.commit ?? null, run: entry.run };
+  };
+  const fresh = results.runs.map((run) => ({ measuredAt: results.startedAt, source: results.source, machine: results.machine, settings: results.settings, run: carryOver(run, earlier(run.people)) }));
+  const kept = previous.filter((e) => !fresh.some((f) => f.run.people === e.run.people));
   const entries = [...kept, ...fresh].sort((a, b) => a.run.people - b.run.people);
   const rows = entries.map((e) => scalingRow(e.run, e.measuredAt, e.source));
   writeFileSync(join(docsDir, 'performance-scaling.svg'), await renderScalingSvg(rows));
@@ -58,7 +64,7 @@ function renderPage(entries: Entry[]): string {
       'npm run bench                                   # 100,000 people, every section',
       'npm run bench -- --people 1000000               # the scale the targets are set at (~21 GB of CSV; see --work)',
       'npm run bench -- --people 10000,100000          # a scaling series',
-      'npm run bench -- --skip pg,browser,autocannon   # leave sections out',
+      'npm run bench -- --skip pg,browser,autocannon   # leave sections out (the page keeps their last figures)',
       '```',
     ].join('\n'),
     'Each run writes `bench/results/<timestamp>.json` and `.md` (not committed) and updates this page.',
