@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
+import { qualityHistorySchema } from '../../core/api/api-schemas.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { appendLines, copyOfNj27, firstRow, NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
@@ -147,6 +148,18 @@ describe('load history and quarantine API', () => {
     }
     const last = await get(exact, '/quality');
     expect(body.runs.at(-1)).toMatchObject({ runId: last.runId, passed: last.summary.passed, failed: last.summary.failed });
+  });
+
+  it('GET /api/quality/history: matches its OpenAPI schema, and without exact counts sends no count of 1–10', async () => {
+    const shown = await get(exact, '/quality/history');
+    const hidden = await get(protectedServer, '/quality/history');
+    for (const body of [shown, hidden]) expect(qualityHistorySchema.safeParse(body).success).toBe(true);
+    expect([shown.exactCounts, hidden.exactCounts]).toEqual([true, false]);
+    const counts = (body: Json): number[] => body.checks.flatMap((c: Json) => c.runs.flatMap((r: Json) => [r.rowsChecked, r.rowsFailed]));
+    expect(counts(shown).some((n) => n >= 1 && n <= 10)).toBe(true); // there is something to hide
+    for (const n of counts(hidden)) expect(n === null || n === 0 || n > 10, String(n)).toBe(true);
+    // A failing count hidden: the passing records (checked − failed) of 1–10 are hidden too.
+    for (const c of hidden.checks) for (const r of c.runs) if (r.rowsFailed !== null && r.rowsChecked !== null) expect(r.rowsChecked - r.rowsFailed === 0 || r.rowsChecked - r.rowsFailed > 10).toBe(true);
   });
 
   it('sends no identifier of the extract in any quality or load answer, on either server', async () => {
