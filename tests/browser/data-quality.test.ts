@@ -59,7 +59,7 @@ describe('the Data quality page after loads of a broken extract', () => {
     server = await startServer({ warehouse, port: 0, host: '127.0.0.1', clientDir });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
+  }, 600_000); // two loads, the dashboard's build and a browser: minutes on a busy machine
 
   afterAll(async () => {
     await browser?.close();
