@@ -13,6 +13,10 @@ import type {
 } from '../../../core/api/api-types.ts';
 import type { StratumTrend } from '../../../core/measures/measure-trend.ts';
 import type { AuditRecord } from '../../../core/audit/audit-record.ts';
+import type { QualityReport } from '../../../core/quality/quality-report.ts';
+import type { QualityHistory } from '../../../core/quality/quality-history.ts';
+import type { LoadRun } from '../../../core/loads/load-history.ts';
+import type { QuarantineSummary } from '../../../core/loads/quarantine-summary.ts';
 import { OFFERED_DIMENSIONS } from './offered.ts';
 import { messages } from '../../../core/charts/messages.ts';
 import { accessMessage } from '../sign-in/access-messages.ts';
@@ -278,3 +282,22 @@ export function fetchAuditPage(filters: AuditFilters, before: number | null, sig
 /** GET /api/audit/verify: whether the hash chain is intact, in words. */
 export const verifyAuditChain = (signal?: AbortSignal) =>
   getJson<{ ok: boolean; records: number; message: string; sequence?: number }>('/api/audit/verify', signal);
+
+/** The data-quality page's answers (admin routes: a 403 says which role they need). Kept for the page's life, as every GET. */
+export const fetchQuality = (signal?: AbortSignal) => getShared<QualityReport>('/api/quality', signal);
+export const fetchQualityHistory = (signal?: AbortSignal) => getShared<QualityHistory & { dataVersion: string; exactCounts: boolean }>('/api/quality/history', signal);
+export const fetchLoads = (signal?: AbortSignal) => getShared<{ exactCounts: boolean; runs: LoadRun[] }>('/api/loads', signal);
+export const fetchQuarantine = (signal?: AbortSignal) => getShared<QuarantineSummary & { exactCounts: boolean }>('/api/quarantine', signal);
+
+/** A GET whose answer changes between calls (reports, their runs): never shared or kept. */
+export const getFresh = <T>(path: string, signal?: AbortSignal): Promise<T> => getJson<T>(path, signal);
+
+/** A page of HTML from the API (an outbox message), as text. */
+export const getHtml = async (path: string, signal?: AbortSignal): Promise<string> =>
+  (await send(path, { signal, headers: { accept: 'text/html' } })).text();
+
+/** A change (POST, PATCH) with a JSON body; its JSON answer, or an ApiError with the server's message and details. */
+export async function sendJson<T>(path: string, method: 'POST' | 'PATCH', body: unknown = {}): Promise<T> {
+  const response = await send(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await response.json()) as T;
+}
