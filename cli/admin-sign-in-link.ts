@@ -1,6 +1,9 @@
 // The administrator's one-time sign-in link printed when a server starts with sign-in (as Jupyter
-// prints its token): on a store with no active administrator, an `admin` is created first, with a
-// random password nobody is shown, so the demo stays two commands and needs no password typed.
+// prints its token): on a store with no active administrator, `admin@example.org` is created first,
+// with a random password nobody is shown, so the demo stays two commands and needs no password typed.
+// Its name is an address (RFC 2606's example domain) because a report's recipient is the account named
+// by an address: "Subscribe to this view" sends to the signed-in account, so the demo's admin receives
+// the reports it subscribes to in the outbox. A deployment adds its own accounts (`popsight users add`).
 import type { UserStore } from '../core/accounts/account-stores.ts';
 import type { SignInLinks } from '../core/accounts/sign-in-links.ts';
 import { users, type UserDeps } from '../core/accounts/users.ts';
@@ -8,7 +11,7 @@ import { users, type UserDeps } from '../core/accounts/users.ts';
 /** `first-start`: only when the store has no active administrator yet (serve); `every-start`: always (the demo). */
 export type AdminLinkPolicy = 'first-start' | 'every-start';
 
-export const DEMO_ADMIN = 'admin';
+export const DEMO_ADMIN = 'admin@example.org';
 
 export interface AdminLink {
   user: string;
@@ -24,7 +27,7 @@ export async function adminSignInLink(store: UserStore, links: SignInLinks, poli
   const created = user === undefined;
   if (user === undefined) {
     const taken = new Set((await store.list()).map((u) => u.name));
-    user = taken.has(DEMO_ADMIN) ? `${DEMO_ADMIN}-${deps.randomBytes(3).toString('hex')}` : DEMO_ADMIN;
+    user = taken.has(DEMO_ADMIN) ? `admin-${deps.randomBytes(3).toString('hex')}@example.org` : DEMO_ADMIN;
     // 32 random bytes: a password no one knows (the link is the way in until an admin sets up others).
     await users(store, deps).add(user, 'admin', deps.randomBytes(32).toString('base64url'), { all: true });
   } else if (policy === 'first-start') {

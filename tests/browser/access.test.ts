@@ -76,7 +76,7 @@ describe('access in the dashboard', () => {
     // The secret has left the address bar: the server redirected to the dashboard.
     expect(new URL(page.url()).pathname, page.url()).toBe('/');
     expect(page.url()).not.toContain('token=');
-    expect(await page.getByTestId('account').textContent()).toContain(signInMessages.signedInAs('admin', 'admin'));
+    expect(await page.getByTestId('account').textContent()).toContain(signInMessages.signedInAs('admin@example.org', 'admin'));
     await nav(page, 'explore').click();
     await page.waitForURL((url) => url.pathname === '/explore');
     await page.locator('[data-testid="chart-figure"] g.mark-line.role-mark path').first().waitFor();

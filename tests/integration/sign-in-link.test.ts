@@ -41,7 +41,7 @@ describe('one-time sign-in link', () => {
   });
 
   it('creates the administrator on an empty store and answers the API with 401 until the link is used', async () => {
-    expect(server.signInLink).toEqual({ url: expect.stringMatching(new RegExp(`^${server.url}${SIGN_IN_LINK_PATH}\\?token=[\\w-]{43}$`)), user: 'admin', created: true, minutes: 5 });
+    expect(server.signInLink).toEqual({ url: expect.stringMatching(new RegExp(`^${server.url}${SIGN_IN_LINK_PATH}\\?token=[\\w-]{43}$`)), user: 'admin@example.org', created: true, minutes: 5 });
     const refused = await get(`${server.url}/api/meta`);
     expect([refused.status, ((await refused.json()) as Json).error.code]).toEqual([401, 'not_signed_in']);
   });
@@ -52,7 +52,7 @@ describe('one-time sign-in link', () => {
     const cookie = cookieOf(first);
     expect(cookie).toMatch(/^[\w-]{43}$/);
     const session = await get(`${server.url}/api/session`, cookie);
-    expect(await session.json()).toEqual({ user: 'admin', role: 'admin', csrfToken: expect.any(String) });
+    expect(await session.json()).toEqual({ user: 'admin@example.org', role: 'admin', csrfToken: expect.any(String) });
     expect((await get(`${server.url}/api/meta`, cookie)).status).toBe(200);
 
     const second = await get(server.signInLink!.url);
@@ -81,7 +81,7 @@ describe('one-time sign-in link', () => {
   it('issues no link on a later start of `serve` (first-start), and one on every start of the demo (every-start)', async () => {
     expect((await restart('first-start')).signInLink).toBeUndefined();
     const again = await restart('every-start');
-    expect(again.signInLink).toMatchObject({ user: 'admin', created: false });
+    expect(again.signInLink).toMatchObject({ user: 'admin@example.org', created: false });
     now += 4 * MINUTE;
     expect((await get(again.signInLink!.url)).status).toBe(303);
   });
@@ -129,7 +129,7 @@ describe('popsight demo and serve require sign-in by default', () => {
     const demo = await startCli(['demo', '--people', '40'], home, { link: true });
     try {
       expect(demo.link!.startsWith(`${demo.url}${SIGN_IN_LINK_PATH}?token=`)).toBe(true);
-      expect(demo.stdout()).toContain(accountMessages.adminCreated('admin'));
+      expect(demo.stdout()).toContain(accountMessages.adminCreated('admin@example.org'));
       expect((await get(`${demo.url}/api/measures/diabetes-prevalence`)).status).toBe(401);
       const signedIn = await get(demo.link!);
       expect(signedIn.status).toBe(303);
