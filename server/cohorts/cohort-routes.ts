@@ -13,6 +13,7 @@ import { compareCohorts } from '../../core/cohorts/compare-cohorts.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
 import { DEFAULT_COHORT_QUOTA, type CohortQuota, type CohortStore, type SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
+import { cohortVocabulary } from '../../core/cohorts/value-sets.ts';
 import { DomainError } from '../../core/errors.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
@@ -145,6 +146,20 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       operation: { summary: 'Saved cohorts', operationId: 'listCohorts', tags, responses: { 200: objectResponse('Id, name, description and creation time of each') } },
       handler: async (_request, response) => {
         response.json({ cohorts: (await store.list()).map(summary) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/cohorts/vocabulary',
+      role: 'analyst',
+      operation: {
+        summary: 'What a definition may name: condition groups (with their SNOMED CT codes), encounter classes, sexes, races, ethnicities, payer categories, comparators',
+        operationId: 'cohortVocabulary',
+        tags,
+        responses: { 200: objectResponse('The allow-lists the definition language checks against') },
+      },
+      handler: (_request, response) => {
+        response.json(cohortVocabulary());
       },
     },
     // Before /cohorts/{id}, which would otherwise take 'compare' for an id.

@@ -112,6 +112,17 @@ describe('attrition with exact counts (the trusted-environment setting)', () => 
     const doc = (await (await fetch(`${running.server.url}/api/openapi.json`)).json()) as Json;
     expect(doc.paths['/cohorts/attrition'].post.operationId).toBe('cohortAttrition');
     expect(doc.paths['/cohorts/{id}'].patch.operationId).toBe('renameCohort');
+    expect(doc.paths['/cohorts/vocabulary'].get.operationId).toBe('cohortVocabulary');
+  });
+
+  it('lists the vocabulary the builder offers, as the definition language checks it', async () => {
+    const { body } = await running.call('GET', '/api/cohorts/vocabulary');
+    const hypertension = body.conditionGroups.find((g: Json) => g.group === 'hypertension');
+    expect(hypertension.codes.map((c: Json) => c.code)).toContain(HYPERTENSION);
+    expect(body.encounterClasses).toContain('emergency');
+    expect(body.payerCategories).toContain('Medicaid');
+    // Each offered group is accepted by the language.
+    for (const { group } of body.conditionGroups) expect((await running.call('POST', '/api/cohorts/preview', { criteria: { condition: { group } } })).status).toBe(200);
   });
 });
 

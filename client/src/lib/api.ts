@@ -119,6 +119,17 @@ function getShared<T>(path: string, signal?: AbortSignal): Promise<T> {
   });
 }
 
+/** A JSON request that changes or asks with a body (POST, PATCH, DELETE); null for 204 No Content. */
+export async function requestJson<T>(path: string, { method, body, signal }: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal }): Promise<T | null> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await send(path, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return null;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (json === undefined) throw new ApiError(messages.notJson(response.status), response.status);
+  return json as T;
+}
+
 /** Reads `{ error: { code, message, details } }`; falls back to the HTTP status line. */
 function toApiError(response: Response, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
