@@ -135,9 +135,20 @@ describe('the cohort workspace', () => {
     await expect.poll(() => page.locator('#explore-cohort option:checked').textContent()).toBe('Hypertensive women 40+');
     await expect.poll(() => page.locator('[data-testid="context"]').textContent()).toContain('cohort: Hypertensive women 40+');
     await page.locator('[data-testid="data-table"]').waitFor({ timeout: 60_000 });
-    // The filter follows to the other pages' links, and back to everyone from the picker.
-    expect(new URL((await page.locator('nav a[data-page="costs"]').getAttribute('href'))!, server.url).searchParams.get('cohort')).toBe(women!.id);
-    await page.selectOption('#explore-cohort', '');
-    await page.waitForURL((url) => url.searchParams.get('cohort') === null);
+    // The filter follows to every other page: Costs and use asks for every measure for the cohort's members, and says so.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/measures/')) asked.push(request.url());
+    });
+    await page.locator('nav[aria-label="Pages"] a[data-page="costs"]').click();
+    await page.waitForURL((url) => url.pathname === '/costs' && url.searchParams.get('cohort') === women!.id);
+    await expect.poll(() => page.locator('[data-testid="cohort-filter"]').textContent()).toContain('cohort Hypertensive women 40+ only');
+    await page.locator('[data-testid="data-table"]').first().waitFor({ state: 'attached', timeout: 60_000 });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((u) => new URL(u).searchParams.get('cohort') !== women!.id)).toEqual([]);
+    // And it comes off with one button, for every page.
+    await page.getByRole('button', { name: 'Remove the cohort filter' }).click();
+    await page.waitForURL((url) => url.pathname === '/costs' && url.searchParams.get('cohort') === null);
+    expect(await page.locator('[data-testid="cohort-filter"]').count()).toBe(0);
   });
 });

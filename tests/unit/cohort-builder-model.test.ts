@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCriterion, newGroup, newLeaf, toDefinition } from '../../client/src/cohorts/builder-model.ts';
-import { previewDefinitionSchema } from '../../core/cohorts/cohort-schema.ts';
+import { previewDefinitionSchema, type Criterion } from '../../core/cohorts/cohort-schema.ts';
 
 describe('the cohort builder model', () => {
   it('writes the drafts as a definition the language accepts: all / any / not, windows, counts, within N days', () => {
@@ -37,7 +37,7 @@ describe('the cohort builder model', () => {
       },
     });
     expect(previewDefinitionSchema.safeParse(definition).success).toBe(true);
-    expect(describeCriterion(definition!.criteria.all[2]!)).toBe('encounter emergency, at least 2 times, within 30 days after condition diabetes');
+    expect(describeCriterion((definition!.criteria as { all: Criterion[] }).all[2]!)).toBe('encounter emergency, at least 2 times, within 30 days after condition diabetes');
   });
 
   it('names what is missing instead of sending half a definition', () => {

@@ -59,6 +59,20 @@ export function connectSession(hooks: SessionHooks): void {
   session = hooks;
 }
 
+/**
+ * The saved cohort applied as a filter to every page (`?cohort=`, "apply as filter"): App connects the
+ * URL state's cohort here, and every measure request that does not name a cohort of its own is for
+ * its members. Read when a request is built, so a page's loader follows a change of it.
+ */
+let appliedCohort: () => string | null = () => null;
+
+export function connectCohortFilter(read: () => string | null): void {
+  appliedCohort = read;
+}
+
+/** The cohort every page's numbers are for; null for everyone. */
+export const cohortFilter = (): string | null => appliedCohort();
+
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 interface SendOptions extends RequestInit {
@@ -160,7 +174,8 @@ export function measureSearchParams(query: ViewQuery | MeasureQuery): URLSearchP
   if (view.from != null) params.set('from', String(view.from));
   if (view.to != null) params.set('to', String(view.to));
   if (view.adjust) params.set('adjust', 'age');
-  if (view.cohort) params.set('cohort', view.cohort);
+  const cohort = view.cohort !== undefined ? view.cohort : appliedCohort();
+  if (cohort) params.set('cohort', cohort);
   for (const dimension of OFFERED_DIMENSIONS) {
     const value = query.filters[dimension];
     if (value) params.set(dimension, value);
