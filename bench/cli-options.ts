@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { BenchSettings } from './context.ts';
 import { ROOT } from './context.ts';
 
-export type SkippablePart = 'pg' | 'shards' | 'browser' | 'autocannon' | 'fhir' | 'reports';
+export type SkippablePart = 'pg' | 'shards' | 'browser' | 'autocannon' | 'fhir' | 'reports' | 'cohorts';
 
 export interface BenchOptions extends BenchSettings {
   people: number[];
@@ -20,11 +20,11 @@ export interface BenchOptions extends BenchSettings {
   skip: Set<SkippablePart>;
 }
 
-const SKIP_NAMES: Record<string, SkippablePart> = { pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir', shards: 'shards', reports: 'reports', email: 'reports' };
+const SKIP_NAMES: Record<string, SkippablePart> = { pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir', shards: 'shards', reports: 'reports', email: 'reports', cohorts: 'cohorts' };
 
 export const USAGE = `npm run bench -- [options]
   --people N[,N…]       population sizes, ascending (default 100000)
-  --skip pg,shards,browser,autocannon,fhir   leave these parts out (shards: section 8, sharded PostgreSQL)
+  --skip pg,shards,browser,autocannon,fhir,reports,cohorts   leave these parts out (shards: section 8, sharded PostgreSQL; cohorts: section 10, the live preview)
   --out DIR             results folder (default bench/results)
   --no-docs             do not update docs/performance.md and its chart
   --docs DIR            the docs folder to update (default docs/ of this checkout)
@@ -83,7 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const skip = new Set<SkippablePart>();
   for (const name of values.skip.flatMap((s) => s.split(','))) {
     const part = SKIP_NAMES[name.trim().toLowerCase()];
-    if (!part) throw new UsageError(`--skip takes pg, shards, browser, autocannon or fhir, got '${name}'\n\n${USAGE}`);
+    if (!part) throw new UsageError(`--skip takes pg, shards, browser, autocannon, fhir, reports or cohorts, got '${name}'\n\n${USAGE}`);
     skip.add(part);
   }
   return {
