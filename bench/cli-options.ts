@@ -18,13 +18,17 @@ export interface BenchOptions extends BenchSettings {
   /** Delete the extract once the load has staged it. */
   freeExtract: boolean;
   skip: Set<SkippablePart>;
+  /** --publish FILE: only update the docs from an earlier run's results JSON. */
+  publish: string | null;
 }
 
 const SKIP_NAMES: Record<string, SkippablePart> = { pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir', shards: 'shards', reports: 'reports', email: 'reports', cohorts: 'cohorts' };
 
 export const USAGE = `npm run bench -- [options]
   --people N[,N…]       population sizes, ascending (default 100000)
-  --skip pg,shards,browser,autocannon,fhir,reports,cohorts   leave these parts out (shards: section 8, sharded PostgreSQL; cohorts: section 10, the live preview)
+  --skip pg,shards,browser,autocannon,fhir,reports,cohorts   leave these parts out (pg: section 4, one PostgreSQL
+                        beside DuckDB; shards: section 8, sharded PostgreSQL and the core-table peer; cohorts: section 10,
+                        the cohort builder's live preview; each independent)
   --out DIR             results folder (default bench/results)
   --no-docs             do not update docs/performance.md and its chart
   --docs DIR            the docs folder to update (default docs/ of this checkout)
@@ -37,7 +41,9 @@ export const USAGE = `npm run bench -- [options]
   --engine-runs N       runs per query on DuckDB and PostgreSQL (default 7)
   --duration S          seconds per autocannon run (default 5)
   --connections LIST    autocannon connection counts (default 1,10,50)
-  --slow-sql-ms MS      log load statements slower than this (default 2000)`;
+  --slow-sql-ms MS      log load statements slower than this (default 2000)
+  --publish FILE        run nothing: update the docs (see --docs) from a results JSON an earlier run wrote
+                        (e.g. one run with --no-docs on a quiet machine)`;
 
 /** A mistake in the command line: printed with the usage, without a stack trace. */
 export class UsageError extends Error {}
@@ -63,6 +69,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         duration: { type: 'string', default: '5' },
         connections: { type: 'string', default: '1,10,50' },
         'slow-sql-ms': { type: 'string', default: '2000' },
+        publish: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -94,6 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     keep: values.keep,
     freeExtract: values['free-extract'],
     skip,
+    publish: values.publish === undefined ? null : resolve(values.publish),
     seed: whole('seed', values.seed, 0),
     iterations: whole('iterations', values.iterations, 2),
     cachedIterations: whole('cached-iterations', values['cached-iterations'], 1),

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNCACHED_METHOD } from './api.ts';
+import { carryOver } from './carry-over.ts';
 import { renderScalingSvg } from './chart.ts';
 import { scalingTable, sizeDetails, stageTable, targetsTable } from './markdown.ts';
 import { machineLine, scalingRow, sourceLine } from './report.ts';
@@ -22,8 +23,13 @@ const DATA_END = '-->';
 
 export async function updatePerformanceDocs(results: BenchResults, docsDir: string): Promise<string> {
   const page = join(docsDir, 'performance.md');
-  const fresh = results.runs.map((run) => ({ measuredAt: results.startedAt, source: results.source, machine: results.machine, settings: results.settings, run }));
-  const kept = readEntries(page).filter((e) => !fresh.some((f) => f.run.people === e.run.people));
+  const previous = readEntries(page);
+  const earlier = (people: number) => {
+    const entry = previous.find((e) => e.run.people === people);
+    return entry && { measuredAt: entry.measuredAt, commit: entry.source?.commit ?? null, run: entry.run };
+  };
+  const fresh = results.runs.map((run) => ({ measuredAt: results.startedAt, source: results.source, machine: results.machine, settings: results.settings, run: carryOver(run, earlier(run.people)) }));
+  const kept = previous.filter((e) => !fresh.some((f) => f.run.people === e.run.people));
   const entries = [...kept, ...fresh].sort((a, b) => a.run.people - b.run.people);
   const rows = entries.map((e) => scalingRow(e.run, e.measuredAt, e.source));
   writeFileSync(join(docsDir, 'performance-scaling.svg'), await renderScalingSvg(rows));
@@ -58,7 +64,7 @@ function renderPage(entries: Entry[]): string {
       'npm run bench                                   # 100,000 people, every section',
       'npm run bench -- --people 1000000               # the scale the targets are set at (~21 GB of CSV; see --work)',
       'npm run bench -- --people 10000,100000          # a scaling series',
-      'npm run bench -- --skip pg,browser,autocannon   # leave sections out',
+      'npm run bench -- --skip pg,browser,autocannon   # leave sections out (the page keeps their last figures)',
       '```',
     ].join('\n'),
     'Each run writes `bench/results/<timestamp>.json` and `.md` (not committed) and updates this page.',
@@ -105,5 +111,6 @@ const METHOD = [
   'Throughput: autocannon on a cached measure endpoint for a bounded time per connection count; client and server share the two cores.',
   'PostgreSQL: a throwaway cluster (initdb into a temporary folder, pg_ctl start on a loopback port, stopped and removed afterwards, also on failure), holding a copy of the mart tables the measure SQL reads (their yearly rows: every benchmarked query is yearly). The engines run the measure SQL over person rows (the work of any query the pre-aggregated cells cannot answer: quarters, months, cohorts, finer cross-tables), not the cell lookups the server makes for these dashboard queries, which would compare round trips more than engines. The measure SQL is written for each engine by buildMeasureSql through its SQL dialect (core/warehouse/dialect: DuckDB, PostgreSQL) and its results are checked cell by cell against DuckDB. Medians of alternating runs; the speed-up is the geometric mean of the per-query ratios.',
   'Sharded PostgreSQL (section 8): a coordinator and four shard clusters (throwaway, as above) on this one machine; `popsight publish` (its code, yearly person rows and core.person only: the grain the queries read) with 1, 2 and 4 shards, timed; the same person-row queries in the two-phase SQL of the sharded dialect, checked cell by cell against DuckDB; EXPLAIN ANALYZE of the first query for what is pushed down. The shards share the two cores, so more shards here show the cost of the two phases and the pushdown, not a speed-up: on separate machines each shard aggregates only its people on its own cores and memory, and a query takes about the slowest shard plus one round trip (docs/deployment.md). The honest peer: three questions written by hand over core.person, core.coverage, core.encounter and core.condition of a plain PostgreSQL database (bench/bi-questions.ts), as a BI tool over a plain warehouse would ask them, against the uncached API answer of a Popsight server on DuckDB and on the two-shard coordinator; the ratio is core-table SQL p50 over the DuckDB API p50.',
+  'Cohort preview (section 10): `POST /api/cohorts/preview` over HTTP (fetch) from a server in its own process with its state folder, as the cohort builder asks while criteria are edited: a builder session of definitions (condition groups with age floors, alive, enrolled, a lab threshold, an encounter within 30 days of a diagnosis, an OR, a NOT), each asked once new, when the cohort ledger sizes it, compares it with the near cohorts already in it and records it, then three more times. The target is the p95 of the new ones; a 409 (the ledger refusing a cohort 1–10 people from an earlier one) is an answer the builder shows and is timed like the others.',
   'Dashboard: headless Debian chromium through playwright-core; time from navigation start until the trend chart has SVG marks and no KPI tile is loading, first on a freshly started server (nothing cached), then in new browser contexts on the warm server.',
 ];

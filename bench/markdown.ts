@@ -1,5 +1,6 @@
 // Markdown of bench results: the pass/fail table, the scaling table and each size's figures.
 // Shared by the run summary (bench/results/<timestamp>.md) and docs/performance.md.
+import { carriedFrom, carriedNote } from './carry-over.ts';
 import { formatLimit, formatValue, TARGETS, type TargetResult } from './targets.ts';
 import type { LoadStage } from './load.ts';
 import { hasFigures, type ScalingRow, type SizeRun } from './types.ts';
@@ -16,7 +17,7 @@ export function table(header: string[], rows: string[][]): string {
 }
 
 export function targetsTable(runs: SizeRun[]): string {
-  const cell = (t: TargetResult | undefined) => (!t ? '—' : t.status === 'SKIP' ? 'not measured' : `**${t.status}** ${formatValue(t.value, t.unit)}`);
+  const cell = (t: TargetResult | undefined) => (!t ? '—' : t.status === 'SKIP' ? 'not measured' : `**${t.status}** ${formatValue(t.value, t.unit)}${carriedFrom(t) ? ` (measured ${carriedFrom(t)!.measuredAt.slice(0, 10)})` : ''}`);
   return table(
     ['target', 'limit', 'issue', ...runs.map((r) => `${int(r.people)} people`)],
     TARGETS.map((t) => [t.title, formatLimit(t), `#${t.issue}`, ...runs.map((r) => cell(r.targets.find((x) => x.id === t.id)))]),
@@ -74,25 +75,25 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
     out.push(`Overhead over direct SQL (geometric mean of p50 ratios): **${num(a.overhead * 100, 0)}%**${a.planReuseSaving === undefined ? '' : `; the server reuses prepared plans, which saves ${num(a.planReuseSaving * 100, 0)}% of the SQL time (in a loop of its own)`}. Server RSS after the API benchmark: **${bytes(a.serverRss.rssBytes)}** (peak ${bytes(a.serverRss.peakRssBytes)}).`);
     const t = a.throughput;
     out.push(hasFigures(t)
-      ? `Throughput, cached \`${t.path}\` (autocannon on loopback):\n\n${table(['connections', 'req/s', 'p50', 'p99', 'errors / non-2xx'], t.runs.map((r) => [String(r.connections), int(r.requestsPerSecond), `${r.latencyP50Ms} ms`, `${r.latencyP99Ms} ms`, `${r.errors} / ${r.non2xx}`]))}`
+      ? `Throughput, cached \`${t.path}\` (autocannon on loopback)${carriedNote(t)}:\n\n${table(['connections', 'req/s', 'p50', 'p99', 'errors / non-2xx'], t.runs.map((r) => [String(r.connections), int(r.requestsPerSecond), `${r.latencyP50Ms} ms`, `${r.latencyP99Ms} ms`, `${r.errors} / ${r.non2xx}`]))}`
       : `Throughput: ${missing(t)}`);
   } else out.push(`**3. API.** ${missing(a)}`);
 
   const pg = run.postgres;
   if (hasFigures(pg)) {
-    out.push(`**4. PostgreSQL** (${pg.version}; ${int(pg.rows)} yearly rows of ${pg.tables.join(', ')} copied in ${s(pg.loadSeconds)}; median of ${pg.runs} runs each): DuckDB is **${num(pg.speedup)}×** faster (geometric mean).`);
+    out.push(`**4. PostgreSQL**${carriedNote(pg)} (${pg.version}; ${int(pg.rows)} yearly rows of ${pg.tables.join(', ')} copied in ${s(pg.loadSeconds)}; median of ${pg.runs} runs each): DuckDB is **${num(pg.speedup)}×** faster (geometric mean).`);
     out.push(table(['query', 'DuckDB', 'PostgreSQL', 'ratio', 'same results'], pg.queries.map((q) => [q.id, `${ms(q.duckdbMs)} ms`, `${ms(q.postgresMs)} ms`, `${num(q.ratio)}×`, q.resultsMatch ? 'yes' : '**no**'])));
   } else out.push(`**4. PostgreSQL.** ${missing(pg)}`);
 
   const d = run.dashboard;
-  out.push(`**5. Dashboard.** ${hasFigures(d)
+  out.push(`**5. Dashboard.**${hasFigures(d) ? carriedNote(d) : ''} ${hasFigures(d)
     ? `Overview complete (trend marks drawn, ${d.cold.tilesWithNumbers} of ${d.cold.tiles} KPI tiles with numbers) ${int(d.cold.ms)} ms after navigation start on a fresh server; ${int(d.warmMs)} ms warm (median of ${d.warmRuns}).${d.pages ? ` Other pages, first complete render: ${Object.entries(d.pages).map(([name, ms]) => `${name} ${int(ms)} ms`).join(', ')}.` : ''} ${d.chromium}.`
     : missing(d)}`);
 
   const f = run.fhir;
   if (hasFigures(f)) {
     const capped = f.people < run.people ? ` (the section is capped at ${int(f.people)} people: FHIR takes ~180 KB a person)` : '';
-    out.push(`**6. FHIR load.** ${int(f.people)} people written as FHIR R4 Bulk Data NDJSON${capped}: ${int(f.resources)} resources, ${bytes(f.bytes)}. ` +
+    out.push(`**6. FHIR load.**${carriedNote(f)} ${int(f.people)} people written as FHIR R4 Bulk Data NDJSON${capped}: ${int(f.resources)} resources, ${bytes(f.bytes)}. ` +
       `\`popsight load\` ${s(f.seconds)} (peak RSS ${bytes(f.peakRssBytes)}): **${int(f.resourcesPerSecond)} resources/s** over the whole load.`);
     out.push(stageTable(f));
   } else out.push(`**6. FHIR load.** ${missing(f)}`);
@@ -101,7 +102,7 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
   if (hasFigures(x)) {
     const row = (label: string, c: { cells: number; meanRatio: number; p50: number; p90: number; p99: number; max: number }) =>
       [label, int(c.cells), num(c.meanRatio, 3), num(c.p50, 3), num(c.p90, 3), num(c.p99, 3), num(c.max, 3)];
-    out.push(`**7. Disclosure.** What the cell key method's perturbation changes in a published rate, as a share of the rate's 95% CI half-width, over every yearly cell of ${int(x.minPeople)} or more people (every measure with a CI, whole population and by each stratifier): mean **${num(x.all.meanRatio, 3)}** (target under 0.25).`);
+    out.push(`**7. Disclosure.**${carriedNote(x)} What the cell key method's perturbation changes in a published rate, as a share of the rate's 95% CI half-width, over every yearly cell of ${int(x.minPeople)} or more people (every measure with a CI, whole population and by each stratifier): mean **${num(x.all.meanRatio, 3)}** (target under 0.25).`);
     out.push(table(['measures', 'cells', 'mean', 'p50', 'p90', 'p99', 'max'], [row('all', x.all), ...x.byKind.map((k) => row(k.kind, k.summary))]));
     out.push(table(['change / half-width', 'share of cells'], x.histogram.map((h, i) => [
       `${i === 0 ? '≤' : `${num(x.histogram[i - 1]!.upTo, 2)} –`} ${Number.isFinite(h.upTo) ? num(h.upTo, 2) : 'more'}`, `${num(h.share * 100, 1)}%`,
@@ -113,7 +114,7 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
     // Results written before the section existed.
   } else if (hasFigures(sh)) {
     const lat = (l: { p50: number; p95: number } | null) => (l ? `${ms(l.p50)} / ${ms(l.p95)}` : '—');
-    out.push(`**8. Sharded PostgreSQL** (${sh.version}; ms, p50 / p95 of ${sh.runs} runs; the yearly person rows, as the server reads them when the cells cannot answer). Publish: ${sh.publish.map((p) => `${p.shards} shard${p.shards === 1 ? '' : 's'} ${s(p.seconds)}`).join(', ')} (${int(sh.publish[0]?.rows ?? 0)} person-level rows). ${sh.settings}.`);
+    out.push(`**8. Sharded PostgreSQL**${carriedNote(sh)} (${sh.version}; ms, p50 / p95 of ${sh.runs} runs; the yearly person rows, as the server reads them when the cells cannot answer). Publish: ${sh.publish.map((p) => `${p.shards} shard${p.shards === 1 ? '' : 's'} ${s(p.seconds)}`).join(', ')} (${int(sh.publish[0]?.rows ?? 0)} person-level rows). ${sh.settings}.`);
     const counts = sh.publish.map((p) => p.shards);
     out.push(table(['query', 'DuckDB', 'one PostgreSQL', ...counts.map((c) => `${c} shard${c === 1 ? '' : 's'}`), 'same results'], sh.queries.map((q) => [
       q.id, lat(q.duckdb), lat(q.single), ...counts.map((c) => lat(q.sharded.find((x) => x.shards === c)?.latency ?? null)), q.sharded.every((x) => x.resultsMatch) ? 'yes' : '**no**',
@@ -125,7 +126,7 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
 
   const e = run.reports;
   if (hasFigures(e)) {
-    out.push(`**9. Report e-mails.** Each view of a six-view report rendered in-process (query, disclosure control, Vega-Lite → SVG → PNG with the shipped font, alt text, table, CSV), timed on ${int(e.rounds)} rounds after a warm-up: worst p95 **${num(e.worstRenderP95, 0)} ms** (target ≤ 250 ms). ` +
+    out.push(`**9. Report e-mails.**${carriedNote(e)} Each view of a six-view report rendered in-process (query, disclosure control, Vega-Lite → SVG → PNG with the shipped font, alt text, table, CSV), timed on ${int(e.rounds)} rounds after a warm-up: worst p95 **${num(e.worstRenderP95, 0)} ms** (target ≤ 250 ms). ` +
       `The report delivered to ${int(e.delivery.recipients)} recipients, one message each (${bytes(e.delivery.bytesPerMessage)} each), through an SMTP server in the bench process: **${s(e.delivery.seconds)}** (target ≤ 30 s; every recipient under the same view: per-recipient row restriction is not built yet).`);
     out.push(table(['view', 'p50 ms', 'p95 ms', 'max ms'], e.views.map((v) => [v.id, num(v.render.p50, 0), num(v.render.p95, 0), num(v.render.max, 0)])));
   } else out.push(`**9. Report e-mails.** ${missing(e)}`);
@@ -135,7 +136,7 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
     // Results written before the section existed.
   } else if (hasFigures(c)) {
     const statuses = Object.entries(c.statuses).map(([status, n]) => `${int(n)} × ${status}`).join(', ');
-    out.push(`**10. Cohort preview.** \`POST /api/cohorts/preview\` over HTTP, as the builder asks while criteria are edited: ${int(c.definitions)} definitions of a builder session (condition groups, age floors, alive, enrolled, a lab threshold, an encounter within 30 days of a diagnosis, an OR, a NOT), each asked once new (the cohort ledger sizes, compares and records it) and then repeated. ` +
+    out.push(`**10. Cohort preview.**${carriedNote(c)} \`POST /api/cohorts/preview\` over HTTP, as the builder asks while criteria are edited: ${int(c.definitions)} definitions of a builder session (condition groups, age floors, alive, enrolled, a lab threshold, an encounter within 30 days of a diagnosis, an OR, a NOT), each asked once new (the cohort ledger sizes, compares and records it) and then repeated. ` +
       `New: p50 / p95 / max **${ms(c.fresh.p50)} / ${ms(c.fresh.p95)} / ${ms(c.fresh.max)} ms**; repeated: ${ms(c.repeat.p50)} / ${ms(c.repeat.p95)} / ${ms(c.repeat.max)} ms (answers: ${statuses}; 409 is the ledger refusing a cohort 1–10 people from an earlier one).`);
   } else out.push(`**10. Cohort preview.** ${missing(c)}`);
   return out.join('\n\n');

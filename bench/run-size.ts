@@ -63,7 +63,7 @@ export async function benchSize(ctx: BenchContext, people: number, options: { sk
       api = await section('3. API', () => benchApi(ctx, warehouse, db, { throughput: !skip.has('autocannon') }));
       postgres = skip.has('pg') ? { skipped: 'left out with --skip pg' } : await section('4. PostgreSQL', () => benchPostgres(ctx, db));
       disclosure = await section('7. disclosure', () => benchDisclosure(ctx, db));
-      shards = skip.has('shards') || skip.has('pg') ? { skipped: `left out with --skip ${skip.has('pg') ? 'pg' : 'shards'}` } : await section('8. sharded PostgreSQL', () => benchShardedPostgres(ctx, db, warehouse));
+      shards = skip.has('shards') ? { skipped: 'left out with --skip shards' } : await section('8. sharded PostgreSQL', () => benchShardedPostgres(ctx, db, warehouse));
       reports = skip.has('reports') ? { skipped: 'left out with --skip reports' } : await section('9. report e-mails', () => benchReports(ctx, db));
     } finally {
       db.close();

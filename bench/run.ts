@@ -2,7 +2,7 @@
 // sizes, side by side with their baselines in the same run. Writes bench/results/<timestamp>.json and
 // .md and updates docs/performance.md. Exits 0 when targets fail (a finding), 1 when the bench breaks.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../core/warehouse/database.ts';
@@ -25,6 +25,7 @@ const log = (message: string) => process.stderr.write(`[bench ${new Date().toISO
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.publish) return publishResults(options);
   mkdirSync(options.workParent, { recursive: true }); // --work may name a folder that does not exist yet
   checkDisk(options);
   const workDir = mkdtempSync(join(options.workParent, 'popsight-bench-'));
@@ -66,6 +67,15 @@ async function main(): Promise<number> {
   if (options.docsDir) log(`updated ${await updatePerformanceDocs(results, options.docsDir)}`);
   if (broken) log('a section failed (see above): exit code 1');
   return broken ? 1 : 0;
+}
+
+/** --publish: the docs from a results file, nothing run. */
+async function publishResults(options: BenchOptions): Promise<number> {
+  if (!options.docsDir) throw new UsageError('--publish updates the docs: it cannot be combined with --no-docs');
+  const results = JSON.parse(readFileSync(options.publish!, 'utf8')) as BenchResults;
+  if (results.version !== 1 || !Array.isArray(results.runs)) throw new UsageError(`${options.publish} is not a results file of \`npm run bench\` (version 1)`);
+  log(`updated ${await updatePerformanceDocs(results, options.docsDir)} from ${options.publish}`);
+  return 0;
 }
 
 /** The POPSIGHT_* settings the children ran with (the pseudonym key left out), e.g. POPSIGHT_LOAD_MEMORY. */
