@@ -5,6 +5,7 @@ import { loadExtract, type LoadResult } from '../pipelines/load.ts';
 import { loadInterruptedMessage } from '../pipelines/scratch.ts';
 import { removeStaleBuilds } from '../pipelines/stale-builds.ts';
 import { messages } from '../core/measures/messages.ts';
+import { loadMessages } from '../core/loads/load-messages.ts';
 import { builtClient, ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
 import { loadProgressLine, progressBar } from './progress.ts';
@@ -51,9 +52,7 @@ export async function loadCommand(source: string, options: { warehouse: string; 
   }
   if (result.unchanged) return result;
   console.table(result.files.map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined })));
-  const quarantined = result.files.reduce((sum, f) => sum + f.quarantined, 0);
-  log(`Loaded a ${result.format} extract (${result.layout} layout) in ${result.seconds.toFixed(1)} s; the warehouse holds ${result.people.toLocaleString('en-US')} people` +
-    (quarantined ? `; ${quarantined} rows quarantined (popsight quarantine --warehouse <file> lists them)` : ''));
+  log(loadMessages.loadSummary(result, warehouse));
   return result;
 }
 

@@ -16,6 +16,7 @@ import { openPostgresWarehouse } from '../server/warehouse/postgres-warehouse.ts
 import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
+import { rowsByAccount, rowsByAccountOnceAny, type RecipientRows } from '../core/reports/recipient-rows.ts';
 import { DEFAULT_MAIL_FROM, type DeliveryDeps, type RetryPolicy } from '../server/reports/deliver-report.ts';
 import { mailerFor, outboxDir } from '../server/reports/mailer.ts';
 import { reportScheduler } from '../server/reports/report-scheduler.ts';
@@ -100,7 +101,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const audit = auditRecorder(state.audit, { clock, onError: console.error });
   const retention = scheduleAuditRetention(state.audit, { days: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, clock, log: console.error });
   const reports = await openReportStore(state, { clock, newId: randomUUID });
-  const delivery = reportDelivery(options.reports || {}, clock);
+  // With sign-in each recipient reads what their account reads; without it, every row as every caller
+  // does, unless the state store has accounts (recipient-rows.ts).
+  const recipientRows = options.signIn ? rowsByAccount(state.accounts.users) : rowsByAccountOnceAny(state.accounts.users);
+  const delivery = reportDelivery(options.reports || {}, clock, recipientRows);
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
   try {
@@ -153,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** How report e-mails leave this server (the scheduler's and "Send now"): SMTP, else the outbox. */
-function reportDelivery(options: ReportSchedulerOptions, serverClock: () => Date): Omit<DeliveryDeps, 'store'> & { outbox?: string } {
+function reportDelivery(options: ReportSchedulerOptions, serverClock: () => Date, recipientRows: RecipientRows): Omit<DeliveryDeps, 'store'> & { outbox?: string } {
   const smtpUrl = options.smtpUrl ?? (process.env.POPSIGHT_SMTP_URL || undefined);
   const home = options.home ?? popsightHome();
   const mailer = mailerFor({ smtpUrl, home }, { clock: options.clock ?? serverClock, newId: randomUUID });
@@ -162,6 +166,7 @@ function reportDelivery(options: ReportSchedulerOptions, serverClock: () => Date
     from: options.from ?? process.env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM,
     retry: options.retry,
     log: console.error,
+    recipientRows,
     ...(smtpUrl ? {} : { outbox: outboxDir(home) }),
   };
 }

@@ -110,6 +110,8 @@ describe('npm run bench', () => {
     for (const view of reports.views) expect(view.render.n, view.id).toBe(reports.rounds);
     expect(reports.delivery).toMatchObject({ recipients: 100, views: 6, messages: 100 });
     expect(reports.delivery.seconds).toBeGreaterThan(0);
+    // Recipients under different row restrictions: every row, and counties, organizations and payers.
+    expect(reports.delivery.restrictions).toBeGreaterThan(3);
 
     // 10. Cohort preview: every definition of the builder session asked new, then repeated.
     const { cohorts } = run!;

@@ -12,6 +12,10 @@ import type {
   SessionInfo,
 } from '../../../core/api/api-types.ts';
 import type { StratumTrend } from '../../../core/measures/measure-trend.ts';
+import type { QualityReport } from '../../../core/quality/quality-report.ts';
+import type { QualityHistory } from '../../../core/quality/quality-history.ts';
+import type { LoadRun } from '../../../core/loads/load-history.ts';
+import type { QuarantineSummary } from '../../../core/loads/quarantine-summary.ts';
 import { OFFERED_DIMENSIONS } from './offered.ts';
 import { messages } from '../../../core/charts/messages.ts';
 
@@ -264,3 +268,22 @@ export const signIn = (user: string, password: string) =>
 
 /** Signs out (with the CSRF token, as every change made with the cookie). */
 export const signOut = () => send('/api/session', { method: 'DELETE', reportUnauthorized: false }).then(() => undefined);
+
+/** The data-quality page's answers (admin routes: a 403 says which role they need). Kept for the page's life, as every GET. */
+export const fetchQuality = (signal?: AbortSignal) => getShared<QualityReport>('/api/quality', signal);
+export const fetchQualityHistory = (signal?: AbortSignal) => getShared<QualityHistory & { dataVersion: string; exactCounts: boolean }>('/api/quality/history', signal);
+export const fetchLoads = (signal?: AbortSignal) => getShared<{ exactCounts: boolean; runs: LoadRun[] }>('/api/loads', signal);
+export const fetchQuarantine = (signal?: AbortSignal) => getShared<QuarantineSummary & { exactCounts: boolean }>('/api/quarantine', signal);
+
+/** A GET whose answer changes between calls (reports, their runs): never shared or kept. */
+export const getFresh = <T>(path: string, signal?: AbortSignal): Promise<T> => getJson<T>(path, signal);
+
+/** A page of HTML from the API (an outbox message), as text. */
+export const getHtml = async (path: string, signal?: AbortSignal): Promise<string> =>
+  (await send(path, { signal, headers: { accept: 'text/html' } })).text();
+
+/** A change (POST, PATCH) with a JSON body; its JSON answer, or an ApiError with the server's message and details. */
+export async function sendJson<T>(path: string, method: 'POST' | 'PATCH', body: unknown = {}): Promise<T> {
+  const response = await send(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await response.json()) as T;
+}

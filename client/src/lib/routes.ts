@@ -7,6 +7,8 @@ export const PAGES = [
   { id: 'places', path: '/places', title: 'Places' },
   { id: 'costs', path: '/costs', title: 'Costs and use' },
   { id: 'library', path: '/library', title: 'Measure library' },
+  { id: 'quality', path: '/quality', title: 'Data quality' },
+  { id: 'reports', path: '/reports', title: 'Reports' },
   { id: 'cohorts', path: '/cohorts', title: 'Cohorts' },
   { id: 'cohort-profile', path: '/cohorts/profile', title: 'Cohort profile' },
 ] as const;
