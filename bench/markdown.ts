@@ -121,7 +121,9 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
     ])));
     out.push(`Pushdown (EXPLAIN ANALYZE of the first query): ${sh.pushdown.map((p) => `${p.shards} shard${p.shards === 1 ? '' : 's'}: ${p.aggregatesPushed} of ${p.shards} aggregates pushed, ${p.asyncScans} async scans, shard scans ${p.shardScanMs.map((x) => `${ms(x)} ms`).join(', ')}`).join('; ')}.`);
     out.push(`The honest peer: the same question asked of the core tables of a plain PostgreSQL, as a BI tool would (bench/bi-questions.ts), against Popsight's API answer (uncached):`);
-    out.push(table(['question', 'core tables, PostgreSQL', 'Popsight API (DuckDB)', 'Popsight API (2 shards)', 'core tables ÷ API'], sh.peer.map((p) => [p.id, lat(p.coreTables), lat(p.apiDuckdb), lat(p.apiSharded), `${num(p.ratio)}×`])));
+    out.push(table(['question', 'core tables, PostgreSQL', 'Popsight API (DuckDB)', 'Popsight API (2 shards)', 'core tables ÷ API'], sh.peer.map((p) => [p.id, lat(p.coreTables), lat(p.apiDuckdb), p.apiShardedRefusal ? 'stopped at the query budget' : lat(p.apiSharded), `${num(p.ratio)}×`])));
+    const refused = sh.peer.filter((p) => p.apiShardedRefusal);
+    if (refused.length) out.push(`On the two-shard coordinator the server stopped ${refused.map((p) => p.id).join(', ')} at its per-request query budget: ${refused[0]!.apiShardedRefusal}`);
   } else out.push(`**8. Sharded PostgreSQL.** ${missing(sh)}`);
 
   const e = run.reports;
