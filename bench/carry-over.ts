@@ -16,7 +16,7 @@ export interface MeasuredRun {
   run: SizeRun;
 }
 
-const CARRIED_SECTIONS = ['generator', 'load', 'api', 'postgres', 'dashboard', 'fhir', 'disclosure', 'shards', 'reports'] as const;
+const CARRIED_SECTIONS = ['generator', 'load', 'api', 'postgres', 'dashboard', 'fhir', 'disclosure', 'shards', 'reports', 'cohorts'] as const;
 
 const leftOut = (section: Section<object> | undefined) => section === undefined || 'skipped' in section;
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { BenchSettings } from './context.ts';
 import { ROOT } from './context.ts';
 
-export type SkippablePart = 'api' | 'pg' | 'shards' | 'browser' | 'autocannon' | 'fhir' | 'disclosure' | 'reports';
+export type SkippablePart = 'api' | 'pg' | 'shards' | 'browser' | 'autocannon' | 'fhir' | 'disclosure' | 'reports' | 'cohorts';
 
 export interface BenchOptions extends BenchSettings {
   people: number[];
@@ -25,13 +25,13 @@ export interface BenchOptions extends BenchSettings {
   warehouse: string | null;
 }
 
-const SKIP_NAMES: Record<string, SkippablePart> = { api: 'api', disclosure: 'disclosure', pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir', shards: 'shards', reports: 'reports', email: 'reports' };
+const SKIP_NAMES: Record<string, SkippablePart> = { api: 'api', disclosure: 'disclosure', pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir', shards: 'shards', reports: 'reports', email: 'reports', cohorts: 'cohorts' };
 
 export const USAGE = `npm run bench -- [options]
   --people N[,N…]       population sizes, ascending (default 100000)
-  --skip api,pg,shards,browser,autocannon,fhir,disclosure,reports   leave these parts out (pg: section 4, one
-                        PostgreSQL beside DuckDB; shards: section 8, sharded PostgreSQL and the core-table peer; each
-                        independent; the docs keep the last figures of what a run leaves out)
+  --skip api,pg,shards,browser,autocannon,fhir,disclosure,reports,cohorts   leave these parts out (pg: section 4,
+                        one PostgreSQL beside DuckDB; shards: section 8, sharded PostgreSQL and the core-table peer;
+                        cohorts: section 10, the cohort builder's live preview; each independent; the docs keep the last figures of what a run leaves out)
   --warehouse FILE      no generator and no load: run the other sections on a warehouse an earlier run kept
                         (--keep) at the one size given by --people
   --out DIR             results folder (default bench/results)
@@ -96,7 +96,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const skip = new Set<SkippablePart>();
   for (const name of values.skip.flatMap((s) => s.split(','))) {
     const part = SKIP_NAMES[name.trim().toLowerCase()];
-    if (!part) throw new UsageError(`--skip takes api, pg, shards, browser, autocannon, fhir, disclosure or reports, got '${name}'\n\n${USAGE}`);
+    if (!part) throw new UsageError(`--skip takes api, pg, shards, browser, autocannon, fhir, disclosure, reports or cohorts, got '${name}'\n\n${USAGE}`);
     skip.add(part);
   }
   const people = [...new Set(list('people', values.people, 100))].sort((a, b) => a - b);

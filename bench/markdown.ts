@@ -132,5 +132,14 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
       `The report delivered to ${int(e.delivery.recipients)} recipients, one message each (${bytes(e.delivery.bytesPerMessage)} each), through an SMTP server in the bench process, each under their own account's row restriction (${e.delivery.restrictions === undefined ? 'one for all' : `${int(e.delivery.restrictions)} distinct: every row, or one county, organization or payer; rendered once per restriction`}): **${s(e.delivery.seconds)}** (target ≤ 30 s).`);
     out.push(table(['view', 'p50 ms', 'p95 ms', 'max ms'], e.views.map((v) => [v.id, num(v.render.p50, 0), num(v.render.p95, 0), num(v.render.max, 0)])));
   } else out.push(`**9. Report e-mails.** ${missing(e)}`);
+
+  const c = run.cohorts;
+  if (c === undefined) {
+    // Results written before the section existed.
+  } else if (hasFigures(c)) {
+    const statuses = Object.entries(c.statuses).map(([status, n]) => `${int(n)} × ${status}`).join(', ');
+    out.push(`**10. Cohort preview.**${carriedNote(c)} \`POST /api/cohorts/preview\` over HTTP, as the builder asks while criteria are edited: ${int(c.definitions)} definitions of a builder session (condition groups, age floors, alive, enrolled, a lab threshold, an encounter within 30 days of a diagnosis, an OR, a NOT), each asked once new (the cohort ledger sizes, compares and records it) and then repeated. ` +
+      `New: p50 / p95 / max **${ms(c.fresh.p50)} / ${ms(c.fresh.p95)} / ${ms(c.fresh.max)} ms**; repeated: ${ms(c.repeat.p50)} / ${ms(c.repeat.p95)} / ${ms(c.repeat.max)} ms (answers: ${statuses}; 409 is the ledger refusing a cohort 1–10 people from an earlier one).`);
+  } else out.push(`**10. Cohort preview.** ${missing(c)}`);
   return out.join('\n\n');
 }

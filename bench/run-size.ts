@@ -4,6 +4,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../core/warehouse/database.ts';
 import { benchApi } from './api.ts';
+import { benchCohortPreview } from './cohort-preview.ts';
 import type { SkippablePart } from './cli-options.ts';
 import type { BenchContext } from './context.ts';
 import { benchDashboard } from './dashboard.ts';
@@ -73,7 +74,8 @@ export async function benchSize(
       db.close();
     }
     const dashboard = skip.has('browser') ? { skipped: 'left out with --skip browser' } : await section('5. dashboard', () => benchDashboard(ctx, warehouse));
-    const run = { people, generator, load, api, postgres, dashboard, fhir, disclosure, shards, reports, targets: [] };
+    const cohorts = skip.has('cohorts') ? { skipped: 'left out with --skip cohorts' } : await section('10. cohort preview', () => benchCohortPreview(ctx, warehouse));
+    const run = { people, generator, load, api, postgres, dashboard, fhir, disclosure, shards, reports, cohorts, targets: [] };
     return { run: { ...run, targets: judgeTargets(run) }, broken };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -65,6 +65,20 @@ export function connectSession(hooks: SessionHooks): void {
   session = hooks;
 }
 
+/**
+ * The saved cohort applied as a filter to every page (`?cohort=`, "apply as filter"): App connects the
+ * URL state's cohort here, and every measure request that does not name a cohort of its own is for
+ * its members. Read when a request is built, so a page's loader follows a change of it.
+ */
+let appliedCohort: () => string | null = () => null;
+
+export function connectCohortFilter(read: () => string | null): void {
+  appliedCohort = read;
+}
+
+/** The cohort every page's numbers are for; null for everyone. */
+export const cohortFilter = (): string | null => appliedCohort();
+
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 interface SendOptions extends RequestInit {
@@ -125,6 +139,17 @@ function getShared<T>(path: string, signal?: AbortSignal): Promise<T> {
   });
 }
 
+/** A JSON request that changes or asks with a body (POST, PATCH, DELETE); null for 204 No Content. */
+export async function requestJson<T>(path: string, { method, body, signal }: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal }): Promise<T | null> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await send(path, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return null;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (json === undefined) throw new ApiError(messages.notJson(response.status), response.status);
+  return json as T;
+}
+
 /** Reads `{ error: { code, message, details } }`; falls back to the HTTP status line. */
 function toApiError(response: Response, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
@@ -156,7 +181,8 @@ export function measureSearchParams(query: ViewQuery | MeasureQuery): URLSearchP
   if (view.from != null) params.set('from', String(view.from));
   if (view.to != null) params.set('to', String(view.to));
   if (view.adjust) params.set('adjust', 'age');
-  if (view.cohort) params.set('cohort', view.cohort);
+  const cohort = view.cohort !== undefined ? view.cohort : appliedCohort();
+  if (cohort) params.set('cohort', cohort);
   for (const dimension of OFFERED_DIMENSIONS) {
     const value = query.filters[dimension];
     if (value) params.set(dimension, value);
