@@ -16,7 +16,7 @@ export interface MeasuredRun {
   run: SizeRun;
 }
 
-const CARRIED_SECTIONS = ['postgres', 'dashboard', 'fhir', 'disclosure', 'shards', 'reports'] as const;
+const CARRIED_SECTIONS = ['generator', 'load', 'api', 'postgres', 'dashboard', 'fhir', 'disclosure', 'shards', 'reports', 'cohorts'] as const;
 
 const leftOut = (section: Section<object> | undefined) => section === undefined || 'skipped' in section;
 
@@ -33,7 +33,7 @@ export function carryOver(fresh: SizeRun, previous: MeasuredRun | undefined): Si
       carriedTargets.add(key);
     }
   }
-  if (hasFigures(fresh.api) && leftOut(fresh.api.throughput) && hasFigures(previous.run.api) && hasFigures(previous.run.api.throughput)) {
+  if (hasFigures(run.api) && hasFigures(fresh.api) && leftOut(fresh.api.throughput) && hasFigures(previous.run.api) && hasFigures(previous.run.api.throughput)) {
     const old = previous.run.api.throughput;
     run.api = { ...fresh.api, throughput: { ...old, carriedFrom: carriedFrom(old) ?? from } as typeof old };
   }

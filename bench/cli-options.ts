@@ -1,12 +1,13 @@
 // The options of `npm run bench`. Defaults suit a full run at 100,000 people; the smoke test passes
 // small counts (--iterations 5 --duration 1) to finish quickly.
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchSettings } from './context.ts';
 import { ROOT } from './context.ts';
 
-export type SkippablePart = 'pg' | 'shards' | 'browser' | 'autocannon' | 'fhir' | 'reports';
+export type SkippablePart = 'api' | 'pg' | 'shards' | 'browser' | 'autocannon' | 'fhir' | 'disclosure' | 'reports' | 'cohorts';
 
 export interface BenchOptions extends BenchSettings {
   people: number[];
@@ -20,14 +21,19 @@ export interface BenchOptions extends BenchSettings {
   skip: Set<SkippablePart>;
   /** --publish FILE: only update the docs from an earlier run's results JSON. */
   publish: string | null;
+  /** --warehouse FILE: reuse a kept warehouse instead of generating and loading. */
+  warehouse: string | null;
 }
 
-const SKIP_NAMES: Record<string, SkippablePart> = { pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir', shards: 'shards', reports: 'reports', email: 'reports' };
+const SKIP_NAMES: Record<string, SkippablePart> = { api: 'api', disclosure: 'disclosure', pg: 'pg', postgres: 'pg', postgresql: 'pg', browser: 'browser', dashboard: 'browser', autocannon: 'autocannon', throughput: 'autocannon', fhir: 'fhir', shards: 'shards', reports: 'reports', email: 'reports', cohorts: 'cohorts' };
 
 export const USAGE = `npm run bench -- [options]
   --people N[,N…]       population sizes, ascending (default 100000)
-  --skip pg,shards,browser,autocannon,fhir,reports   leave these parts out (pg: section 4, one PostgreSQL
-                        beside DuckDB; shards: section 8, sharded PostgreSQL and the core-table peer; each independent)
+  --skip api,pg,shards,browser,autocannon,fhir,disclosure,reports,cohorts   leave these parts out (pg: section 4,
+                        one PostgreSQL beside DuckDB; shards: section 8, sharded PostgreSQL and the core-table peer;
+                        cohorts: section 10, the cohort builder's live preview; each independent; the docs keep the last figures of what a run leaves out)
+  --warehouse FILE      no generator and no load: run the other sections on a warehouse an earlier run kept
+                        (--keep) at the one size given by --people
   --out DIR             results folder (default bench/results)
   --no-docs             do not update docs/performance.md and its chart
   --docs DIR            the docs folder to update (default docs/ of this checkout)
@@ -69,6 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         connections: { type: 'string', default: '1,10,50' },
         'slow-sql-ms': { type: 'string', default: '2000' },
         publish: { type: 'string' },
+        warehouse: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -89,11 +96,14 @@ export function parseOptions(argv: string[]): BenchOptions {
   const skip = new Set<SkippablePart>();
   for (const name of values.skip.flatMap((s) => s.split(','))) {
     const part = SKIP_NAMES[name.trim().toLowerCase()];
-    if (!part) throw new UsageError(`--skip takes pg, shards, browser, autocannon, fhir or reports, got '${name}'\n\n${USAGE}`);
+    if (!part) throw new UsageError(`--skip takes api, pg, shards, browser, autocannon, fhir, disclosure, reports or cohorts, got '${name}'\n\n${USAGE}`);
     skip.add(part);
   }
+  const people = [...new Set(list('people', values.people, 100))].sort((a, b) => a - b);
+  if (values.warehouse !== undefined && people.length !== 1) throw new UsageError(`--warehouse runs one size: give the warehouse's population as --people N\n\n${USAGE}`);
+  if (values.warehouse !== undefined && !existsSync(values.warehouse)) throw new UsageError(`--warehouse ${values.warehouse}: no such file (keep one with --keep)\n\n${USAGE}`);
   return {
-    people: [...new Set(list('people', values.people, 100))].sort((a, b) => a - b),
+    people,
     outDir: resolve(values.out),
     docsDir: values['no-docs'] ? null : resolve(values.docs),
     workParent: resolve(values.work),
@@ -101,6 +111,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     freeExtract: values['free-extract'],
     skip,
     publish: values.publish === undefined ? null : resolve(values.publish),
+    warehouse: values.warehouse === undefined ? null : resolve(values.warehouse),
     seed: whole('seed', values.seed, 0),
     iterations: whole('iterations', values.iterations, 2),
     cachedIterations: whole('cached-iterations', values['cached-iterations'], 1),

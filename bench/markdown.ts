@@ -121,14 +121,25 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
     ])));
     out.push(`Pushdown (EXPLAIN ANALYZE of the first query): ${sh.pushdown.map((p) => `${p.shards} shard${p.shards === 1 ? '' : 's'}: ${p.aggregatesPushed} of ${p.shards} aggregates pushed, ${p.asyncScans} async scans, shard scans ${p.shardScanMs.map((x) => `${ms(x)} ms`).join(', ')}`).join('; ')}.`);
     out.push(`The honest peer: the same question asked of the core tables of a plain PostgreSQL, as a BI tool would (bench/bi-questions.ts), against Popsight's API answer (uncached):`);
-    out.push(table(['question', 'core tables, PostgreSQL', 'Popsight API (DuckDB)', 'Popsight API (2 shards)', 'core tables ÷ API'], sh.peer.map((p) => [p.id, lat(p.coreTables), lat(p.apiDuckdb), lat(p.apiSharded), `${num(p.ratio)}×`])));
+    out.push(table(['question', 'core tables, PostgreSQL', 'Popsight API (DuckDB)', 'Popsight API (2 shards)', 'core tables ÷ API'], sh.peer.map((p) => [p.id, lat(p.coreTables), lat(p.apiDuckdb), p.apiShardedRefusal ? 'stopped at the query budget' : lat(p.apiSharded), `${num(p.ratio)}×`])));
+    const refused = sh.peer.filter((p) => p.apiShardedRefusal);
+    if (refused.length) out.push(`On the two-shard coordinator the server stopped ${refused.map((p) => p.id).join(', ')} at its per-request query budget: ${refused[0]!.apiShardedRefusal}`);
   } else out.push(`**8. Sharded PostgreSQL.** ${missing(sh)}`);
 
   const e = run.reports;
   if (hasFigures(e)) {
     out.push(`**9. Report e-mails.**${carriedNote(e)} Each view of a six-view report rendered in-process (query, disclosure control, Vega-Lite → SVG → PNG with the shipped font, alt text, table, CSV), timed on ${int(e.rounds)} rounds after a warm-up: worst p95 **${num(e.worstRenderP95, 0)} ms** (target ≤ 250 ms). ` +
-      `The report delivered to ${int(e.delivery.recipients)} recipients, one message each (${bytes(e.delivery.bytesPerMessage)} each), through an SMTP server in the bench process: **${s(e.delivery.seconds)}** (target ≤ 30 s; every recipient under the same view: per-recipient row restriction is not built yet).`);
+      `The report delivered to ${int(e.delivery.recipients)} recipients, one message each (${bytes(e.delivery.bytesPerMessage)} each), through an SMTP server in the bench process, each under their own account's row restriction (${e.delivery.restrictions === undefined ? 'one for all' : `${int(e.delivery.restrictions)} distinct: every row, or one county, organization or payer; rendered once per restriction`}): **${s(e.delivery.seconds)}** (target ≤ 30 s).`);
     out.push(table(['view', 'p50 ms', 'p95 ms', 'max ms'], e.views.map((v) => [v.id, num(v.render.p50, 0), num(v.render.p95, 0), num(v.render.max, 0)])));
   } else out.push(`**9. Report e-mails.** ${missing(e)}`);
+
+  const c = run.cohorts;
+  if (c === undefined) {
+    // Results written before the section existed.
+  } else if (hasFigures(c)) {
+    const statuses = Object.entries(c.statuses).map(([status, n]) => `${int(n)} × ${status}`).join(', ');
+    out.push(`**10. Cohort preview.**${carriedNote(c)} \`POST /api/cohorts/preview\` over HTTP, as the builder asks while criteria are edited: ${int(c.definitions)} definitions of a builder session (condition groups, age floors, alive, enrolled, a lab threshold, an encounter within 30 days of a diagnosis, an OR, a NOT), each asked once new (the cohort ledger sizes, compares and records it) and then repeated. ` +
+      `New: p50 / p95 / max **${ms(c.fresh.p50)} / ${ms(c.fresh.p95)} / ${ms(c.fresh.max)} ms**; repeated: ${ms(c.repeat.p50)} / ${ms(c.repeat.p95)} / ${ms(c.repeat.max)} ms (answers: ${statuses}; 409 is the ledger refusing a cohort 1–10 people from an earlier one).`);
+  } else out.push(`**10. Cohort preview.** ${missing(c)}`);
   return out.join('\n\n');
 }

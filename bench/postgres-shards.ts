@@ -58,7 +58,9 @@ export interface PeerQuestion {
   coreTables: Latency;
   /** Popsight's API answer, uncached: on DuckDB, and on the two-shard coordinator. */
   apiDuckdb: Latency;
+  /** null when the server stopped the question at its per-request query budget (`apiShardedRefusal` says so). */
   apiSharded: Latency | null;
+  apiShardedRefusal?: string;
   /** Core-table SQL p50 over the DuckDB API's p50: the headline. */
   ratio: number;
 }
@@ -120,7 +122,7 @@ export async function benchShardedPostgres(ctx: BenchContext, db: Database, ware
     const publish: ShardedPostgresBench['publish'] = [];
     const pushdown: Pushdown[] = [];
     const sharded = cases.map(() => [] as ShardedQuery['sharded']);
-    let apiSharded: Latency[] | null = null;
+    let apiSharded: (Latency | string)[] | null = null;
     for (const count of SHARD_COUNTS) {
       // The yearly person rows only: the grain these queries read (the monthly ones are 12× the rows).
       const result = await publishToPostgres(
@@ -152,8 +154,14 @@ export async function benchShardedPostgres(ctx: BenchContext, db: Database, ware
       const samples: number[] = [];
       for (let i = 0; i < ctx.engineRuns; i++) samples.push(await timeMs(() => plain.query(question.sql)));
       const coreTables = latency(samples);
-      peer.push({ id: question.id, coreTables, apiDuckdb: apiDuckdb[k]!, apiSharded: apiSharded?.[k] ?? null, ratio: coreTables.p50 / apiDuckdb[k]!.p50 });
-      ctx.log(`  peer ${question.id}: core tables ${coreTables.p50.toFixed(1)} ms, API ${apiDuckdb[k]!.p50.toFixed(1)} ms`);
+      const onShards = apiSharded?.[k] ?? null;
+      const apiDuck = apiDuckdb[k]!;
+      if (typeof apiDuck === 'string') throw new Error(`the DuckDB server refused ${question.apiPath}: ${apiDuck}`);
+      peer.push({
+        id: question.id, coreTables, apiDuckdb: apiDuck, ratio: coreTables.p50 / apiDuck.p50,
+        ...(typeof onShards === 'string' ? { apiSharded: null, apiShardedRefusal: onShards } : { apiSharded: onShards }),
+      });
+      ctx.log(`  peer ${question.id}: core tables ${coreTables.p50.toFixed(1)} ms, API ${apiDuck.p50.toFixed(1)} ms`);
     }
     return {
       version: coordinator.version,
@@ -170,6 +178,22 @@ export async function benchShardedPostgres(ctx: BenchContext, db: Database, ware
   }
 }
 
+class ApiRefusal extends Error {
+  constructor(
+    readonly status: number,
+    body: string,
+    path: string,
+  ) {
+    let message = body;
+    try {
+      message = (JSON.parse(body) as { error?: { message?: string } }).error?.message ?? body;
+    } catch {
+      // not JSON: the body as sent
+    }
+    super(`${path} answered ${status}: ${message}`);
+  }
+}
+
 /** How many shards the plan scans asynchronously and with their aggregate pushed down, and each shard's scan time. */
 async function explainPushdown(client: pg.Client, sql: string, shards: number): Promise<Pushdown> {
   const plan = (await client.query(`EXPLAIN (ANALYZE, VERBOSE) ${sql}`)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
@@ -177,20 +201,31 @@ async function explainPushdown(client: pg.Client, sql: string, shards: number): 
   return { shards, asyncScans: (plan.match(/Async Foreign Scan/g) ?? []).length, aggregatesPushed: (plan.match(/Relations: Aggregate on/g) ?? []).length, shardScanMs: scans };
 }
 
-/** Popsight's answer to each peer question through its API, uncached (cache off), on a server of its own. */
-async function apiLatencies(ctx: BenchContext, source: { warehouse?: string; engine?: string }, name: string): Promise<Latency[]> {
+/**
+ * Popsight's answer to each peer question through its API, uncached (cache off), on a server of its
+ * own; a question the server stops at its per-request query budget (503 query_timeout) is a finding,
+ * recorded as the server's message, not a broken section.
+ */
+async function apiLatencies(ctx: BenchContext, source: { warehouse?: string; engine?: string }, name: string): Promise<(Latency | string)[]> {
   const stateDir = join(ctx.workDir, `state-shards-${name}`);
   mkdirSync(stateDir, { recursive: true });
   const server = await startServer({ ...source, port: 0, stateDir, responseCacheMb: 0 });
   try {
-    const result: Latency[] = [];
+    const result: (Latency | string)[] = [];
     for (const question of BI_QUESTIONS) {
       const get = async () => {
         const response = await fetch(server.url + question.apiPath);
-        if (!response.ok) throw new Error(`${question.apiPath} answered ${response.status}: ${await response.text()}`);
+        if (!response.ok) throw new ApiRefusal(response.status, await response.text(), question.apiPath);
         await response.arrayBuffer();
       };
-      await get();
+      try {
+        await get();
+      } catch (error) {
+        if (!(error instanceof ApiRefusal) || error.status !== 503) throw error;
+        ctx.log(`  ${name} API: ${error.message}`);
+        result.push(error.message);
+        continue;
+      }
       const samples: number[] = [];
       for (let i = 0; i < ctx.engineRuns; i++) samples.push(await timeMs(get));
       result.push(latency(samples));

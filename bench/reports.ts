@@ -1,7 +1,10 @@
-// Section 8, report e-mails (issue 19): the time to render each view of a six-view report (query,
+// Section 9, report e-mails (issue 19): the time to render each view of a six-view report (query,
 // disclosure control, Vega-Lite → SVG → PNG, alt text, table, CSV), timed on every round, and the
-// time to deliver that report to 100 recipients through an SMTP server in this process (loopback),
-// one message each, as the scheduler sends it. Targets: render p95 ≤ 250 ms per view, delivery ≤ 30 s.
+// time to deliver that report to 100 recipients with different row restrictions through an SMTP
+// server in this process (loopback), one message each, as the scheduler sends it: each recipient is
+// an account limited to a county, an organization or a payer (or an admin reading every row), and the
+// report is rendered once per distinct restriction. Targets: render p95 ≤ 250 ms per view,
+// delivery ≤ 30 s.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,9 @@ import { parseReportDefinition } from '../core/reports/report-definition.ts';
 import type { ReportView } from '../core/reports/report-view.ts';
 import type { Database } from '../core/warehouse/database.ts';
 import { coveredYears } from '../core/measures/time-window.ts';
-import { dimensionValues, warehouseMeta } from '../core/warehouse/warehouse-facts.ts';
+import { dimensionValues, warehouseMeta, type DimensionValues } from '../core/warehouse/warehouse-facts.ts';
+import type { RowRule } from '../core/accounts/row-restriction.ts';
+import { rowsByAccount } from '../core/reports/recipient-rows.ts';
 import { runReport } from '../server/reports/deliver-report.ts';
 import { smtpMailer } from '../server/reports/mailer.ts';
 import { renderView } from '../server/reports/render-view.ts';
@@ -31,13 +36,31 @@ export const REPORT_VIEWS: Partial<ReportView>[] = [
 ];
 export const RECIPIENTS = 100;
 const ROUNDS = 7;
+/** The values of each dimension the recipients are limited to: a health system's sites, counties and payers. */
+const VALUES_PER_DIMENSION = { county: 8, organization: 8, payer: 4 } as const;
 
 export interface ReportsBench {
   rounds: number;
   views: { id: string; render: LatencySummary }[];
   /** The worst view's p95, ms. */
   worstRenderP95: number;
-  delivery: { recipients: number; views: number; seconds: number; messages: number; bytesPerMessage: number };
+  delivery: {
+    recipients: number;
+    views: number;
+    seconds: number;
+    messages: number;
+    bytesPerMessage: number;
+    /** Distinct row restrictions among the recipients: the report is rendered once per restriction. */
+    restrictions: number;
+  };
+}
+
+/** Every row (an admin without a rule), then one county, organization or payer each, as the warehouse lists them. */
+function benchRestrictions(listed: DimensionValues): (RowRule | null)[] {
+  const limited = (Object.keys(VALUES_PER_DIMENSION) as (keyof typeof VALUES_PER_DIMENSION)[]).flatMap((dimension) =>
+    listed[dimension].slice(0, VALUES_PER_DIMENSION[dimension]).map((value): RowRule => ({ limits: { [dimension]: [value] } })),
+  );
+  return [null, ...limited];
 }
 
 export async function benchReports(ctx: BenchContext, db: Database): Promise<ReportsBench> {
@@ -83,17 +106,23 @@ export async function benchReports(ctx: BenchContext, db: Database): Promise<Rep
   const store = await openReportStore(state, { clock, newId: randomUUID });
   const mailer = smtpMailer(`smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`);
   try {
+    // One account per recipient (no password: nobody signs in here), the restrictions dealt in turn.
+    const restrictions = benchRestrictions(listed);
+    for (const [i, recipient] of definition.recipients.entries()) {
+      const restriction = restrictions[i % restrictions.length]!;
+      await state.accounts.users.add({ name: recipient, role: restriction ? 'viewer' : 'admin', passwordHash: 'no-sign-in', createdAt: clock().toISOString(), restriction });
+    }
     const report = await store.save(definition);
     const started = performance.now();
-    const result = await runReport(db, report, { baseUrl: context.baseUrl }, { store, mailer, from: 'Popsight <popsight@localhost>', log: ctx.log });
+    const result = await runReport(db, report, { baseUrl: context.baseUrl }, { store, mailer, from: 'Popsight <popsight@localhost>', log: ctx.log, recipientRows: rowsByAccount(state.accounts.users) });
     const seconds = (performance.now() - started) / 1000;
-    if (result.run.status !== 'sent') throw new Error(`the bench report was ${result.run.status}: ${result.run.error ?? result.deliveries.find((d) => d.status === 'failed')?.detail}`);
-    ctx.log(`reports: ${RECIPIENTS} recipients × ${definition.views.length} views delivered in ${seconds.toFixed(1)} s`);
+    if (result.run.status !== 'sent') throw new Error(`the bench report was ${result.run.status}: ${result.run.error ?? result.deliveries.find((d) => d.status !== 'sent')?.detail}`);
+    ctx.log(`reports: ${RECIPIENTS} recipients under ${result.renderings.length} restrictions × ${definition.views.length} views delivered in ${seconds.toFixed(1)} s`);
     return {
       rounds: ROUNDS,
       views,
       worstRenderP95: Math.max(...views.map((v) => v.render.p95)),
-      delivery: { recipients: RECIPIENTS, views: definition.views.length, seconds, messages: received.messages, bytesPerMessage: received.bytes / Math.max(1, received.messages) },
+      delivery: { recipients: RECIPIENTS, views: definition.views.length, seconds, messages: received.messages, bytesPerMessage: received.bytes / Math.max(1, received.messages), restrictions: result.renderings.length },
     };
   } finally {
     mailer.close();

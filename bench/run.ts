@@ -36,6 +36,7 @@ async function main(): Promise<number> {
   };
   const ctx = createContext(settings, workDir, log);
   const startedAt = new Date().toISOString();
+  const source = describeSource(); // the code measured is the code at the start (the checkout may move during a long run)
   log(`sizes ${options.people.map((n) => n.toLocaleString('en-US')).join(', ')}; work folder ${workDir}`);
 
   const runs: SizeRun[] = [];
@@ -50,7 +51,6 @@ async function main(): Promise<number> {
     log(`kept the generated data in ${workDir}`);
   }
 
-  const source = describeSource();
   const results: BenchResults = {
     version: 1,
     startedAt,
@@ -84,6 +84,7 @@ function popsightEnv(): Record<string, string> {
 }
 
 function checkDisk(options: BenchOptions): void {
+  if (options.warehouse) return; // nothing generated or loaded
   const largest = Math.max(...options.people);
   const stat = statfsSync(options.workParent);
   const free = stat.bavail * stat.bsize;

@@ -1,5 +1,6 @@
 // The shape of bench/results/<timestamp>.json: one entry per population size, one field per section.
 import type { ApiLatency } from './api.ts';
+import type { CohortPreviewBench } from './cohort-preview.ts';
 import type { DashboardBench } from './dashboard.ts';
 import type { DisclosureBench } from './disclosure.ts';
 import type { FhirLoadBench } from './fhir-load.ts';
@@ -38,6 +39,8 @@ export interface SizeRun {
   shards?: Section<ShardedPostgresBench>;
   /** Report e-mails: render time per view, delivery to 100 recipients; absent in results written before the section existed. */
   reports?: Section<ReportsBench>;
+  /** The cohort builder's live preview; absent in results written before the section existed. */
+  cohorts?: Section<CohortPreviewBench>;
   targets: TargetResult[];
 }
 

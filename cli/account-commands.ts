@@ -64,10 +64,11 @@ const ruleOf = (options: RestrictOption) => {
   }
 };
 
-export async function usersAddCommand(name: string, options: AccountCommandOptions & RestrictOption & { role: string; passwordStdin?: boolean }): Promise<User> {
+/** `password: false` (--no-password): a user who signs in through the identity provider only; the password is random and shown to nobody. */
+export async function usersAddCommand(name: string, options: AccountCommandOptions & RestrictOption & { role: string; passwordStdin?: boolean; password?: boolean }): Promise<User> {
   if (!isAccountRole(options.role)) throw new AccountError(accountMessages.badRole(options.role));
   const restriction = ruleOf(options);
-  const password = await readPassword(options.passwordStdin === true);
+  const password = options.password === false ? deps.randomBytes(32).toString('base64url') : await readPassword(options.passwordStdin === true);
   const user = await withAccounts(options, (stores) => users(stores.users, deps).add(name, options.role, password, restriction));
   console.log(accountMessages.userAdded(user.name, user.role));
   console.log(accountMessages.rowsOf(user.role, user.restriction));
@@ -139,6 +140,7 @@ export function registerAccountCommands(program: Command): void {
     .argument('<name>', 'user name: letters, digits and . _ @ -')
     .addOption(roleOption())
     .option('--password-stdin', 'read the password from standard input (for scripts and CI)', false)
+    .option('--no-password', 'no password: the user signs in through the identity provider (serve --oidc-issuer) only')
     .addOption(restrictOption())
     .addOption(stateOption())
     .action(async (name, options) => void (await usersAddCommand(name, options)));

@@ -4,7 +4,8 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { once } from 'node:events';
-import { verifyChain, type ChainVerdict } from '../core/audit/audit-chain.ts';
+import type { ChainVerdict } from '../core/audit/audit-chain.ts';
+import { verifyAuditLog as verifyLog } from '../core/audit/verify-log.ts';
 import type { AuditLog, AuditRange } from '../core/audit/audit-log.ts';
 import { auditMessages } from '../core/audit/audit-messages.ts';
 import type { AuditRecord } from '../core/audit/audit-record.ts';
@@ -32,24 +33,8 @@ async function* records(audit: AuditLog, range: AuditRange = {}): AsyncGenerator
 }
 
 /** Verifies the whole chain from its anchor; the command prints the verdict and exits 1 when broken. */
-export async function verifyAuditLog(options: AuditCommandOptions = {}): Promise<ChainVerdict> {
-  return withAuditLog(options, async (audit) => {
-    let anchor = await audit.anchor();
-    let verified = 0;
-    let page: AuditRecord[] = [];
-    // Page by page: each page verifies from the head the one before it ended on.
-    for await (const record of records(audit)) {
-      page.push(record);
-      if (page.length < PAGE) continue;
-      const verdict = verifyChain(page, anchor);
-      if (!verdict.ok) return { ...verdict, records: verified + verdict.records };
-      verified += verdict.records;
-      anchor = verdict.head;
-      page = [];
-    }
-    const verdict = verifyChain(page, anchor);
-    return { ...verdict, records: verified + verdict.records };
-  });
+export function verifyAuditLog(options: AuditCommandOptions = {}): Promise<ChainVerdict> {
+  return withAuditLog(options, (audit) => verifyLog(audit));
 }
 
 export async function auditVerifyCommand(options: AuditCommandOptions): Promise<void> {

@@ -9,6 +9,7 @@ import { registerPublishCommand } from './publish-command.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerWarehouseCommands } from './warehouse-commands.ts';
 import { demoCommand, generateCommand, loadCommand, serveCommand, sweepKilledLoads } from './commands.ts';
+import { OIDC_USER_CLAIMS } from '../core/accounts/oidc-sign-in.ts';
 import { DEFAULT_COHORT_QUOTA } from '../core/cohorts/saved-cohort.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../server/audit/audit-retention.ts';
 import { DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_SECONDS } from './start-server.ts';
@@ -56,7 +57,20 @@ function withNetworkOptions(command: Command): Command {
     .option('--query-timeout <s>', 'seconds of database time one request may use before it is stopped (503)', integer('--query-timeout', 1), DEFAULT_QUERY_TIMEOUT_SECONDS);
 }
 
-withNetworkOptions(
+/** Sign-in, on by default (docs/architecture.md, Sign-in and roles): the options `serve` and `demo` share. */
+function withSignInOptions(command: Command): Command {
+  return command
+    .option('--sign-in', 'require sign-in (the default): a session (the one-time link printed at start, popsight users add) or an API token (popsight tokens create) for every route above "anyone"', true)
+    .option('--no-sign-in', 'serve without sign-in: anyone who reaches the port holds every role; on this machine only (--host 127.0.0.1), with a warning')
+    .option('--idle-timeout <minutes>', 'minutes of inactivity that end a session', integer('--idle-timeout', 1), 15)
+    .option('--oidc-issuer <url>', 'also sign in through this OpenID Connect provider (its issuer URL; https unless on loopback); people need a local account of the same name (popsight users add NAME --no-password)')
+    .option('--oidc-client-id <id>', 'the client id registered with the provider')
+    .option('--oidc-client-secret <secret>', 'the client secret (better: set POPSIGHT_OIDC_CLIENT_SECRET, which ps does not show); none for a public client')
+    .addOption(new Option('--oidc-user-claim <claim>', 'the ID token claim that names the local user (email: only when email_verified)').choices(OIDC_USER_CLAIMS).default('email'))
+    .option('--oidc-redirect-uri <url>', 'the redirect URI registered with the provider (default: this server\'s /api/session/oidc/callback as the browser reaches it)');
+}
+
+withSignInOptions(withNetworkOptions(
   program
     .command('serve')
     .description('Serve the API and the dashboard (built by npm run build) from a warehouse.')
@@ -66,13 +80,11 @@ withNetworkOptions(
     .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
     .option('--exact-counts', 'serve exact counts, not perturbed ones (docs/disclosure.md): for a trusted environment only', false)
     .option('--audit-retention-days <n>', 'days the audit trail keeps each request (default six years); older records are pruned at start and daily', integer('--audit-retention-days', 1), DEFAULT_AUDIT_RETENTION_DAYS)
-    .option('--sign-in', 'require sign-in: a session (popsight users add) or an API token (popsight tokens create) for every route above "anyone"', false)
-    .option('--idle-timeout <minutes>', 'with --sign-in, minutes of inactivity that end a session', integer('--idle-timeout', 1), 15)
-    .option('--rate-limit <n>', 'requests a second each user may keep up (429 beyond; a burst of 30 seconds\' worth); default 10 with --sign-in, none without; 0: none', integer('--rate-limit', 0))
+    .option('--rate-limit <n>', 'requests a second each user may keep up (429 beyond; a burst of 30 seconds\' worth); default 10 with sign-in, none without; 0: none', integer('--rate-limit', 0))
     .option('--cohort-quota <n>', 'saved cohorts each user may keep (and 10 KiB of definitions per cohort)', integer('--cohort-quota', 1), DEFAULT_COHORT_QUOTA.count),
-).action(serveCommand);
+)).action(serveCommand);
 
-withNetworkOptions(
+withSignInOptions(withNetworkOptions(
   program
     .command('demo')
     .description('Generate and load a demo population (first run only), then serve the dashboard.')
@@ -80,7 +92,7 @@ withNetworkOptions(
     .option('--seed <n>', 'random seed of the demo population', integer('--seed', 0), 1)
     .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
     .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false),
-).action(demoCommand);
+)).action(demoCommand);
 
 const audit = program.command('audit').description('The audit trail of API requests, read from the state store (stop the server first: it holds the store).');
 

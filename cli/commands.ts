@@ -5,10 +5,15 @@ import { loadExtract, type LoadResult } from '../pipelines/load.ts';
 import { loadInterruptedMessage } from '../pipelines/scratch.ts';
 import { removeStaleBuilds } from '../pipelines/stale-builds.ts';
 import { messages } from '../core/measures/messages.ts';
+import { loadMessages } from '../core/loads/load-messages.ts';
 import { builtClient, ensureClientBuilt } from './build-client.ts';
 import { demoExtract, demoWarehouse, popsightHome, secretsFile } from './paths.ts';
 import { loadProgressLine, progressBar } from './progress.ts';
-import { startServer } from './start-server.ts';
+import { DEFAULT_HOST, startServer } from './start-server.ts';
+import type { AdminLinkPolicy } from './admin-sign-in-link.ts';
+import type { OidcConfig, OidcUserClaim } from '../core/accounts/oidc-sign-in.ts';
+import { accountMessages } from '../core/accounts/account-messages.ts';
+import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { redactedUrl } from '../server/warehouse/postgres-warehouse.ts';
 
 const log = (message: string) => console.error(message);
@@ -51,9 +56,7 @@ export async function loadCommand(source: string, options: { warehouse: string; 
   }
   if (result.unchanged) return result;
   console.table(result.files.map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined })));
-  const quarantined = result.files.reduce((sum, f) => sum + f.quarantined, 0);
-  log(`Loaded a ${result.format} extract (${result.layout} layout) in ${result.seconds.toFixed(1)} s; the warehouse holds ${result.people.toLocaleString('en-US')} people` +
-    (quarantined ? `; ${quarantined} rows quarantined (popsight quarantine --warehouse <file> lists them)` : ''));
+  log(loadMessages.loadSummary(result, warehouse));
   return result;
 }
 
@@ -70,11 +73,19 @@ export function sweepKilledLoads(warehouse: string | undefined): void {
   }
 }
 
-/** Where and how the server listens: the options `serve` and `demo` share. */
+/** Where and how the server listens, and who may call it: the options `serve` and `demo` share. */
 export interface NetworkOptions {
   host?: string;
   allowedHost?: string[];
   queryTimeout?: number;
+  /** On unless --no-sign-in. */
+  signIn?: boolean;
+  idleTimeout?: number;
+  oidcIssuer?: string;
+  oidcClientId?: string;
+  oidcClientSecret?: string;
+  oidcUserClaim?: OidcUserClaim;
+  oidcRedirectUri?: string;
 }
 
 /** `--cohort-quota N` bounds bytes too: N cohorts of 10 KiB each (the default, 200, is 2 MiB). */
@@ -88,8 +99,6 @@ interface ServeOptions {
   cacheMb?: number;
   exactCounts?: boolean;
   auditRetentionDays?: number;
-  signIn?: boolean;
-  idleTimeout?: number;
   rateLimit?: number;
   cohortQuota?: number;
 }
@@ -98,15 +107,23 @@ export async function serveCommand(options: ServeOptions & NetworkOptions): Prom
   if ((options.warehouse === undefined) === (options.engine === undefined)) throw new Error(messages.warehouseOrEngine);
   if (options.engine !== undefined) {
     if (!/^postgres(ql)?:\/\//.test(options.engine)) throw new Error(messages.badEngine(options.engine));
-    await serve(options, builtClient(log));
+    await serve(options, builtClient(log), 'first-start');
     return;
   }
   const warehouse = resolve(options.warehouse!);
   if (!existsSync(warehouse)) throw new Error(messages.noWarehouse(warehouse));
-  await serve({ ...options, warehouse }, builtClient(log));
+  await serve({ ...options, warehouse }, builtClient(log), 'first-start');
 }
 
-async function serve(options: ServeOptions & NetworkOptions, clientDir: string): Promise<void> {
+/** `adminLink`: when to print the administrator's one-time sign-in link (cli/admin-sign-in-link.ts). */
+async function serve(options: ServeOptions & NetworkOptions, clientDir: string, adminLink: AdminLinkPolicy): Promise<void> {
+  const signIn = options.signIn !== false;
+  if (!signIn && options.oidcIssuer !== undefined) throw new Error(accountMessages.oidcWithoutSignIn);
+  if (!signIn) {
+    const host = options.host ?? DEFAULT_HOST;
+    if (!(LOOPBACK_HOST_NAMES as readonly string[]).includes(host)) throw new Error(accountMessages.signInOffNeedsLoopback(host));
+    log(accountMessages.signInOff);
+  }
   const server = await startServer({
     warehouse: options.warehouse,
     engine: options.engine,
@@ -118,11 +135,15 @@ async function serve(options: ServeOptions & NetworkOptions, clientDir: string):
     queryTimeoutSeconds: options.queryTimeout,
     exactCounts: options.exactCounts,
     auditRetentionDays: options.auditRetentionDays,
-    signIn: options.signIn ? { idleTimeoutMinutes: options.idleTimeout } : false,
+    signIn: signIn ? { idleTimeoutMinutes: options.idleTimeout, adminLink, oidc: oidcOptions(options) } : false,
     rateLimit: options.rateLimit === undefined ? undefined : options.rateLimit === 0 ? false : { perSecond: options.rateLimit, burst: 30 * options.rateLimit },
     cohortQuota: options.cohortQuota === undefined ? undefined : { count: options.cohortQuota, bytes: options.cohortQuota * COHORT_BYTES_EACH },
   });
   console.log(`Popsight is serving ${options.warehouse ?? redactedUrl(options.engine!)}\n  Dashboard: ${server.url}\n  API:       ${server.url}/api/measures`);
+  if (server.signInLink) {
+    if (server.signInLink.created) console.log(accountMessages.adminCreated(server.signInLink.user));
+    console.log(accountMessages.signInLinkPrinted(server.signInLink.url, server.signInLink.minutes));
+  }
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -141,5 +162,23 @@ export async function demoCommand(options: { people: number; seed: number; port:
     log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
   }
   // The demo builds the dashboard when its sources are newer than client/dist (Vite, loaded only here).
-  await serve({ warehouse, port: options.port, host: options.host, allowedHost: options.allowedHost, queryTimeout: options.queryTimeout }, await ensureClientBuilt(log));
+  const { people: _people, seed: _seed, rebuild: _rebuild, ...network } = options;
+  await serve({ ...network, warehouse }, await ensureClientBuilt(log), 'every-start');
+}
+
+/** The --oidc-… options as the server takes them, checked: issuer and client id together, https unless on loopback. */
+function oidcOptions(options: NetworkOptions): (OidcConfig & { redirectUri?: string }) | undefined {
+  const { oidcIssuer: issuer, oidcClientId: clientId } = options;
+  if (issuer === undefined && clientId === undefined) return undefined;
+  if (issuer === undefined || clientId === undefined) throw new Error(accountMessages.oidcIssuerAndClient);
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new Error(accountMessages.oidcBadIssuer(issuer));
+  }
+  const loopback = (LOOPBACK_HOST_NAMES as readonly string[]).includes(url.hostname.replace(/^\[|\]$/g, ''));
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new Error(accountMessages.oidcBadIssuer(issuer));
+  const clientSecret = options.oidcClientSecret ?? (process.env.POPSIGHT_OIDC_CLIENT_SECRET || undefined);
+  return { issuer, clientId, clientSecret, userClaim: options.oidcUserClaim, redirectUri: options.oidcRedirectUri };
 }

@@ -17,6 +17,8 @@ import { DEFAULT_MAIL_FROM, runReport, type RunResult } from '../server/reports/
 import { mailerFor } from '../server/reports/mailer.ts';
 import { previewHtml, renderReport, type RenderedReport } from '../server/reports/render-report.ts';
 import { openReportStore } from '../server/state/report-store.ts';
+import type { StateStore } from '../server/state/state-store.ts';
+import { rowsByAccountOnceAny } from '../core/reports/recipient-rows.ts';
 import { stateOption, withOfflineStateStore } from './offline-state.ts';
 import { demoWarehouse, popsightHome, stateDir } from './paths.ts';
 import { readServerRuntime, type ServerRuntime } from './server-runtime.ts';
@@ -39,11 +41,11 @@ export const DEFAULT_BASE_URL = 'http://127.0.0.1:3000';
 const clock = () => new Date();
 const baseUrlOf = (options: RenderCommandOptions, env: NodeJS.ProcessEnv) => options.baseUrl ?? env.POPSIGHT_BASE_URL ?? DEFAULT_BASE_URL;
 
-function withReports<T>(options: ReportCommandOptions, work: (reports: ReportStore) => Promise<T>): Promise<T> {
+function withReports<T>(options: ReportCommandOptions, work: (reports: ReportStore, state: StateStore) => Promise<T>): Promise<T> {
   return withOfflineStateStore(options, reportCliMessages.stateHeld, async (state) => {
     const reports = await openReportStore(state, { clock, newId: randomUUID });
     try {
-      return await work(reports);
+      return await work(reports, state);
     } finally {
       await reports.close();
     }
@@ -159,13 +161,15 @@ export async function runReportCommand(id: string, options: RenderCommandOptions
 async function runHere(id: string, options: RenderCommandOptions, env: NodeJS.ProcessEnv): Promise<RunResult> {
   const mailer = mailerFor({ smtpUrl: env.POPSIGHT_SMTP_URL || undefined, home: popsightHome(env) }, { clock, newId: randomUUID });
   try {
-    const result = await withReports(options, async (reports) => {
+    const result = await withReports(options, async (reports, state) => {
       const report = await requireReport(reports, id);
+      // No server to ask whether sign-in is on: a state store with accounts restricts by account.
+      const recipientRows = rowsByAccountOnceAny(state.accounts.users);
       return withWarehouse(options.warehouse, (db) =>
-        runReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }, { store: reports, mailer, from: env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM }),
+        runReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }, { store: reports, mailer, from: env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM, recipientRows }),
       );
     });
-    if (result.rendered) printRenderTimes(result.rendered);
+    for (const rendered of result.renderings) printRenderTimes(rendered);
     return result;
   } finally {
     mailer.close();

@@ -9,6 +9,9 @@ import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
 import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { accountsAccess } from '../server/routing/sign-in-access.ts';
+import { DEFAULT_SIGN_IN_LINK_MS, signInLinks, signInLinkUrl, type SignInLinks } from '../core/accounts/sign-in-links.ts';
+import type { OidcConfig } from '../core/accounts/oidc-sign-in.ts';
+import { adminSignInLink, type AdminLink, type AdminLinkPolicy } from './admin-sign-in-link.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../server/http/rate-limit.ts';
 import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
@@ -16,6 +19,7 @@ import { openPostgresWarehouse } from '../server/warehouse/postgres-warehouse.ts
 import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
+import { rowsByAccount, rowsByAccountOnceAny, type RecipientRows } from '../core/reports/recipient-rows.ts';
 import { DEFAULT_MAIL_FROM, type DeliveryDeps, type RetryPolicy } from '../server/reports/deliver-report.ts';
 import { mailerFor, outboxDir } from '../server/reports/mailer.ts';
 import { reportScheduler } from '../server/reports/report-scheduler.ts';
@@ -24,6 +28,8 @@ import { removeServerRuntime, writeServerRuntime } from './server-runtime.ts';
 
 export interface RunningServer {
   url: string;
+  /** With `signIn.adminLink`: the administrator's one-time sign-in link, when one was issued. */
+  signInLink?: { url: string; user: string; created: boolean; minutes: number };
   close(): Promise<void>;
 }
 
@@ -50,7 +56,8 @@ export interface ServerOptions {
   auditRetentionDays?: number;
   /**
    * Sign-in and roles (docs/architecture.md, Sign-in and roles): callers authenticate by session
-   * cookie or API token. Off by default for now (every caller holds every role, as before).
+   * cookie or API token. Off by default here (tests and the bench start servers without it, where
+   * every caller holds every role); `popsight serve` and `popsight demo` turn it on unless --no-sign-in.
    */
   signIn?: boolean | SignInOptions;
   /**
@@ -84,6 +91,12 @@ export interface SignInOptions {
   idleTimeoutMinutes?: number;
   /** The clock sessions and tokens are timed by (tests pass their own). */
   clock?: () => Date;
+  /** Issue the administrator's one-time sign-in link at start (creating the admin on an empty store): cli/admin-sign-in-link.ts. */
+  adminLink?: AdminLinkPolicy;
+  /** Minutes a one-time sign-in link works (default 15). */
+  linkMinutes?: number;
+  /** Sign-in through an OpenID Connect provider besides passwords (docs/architecture.md, OpenID Connect). */
+  oidc?: OidcConfig & { redirectUri?: string };
 }
 
 export const DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
@@ -100,9 +113,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const audit = auditRecorder(state.audit, { clock, onError: console.error });
   const retention = scheduleAuditRetention(state.audit, { days: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, clock, log: console.error });
   const reports = await openReportStore(state, { clock, newId: randomUUID });
-  const delivery = reportDelivery(options.reports || {}, clock);
+  // With sign-in each recipient reads what their account reads; without it, every row as every caller
+  // does, unless the state store has accounts (recipient-rows.ts).
+  const recipientRows = options.signIn ? rowsByAccount(state.accounts.users) : rowsByAccountOnceAny(state.accounts.users);
+  const delivery = reportDelivery(options.reports || {}, clock, recipientRows);
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
+  let links: SignInLinks | undefined;
+  let adminLink: AdminLink | undefined;
   try {
     await retention.ready;
     const statementTimeoutMs = 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS);
@@ -111,7 +129,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     else throw new Error('startServer: give a warehouse file or an engine URL');
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
-    const access = signIn && accountsAccess(state.accounts, { clock: signIn.clock ?? clock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 });
+    const signInClock = signIn?.clock ?? clock;
+    links = signIn && signInLinks({ clock: signInClock, randomBytes, lifetimeMs: (signIn.linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000) * 60_000 });
+    const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, oidc: signIn.oidc });
+    adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
     const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
     server = await new Promise<Server>((resolve, reject) => {
@@ -133,6 +154,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const scheduler = options.reports === false ? undefined : startReportScheduler(options.reports ?? {}, { reports, delivery, warehouse: served, url, clock, exactCounts: options.exactCounts === true });
   return {
     url,
+    ...(adminLink && {
+      signInLink: { url: signInLinkUrl(url, adminLink.secret), user: adminLink.user, created: adminLink.created, minutes: (options.signIn as SignInOptions).linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000 },
+    }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -153,7 +177,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** How report e-mails leave this server (the scheduler's and "Send now"): SMTP, else the outbox. */
-function reportDelivery(options: ReportSchedulerOptions, serverClock: () => Date): Omit<DeliveryDeps, 'store'> & { outbox?: string } {
+function reportDelivery(options: ReportSchedulerOptions, serverClock: () => Date, recipientRows: RecipientRows): Omit<DeliveryDeps, 'store'> & { outbox?: string } {
   const smtpUrl = options.smtpUrl ?? (process.env.POPSIGHT_SMTP_URL || undefined);
   const home = options.home ?? popsightHome();
   const mailer = mailerFor({ smtpUrl, home }, { clock: options.clock ?? serverClock, newId: randomUUID });
@@ -162,6 +186,7 @@ function reportDelivery(options: ReportSchedulerOptions, serverClock: () => Date
     from: options.from ?? process.env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM,
     retry: options.retry,
     log: console.error,
+    recipientRows,
     ...(smtpUrl ? {} : { outbox: outboxDir(home) }),
   };
 }

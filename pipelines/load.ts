@@ -19,6 +19,7 @@ import { acquireWarehouseLock } from './warehouse-lock.ts';
 import { attachPrevious, carryOverCore, carryOverHistory, runWithSameContent } from './append/carry-over.ts';
 import { extractHash } from './extract-hash.ts';
 import { runQualityChecks } from './quality/index.ts';
+import { carryOverResults } from './quality/results-table.ts';
 import { qualityMessages } from '../core/quality/quality-messages.ts';
 import { conditionGroups, referencePath } from '../core/reference/reference-data.ts';
 import { quoteLiteral } from '../core/warehouse/sql.ts';
@@ -69,6 +70,8 @@ export interface LoadResult {
   seconds: number;
   /** True when the warehouse already held this exact extract, so nothing was loaded. */
   unchanged: boolean;
+  /** The quality checks of this load (null when unchanged): how many, how many pass, the ids of those that fail. */
+  quality: { checks: number; passed: number; failing: string[] } | null;
 }
 
 const defaultDeps: LoadDeps = { log: (message) => console.log(message), clock: () => new Date(), env: process.env };
@@ -123,7 +126,7 @@ async function buildAndPublish(
         deps.log(`This extract (content hash ${contentHash.slice(0, 12)}) was already loaded by run ${sameRun}: nothing to do.`);
         const [row] = await db.query<{ people: number; data_version: string }>('SELECT people, data_version FROM prev.etl.warehouse_info');
         db.close();
-        return { runId: sameRun, dataVersion: row!.data_version, format: 'unchanged', layout: 'unchanged', files: [], people: row!.people, seconds: 0, unchanged: true };
+        return { runId: sameRun, dataVersion: row!.data_version, format: 'unchanged', layout: 'unchanged', files: [], people: row!.people, seconds: 0, unchanged: true, quality: null };
       }
     }
     await db.run(`ATTACH ${quoteLiteral(scratch.buildPath)} AS wh`);
@@ -164,8 +167,11 @@ async function buildAndPublish(
 
     // 6. Quality checks: Kahn 2016 conformance, completeness, plausibility → wh.quality.results, compared with the warehouse being replaced.
     const previousWarehouse = existsSync(options.warehouse) ? options.warehouse : undefined;
+    // Appending, the quality history goes on (before this run's rows, so this run is the one appended last).
+    if (appending) await carryOverResults(db, 'wh.');
     const quality = await step('6/7 quality', () => runQualityChecks(db, { runId, now: deps.clock(), previousWarehouse, schemaPrefix: 'wh.', birthDates: 'person_dates' }));
-    deps.log(`6/7 quality: ${quality.passed} of ${quality.checks} checks pass${qualityMessages.failingChecks(quality.results.filter((r) => r.status === 'fail').map((r) => r.check.id))}; ${quality.new} new, ${quality.resolved} resolved${quality.noComparisonReason ? ` (${quality.noComparisonReason})` : ''}`);
+    const failing = quality.results.filter((r) => r.status === 'fail').map((r) => r.check.id);
+    deps.log(`6/7 quality: ${quality.passed} of ${quality.checks} checks pass${qualityMessages.failingChecks(failing)}; ${quality.new} new, ${quality.resolved} resolved${quality.noComparisonReason ? ` (${quality.noComparisonReason})` : ''}`);
 
     // 7. Publish: record the run, copy the build into a fresh file, then swap that file in.
     const loadedAt = deps.clock();
@@ -181,7 +187,8 @@ async function buildAndPublish(
     publishWarehouse(scratch.publishPath, options.warehouse);
     onPublished();
     deps.log(`7/7 publish: ${options.warehouse} (data version ${dataVersion})`);
-    return { runId, dataVersion, format: staged.format, layout: staged.layout, files, people, seconds: (deps.clock().getTime() - startedAt.getTime()) / 1000, unchanged: false };
+    return { runId, dataVersion, format: staged.format, layout: staged.layout, files, people, seconds: (deps.clock().getTime() - startedAt.getTime()) / 1000, unchanged: false,
+      quality: { checks: quality.checks, passed: quality.passed, failing } };
   } catch (error) {
     try { db.close(); } catch { /* already closed */ }
     throw error;

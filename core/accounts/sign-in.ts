@@ -24,6 +24,11 @@ export interface SignIn {
   readonly idleTimeoutMs: number;
   /** A new session for a user whose password matches; undefined otherwise (unknown, wrong or disabled alike). */
   signIn(name: string, password: string): Promise<SessionCaller | undefined>;
+  /**
+   * A new session for an active user whom something else vouched for (a one-time link, an identity
+   * provider); undefined for an unknown or disabled user.
+   */
+  openSession(name: string): Promise<SessionCaller | undefined>;
   /** The caller of a session id from a cookie, or undefined when it is unknown, idle too long or its user disabled. */
   sessionCaller(sessionId: string): Promise<SessionCaller | undefined>;
   signOut(sessionId: string): Promise<void>;
@@ -46,17 +51,25 @@ export function signInService({ users, sessions }: Pick<AccountStores, 'users' |
     csrfToken: csrfTokenOf(sessionId),
   });
 
+  const open = async (user: Pick<User, 'name' | 'role' | 'restriction'>): Promise<SessionCaller> => {
+    const now = deps.clock();
+    await sessions.removeIdleSince(new Date(now.getTime() - idleTimeoutMs).toISOString());
+    const sessionId = newSessionId(deps.randomBytes);
+    await sessions.create({ idHash: secretHash(sessionId), user: user.name, createdAt: now.toISOString() });
+    return callerOf(sessionId, user);
+  };
+
   return {
     idleTimeoutMs,
     async signIn(name, password) {
       const user = await users.find(name);
       const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !matches || user.disabled) return undefined;
-      const now = deps.clock();
-      await sessions.removeIdleSince(new Date(now.getTime() - idleTimeoutMs).toISOString());
-      const sessionId = newSessionId(deps.randomBytes);
-      await sessions.create({ idHash: secretHash(sessionId), user: user.name, createdAt: now.toISOString() });
-      return callerOf(sessionId, user);
+      return open(user);
+    },
+    async openSession(name) {
+      const user = await users.find(name);
+      return user && !user.disabled ? open(user) : undefined;
     },
     async sessionCaller(sessionId) {
       const idHash = secretHash(sessionId);

@@ -132,6 +132,37 @@ export const qualityReportSchema = z
   })
   .describe('Counts of checked and failing records only, never a patient-level value');
 
+const checkChange = z.enum(['new', 'resolved', 'stable']).nullable();
+
+export const qualityHistorySchema = z
+  .object({
+    dataVersion: z.string(),
+    exactCounts: z.boolean(),
+    runs: z.array(z.object({ runId: z.string(), checkedAt: z.string(), checks: z.number(), passed: z.number(), failed: z.number() })).describe('Oldest first, in the order they were appended'),
+    checks: z.array(
+      z.object({
+        id: z.string(),
+        category: z.string(),
+        subcategory: z.string().nullable(),
+        description: z.string(),
+        severity: z.enum(['error', 'warning']),
+        threshold: z.number().describe('Of the latest run'),
+        runs: z.array(
+          z.object({
+            runId: z.string(),
+            status: z.enum(['pass', 'fail']),
+            rowsChecked: z.number().nullable(),
+            rowsFailed: z.number().nullable(),
+            percentFailed: z.number().nullable(),
+            change: checkChange.describe('Against the run before: new (fails now, not before), resolved (passes now, failed before), stable; for the first run, the load\'s comparison with the warehouse it replaced'),
+            suppressed: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .describe('Each check across the runs the warehouse holds; counts only, 1–10 hidden without exact counts');
+
 /** Named schemas, in the order they appear under components.schemas. */
 export const API_SCHEMAS = {
   ErrorBody: errorBodySchema,
@@ -146,4 +177,5 @@ export const API_SCHEMAS = {
   MeasureTrend: measureTrendSchema,
   QualityCheck: qualityCheckSchema,
   QualityReport: qualityReportSchema,
+  QualityHistory: qualityHistorySchema,
 } as const;

@@ -3,7 +3,7 @@
 // past the retention period, which leaves a checkpoint (the last pruned record's sequence and hash)
 // as the anchor the remaining chain verifies from.
 import { chainEntries, GENESIS } from './audit-chain.ts';
-import type { AuditEntry, AuditRecord, ChainAnchor } from './audit-record.ts';
+import type { AuditEntry, AuditOutcome, AuditRecord, ChainAnchor } from './audit-record.ts';
 
 export interface AuditRange {
   /** Records whose time is at or after this instant (ISO 8601). */
@@ -12,8 +12,30 @@ export interface AuditRange {
   to?: string;
   /** Only records after this sequence (to page through the log). */
   afterSequence?: number;
+  /** Only records before this sequence (to page back from the newest). */
+  beforeSequence?: number;
+  /** Only this principal's records (`user:ann`, `token:tok_…`, `anonymous`, `local`). */
+  principal?: string;
+  /** Only records of this route template (`/measures/{id}`). */
+  route?: string;
+  outcome?: AuditOutcome;
   /** At most this many, in sequence order. */
   limit?: number;
+  /** `desc`: newest first (default `asc`). */
+  order?: 'asc' | 'desc';
+}
+
+/** Whether a record is in a range (the filters, not the limit or order): what every AuditLog's read applies. */
+export function inAuditRange(r: AuditRecord, range: AuditRange): boolean {
+  return (
+    (range.from === undefined || Date.parse(r.time) >= Date.parse(range.from)) &&
+    (range.to === undefined || Date.parse(r.time) < Date.parse(range.to)) &&
+    r.sequence > (range.afterSequence ?? 0) &&
+    (range.beforeSequence === undefined || r.sequence < range.beforeSequence) &&
+    (range.principal === undefined || r.principal === range.principal) &&
+    (range.route === undefined || r.route === range.route) &&
+    (range.outcome === undefined || r.outcome === range.outcome)
+  );
 }
 
 export interface AuditLog {
@@ -39,9 +61,10 @@ export function memoryAuditLog(): AuditLog {
       records.push(...added);
       return added;
     },
-    async read({ from, to, afterSequence, limit } = {}) {
-      const inRange = records.filter((r) => (from === undefined || Date.parse(r.time) >= Date.parse(from)) && (to === undefined || Date.parse(r.time) < Date.parse(to)) && r.sequence > (afterSequence ?? 0));
-      return inRange.slice(0, limit ?? inRange.length).map((r) => ({ ...r }));
+    async read(range = {}) {
+      const inRange = records.filter((r) => inAuditRange(r, range));
+      if (range.order === 'desc') inRange.reverse();
+      return inRange.slice(0, range.limit ?? inRange.length).map((r) => ({ ...r }));
     },
     async anchor() {
       return anchor;

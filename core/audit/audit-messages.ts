@@ -15,7 +15,10 @@ export const auditMessages = {
   exported: (count: number, where: string) => `exported ${count} audit records to ${where}`,
   badInstant: (name: string, value: string) => `${name} must be a date (YYYY-MM-DD) or an ISO 8601 time, not '${value}'.`,
   badLimit: (max: number) => `limit must be a whole number from 1 to ${max}.`,
-  unknownParameter: (name: string) => `Unknown parameter '${name}': the audit log takes from, to and limit.`,
+  unknownParameter: (name: string) => `Unknown parameter '${name}': the audit log takes from, to, limit, principal, route, outcome, order, after and before.`,
+  badText: (name: string, max: number) => `${name} must be a non-empty text of at most ${max} characters.`,
+  badChoice: (name: string, allowed: readonly string[]) => `${name} must be one of ${allowed.join(', ')}.`,
+  badSequence: (name: string, min: number) => `${name} must be a record sequence number, a whole number ≥ ${min}.`,
   stateHeld: (detail: string) =>
     `${detail}\nThe audit commands read the state store directly, and a server holds it while it runs: stop the server first, ` +
     'or read the audit log from the running server with GET /api/audit.',

@@ -47,6 +47,7 @@ export class CohortAdmission {
     let known: LedgerCohort | undefined;
     // The ledger keeps definitions; they are sized and compared within the rows the caller may read now.
     const withinRestriction = (earlier: LedgerCohort): LedgerCohort => ({ ...earlier, definition: { ...earlier.definition, restriction: cohort.definition.restriction } });
+    const toCompare: LedgerCohort[] = [];
     for (const candidate of await this.ledger.candidates(principal, size, LEDGER_DISTANCE, dataVersion)) {
       const earlier = withinRestriction(candidate);
       if (ledgerKey(earlier.definition) === key) {
@@ -61,9 +62,12 @@ export class CohortAdmission {
         await this.ledger.record(principal, resized);
         if (Math.abs(resized.size - size) > LEDGER_DISTANCE) continue;
       }
-      const difference = await symmetricDifference(db, cohort.definition, earlier.definition);
-      if (difference > 0 && difference <= LEDGER_DISTANCE) return { admitted: false, earlier: { name: earlier.name } };
+      toCompare.push(earlier);
     }
+    // The first near one in the ledger's order names the refusal, as when they were compared one by one.
+    const differences = await symmetricDifferences(db, cohort.definition, size, toCompare.map((earlier) => earlier.definition));
+    const near = toCompare.find((_, i) => differences[i]! > 0 && differences[i]! <= LEDGER_DISTANCE);
+    if (near) return { admitted: false, earlier: { name: near.name } };
     // A repeat of a recorded cohort writes nothing (a measure filtered by a cohort is asked for often).
     const unchanged = known && known.size === size && known.dataVersion === dataVersion && (cohort.name === null || known.name !== null);
     if (!unchanged) await this.ledger.record(principal, { definition: { criteria: cohort.definition.criteria, indexDate: cohort.definition.indexDate }, name: cohort.name, size, dataVersion });
@@ -78,15 +82,31 @@ async function exactSize(db: Database, definition: CohortCriteria): Promise<numb
   return Number(row!.n);
 }
 
-/** |A Δ B|: people in exactly one of the two cohorts. */
-async function symmetricDifference(db: Database, a: CohortCriteria, b: CohortCriteria): Promise<number> {
-  const sqlA = buildCohortSql(a);
-  const sqlB = buildCohortSql(b);
-  const [row] = await db.query<{ n: number }>(
-    `WITH a AS (${sqlA.sql}), b AS (${shiftParameters(sqlB.sql, sqlA.values.length)})
-     SELECT count(*)::BIGINT AS n FROM (
-       (SELECT person_id FROM a EXCEPT SELECT person_id FROM b) UNION ALL (SELECT person_id FROM b EXCEPT SELECT person_id FROM a))`,
-    [...sqlA.values, ...sqlB.values],
-  );
-  return Number(row!.n);
+/** How many earlier cohorts one query compares the new one with (its SQL holds each of their definitions). */
+const COMPARED_PER_QUERY = 16;
+
+/**
+ * |A Δ B| for each B: people in exactly one of the two cohorts, as |A| + |B| − 2 |A ∩ B| (a cohort's
+ * SQL returns each member once). A's members are computed once per query and every B of the chunk is
+ * counted against them: one query for up to COMPARED_PER_QUERY earlier cohorts instead of two set
+ * differences each, which is what a live preview against a long ledger costs.
+ */
+async function symmetricDifferences(db: Database, a: CohortCriteria, sizeA: number, others: readonly CohortCriteria[]): Promise<number[]> {
+  const differences: number[] = [];
+  for (let start = 0; start < others.length; start += COMPARED_PER_QUERY) {
+    const chunk = others.slice(start, start + COMPARED_PER_QUERY);
+    const sqlA = buildCohortSql(a);
+    const values = [...sqlA.values];
+    const ctes = [`a AS MATERIALIZED (${sqlA.sql})`];
+    const columns: string[] = [];
+    chunk.forEach((b, j) => {
+      const sqlB = buildCohortSql(b);
+      ctes.push(`b${j} AS (${shiftParameters(sqlB.sql, values.length)})`);
+      values.push(...sqlB.values);
+      columns.push(`(SELECT count(*) FROM b${j})::BIGINT AS size${j}`, `(SELECT count(*) FROM b${j} WHERE person_id IN (SELECT person_id FROM a))::BIGINT AS both${j}`);
+    });
+    const [row] = await db.query<Record<string, number>>(`WITH ${ctes.join(',\n')}\nSELECT ${columns.join(', ')}`, values);
+    chunk.forEach((_, j) => differences.push(sizeA + Number(row![`size${j}`]) - 2 * Number(row![`both${j}`])));
+  }
+  return differences;
 }

@@ -35,6 +35,7 @@ export const cohortMessages = {
     `Your saved cohorts' definitions take ${used} bytes and this one ${adding}: together over the ${limit} bytes one user may keep. Delete one (DELETE /api/cohorts/{id}) or save a shorter definition.`,
   outdatedCohort: (id: string, problem: string) =>
     `Saved cohort '${id}' no longer fits the definition language (${problem}); save it again with a valid definition.`,
+  invalidRename: (field: string, problem: string) => `Invalid rename at '${field}': ${problem}.`,
   compareNeedsTwo: "Parameters 'a' and 'b' are required: the ids of the two saved cohorts to compare.",
   unknownCompareParameter: (parameter: string) => `Unknown parameter '${parameter}': allowed parameters are a, b.`,
   /** The ledger's refusal (admit-cohort.ts): says why, and what to do instead, without any count. */

@@ -33,4 +33,6 @@ export interface CohortStore {
   save(definition: CohortDefinition, owner?: CohortOwner): Promise<SavedCohort>;
   /** False when there was no such cohort. */
   remove(id: string): Promise<boolean>;
+  /** A new name (and description: null removes it, undefined keeps it); the criteria stay. Undefined when there is no such cohort. */
+  rename(id: string, names: { name: string; description?: string | null }): Promise<SavedCohort | undefined>;
 }

@@ -28,3 +28,17 @@ export const AGE_BANDS = ['0-17', '18-34', '35-49', '50-64', '65-74', '75-84', '
 export const SNOMED_CODE = /^\d{6,18}$/;
 export const RXNORM_CODE = /^\d{1,10}$/;
 export const LOINC_CODE = /^\d{1,7}-\d$/;
+
+/** The allow-lists above as one answer (GET /api/cohorts/vocabulary): what the builder offers. No patient data. */
+export function cohortVocabulary() {
+  const described = new Map(conditionCodes().map((c) => [c.code, c.description]));
+  return {
+    conditionGroups: [...CONDITION_VALUE_SETS].map(([group, codes]) => ({ group, codes: codes.map((code) => ({ code, description: described.get(code) ?? null })) })),
+    encounterClasses: [...ENCOUNTER_CLASSES],
+    sexes: [...SEXES],
+    races: [...RACES],
+    ethnicities: [...ETHNICITIES],
+    payerCategories: [...PAYER_CATEGORIES],
+    comparators: ['>', '>=', '<', '<=', '=', '!='],
+  };
+}

@@ -3,6 +3,16 @@
 import type { QuarantineExample, QuarantineSummary } from './quarantine-summary.ts';
 import type { WarehouseStatus } from './warehouse-status.ts';
 
+/** What the closing line of a load needs (pipelines/load.ts LoadResult has it). */
+export interface LoadSummaryFacts {
+  format: string;
+  layout: string;
+  seconds: number;
+  people: number;
+  files: readonly { quarantined: number }[];
+  quality: { checks: number; passed: number; failing: readonly string[] } | null;
+}
+
 const n = (count: number | null) => (count === null ? 'hidden' : count.toLocaleString('en-US'));
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
@@ -41,6 +51,22 @@ export const loadMessages = {
     }
     lines.push('', 'Values of identifier columns are never shown (not even as pseudonyms); other text shows as its length.');
     return lines;
+  },
+
+  /** The last line of `popsight load`: what was loaded, what was quarantined, which checks fail, and the commands that say more. */
+  loadSummary: (r: LoadSummaryFacts, warehouse: string): string => {
+    const quarantined = r.files.reduce((sum, f) => sum + f.quarantined, 0);
+    const parts = [`Loaded a ${r.format} extract (${r.layout} layout) in ${r.seconds.toFixed(1)} s; the warehouse holds ${plural(r.people, 'person', 'people')}`];
+    if (quarantined) parts.push(`${plural(quarantined, 'row')} quarantined (popsight quarantine --warehouse ${warehouse} lists them)`);
+    if (r.quality) {
+      const { checks, passed, failing } = r.quality;
+      parts.push(
+        failing.length
+          ? `${passed} of ${checks} checks pass; failing: ${failing.join(', ')} (popsight quality --warehouse ${warehouse})`
+          : `all ${checks} checks pass`,
+      );
+    }
+    return `${parts.join('; ')}.`;
   },
 
   example: (e: QuarantineExample): string =>

@@ -18,6 +18,8 @@ export interface EmailView {
   table: ValuesTable;
   link: string;
   csvFilename: string;
+  /** Set for a view outside the recipients' rows: why it is left out (no chart, table or CSV). */
+  withheld?: string;
 }
 
 export interface EmailInput {
@@ -31,16 +33,26 @@ export interface EmailInput {
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const CELL = 'style="padding:2px 8px;border-bottom:1px solid #e6e9ee;text-align:left"';
+const HEAD_CELL = 'style="padding:2px 8px;border-bottom:1px solid #c3cad4;text-align:left"';
+// Padding from the table's cellpadding and borders on the rows, not a style on every cell: the
+// tables stay a fraction of the size (Gmail clips an HTML body past 102 KB), and cellpadding is read
+// by every mail client.
+const ROW = 'style="border-bottom:1px solid #e6e9ee"';
 
 function tableHtml(table: ValuesTable): string {
-  const head = table.headers.map((h) => `<th ${CELL}>${escapeHtml(h)}</th>`).join('');
-  const body = table.rows.map((row) => `<tr>${row.map((v) => `<td ${CELL}>${escapeHtml(v)}</td>`).join('')}</tr>`).join('\n');
+  const head = table.headers.map((h) => `<th ${HEAD_CELL}>${escapeHtml(h)}</th>`).join('');
+  const body = table.rows.map((row) => `<tr ${ROW}>${row.map((v) => `<td>${escapeHtml(v)}</td>`).join('')}</tr>`).join('\n');
   const note = table.note ? `<p style="color:#5b6573">${escapeHtml(table.note)}</p>` : '';
-  return `<table style="border-collapse:collapse;font-size:13px"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${note}`;
+  return `<table cellpadding="4" cellspacing="0" style="border-collapse:collapse;font-size:13px"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${note}`;
 }
 
 function viewHtml(view: EmailView): string {
+  if (view.withheld) {
+    return [
+      `<h2 style="font-size:17px;margin:24px 0 4px">${escapeHtml(view.title)}</h2>`,
+      `<p style="margin:0 0 8px;color:#4a5463">${escapeHtml(view.withheld)}</p>`,
+    ].join('\n');
+  }
   return [
     `<h2 style="font-size:17px;margin:24px 0 4px">${escapeHtml(view.title)}</h2>`,
     `<p style="margin:0 0 8px;color:#4a5463">${escapeHtml(view.definition)} <span style="color:#5b6573">Source: ${escapeHtml(view.source.replace(/\.?$/, '.'))}</span></p>`,
@@ -63,7 +75,7 @@ export function reportEmail(input: EmailInput): { subject: string; html: string;
   const text = [
     input.reportName,
     `${reportMessages.dataAsOf(input.dataAsOf)}. ${reportMessages.disclosureNote(input.perturbed)}`,
-    ...input.views.map((view) => [``, view.title, view.altText, `${reportMessages.openLive()}: ${view.link}`].join('\n')),
+    ...input.views.map((view) => (view.withheld ? ['', view.title, view.withheld] : ['', view.title, view.altText, `${reportMessages.openLive()}: ${view.link}`]).join('\n')),
   ].join('\n');
   return { subject: reportMessages.subject(input.reportName, input.dataAsOf), html, text };
 }

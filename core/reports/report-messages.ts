@@ -44,8 +44,18 @@ export const reportMessages = {
   unknownReportApi: (id: string) => `No report '${id}' among yours (GET /api/reports lists them).`,
   ownerIsCaller: () => 'is the caller who creates the report: leave it out',
   unknownOutboxMessage: (name: string) => `No message '${name}' in the outbox (GET /api/reports/outbox lists them).`,
-  restrictedCaller: () => 'Reports are rendered without row restriction for now, so a caller limited to some rows can neither create nor send one. An admin or an unrestricted analyst can.',
-  notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send it.`,
+  viewOutsideRows: (dimension: string) => `This view is filtered to a ${dimension} outside the rows you may read: it is left out of your copy.`,
+  recipientReadsNothing: (reason: 'no-account' | 'disabled' | 'ambiguous' | 'no-rule' | undefined) =>
+    `not sent: ${
+      reason === 'disabled' ? 'the account of this address is disabled'
+      : reason === 'ambiguous' ? 'two accounts differ from this address only in case'
+      : reason === 'no-rule' ? 'the account of this address may read no rows (an admin gives it a rule with popsight users restrict)'
+      : 'no account has this address as its user name (popsight users add <address> … gives it one; each recipient gets the rows of their account)'
+    }`,
+  bodyNotObject: () => 'The request body must be a JSON object.',
+  notEditable: (editable: readonly string[]) => `cannot be changed (fields that can: ${editable.join(', ')})`,
+  pausedOnPage: () => 'paused by hand',
+  notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send or change it.`,
   badUnsubscribeLink: () => 'This unsubscribe link is not valid: use the link of a message you received.',
   unsubscribeLinkLacks: (parameter: string) => `This unsubscribe link has no '${parameter}': use the whole link of a message you received.`,
 } as const;

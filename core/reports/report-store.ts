@@ -1,9 +1,10 @@
 // The port through which reports and their delivery log are kept (server/state implements it in the
-// state store). A run is one rendering of a report; each recipient of a run has one delivery whose
-// status moves queued → sent or failed, with the mail server's reply.
+// state store). A run is one sending of a report; each recipient of a run has one delivery whose
+// status moves queued → sent or failed, with the mail server's reply, or skipped, with the reason.
 import type { ReportDefinition, SavedReport } from './report-definition.ts';
 
-export type DeliveryStatus = 'queued' | 'sent' | 'failed';
+/** `skipped`: the recipient reads no rows (recipient-rows.ts), so nothing was sent to them. */
+export type DeliveryStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 export type RunStatus = 'running' | 'sent' | 'partly-sent' | 'failed';
 
 export interface ReportRun {
@@ -26,7 +27,7 @@ export interface Delivery {
   runId: string;
   recipient: string;
   status: DeliveryStatus;
-  /** The SMTP reply (sent or failed), the .eml file written, or the error. */
+  /** The SMTP reply (sent or failed), the .eml file written, the error, or why it was skipped. */
   detail: string | null;
   updatedAt: string;
 }
@@ -35,6 +36,11 @@ export interface ReportStore {
   list(): Promise<SavedReport[]>;
   get(id: string): Promise<SavedReport | undefined>;
   save(definition: ReportDefinition): Promise<SavedReport>;
+  /**
+   * Replaces a report's definition (its name, views, recipients, schedule; the owner stays), its next
+   * run made again from now when the schedule changed; undefined when there is no such report.
+   */
+  update(id: string, definition: ReportDefinition): Promise<SavedReport | undefined>;
   /** Records a run as started, with every recipient queued. */
   startRun(run: { reportId: string; trigger: string; transport: string; recipients: readonly string[] }): Promise<ReportRun>;
   recordDelivery(runId: string, recipient: string, status: Exclude<DeliveryStatus, 'queued'>, detail: string): Promise<void>;
@@ -61,7 +67,7 @@ export interface ReportStore {
 export const activeRecipients = (report: Pick<SavedReport, 'recipients' | 'unsubscribed'>): string[] =>
   report.recipients.filter((recipient) => !report.unsubscribed.includes(recipient));
 
-/** A run's status from its deliveries: all sent, none sent, or some. */
+/** A run's status from its deliveries: all sent, none sent, or some (a skipped recipient was not reached). */
 export function runStatusOf(deliveries: readonly Pick<Delivery, 'status'>[]): Exclude<RunStatus, 'running'> {
   const sent = deliveries.filter((d) => d.status === 'sent').length;
   if (sent === deliveries.length && sent > 0) return 'sent';

@@ -2,7 +2,7 @@
 // and period: millions) are split across the shards by a hash of the person pseudonym, so every shard
 // aggregates its own people; the coordinator holds them as partitioned tables whose partitions are
 // foreign tables on the shards. The small tables (measure cells, their catalog, the warehouse facts:
-// thousands of rows, read whole by one query and joined to nothing person-level) stay on the coordinator,
+// thousands of rows, millions at 1,000,000 people, indexed by measure; joined to nothing person-level) stay on the coordinator,
 // where a query over them needs no network round trip.
 import { recordKeySql, RECORD_KEY_COLUMN } from '../../core/disclosure/cell-key.ts';
 

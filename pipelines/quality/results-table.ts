@@ -17,6 +17,26 @@ export function createResultsTableSql(schemaPrefix: string): string[] {
   ];
 }
 
+const COLUMNS = ['run_id', 'check_id', 'category', 'subcategory', 'description', 'rows_checked', 'rows_failed', 'percent_failed', 'threshold', 'status', 'comparison', 'severity', 'checked_at'];
+
+/**
+ * A load that appends keeps the quality history: the earlier runs of the attached previous warehouse
+ * (`prev`) are copied into the build before this run's results, in the order they were appended, so
+ * "the run appended last" stays this one. A previous warehouse without the table, or with an older
+ * shape of it, has no history to carry (false).
+ */
+export async function carryOverResults(db: Database, schemaPrefix: string): Promise<boolean> {
+  for (const sql of createResultsTableSql(schemaPrefix)) await db.run(sql);
+  const [{ n }] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_columns() WHERE database_name = 'prev' AND schema_name = 'quality' AND table_name = 'results'
+       AND column_name IN (${COLUMNS.map((c) => `'${c}'`).join(', ')})`,
+  );
+  if (n < COLUMNS.length) return false;
+  // ORDER BY: the build runs with preserve_insertion_order = false, which keeps only an explicit order.
+  await db.run(`INSERT INTO ${schemaPrefix}quality.results (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM prev.quality.results ORDER BY rowid`);
+  return true;
+}
+
 export async function writeResults(db: Database, schemaPrefix: string, runId: string, checkedAt: Date, results: QualityResult[]): Promise<void> {
   for (const sql of createResultsTableSql(schemaPrefix)) await db.run(sql);
   for (const r of results) {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { accountMessages } from '../../core/accounts/account-messages.ts';
 import type { Caller } from '../../core/accounts/caller.ts';
 import type { SignIn } from '../../core/accounts/sign-in.ts';
+import type { SignInLinks } from '../../core/accounts/sign-in-links.ts';
 import { HttpError } from '../http/errors.ts';
 import { errorResponse, objectResponse } from '../openapi/operation-parts.ts';
 import { identityOf } from '../routing/request-caller.ts';
@@ -20,8 +21,10 @@ const unauthorized = { description: 'Not signed in, or the user name or password
 const describe = (caller: Caller) =>
   caller.via === 'session' ? { user: caller.user, role: caller.role, csrfToken: caller.csrfToken } : { user: null, token: caller.tokenId, role: caller.role };
 
-export function sessionRoutes(signIn: SignIn): RouteTable {
+/** `links`: the one-time sign-in links this server printed (GET /session/link); without them, no such route. */
+export function sessionRoutes(signIn: SignIn, links?: SignInLinks): RouteTable {
   return [
+    ...(links ? [signInLinkRoute(signIn, links)] : []),
     {
       method: 'post',
       path: '/session',
@@ -83,4 +86,34 @@ export function sessionRoutes(signIn: SignIn): RouteTable {
       },
     },
   ];
+}
+
+/**
+ * GET /session/link?token=…: the one-time link printed at start. It opens a session, sets its cookie
+ * and sends the browser on to the dashboard (303 to /, so the secret leaves the address bar); a
+ * used, expired or unknown link answers 401. The audit trail records the token as redacted.
+ */
+function signInLinkRoute(signIn: SignIn, links: SignInLinks): RouteTable[number] {
+  return {
+    method: 'get',
+    path: '/session/link',
+    role: 'anyone',
+    operation: {
+      summary: 'Sign in with a one-time link: sets the session cookie and redirects to the dashboard',
+      operationId: 'signInWithLink',
+      tags,
+      description: 'The link that `popsight demo` and `popsight serve` print at start. It works once, for a few minutes.',
+      parameters: [{ name: 'token', in: 'query', required: true, description: 'The secret of the link', schema: { type: 'string' } }],
+      responses: { 303: { description: 'Signed in; Location: /' }, 401: { description: 'The link was used already, has expired or is unknown' } },
+    },
+    handler: async (request, response) => {
+      const secret = request.query.token;
+      const user = typeof secret === 'string' && secret !== '' ? links.redeem(secret) : undefined;
+      const caller = user === undefined ? undefined : await signIn.openSession(user);
+      response.setHeader('Cache-Control', 'no-store');
+      if (!caller) throw new HttpError(401, 'sign_in_link_refused', accountMessages.signInLinkRefused);
+      setSessionCookie(request, response, caller.sessionId);
+      response.redirect(303, '/');
+    },
+  };
 }

@@ -57,8 +57,11 @@ function entryOf(request: Request, response: Response, { time, path, durationMs,
   };
 }
 
-/** Query parameters that are credentials (the signature of an unsubscribe link): recorded as present, never their value. */
-const CREDENTIAL_PARAMETERS = new Set(['signature']);
+/**
+ * Query parameters that are credentials (the signature of an unsubscribe link, a one-time sign-in
+ * link, an identity provider's code and state): recorded as present, never their value.
+ */
+const CREDENTIAL_PARAMETERS = new Set(['signature', 'token', 'code', 'state']);
 
 function queryOf(request: Request): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};

@@ -18,9 +18,14 @@ import { principalOf } from './principal.ts';
 
 export const COHORT_TOO_CLOSE = 'cohort_too_close';
 
+/** The ledger's answer for one cohort: admitted (and recorded), or refused with the message that says why, without any count. */
+export type GateVerdict = { admitted: true } | { admitted: false; message: string; earlier: string | null };
+
 export interface CohortGate {
   /** Resolves when the caller may use the cohort (and it is in their ledger); throws 409 otherwise. */
   admit(db: Database, request: Request, cohort: CohortToAdmit): Promise<void>;
+  /** The same decision, returned instead of thrown: for answers that show a refused cohort as refused (attrition steps). */
+  judge(db: Database, request: Request, cohort: CohortToAdmit): Promise<GateVerdict>;
   /** The members of saved cohort `id`, admitted, as SQL for a measure; undefined without a cohort (404 for an unknown id). */
   membersSql(db: Database, request: Request, store: CohortStore, id: string | undefined): Promise<CohortSql | undefined>;
 }
@@ -29,13 +34,17 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
   const admission = new CohortAdmission(ledger);
   const gate: CohortGate = {
     async admit(db, request, cohort) {
+      const verdict = await gate.judge(db, request, cohort);
+      if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, verdict.message, { earlier: verdict.earlier });
+    },
+    async judge(db, request, cohort) {
       // Every use of a cohort on the warehouse passes here: the one place an engine without cohorts refuses them.
       requireDuckdbFor(db, 'cohorts');
-      if (options.exactCounts) return;
+      if (options.exactCounts) return { admitted: true };
       // Judged within the rows the caller may read: that is where two cohorts' difference would show.
       const restricted = { ...cohort, definition: { ...cohort.definition, restriction: restrictionOf(request) } };
       const verdict = await admission.admit(db, principalOf(request), restricted);
-      if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, cohortMessages.tooCloseToEarlier(verdict.earlier.name), { earlier: verdict.earlier.name });
+      return verdict.admitted ? verdict : { admitted: false, message: cohortMessages.tooCloseToEarlier(verdict.earlier.name), earlier: verdict.earlier.name };
     },
     async membersSql(db, request, store, id) {
       if (id === undefined) return undefined;

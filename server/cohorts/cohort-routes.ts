@@ -5,6 +5,7 @@
 // The definition language is recursive, so the request body is described in prose here and in
 // docs/architecture.md#cohorts.
 import { z } from 'zod';
+import { attritionSteps } from '../../core/cohorts/cohort-attrition.ts';
 import { characterizeCohort, cohortSize } from '../../core/cohorts/characterize-cohort.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { cohortDefinitionSchema, previewDefinitionSchema } from '../../core/cohorts/cohort-schema.ts';
@@ -12,6 +13,7 @@ import { compareCohorts } from '../../core/cohorts/compare-cohorts.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
 import { DEFAULT_COHORT_QUOTA, type CohortQuota, type CohortStore, type SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
+import { cohortVocabulary } from '../../core/cohorts/value-sets.ts';
 import { DomainError } from '../../core/errors.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
@@ -27,6 +29,9 @@ const BODY_LIMIT = { limit: '256kb' };
 const tags = ['cohorts'];
 
 const compareQuery = z.object({ a: z.string().min(1), b: z.string().min(1) }).strict();
+const renameBody = z
+  .object({ name: z.string({ error: cohortMessages.expectedName }).trim().min(1, { error: cohortMessages.expectedName }).max(200), description: z.string().max(2000).nullable().optional() })
+  .strict();
 const idParameter = { name: 'id', in: 'path', required: true, description: 'Id of a saved cohort', schema: { type: 'string' } };
 const definitionBody = (what: string) => ({
   required: true,
@@ -73,6 +78,47 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
     },
     {
       method: 'post',
+      path: '/cohorts/attrition',
+      readsRows: true,
+      role: 'analyst',
+      jsonBody: BODY_LIMIT,
+      operation: {
+        summary: 'People left after each criterion of the top-level all, each step through the cohort ledger and disclosure control',
+        operationId: 'cohortAttrition',
+        tags,
+        description:
+          'Step k is the cohort of criteria 1…k of the top-level all (a definition without one is a single step). Each step is a cohort: it passes the caller\'s cohort ledger and its size is published as a preview\'s is. A step the ledger refuses has refused: true, its message and no size.',
+        requestBody: definitionBody('A cohort definition; the name may be left out'),
+        responses: {
+          200: objectResponse('{ dataVersion, steps: [{ step, adds, refused, size: { value, suppressed } | null, message: string | null }] }'),
+          400: errorResponse('BadRequest'),
+        },
+      },
+      handler: async (request, response) => {
+        const definition = validateDefinition(previewDefinitionSchema, request.body);
+        const restriction = restrictionOf(request);
+        const [{ dataVersion }, steps] = await warehouse.use(async (db) => {
+          const answered = [];
+          // One after the other: each step is judged against a ledger that already holds the steps before it.
+          const all = attritionSteps(definition);
+          for (const { step, adds, definition: prefix } of all) {
+            // The last step is the definition itself, under its name; the steps before it have none.
+            const verdict = await gate.judge(db, request, { definition: prefix, name: step === all.length ? (definition.name ?? null) : null });
+            if (!verdict.admitted) {
+              answered.push({ step, adds, refused: true, size: null, message: verdict.message });
+              continue;
+            }
+            answered.push({ step, adds, refused: false, size: await cohortSize(db, { ...prefix, restriction }, counts), message: null });
+          }
+          return [await warehouseMeta(db), answered] as const;
+        });
+        const suppressed = steps.filter((s) => s.refused || s.size?.suppressed).length;
+        noteForAudit(response, { dataVersion, cellsReturned: steps.length, cellsSuppressed: suppressed });
+        response.json({ dataVersion, steps });
+      },
+    },
+    {
+      method: 'post',
       path: '/cohorts',
       readsRows: true,
       role: 'analyst',
@@ -100,6 +146,20 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       operation: { summary: 'Saved cohorts', operationId: 'listCohorts', tags, responses: { 200: objectResponse('Id, name, description and creation time of each') } },
       handler: async (_request, response) => {
         response.json({ cohorts: (await store.list()).map(summary) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/cohorts/vocabulary',
+      role: 'analyst',
+      operation: {
+        summary: 'What a definition may name: condition groups (with their SNOMED CT codes), encounter classes, sexes, races, ethnicities, payer categories, comparators',
+        operationId: 'cohortVocabulary',
+        tags,
+        responses: { 200: objectResponse('The allow-lists the definition language checks against') },
+      },
+      handler: (_request, response) => {
+        response.json(cohortVocabulary());
       },
     },
     // Before /cohorts/{id}, which would otherwise take 'compare' for an id.
@@ -148,6 +208,33 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       handler: async (request, response) => {
         const cohort = await findCohort(store, String(request.params.id));
         response.json({ ...summary(cohort), definition: cohort.definition });
+      },
+    },
+    {
+      method: 'patch',
+      path: '/cohorts/{id}',
+      role: 'analyst',
+      jsonBody: BODY_LIMIT,
+      operation: {
+        summary: 'Rename a saved cohort (its name and description; the criteria stay)',
+        operationId: 'renameCohort',
+        tags,
+        parameters: [idParameter],
+        requestBody: { required: true, description: '{ name, description? } (description null removes it)', content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: { 200: objectResponse('The renamed cohort: id, name, description, createdAt'), 400: errorResponse('BadRequest'), 404: errorResponse('NotFound') },
+      },
+      handler: async (request, response) => {
+        const parsed = renameBody.safeParse(request.body);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : String(issue.path[0] ?? 'name');
+          const problem = issue.code === 'unrecognized_keys' ? cohortMessages.unknownKey(field, ['name', 'description']) : field === 'name' ? cohortMessages.expectedName : 'expected a text of at most 2000 characters, or null';
+          throw new DomainError('invalid_parameter', cohortMessages.invalidRename(field, problem), { parameter: field });
+        }
+        const id = String(request.params.id);
+        const renamed = await store.rename(id, { name: parsed.data.name, description: parsed.data.description });
+        if (!renamed) throw new DomainError('unknown_cohort', cohortMessages.unknownCohort(id), { id });
+        response.json(summary(renamed));
       },
     },
     {

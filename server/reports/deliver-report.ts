@@ -1,12 +1,14 @@
-// One run of a report: recorded in the delivery log with every recipient queued, rendered once,
-// then sent to each recipient in a message of their own (so that a refusal is theirs alone, each
-// carries their own unsubscribe link, and per-recipient row restriction can render per recipient).
+// One run of a report: recorded in the delivery log with every recipient queued, rendered once per
+// distinct row restriction of its recipients (recipient-rows.ts: each gets the report under their
+// own restriction; one who reads no rows is skipped, default deny), then sent to each recipient in a
+// message of their own (so that a refusal is theirs alone and each carries their own unsubscribe link).
 // A send the mail server refuses for now (4xx, or no connection) is tried again after a backoff; a
-// permanent refusal (5xx) is not. Each delivery ends sent or failed with the mail server's reply; a
-// rendering error fails the run and every delivery. A run that did not reach everyone is followed up
+// permanent refusal (5xx) is not. Each delivery ends sent, failed with the mail server's reply, or
+// skipped with the reason; a rendering error fails the deliveries of that rendering. A run that did not reach everyone is followed up
 // (run-follow-up.ts): a notice to the owner, and a pause after repeated failed runs.
 import { randomBytes } from 'node:crypto';
 import { withUnsubscribeFooter } from '../../core/reports/report-email.ts';
+import { groupByRestriction, type RecipientAccess, type RecipientRows } from '../../core/reports/recipient-rows.ts';
 import { reportMessages } from '../../core/reports/report-messages.ts';
 import type { SavedReport } from '../../core/reports/report-definition.ts';
 import { activeRecipients, runStatusOf, type Delivery, type ReportRun, type ReportStore } from '../../core/reports/report-store.ts';
@@ -38,13 +40,15 @@ export interface DeliveryDeps {
   from: string;
   retry?: RetryPolicy;
   log?: (message: string) => void;
+  /** Each recipient's rows (recipient-rows.ts): by account with sign-in, every row without it. */
+  recipientRows: RecipientRows;
 }
 
 export interface RunResult {
   run: ReportRun;
   deliveries: Delivery[];
-  /** Absent when rendering failed. */
-  rendered?: RenderedReport;
+  /** One per distinct restriction of the recipients who read rows, in the order rendered (a failed one is absent). */
+  renderings: RenderedReport[];
   followUp: FollowUp;
 }
 
@@ -55,38 +59,57 @@ export const UNSUBSCRIBE_SECRET = 'unsubscribe-links';
 const newSecret = () => randomBytes(32).toString('base64url');
 
 export async function runReport(db: Database, report: SavedReport, options: RenderOptions & { trigger?: string }, deps: DeliveryDeps): Promise<RunResult> {
-  const { store, mailer } = deps;
+  const { store } = deps;
   const recipients = activeRecipients(report);
-  const run = await store.startRun({ reportId: report.id, trigger: options.trigger ?? 'manual', transport: mailer.destination, recipients });
-  let rendered: RenderedReport | undefined;
-  let finished: ReportRun;
+  const run = await store.startRun({ reportId: report.id, trigger: options.trigger ?? 'manual', transport: deps.mailer.destination, recipients });
+  const renderings: RenderedReport[] = [];
+  let error: string | undefined;
+  let accesses: Map<string, RecipientAccess> | undefined;
   try {
-    rendered = await renderReport(db, report, options);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    for (const recipient of recipients) await store.recordDelivery(run.id, recipient, 'failed', reason);
-    finished = await store.finishRun(run.id, { status: 'failed', dataVersion: null, error: reason });
+    accesses = await deps.recipientRows(recipients);
+  } catch (failure) {
+    error = messageOf(failure);
+    for (const recipient of recipients) await store.recordDelivery(run.id, recipient, 'failed', error);
   }
-  if (rendered) {
-    const secret = await store.secret(UNSUBSCRIBE_SECRET, newSecret);
-    for (const recipient of recipients) {
-      const link = unsubscribeUrl(options.baseUrl, secret, report.id, recipient);
-      const mail: OutgoingMail = {
-        from: deps.from,
-        to: recipient,
-        subject: rendered.subject,
-        ...withUnsubscribeFooter(rendered, recipient, link),
-        attachments: rendered.attachments,
-        headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-      };
-      const outcome = await sendWithRetries(mailer, mail, deps.retry ?? DEFAULT_RETRY);
-      await store.recordDelivery(run.id, recipient, outcome.sent ? 'sent' : 'failed', outcome.detail);
+  if (accesses) {
+    const { groups, denied } = groupByRestriction(accesses);
+    // Default deny: a recipient who reads no rows is sent nothing, and the log says why.
+    for (const { recipient, access } of denied) await store.recordDelivery(run.id, recipient, 'skipped', reportMessages.recipientReadsNothing(access.reason));
+    for (const group of groups) {
+      try {
+        renderings.push(await renderReport(db, report, { ...options, restriction: group.limits }));
+      } catch (failure) {
+        error ??= messageOf(failure);
+        for (const recipient of group.recipients) await store.recordDelivery(run.id, recipient, 'failed', messageOf(failure));
+        continue;
+      }
+      await sendRendering(report, renderings.at(-1)!, group.recipients, run.id, options.baseUrl, deps);
     }
-    finished = await store.finishRun(run.id, { status: runStatusOf(await store.deliveries(run.id)), dataVersion: rendered.dataVersion });
   }
+  const finished = await store.finishRun(run.id, { status: runStatusOf(await store.deliveries(run.id)), dataVersion: renderings[0]?.dataVersion ?? null, error });
   const deliveries = await store.deliveries(run.id);
-  const followUp = await followUpRun(report, finished!, deliveries, deps);
-  return { run: finished!, deliveries, ...(rendered ? { rendered } : {}), followUp };
+  const followUp = await followUpRun(report, finished, deliveries, deps);
+  return { run: finished, deliveries, renderings, followUp };
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** One rendering to each of its recipients, a message of their own with their unsubscribe link. */
+async function sendRendering(report: SavedReport, rendered: RenderedReport, recipients: readonly string[], runId: string, baseUrl: string, deps: DeliveryDeps): Promise<void> {
+  const secret = await deps.store.secret(UNSUBSCRIBE_SECRET, newSecret);
+  for (const recipient of recipients) {
+    const link = unsubscribeUrl(baseUrl, secret, report.id, recipient);
+    const mail: OutgoingMail = {
+      from: deps.from,
+      to: recipient,
+      subject: rendered.subject,
+      ...withUnsubscribeFooter(rendered, recipient, link),
+      attachments: rendered.attachments,
+      headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    };
+    const outcome = await sendWithRetries(deps.mailer, mail, deps.retry ?? DEFAULT_RETRY);
+    await deps.store.recordDelivery(runId, recipient, outcome.sent ? 'sent' : 'failed', outcome.detail);
+  }
 }
 
 async function sendWithRetries(mailer: Mailer, mail: OutgoingMail, retry: RetryPolicy): Promise<{ sent: boolean; detail: string }> {

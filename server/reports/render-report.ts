@@ -1,6 +1,9 @@
-// A whole report rendered once, without sending: every view (render-view.ts) on one warehouse
-// generation, the e-mail's HTML and text, the inline PNGs and one CSV per view.
+// A whole report rendered once for one row restriction, without sending: every view (render-view.ts)
+// on one warehouse generation, the e-mail's HTML and text, the inline PNGs and one CSV per view.
+// The restriction narrows every number as the API narrows a caller's (deliver-report.ts renders once
+// per distinct restriction of the recipients).
 import { coveredYears } from '../../core/measures/time-window.ts';
+import type { RowLimits } from '../../core/accounts/row-restriction.ts';
 import type { SavedReport } from '../../core/reports/report-definition.ts';
 import { reportEmail } from '../../core/reports/report-email.ts';
 import type { Database } from '../../core/warehouse/database.ts';
@@ -16,6 +19,8 @@ export interface RenderOptions {
 }
 
 export interface RenderedReport {
+  /** The row restriction it was rendered under; undefined: every row. */
+  restriction?: RowLimits;
   views: RenderedView[];
   dataVersion: string;
   loadedAt: string;
@@ -34,12 +39,14 @@ function loadDate(loadedAt: string): string {
 
 const imageCid = (index: number) => `view-${index + 1}@popsight`;
 
-export async function renderReport(db: Database, report: SavedReport, options: RenderOptions): Promise<RenderedReport> {
+export async function renderReport(db: Database, report: SavedReport, options: RenderOptions & { restriction?: RowLimits }): Promise<RenderedReport> {
   const exactCounts = options.exactCounts === true;
-  const [meta, listed] = await Promise.all([warehouseMeta(db, { exactCounts }), dimensionValues(db, { exactCounts })]);
+  const { restriction } = options;
+  // As GET /api/measures/:id: the load's facts unrestricted, the listed values under the restriction.
+  const [meta, listed] = await Promise.all([warehouseMeta(db, { exactCounts }), dimensionValues(db, { exactCounts, restriction })]);
   const views: RenderedView[] = [];
   // One after another: the views share the warehouse's connections with nothing else of this run.
-  for (const view of report.views) views.push(await renderView(db, view, { listed, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts, baseUrl: options.baseUrl }));
+  for (const view of report.views) views.push(await renderView(db, view, { listed, restriction, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts, baseUrl: options.baseUrl }));
   const loadedAt = loadDate(String(meta.loadedAt));
   const email = reportEmail({
     reportName: report.name,
@@ -56,11 +63,13 @@ export async function renderReport(db: Database, report: SavedReport, options: R
       table: rendered.table,
       link: rendered.link,
       csvFilename: rendered.csvFilename,
+      withheld: rendered.withheld,
     })),
   });
-  const images = views.map((rendered, i): MailAttachment => ({ filename: `chart-${i + 1}.png`, content: rendered.png, contentType: 'image/png', cid: imageCid(i) }));
-  const csvs = views.map((rendered): MailAttachment => ({ filename: rendered.csvFilename, content: rendered.csv, contentType: 'text/csv; charset=utf-8' }));
-  return { views, dataVersion: meta.dataVersion, loadedAt, ...email, attachments: [...images, ...csvs] };
+  const shown = views.map((rendered, i) => ({ rendered, i })).filter(({ rendered }) => !rendered.withheld);
+  const images = shown.map(({ rendered, i }): MailAttachment => ({ filename: `chart-${i + 1}.png`, content: rendered.png, contentType: 'image/png', cid: imageCid(i) }));
+  const csvs = shown.map(({ rendered }): MailAttachment => ({ filename: rendered.csvFilename, content: rendered.csv, contentType: 'text/csv; charset=utf-8' }));
+  return { ...(restriction ? { restriction } : {}), views, dataVersion: meta.dataVersion, loadedAt, ...email, attachments: [...images, ...csvs] };
 }
 
 /** The e-mail as one HTML page for a browser: the inline images as data: URLs instead of cid: references. */

@@ -11,6 +11,9 @@ import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
 import { exportColumns } from '../../core/measures/export-description.ts';
 import { yearsShown, type TimeWindow } from '../../core/measures/time-window.ts';
+import type { RowLimits } from '../../core/accounts/row-restriction.ts';
+import { filterOutside } from '../../core/reports/recipient-rows.ts';
+import { reportMessages } from '../../core/reports/report-messages.ts';
 import { liveViewLink, measureApiParameters, type ReportView } from '../../core/reports/report-view.ts';
 import { altText, valuesTable, type ValuesTable } from '../../core/reports/view-summary.ts';
 import type { Database } from '../../core/warehouse/database.ts';
@@ -35,8 +38,10 @@ export function emailChartSpec(input: Omit<TrendSpecInput, 'width' | 'height'>):
 }
 
 export interface ViewContext {
-  /** The values each dimension lists (dimensionValues(db)), exactly as the API uses them. */
+  /** The values each dimension lists (dimensionValues(db) under `restriction`), exactly as the API uses them. */
   listed: DimensionValues;
+  /** The recipients' row restriction, applied as the API applies a caller's; undefined: every row. */
+  restriction?: RowLimits;
   /** The years the warehouse covers (coveredYears of /api/meta's date range). */
   covered: TimeWindow;
   /** The warehouse's data version and load time (/api/meta), written into each CSV as the API writes them. */
@@ -59,14 +64,21 @@ export interface RenderedView extends RenderedChart {
   link: string;
   /** Milliseconds from query to PNG. */
   renderMs: number;
+  /**
+   * Set when the view is filtered outside the recipients' restriction (the API would answer 403):
+   * why it is left out. Such a view has no chart, row, table or CSV.
+   */
+  withheld?: string;
 }
 
 export async function renderView(db: Database, view: ReportView, context: ViewContext): Promise<RenderedView> {
   const started = performance.now();
   const measure = requireMeasure(view.measure);
+  const outside = filterOutside(view.filters, context.restriction);
+  if (outside) return withheldView(view, measure, context, reportMessages.viewOutsideRows(outside.dimension), started);
   // The API's own validation: a filter value the warehouse does not list is refused here as there.
   const { adjustAge, cohortId: _none, window: _all, ...query } = parseMeasureQuery(measure, measureApiParameters(view), context.listed, context.covered);
-  const measured = await runMeasure(db, query, { adjustAge, exactCounts: context.exactCounts, listed: context.listed });
+  const measured = await runMeasure(db, { ...query, restriction: context.restriction }, { adjustAge, exactCounts: context.exactCounts, listed: context.listed });
   const table = disclosedTable(measured, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
   const rows = table.rows as unknown as MeasureRow[];
   const described = describeMeasure(measure);
@@ -84,6 +96,22 @@ export async function renderView(db: Database, view: ReportView, context: ViewCo
     csvFilename,
     link: liveViewLink(context.baseUrl, view),
     renderMs: performance.now() - started,
+  };
+}
+
+function withheldView(view: ReportView, measure: ReturnType<typeof requireMeasure>, context: ViewContext, reason: string, started: number): RenderedView {
+  return {
+    svg: '', png: Buffer.alloc(0), width: 0, height: 0,
+    view,
+    measure: describeMeasure(measure),
+    rows: [],
+    altText: reason,
+    table: { headers: [], rows: [], note: null },
+    csv: Buffer.alloc(0),
+    csvFilename: '',
+    link: liveViewLink(context.baseUrl, view),
+    renderMs: performance.now() - started,
+    withheld: reason,
   };
 }
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../core/errors.ts';
-import { parseReportDefinition, type SavedReport } from '../../core/reports/report-definition.ts';
+import { parseReportDefinition } from '../../core/reports/report-definition.ts';
 import { escapeHtml } from '../../core/reports/report-email.ts';
 import { reportMessages } from '../../core/reports/report-messages.ts';
 import type { ReportStore } from '../../core/reports/report-store.ts';
@@ -16,10 +16,10 @@ import { isUnsubscribeSignature } from '../../core/reports/unsubscribe-link.ts';
 import type { Database } from '../../core/warehouse/database.ts';
 import { principalOf } from '../cohorts/principal.ts';
 import { HttpError } from '../http/errors.ts';
-import { identityOf } from '../routing/request-caller.ts';
-import { restrictionOf } from '../routing/row-access.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import { runReport, UNSUBSCRIBE_SECRET, type DeliveryDeps } from './deliver-report.ts';
+import { canSee, changeableReportOf, checkViewsWithin, visibleReportOf } from './report-access.ts';
+import { reportEditRoutes } from './report-edit-routes.ts';
 import type { OutboxEntry } from './mailer.ts';
 
 export interface ReportRouteDeps {
@@ -31,6 +31,8 @@ export interface ReportRouteDeps {
   baseUrl?: string;
   /** The outbox folder, when messages are written there instead of sent. */
   outbox?: string;
+  /** For the next run of a resumed report; default the system clock. */
+  clock?: () => Date;
 }
 
 const RUNS_SHOWN = 20;
@@ -66,39 +68,11 @@ const definitionBody = {
 const page = (text: string, form?: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Popsight</title></head><body><main><h1>Popsight reports</h1><p>${escapeHtml(text)}</p>${form ?? ''}</main></body></html>`;
 
-/** Whether the caller sees the report: without sign-in everyone; else admins, its owner and its recipients (by user name). */
-function canSee(request: Request, report: SavedReport): boolean {
-  const identity = identityOf(request);
-  if (!identity) return true;
-  const caller = identity.caller;
-  if (!caller) return false;
-  if (caller.role === 'admin' || caller.principal === report.owner) return true;
-  return caller.via === 'session' && report.recipients.includes(caller.user.toLowerCase());
-}
-
-/**
- * A report renders every view without row restriction (per-recipient restriction is not built yet),
- * so a caller limited to some rows may neither create nor send one: they could send themselves
- * numbers outside their rows.
- */
-function refuseRestricted(request: Request): void {
-  if (restrictionOf(request)) throw new HttpError(403, 'outside_restriction', reportMessages.restrictedCaller());
-}
-
-function canChange(request: Request, report: SavedReport): boolean {
-  const identity = identityOf(request);
-  return !identity || identity.caller?.role === 'admin' || identity.caller?.principal === report.owner;
-}
-
 export function reportRoutes(deps: ReportRouteDeps): RouteTable {
   const { reports } = deps;
   const baseUrlOf = (request: Request) => deps.baseUrl ?? `${request.protocol}://${request.get('host')}/`;
 
-  async function visibleReport(request: Request): Promise<SavedReport> {
-    const report = await reports.get(String(request.params.id));
-    if (!report || !canSee(request, report)) throw new HttpError(404, 'unknown_report', reportMessages.unknownReportApi(String(request.params.id)));
-    return report;
-  }
+  const visibleReport = (request: Request) => visibleReportOf(reports, request);
 
   /** The report and recipient of a valid link; 400 otherwise (an unknown report gets the same answer, so ids are not probed). */
   async function linkOf(request: Request) {
@@ -119,6 +93,7 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
   }
 
   return [
+    ...reportEditRoutes({ reports, clock: deps.clock ?? (() => new Date()) }),
     {
       method: 'get',
       path: '/reports',
@@ -146,15 +121,16 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
         operationId: 'createReport',
         tags: ['reports'],
         requestBody: definitionBody,
-        responses: { 201: json('The saved report'), 400: json('A field is wrong: the error names it') },
+        responses: { 201: json('The saved report'), 400: json('A field is wrong: the error names it'), 403: json('A view is filtered outside the caller\'s rows (outside_restriction, naming the field)') },
       },
       handler: async (request, response) => {
-        refuseRestricted(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         if (typeof body !== 'object' || Array.isArray(body) || 'owner' in body) {
           throw new DomainError('invalid_definition', reportMessages.invalidField('owner', reportMessages.ownerIsCaller()), { field: 'owner' });
         }
-        const saved = await reports.save(parseReportDefinition({ ...body, owner: principalOf(request) }));
+        const definition = parseReportDefinition({ ...body, owner: principalOf(request) });
+        checkViewsWithin(request, definition);
+        const saved = await reports.save(definition);
         response.status(201).json(saved);
       },
     },
@@ -220,13 +196,12 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
         responses: { 201: json('The run with its deliveries'), 403: json('Not the report\'s owner'), 404: json('No such report') },
       },
       handler: async (request, response) => {
-        refuseRestricted(request);
-        const report = await visibleReport(request);
-        if (!canChange(request, report)) throw new HttpError(403, 'not_report_owner', reportMessages.notOwner(report.id));
+        const report = await changeableReportOf(reports, request);
         const result = await deps.warehouse.use((db) =>
           runReport(db, report, { baseUrl: baseUrlOf(request), exactCounts: deps.exactCounts, trigger: 'manual' }, { ...deps.delivery, store: reports }),
         );
-        response.status(201).json({ ...result.run, deliveries: result.deliveries, renderMs: result.rendered?.views.map((view) => view.renderMs) ?? [] });
+        // One rendering per distinct restriction of the recipients; each view's time in each.
+        response.status(201).json({ ...result.run, deliveries: result.deliveries, renderMs: result.renderings.map((rendered) => rendered.views.map((view) => view.renderMs)) });
       },
     },
     {

@@ -39,7 +39,7 @@ export async function followUpRun(report: SavedReport, run: ReportRun, deliverie
     reportName: report.name,
     reportId: report.id,
     runId: run.id,
-    failures: deliveries.filter((d) => d.status === 'failed'),
+    failures: deliveries.filter((d) => d.status !== 'sent'),
     error: run.error,
     pausedAfter,
   });

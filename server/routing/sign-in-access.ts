@@ -7,6 +7,9 @@ import { accountMessages } from '../../core/accounts/account-messages.ts';
 import type { AccountStores } from '../../core/accounts/account-stores.ts';
 import { apiTokens, type ApiTokens } from '../../core/accounts/api-tokens.ts';
 import { holdsRole } from '../../core/accounts/roles.ts';
+import type { SignInLinks } from '../../core/accounts/sign-in-links.ts';
+import { oidcSignIn, type OidcConfig, type OidcSignIn } from '../../core/accounts/oidc-sign-in.ts';
+import { oidcRoutes, type OidcRouteOptions } from '../accounts/oidc-routes.ts';
 import { signInService, type SignIn, type SignInDeps } from '../../core/accounts/sign-in.ts';
 import { clearSessionCookie, sessionCookieOf } from '../accounts/session-cookie.ts';
 import { sessionRoutes } from '../accounts/session-routes.ts';
@@ -19,6 +22,10 @@ import type { Role } from './route-table.ts';
 export interface SignInAccessDeps {
   signIn: SignIn;
   tokens: ApiTokens;
+  /** One-time sign-in links (GET /api/session/link); none: no link route. */
+  links?: SignInLinks;
+  /** Sign-in through an OpenID Connect provider (GET /api/session/oidc…); none: passwords, links and tokens only. */
+  oidc?: { signIn: OidcSignIn } & OidcRouteOptions;
 }
 
 /** `Authorization: Bearer <token>` → the token; undefined without that header. */
@@ -27,7 +34,7 @@ function bearerOf(request: Request): string | undefined {
   return match?.[1];
 }
 
-export function signInAccess({ signIn, tokens }: SignInAccessDeps): AccessPolicy {
+export function signInAccess({ signIn, tokens, links, oidc }: SignInAccessDeps): AccessPolicy {
   const identify: RequestHandler = async (request, response, next) => {
     const bearer = bearerOf(request);
     if (bearer !== undefined) {
@@ -58,10 +65,11 @@ export function signInAccess({ signIn, tokens }: SignInAccessDeps): AccessPolicy
     };
   };
 
-  return { identify, require, routes: sessionRoutes(signIn) };
+  return { identify, require, routes: [...sessionRoutes(signIn, links), ...(oidc ? oidcRoutes(oidc.signIn, signIn, oidc) : [])] };
 }
 
 /** The sign-in policy over the state store's accounts, with its side effects (clock, random bytes) and idle timeout. */
-export function accountsAccess(stores: AccountStores, deps: SignInDeps): AccessPolicy {
-  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps) });
+export function accountsAccess(stores: AccountStores, deps: SignInDeps, extra: { links?: SignInLinks; oidc?: OidcConfig & OidcRouteOptions; fetch?: typeof fetch } = {}): AccessPolicy {
+  const oidc = extra.oidc && { ...extra.oidc, signIn: oidcSignIn(extra.oidc, { ...deps, fetch: extra.fetch ?? fetch }) };
+  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps), links: extra.links, oidc });
 }

@@ -81,12 +81,17 @@ export function sqlAuditLog(db: StateDatabase, deps: AuditLogDeps): AuditLog {
         return records;
       });
     },
-    async read({ from, to, afterSequence, limit } = {}) {
+    async read({ from, to, afterSequence, beforeSequence, principal, route, outcome, limit, order } = {}) {
       const where: string[] = ['sequence > ?'];
       const values: SqlValue[] = [afterSequence ?? 0];
       if (from !== undefined) (where.push('time >= ?::TIMESTAMP'), values.push(from));
       if (to !== undefined) (where.push('time < ?::TIMESTAMP'), values.push(to));
-      const rows = await db.query<StoredRow>(`SELECT ${COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY sequence${limit === undefined ? '' : ' LIMIT ?'}`, limit === undefined ? values : [...values, limit]);
+      if (beforeSequence !== undefined) (where.push('sequence < ?'), values.push(beforeSequence));
+      if (principal !== undefined) (where.push('principal = ?'), values.push(principal));
+      if (route !== undefined) (where.push('route = ?'), values.push(route));
+      if (outcome !== undefined) (where.push('outcome = ?'), values.push(outcome));
+      const sql = `SELECT ${COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY sequence${order === 'desc' ? ' DESC' : ''}${limit === undefined ? '' : ' LIMIT ?'}`;
+      const rows = await db.query<StoredRow>(sql, limit === undefined ? values : [...values, limit]);
       return rows.map(toRecord);
     },
     anchor: () => readAnchor(db),

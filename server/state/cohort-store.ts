@@ -17,6 +17,7 @@ const GET = `SELECT ${COLUMNS} FROM cohorts WHERE id = ?`;
 const INSERT = 'INSERT INTO cohorts (id, name, created_at, definition, owner) VALUES (?, ?, ?::TIMESTAMP, ?, ?)';
 const OWNED = 'SELECT count(*)::INTEGER AS count, coalesce(sum(strlen(definition::VARCHAR)), 0)::BIGINT AS bytes FROM cohorts WHERE owner = ?';
 const DELETE = 'DELETE FROM cohorts WHERE id = ?';
+const RENAME = 'UPDATE cohorts SET name = ?, definition = ?::JSON WHERE id = ?';
 
 interface CohortRow extends Record<string, unknown> {
   id: string;
@@ -55,6 +56,21 @@ export function sqlCohortStore(db: StateDatabase, deps: CohortStoreDeps): Cohort
     async remove(id) {
       return (await db.change((tx) => tx.run(DELETE, [id]))) > 0;
     },
+    async rename(id, { name, description }) {
+      const changed = await db.change(async (tx) => {
+        const [row] = await tx.query<CohortRow>(GET, [id]);
+        if (!row) return false;
+        // The name lives in the column (the list's order and text) and in the definition (what GET /cohorts/{id} returns).
+        const { description: previous, ...rest } = JSON.parse(String(row.definition)) as CohortDefinition;
+        const kept = description === undefined ? previous : (description ?? undefined);
+        const definition = { ...rest, name, ...(kept === undefined ? {} : { description: kept }) };
+        return (await tx.run(RENAME, [name, JSON.stringify(definition), id])) > 0;
+      });
+      if (!changed) return undefined;
+      // Read back as committed, with the store's plain values (the timestamp as an ISO string).
+      const [row] = await db.query<CohortRow>(GET, [id]);
+      return row && toCohort(row);
+    },
   };
 }
 
@@ -75,5 +91,6 @@ export function unavailableCohortStore(): CohortStore {
       throw new DomainError('no_state_directory', cohortMessages.noStateDirectory);
     },
     remove: async () => false,
+    rename: async () => undefined,
   };
 }

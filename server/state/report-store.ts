@@ -18,6 +18,7 @@ const REPORT_COLUMNS = `r.id, r.created_at AS "createdAt", r.next_run_at AS "nex
 const REPORTS = 'reports r LEFT JOIN report_pauses p ON p.report_id = r.id';
 const LIST = `SELECT ${REPORT_COLUMNS} FROM ${REPORTS} ORDER BY r.position`;
 const GET = `SELECT ${REPORT_COLUMNS} FROM ${REPORTS} WHERE r.id = ?`;
+const UPDATE = 'UPDATE reports SET name = ?, next_run_at = ?::TIMESTAMP, definition = ? WHERE id = ?';
 const INSERT = 'INSERT INTO reports (id, name, owner, created_at, next_run_at, definition) VALUES (?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?)';
 
 const RUN_COLUMNS = `id, report_id AS "reportId", trigger, started_at AS "startedAt", finished_at AS "finishedAt", status,
@@ -77,6 +78,16 @@ export function sqlReportStore(db: StateDatabase, deps: ReportStoreDeps): Report
       const report: SavedReport = { id: deps.newId(), createdAt, nextRunAt, ...definition, paused: null, unsubscribed: [] };
       await db.change((tx) => tx.run(INSERT, [report.id, report.name, report.owner, createdAt, nextRunAt, JSON.stringify(definition)]));
       return report;
+    },
+    async update(id, definition) {
+      const [row] = await db.query<ReportRow>(GET, [id]);
+      if (!row) return undefined;
+      const before = toReport(row);
+      const sameSchedule = JSON.stringify(before.schedule) === JSON.stringify(definition.schedule);
+      const nextRunAt = sameSchedule ? before.nextRunAt : (nextRunAfter(definition.schedule, deps.clock())?.toISOString() ?? null);
+      const kept = { ...definition, owner: before.owner };
+      await db.change((tx) => tx.run(UPDATE, [kept.name, nextRunAt, JSON.stringify(kept), id]));
+      return { ...before, ...kept, nextRunAt };
     },
     async startRun({ reportId, trigger, transport, recipients }) {
       const id = deps.newId();

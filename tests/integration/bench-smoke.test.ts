@@ -110,6 +110,15 @@ describe('npm run bench', () => {
     for (const view of reports.views) expect(view.render.n, view.id).toBe(reports.rounds);
     expect(reports.delivery).toMatchObject({ recipients: 100, views: 6, messages: 100 });
     expect(reports.delivery.seconds).toBeGreaterThan(0);
+    // Recipients under different row restrictions: every row, and counties, organizations and payers.
+    expect(reports.delivery.restrictions).toBeGreaterThan(3);
+
+    // 10. Cohort preview: every definition of the builder session asked new, then repeated.
+    const { cohorts } = run!;
+    if (!hasFigures(cohorts)) throw new Error(`no cohort preview figures: ${JSON.stringify(cohorts)}`);
+    expect(cohorts.fresh.n).toBe(cohorts.definitions);
+    expect(cohorts.repeat.n).toBe(3 * cohorts.definitions);
+    expect(Object.values(cohorts.statuses).reduce((a, b) => a + b, 0)).toBe(4 * cohorts.definitions);
 
     // A verdict for every target, from a measured value.
     expect(run!.targets.map((t) => t.id)).toEqual(TARGETS.map((t) => t.id));

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
+import { qualityHistorySchema } from '../../core/api/api-schemas.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { appendLines, copyOfNj27, firstRow, NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
+import { sourceIdentifiers, type Identifiers } from '../helpers/identifier-scan.ts';
 
 type Json = Record<string, any>;
 const PLANTED_PATIENT = 'planted-patient-5d1e07';
@@ -19,6 +21,7 @@ describe('load history and quarantine API', () => {
   const warehouse = join(dir, 'w.duckdb');
   let exact: RunningServer;
   let protectedServer: RunningServer;
+  let identifiers: Identifiers;
   let sql: <T extends Record<string, unknown>>(text: string, values?: string[]) => Promise<T[]>;
   const get = async (server: RunningServer, path: string): Promise<Json> => {
     const response = await fetch(`${server.url}/api${path}`);
@@ -37,6 +40,8 @@ describe('load history and quarantine API', () => {
     const obs = firstRow(extract, 'observations.csv');
     appendLines(extract, 'observations.csv', Array.from({ length: 13 }, () => [obs[0], obs[1], '', 'laboratory', '4548-4', 'Hemoglobin A1c', '87', '%', 'numeric'].join(',')));
     await loadExtract({ source: extract, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
+    identifiers = sourceIdentifiers(extract);
+    identifiers.set(PLANTED_PATIENT, 'planted patient id');
     rmSync(join(extract, '..'), { recursive: true, force: true });
     const copy = join(dir, 'copy.duckdb');
     copyFileSync(warehouse, copy);
@@ -119,9 +124,51 @@ describe('load history and quarantine API', () => {
     for (const n of [...counts(hidden), ...counts(await get(protectedServer, '/loads'))]) expect(n === 0 || n > 10, String(n)).toBe(true);
   });
 
-  it('lists both routes in the OpenAPI document, admin only', async () => {
+  it('lists the routes in the OpenAPI document, admin only', async () => {
     const doc = await get(exact, '/openapi.json');
-    expect(doc.paths['/loads'].get['x-required-role']).toBe('admin');
-    expect(doc.paths['/quarantine'].get['x-required-role']).toBe('admin');
+    for (const path of ['/loads', '/quarantine', '/quality', '/quality/history']) expect(doc.paths[path].get['x-required-role'], path).toBe('admin');
+    expect(doc.paths['/quality/history'].get.responses[200].content['application/json'].schema.$ref).toBe('#/components/schemas/QualityHistory');
+  });
+
+  it('GET /api/quality/history: the appended warehouse keeps both loads’ checks, oldest first, each change as the load compared it', async () => {
+    const body = await get(exact, '/quality/history');
+    const runs = await sql<{ run_id: string }>('SELECT run_id FROM etl.runs ORDER BY finished_at');
+    expect(body.runs.map((r: Json) => r.runId)).toEqual(runs.map((r) => r.run_id));
+    const stored = await sql<{ run_id: string; check_id: string; status: string; rows_failed: number; comparison: string | null; threshold: number; category: string }>(
+      'SELECT run_id, check_id, status, rows_failed, comparison, threshold, category FROM quality.results');
+    expect(stored.length).toBe(2 * body.checks.length);
+    for (const check of body.checks) {
+      expect(check.runs).toHaveLength(2);
+      for (const [index, run] of check.runs.entries()) {
+        const row = stored.find((r) => r.run_id === run.runId && r.check_id === check.id)!;
+        expect([run.status, run.rowsFailed, check.threshold, check.category]).toEqual([row.status, row.rows_failed, row.threshold, row.category]);
+        // The second load compared itself with the first when it ran: the history's change must agree.
+        if (index === 1) expect(run.change, check.id).toBe(row.comparison);
+      }
+    }
+    const last = await get(exact, '/quality');
+    expect(body.runs.at(-1)).toMatchObject({ runId: last.runId, passed: last.summary.passed, failed: last.summary.failed });
+  });
+
+  it('GET /api/quality/history: matches its OpenAPI schema, and without exact counts sends no count of 1–10', async () => {
+    const shown = await get(exact, '/quality/history');
+    const hidden = await get(protectedServer, '/quality/history');
+    for (const body of [shown, hidden]) expect(qualityHistorySchema.safeParse(body).success).toBe(true);
+    expect([shown.exactCounts, hidden.exactCounts]).toEqual([true, false]);
+    const counts = (body: Json): number[] => body.checks.flatMap((c: Json) => c.runs.flatMap((r: Json) => [r.rowsChecked, r.rowsFailed]));
+    expect(counts(shown).some((n) => n >= 1 && n <= 10)).toBe(true); // there is something to hide
+    for (const n of counts(hidden)) expect(n === null || n === 0 || n > 10, String(n)).toBe(true);
+    // A failing count hidden: the passing records (checked − failed) of 1–10 are hidden too.
+    for (const c of hidden.checks) for (const r of c.runs) if (r.rowsFailed !== null && r.rowsChecked !== null) expect(r.rowsChecked - r.rowsFailed === 0 || r.rowsChecked - r.rowsFailed > 10).toBe(true);
+  });
+
+  it('sends no identifier of the extract in any quality or load answer, on either server', async () => {
+    expect(identifiers.size).toBeGreaterThan(100);
+    for (const server of [exact, protectedServer]) {
+      for (const path of ['/quarantine', '/loads', '/quality', '/quality/history']) {
+        const text = await (await fetch(`${server.url}/api${path}`)).text();
+        for (const [identifier, kind] of identifiers) expect(text.includes(identifier), `${kind} ${identifier} in ${path}`).toBe(false);
+      }
+    }
   });
 });

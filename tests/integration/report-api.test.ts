@@ -18,6 +18,8 @@ let server: RunningServer;
 
 const api = (path: string, init?: RequestInit) => fetch(`${server.url}/api${path}`, init);
 const post = (path: string, body: unknown) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const patch = (path: string, body: unknown) => api(path, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; details?: { field?: string } } }).error;
 const VIEW = { measure: 'diabetes-prevalence', by: 'sex', period: 'year' };
 
 beforeAll(async () => {
@@ -87,5 +89,58 @@ describe('the reports API', () => {
     expect(readdirSync(outbox).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
     const report = (await (await api(`/reports/${id}`)).json()) as { runs: unknown[] };
     expect(report.runs).toHaveLength(2);
+  });
+
+  it('changes recipients and schedule, keeps the rest, and makes the next run again in the new zone', async () => {
+    const changed = await patch(`/reports/${id}`, { recipients: ['ann@example.org', 'Bob@Example.org'], schedule: { cron: '30 8 * * 2', timeZone: 'America/New_York' } });
+    expect(changed.status).toBe(200);
+    const report = (await changed.json()) as { name: string; owner: string; recipients: string[]; views: unknown[]; nextRunAt: string };
+    expect(report).toMatchObject({ name: 'My view', owner: 'local', recipients: ['ann@example.org', 'bob@example.org'], views: [expect.objectContaining(VIEW)] });
+    // 08:30 on a Tuesday in New York is 12:30 or 13:30 UTC (daylight saving or not), on a Tuesday.
+    const next = new Date(report.nextRunAt);
+    expect(next.getUTCDay()).toBe(2);
+    expect([`12:30`, `13:30`]).toContain(next.toISOString().slice(11, 16));
+    const listed = (await (await api(`/reports/${id}`)).json()) as { recipients: string[]; nextRunAt: string };
+    expect(listed).toMatchObject({ recipients: ['ann@example.org', 'bob@example.org'], nextRunAt: report.nextRunAt });
+  });
+
+  it('names the field at fault in a change, and changes nothing then', async () => {
+    const badZone = await patch(`/reports/${id}`, { schedule: { cron: '0 7 * * 1', timeZone: 'Mars/Olympus' } });
+    expect(badZone.status).toBe(400);
+    expect(await errorOf(badZone)).toMatchObject({ code: 'invalid_definition', details: { field: 'schedule.timeZone' } });
+    const badCron = await patch(`/reports/${id}`, { schedule: { cron: '61 7 * * 1', timeZone: 'UTC' } });
+    expect((await errorOf(badCron)).details?.field).toBe('schedule.cron');
+    const owner = await patch(`/reports/${id}`, { owner: 'someone' });
+    expect(owner.status).toBe(400);
+    expect(await errorOf(owner)).toMatchObject({ details: { field: 'owner' }, message: 'Report owner: cannot be changed (fields that can: name, recipients, views, schedule)' });
+    const notObject = await api(`/reports/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '[1]' });
+    expect(notObject.status).toBe(400);
+    expect((await patch('/reports/no-such', { name: 'x' })).status).toBe(404);
+    const report = (await (await api(`/reports/${id}`)).json()) as { schedule: { timeZone: string } };
+    expect(report.schedule.timeZone).toBe('America/New_York');
+  });
+
+  it('adds a view to the report (Add to report), naming a bad one\'s field', async () => {
+    const added = await post(`/reports/${id}/views`, { measure: 'ed-visits-per-1000', period: 'quarter', filters: { sex: 'F' } });
+    expect(added.status).toBe(201);
+    const report = (await added.json()) as { views: { measure: string; period: string; filters: Record<string, string> }[] };
+    expect(report.views.map((v) => [v.measure, v.period, v.filters])).toEqual([['diabetes-prevalence', 'year', {}], ['ed-visits-per-1000', 'quarter', { sex: 'F' }]]);
+    const bad = await post(`/reports/${id}/views`, { measure: 'no-such-measure' });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).details?.field).toBe('views[2].measure');
+  });
+
+  it('pauses and resumes a report, resuming from the next scheduled time after now', async () => {
+    const paused = await post(`/reports/${id}/pause`, {});
+    expect(paused.status).toBe(200);
+    expect(((await paused.json()) as { paused: { reason: string } }).paused).toMatchObject({ reason: 'paused by hand' });
+    const listed = (await (await api('/reports')).json()) as { reports: { id: string; paused: unknown }[] };
+    expect(listed.reports.find((r) => r.id === id)!.paused).not.toBeNull();
+    const resumed = await post(`/reports/${id}/resume`, {});
+    expect(resumed.status).toBe(200);
+    const report = (await resumed.json()) as { paused: unknown; nextRunAt: string };
+    expect(report.paused).toBeNull();
+    expect(Date.parse(report.nextRunAt)).toBeGreaterThan(Date.now());
+    expect(new Date(report.nextRunAt).getUTCDay()).toBe(2);
   });
 });

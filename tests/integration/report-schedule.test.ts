@@ -17,6 +17,7 @@ import { startServer } from '../../cli/start-server.ts';
 import { parseReportDefinition, type SavedReport } from '../../core/reports/report-definition.ts';
 import type { ReportStore } from '../../core/reports/report-store.ts';
 import { openDatabase, type Database } from '../../core/warehouse/database.ts';
+import { everyRowToEveryone } from '../../core/reports/recipient-rows.ts';
 import { runReport, type RetryPolicy } from '../../server/reports/deliver-report.ts';
 import { smtpMailer, type Mailer } from '../../server/reports/mailer.ts';
 import { reportScheduler, type ReportScheduler } from '../../server/reports/report-scheduler.ts';
@@ -114,7 +115,7 @@ describe('the report scheduler', () => {
     reportScheduler({
       store,
       warehouse: { use: (work) => work(db) },
-      delivery: { mailer, from: 'Popsight <popsight@example.org>', retry, log },
+      delivery: { mailer, from: 'Popsight <popsight@example.org>', retry, log, recipientRows: everyRowToEveryone },
       render: { baseUrl: 'https://dash.example/' },
       clock: clock.now,
       log,
@@ -317,7 +318,7 @@ describe('unsubscribing through a running server', () => {
       const report = (await store.get(reportId))!;
       expect(report.unsubscribed).toEqual(['ann@example.org']);
       received = [];
-      const result = await runReport(db, report, { baseUrl: 'https://dash.example/' }, { store, mailer, from: 'popsight@example.org' });
+      const result = await runReport(db, report, { baseUrl: 'https://dash.example/' }, { store, mailer, from: 'popsight@example.org', recipientRows: everyRowToEveryone });
       expect(result.deliveries.map((d) => d.recipient)).toEqual(['bob@example.org', BUSY]);
       expect(received.map((r) => r.to[0]).sort()).toEqual(['bob@example.org', BUSY]);
     } finally {

@@ -90,8 +90,8 @@ describe('route tables and the access policy', () => {
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, HEAD');
     expect(((await put.json()) as Json).error.code).toBe('method_not_allowed');
-    const patch = await fetch(`${base}/api/cohorts/abc`, { method: 'PATCH' });
-    expect([patch.status, patch.headers.get('allow')]).toEqual([405, 'GET, DELETE, HEAD']);
+    const putCohort = await fetch(`${base}/api/cohorts/abc`, { method: 'PUT' });
+    expect([putCohort.status, putCohort.headers.get('allow')]).toEqual([405, 'GET, PATCH, DELETE, HEAD']);
     const unknown = await fetch(`${base}/api/no-such-thing`);
     expect([unknown.status, ((await unknown.json()) as Json).error.code]).toEqual([404, 'not_found']);
   });

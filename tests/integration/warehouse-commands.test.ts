@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMessages } from '../../core/loads/load-messages.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
-import { loadExtract } from '../../pipelines/load.ts';
+import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
 import { appendLines, copyOfNj27, firstRow, NJ27 } from '../helpers/extract-fixtures.ts';
 import { runPopsight } from '../helpers/run-popsight.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
@@ -21,6 +21,7 @@ describe('warehouse commands on a warehouse loaded from a broken extract', () =>
   const warehouse = join(dir, 'w.duckdb');
   const loadLog: string[] = [];
   let lastRun = '';
+  let loadResult: LoadResult;
   let sql: <T extends Record<string, unknown>>(text: string, values?: (string | number)[]) => Promise<T[]>;
 
   beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('warehouse commands on a warehouse loaded from a broken extract', () =>
     const obs = firstRow(extract, 'observations.csv');
     // lines 992–1004: 13 HbA1c values of 87 %, a group above 10 rows
     appendLines(extract, 'observations.csv', Array.from({ length: 13 }, () => [obs[0], obs[1], '', 'laboratory', '4548-4', 'Hemoglobin A1c', '87', '%', 'numeric'].join(',')));
-    await loadExtract({ source: extract, warehouse, secretsFile: join(dir, 'key') }, { ...quietLoadDeps, log: (m: string) => loadLog.push(m) });
+    loadResult = await loadExtract({ source: extract, warehouse, secretsFile: join(dir, 'key') }, { ...quietLoadDeps, log: (m: string) => loadLog.push(m) });
     rmSync(join(extract, '..'), { recursive: true, force: true });
     sql = async (text, values = []) => {
       const db = await openDatabase(warehouse, { readOnly: true });
@@ -64,6 +65,16 @@ describe('warehouse commands on a warehouse loaded from a broken extract', () =>
     const line = loadLog.find((m) => m.startsWith('6/7 quality: ') && m.includes('checks pass'))!;
     expect(line).toMatch(new RegExp(`^6/7 quality: ${passed} of ${checks} checks pass \\(failing: `));
     for (const id of failing) expect(line).toContain(id);
+  });
+
+  it('names the failing checks and the quarantined rows in the load’s closing summary', async () => {
+    const failing = (await sql<{ id: string }>("SELECT check_id AS id FROM quality.results WHERE run_id = $1 AND status = 'fail' ORDER BY rowid", [lastRun])).map((r) => r.id);
+    const [{ quarantined }] = await sql<{ quarantined: number }>('SELECT count(*) AS quarantined FROM etl.quarantine WHERE run_id = $1', [lastRun]);
+    const [{ passed }] = await sql<{ passed: number }>("SELECT count(*) AS passed FROM quality.results WHERE run_id = $1 AND status = 'pass'", [lastRun]);
+    expect(loadResult.quality).toEqual({ checks: passed + failing.length, passed, failing });
+    const summary = loadMessages.loadSummary(loadResult, warehouse);
+    expect(summary).toContain(`; ${quarantined} rows quarantined (popsight quarantine --warehouse ${warehouse} lists them)`);
+    expect(summary).toContain(`; ${loadResult.quality!.passed} of ${loadResult.quality!.checks} checks pass; failing: ${failing.join(', ')} (popsight quality --warehouse ${warehouse}).`);
   });
 
   it('status: data version, dates, exact people and the last load’s counts, as etl.* hold them', async () => {

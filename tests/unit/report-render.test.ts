@@ -49,9 +49,7 @@ describe('report rendering', () => {
     expect(svg).toContain('Diabetes prevalence');
     expect(svg).toContain('1 cell suppressed (fewer than 11 people)');
 
-    const started = performance.now();
-    const { png, width, height } = svgToPng(svg);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    const { png, width, height } = svgToPng(svg); // its speed is the bench's (section 9), never a timed unit test
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CHART_WIDTH * PNG_SCALE, CHART_HEIGHT * PNG_SCALE]);
     expect([width, height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);

@@ -12,8 +12,14 @@ import type {
   SessionInfo,
 } from '../../../core/api/api-types.ts';
 import type { StratumTrend } from '../../../core/measures/measure-trend.ts';
+import type { AuditRecord } from '../../../core/audit/audit-record.ts';
+import type { QualityReport } from '../../../core/quality/quality-report.ts';
+import type { QualityHistory } from '../../../core/quality/quality-history.ts';
+import type { LoadRun } from '../../../core/loads/load-history.ts';
+import type { QuarantineSummary } from '../../../core/loads/quarantine-summary.ts';
 import { OFFERED_DIMENSIONS } from './offered.ts';
 import { messages } from '../../../core/charts/messages.ts';
+import { accessMessage } from '../sign-in/access-messages.ts';
 
 /** A failed API call; `message` is the API's `error.message` when it sent one. */
 export class ApiError extends Error {
@@ -58,6 +64,20 @@ let session: SessionHooks = { csrfToken: () => null, unauthorized: () => undefin
 export function connectSession(hooks: SessionHooks): void {
   session = hooks;
 }
+
+/**
+ * The saved cohort applied as a filter to every page (`?cohort=`, "apply as filter"): App connects the
+ * URL state's cohort here, and every measure request that does not name a cohort of its own is for
+ * its members. Read when a request is built, so a page's loader follows a change of it.
+ */
+let appliedCohort: () => string | null = () => null;
+
+export function connectCohortFilter(read: () => string | null): void {
+  appliedCohort = read;
+}
+
+/** The cohort every page's numbers are for; null for everyone. */
+export const cohortFilter = (): string | null => appliedCohort();
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -119,13 +139,25 @@ function getShared<T>(path: string, signal?: AbortSignal): Promise<T> {
   });
 }
 
+/** A JSON request that changes or asks with a body (POST, PATCH, DELETE); null for 204 No Content. */
+export async function requestJson<T>(path: string, { method, body, signal }: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal }): Promise<T | null> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await send(path, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return null;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (json === undefined) throw new ApiError(messages.notJson(response.status), response.status);
+  return json as T;
+}
+
 /** Reads `{ error: { code, message, details } }`; falls back to the HTTP status line. */
 function toApiError(response: Response, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
     ?.error;
   if (error && typeof error.message === 'string' && error.message) {
     const code = typeof error.code === 'string' ? error.code : undefined;
-    return new ApiError(error.message, response.status, code, error.details);
+    // A refusal by sign-in says what kind it is and what to do (access-messages.ts).
+    return new ApiError(accessMessage(response.status, code, error.message) ?? error.message, response.status, code, error.details);
   }
   return new ApiError(messages.httpStatus(response.status, response.statusText), response.status);
 }
@@ -149,7 +181,8 @@ export function measureSearchParams(query: ViewQuery | MeasureQuery): URLSearchP
   if (view.from != null) params.set('from', String(view.from));
   if (view.to != null) params.set('to', String(view.to));
   if (view.adjust) params.set('adjust', 'age');
-  if (view.cohort) params.set('cohort', view.cohort);
+  const cohort = view.cohort !== undefined ? view.cohort : appliedCohort();
+  if (cohort) params.set('cohort', cohort);
   for (const dimension of OFFERED_DIMENSIONS) {
     const value = query.filters[dimension];
     if (value) params.set(dimension, value);
@@ -236,5 +269,61 @@ export const signIn = (user: string, password: string) =>
     reportUnauthorized: false,
   }).then((response) => response.json() as Promise<SessionInfo>);
 
+/** Ways to sign in besides a password; null on a server without an identity provider (404). */
+export const fetchSignInProviders = (): Promise<{ oidc?: { start: string } } | null> =>
+  send('/api/session/providers', { headers: { accept: 'application/json' }, reportUnauthorized: false }).then(
+    (response) => response.json() as Promise<{ oidc?: { start: string } }>,
+    (error: unknown) => {
+      if (isApiError(error) && error.status === 404) return null;
+      throw error;
+    },
+  );
+
 /** Signs out (with the CSRF token, as every change made with the cookie). */
 export const signOut = () => send('/api/session', { method: 'DELETE', reportUnauthorized: false }).then(() => undefined);
+
+/** A page of the audit trail (GET /api/audit, admin): newest first; `next.before` continues it. */
+export interface AuditPage {
+  records: AuditRecord[];
+  truncated: boolean;
+  next: { before: number } | null;
+}
+
+export interface AuditFilters {
+  principal?: string;
+  route?: string;
+  outcome?: string;
+  /** Dates (YYYY-MM-DD) or ISO times, UTC. */
+  from?: string;
+  to?: string;
+}
+
+export function fetchAuditPage(filters: AuditFilters, before: number | null, signal?: AbortSignal): Promise<AuditPage> {
+  const params = new URLSearchParams({ order: 'desc', limit: '100' });
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  if (before !== null) params.set('before', String(before));
+  return getJson<AuditPage>(`/api/audit?${params}`, signal);
+}
+
+/** GET /api/audit/verify: whether the hash chain is intact, in words. */
+export const verifyAuditChain = (signal?: AbortSignal) =>
+  getJson<{ ok: boolean; records: number; message: string; sequence?: number }>('/api/audit/verify', signal);
+
+/** The data-quality page's answers (admin routes: a 403 says which role they need). Kept for the page's life, as every GET. */
+export const fetchQuality = (signal?: AbortSignal) => getShared<QualityReport>('/api/quality', signal);
+export const fetchQualityHistory = (signal?: AbortSignal) => getShared<QualityHistory & { dataVersion: string; exactCounts: boolean }>('/api/quality/history', signal);
+export const fetchLoads = (signal?: AbortSignal) => getShared<{ exactCounts: boolean; runs: LoadRun[] }>('/api/loads', signal);
+export const fetchQuarantine = (signal?: AbortSignal) => getShared<QuarantineSummary & { exactCounts: boolean }>('/api/quarantine', signal);
+
+/** A GET whose answer changes between calls (reports, their runs): never shared or kept. */
+export const getFresh = <T>(path: string, signal?: AbortSignal): Promise<T> => getJson<T>(path, signal);
+
+/** A page of HTML from the API (an outbox message), as text. */
+export const getHtml = async (path: string, signal?: AbortSignal): Promise<string> =>
+  (await send(path, { signal, headers: { accept: 'text/html' } })).text();
+
+/** A change (POST, PATCH) with a JSON body; its JSON answer, or an ApiError with the server's message and details. */
+export async function sendJson<T>(path: string, method: 'POST' | 'PATCH', body: unknown = {}): Promise<T> {
+  const response = await send(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await response.json()) as T;
+}

@@ -20,6 +20,8 @@ export class UrlState implements ViewState {
   cohort = $state<string | null>(null);
   year = $state<string | null>(null);
   allTiles = $state(false);
+  cohortA = $state<string | null>(null);
+  cohortB = $state<string | null>(null);
   /** What the URL asked for that could not be read (unknown parameters or values), in words. */
   notices = $state<string[]>([]);
 
@@ -62,8 +64,8 @@ export class UrlState implements ViewState {
 
   /** The state as a plain object (the runes' accessors live on the prototype, which a spread skips). */
   snapshot(): ViewState {
-    const { page, measure, by, period, from, to, adjust, filters, cohort, year, allTiles } = this;
-    return { page, measure, by, period, from, to, adjust, filters, cohort, year, allTiles };
+    const { page, measure, by, period, from, to, adjust, filters, cohort, year, allTiles, cohortA, cohortB } = this;
+    return { page, measure, by, period, from, to, adjust, filters, cohort, year, allTiles, cohortA, cohortB };
   }
 
   /** The address of this view on another page. */

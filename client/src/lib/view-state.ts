@@ -22,6 +22,9 @@ export interface ViewState {
   year: string | null;
   /** Whether every measure gets a KPI tile, not only the featured ones. */
   allTiles: boolean;
+  /** The saved cohorts the cohort profile shows (`a`) and compares it with (`b`); only in that page's URL. */
+  cohortA: string | null;
+  cohortB: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -36,10 +39,12 @@ export const DEFAULT_VIEW: ViewState = {
   cohort: null,
   year: null,
   allTiles: false,
+  cohortA: null,
+  cohortB: null,
 };
 
 export const MAX_STRATIFIERS = 2;
-const KNOWN_KEYS = new Set<string>(['measure', 'by', 'period', 'from', 'to', 'adjust', 'cohort', 'year', 'tiles', ...OFFERED_DIMENSIONS]);
+const KNOWN_KEYS = new Set<string>(['measure', 'by', 'period', 'from', 'to', 'adjust', 'cohort', 'year', 'tiles', 'a', 'b', ...OFFERED_DIMENSIONS]);
 const YEAR = /^\d{4}$/;
 
 export const isDimension = (value: string | null): value is Dimension =>
@@ -116,6 +121,8 @@ export function parseViewState(pathname: string, search: string): { state: ViewS
       cohort: params.get('cohort') || null,
       year: mapYear === null ? null : String(mapYear),
       allTiles: tilesText === 'all',
+      cohortA: params.get('a') || null,
+      cohortB: params.get('b') || null,
     },
     notices,
   };
@@ -137,6 +144,10 @@ export function formatViewState(state: ViewState): string {
   }
   if (state.year) params.set('year', state.year);
   if (state.allTiles) params.set('tiles', 'all');
+  if (state.page === 'cohort-profile') {
+    if (state.cohortA) params.set('a', state.cohortA);
+    if (state.cohortB) params.set('b', state.cohortB);
+  }
   // Commas in `by` read better unescaped, and URLSearchParams would write %2C.
   return `${pathOfPage(state.page)}?${String(params).replace(/%2C/g, ',')}`;
 }

@@ -12,6 +12,7 @@ export const signInMessages = {
   passwordLabel: () => 'Password',
   submit: () => 'Sign in',
   submitting: () => 'Signing in…',
+  withProvider: () => 'Sign in with your organization',
   missing: (field: 'user' | 'password') =>
     field === 'user' ? 'Enter your user name.' : 'Enter your password.',
   failed: () => 'The user name or password is wrong (or the account is disabled). Check both and try again.',

@@ -1,0 +1,231 @@
+// Per-recipient row restriction of report e-mails (issue 19, deliverable 4), on a real server with
+// sign-in and a real SMTP server in this process: each recipient's account decides the rows of their
+// copy. A recipient limited to one county or one organization receives, in the CSV attachment, the
+// HTML table and the alt text, exactly what the API answers a token under the same restriction, and
+// none of another county's values; an unrestricted (admin) recipient gets what an admin token gets;
+// a recipient with no account, or an account with no rule, is sent nothing and logged as skipped.
+// A restricted analyst makes views within their rows only.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { apiTokens } from '../../core/accounts/api-tokens.ts';
+import type { AccountRole } from '../../core/accounts/roles.ts';
+import type { RowRule } from '../../core/accounts/row-restriction.ts';
+import { users } from '../../core/accounts/users.ts';
+import type { MeasureResult } from '../../core/api/api-types.ts';
+import { measureApiParameters, type ReportView } from '../../core/reports/report-view.ts';
+import { altText, valuesTable } from '../../core/reports/view-summary.ts';
+import { openDatabase } from '../../core/warehouse/database.ts';
+import { openStateStore } from '../../server/state/state-store.ts';
+import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
+
+type Json = Record<string, any>;
+
+const PASSWORD = 'correct horse battery';
+const COUNTY = 'county@example.org';
+const COUNTY_TWIN = 'county.twin@example.org';
+const ORGANIZATION = 'org@example.org';
+const BOSS = 'boss@example.org';
+const NO_RULE = 'norule@example.org';
+const STRANGER = 'stranger@example.org';
+
+const root = mkdtempSync(join(tmpdir(), 'popsight-report-restrict-'));
+const stateDir = join(root, 'state');
+let built: TestWarehouse;
+let server: RunningServer;
+let smtp: SMTPServer;
+const received: { to: string; raw: Buffer }[] = [];
+const tokens: Record<string, string> = {};
+let county: string;
+let otherCounty: string;
+let organization: string;
+let views: ReportView[];
+let run: Json;
+const mail = new Map<string, ParsedMail>();
+
+function startSmtp(): Promise<SMTPServer> {
+  const smtpServer = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        for (const to of session.envelope.rcptTo) received.push({ to: to.address, raw: Buffer.concat(chunks) });
+        callback(null, 'Queued as test');
+      });
+    },
+  });
+  return new Promise((resolve, reject) => {
+    smtpServer.on('error', reject);
+    smtpServer.listen(0, '127.0.0.1', () => resolve(smtpServer));
+  });
+}
+
+const call = (path: string, token: string, init: RequestInit = {}) =>
+  fetch(`${server.url}/api${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+
+/** The API's answer for a report view, as the token's holder reads it. */
+async function apiView(view: ReportView, token: string, accept: string): Promise<Response> {
+  const response = await call(`/measures/${view.measure}?${new URLSearchParams(measureApiParameters(view))}`, token, { headers: { accept } });
+  expect(response.status).toBe(200);
+  return response;
+}
+
+const unescapeHtml = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+
+/** Each table of the message's HTML, as rows of cell texts (header row first). */
+function htmlTables(html: string): string[][][] {
+  return [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)].map((table) =>
+    [...table[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => unescapeHtml(cell[1]!))),
+  );
+}
+
+const csvsOf = (message: ParsedMail) => message.attachments.filter((a) => a.contentType === 'text/csv').map((a) => a.content.toString('utf8'));
+
+beforeAll(async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined); // the owner's notice goes to the log (a token owns the report)
+  built = await buildTestWarehouse({ people: 2_000, seed: 5 });
+  const db = await openDatabase(built.warehouse, { readOnly: true });
+  try {
+    const top = async (column: string, n: number) =>
+      (await db.query<{ value: string }>(`SELECT ${column} AS value FROM mart.person_year GROUP BY 1 ORDER BY count(DISTINCT person_id) DESC, 1 LIMIT ${n}`)).map((r) => r.value);
+    [county, otherCounty] = (await top('county', 2)) as [string, string];
+    [organization] = (await top('organization', 1)) as [string];
+  } finally {
+    db.close();
+  }
+  const clock = () => new Date();
+  const store = await openStateStore(stateDir, { clock, newId: () => randomBytes(8).toString('hex') });
+  const accounts = users(store.accounts.users, { clock, randomBytes });
+  await accounts.add(COUNTY, 'viewer', PASSWORD, { limits: { county: [county] } });
+  await accounts.add(COUNTY_TWIN, 'viewer', PASSWORD, { limits: { county: [county] } });
+  await accounts.add(ORGANIZATION, 'viewer', PASSWORD, { limits: { organization: [organization] } });
+  await accounts.add(BOSS, 'admin', PASSWORD);
+  await accounts.add(NO_RULE, 'viewer', PASSWORD);
+  const token = async (name: string, role: AccountRole, restriction?: RowRule) => {
+    tokens[name] = (await apiTokens(store.accounts.tokens, { clock, randomBytes }).create({ role, label: name, restriction })).token;
+  };
+  await token('admin', 'admin');
+  await token('county', 'analyst', { limits: { county: [county] } });
+  await token('organization', 'analyst', { limits: { organization: [organization] } });
+  await store.close();
+  smtp = await startSmtp();
+  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+  server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: true, rateLimit: false, reports: { smtpUrl, pollMs: 3_600_000, baseUrl: 'https://dash.example/' } });
+
+  views = [
+    { measure: 'diabetes-prevalence', by: 'county', period: 'year', filters: {}, adjust: null },
+    { measure: 'diabetes-prevalence', by: 'sex', period: 'year', filters: { county: otherCounty }, adjust: null },
+  ];
+  const created = await call('/reports', tokens.admin!, {
+    method: 'POST',
+    body: JSON.stringify({ name: 'Counties', recipients: [COUNTY, COUNTY_TWIN, ORGANIZATION, BOSS, NO_RULE, STRANGER], views }),
+  });
+  expect(created.status).toBe(201);
+  const sent = await call(`/reports/${((await created.json()) as Json).id}/runs`, tokens.admin!, { method: 'POST' });
+  expect(sent.status).toBe(201);
+  run = (await sent.json()) as Json;
+  for (const message of received) mail.set(message.to, await simpleParser(message.raw, { skipImageLinks: true }));
+}, 600_000);
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await server?.close();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  built?.remove();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('report e-mails under each recipient\'s row restriction', () => {
+  it('renders once per distinct restriction and sends nothing to a recipient who reads no rows', () => {
+    // County (twice), organization, every row: three renderings of two views each.
+    expect(run.renderMs).toHaveLength(3);
+    expect(received.map((m) => m.to).sort()).toEqual([BOSS, COUNTY, COUNTY_TWIN, ORGANIZATION].sort());
+    const byRecipient = Object.fromEntries((run.deliveries as Json[]).map((d) => [d.recipient, d]));
+    for (const address of [BOSS, COUNTY, COUNTY_TWIN, ORGANIZATION]) expect(byRecipient[address].status).toBe('sent');
+    expect(byRecipient[STRANGER]).toMatchObject({ status: 'skipped', detail: expect.stringMatching(/^not sent: no account has this address/) });
+    expect(byRecipient[NO_RULE]).toMatchObject({ status: 'skipped', detail: expect.stringMatching(/^not sent: the account of this address may read no rows/) });
+    expect(run.status).toBe('partly-sent');
+  });
+
+  it('sends a county\'s recipient the API\'s answer under that county, and none of another county\'s values', async () => {
+    const message = mail.get(COUNTY)!;
+    const html = message.html as string;
+    // The view filtered to another county is left out: no chart, no table, no CSV.
+    expect(message.attachments.filter((a) => a.contentType === 'image/png')).toHaveLength(1);
+    const [csv, ...more] = csvsOf(message);
+    expect(more).toEqual([]);
+    expect(csv).toBe(await (await apiView(views[0]!, tokens.county!, 'text/csv')).text());
+    expect(html).toContain('This view is filtered to a county outside the rows you may read');
+    expect(html).not.toContain(otherCounty);
+    expect(csv).not.toContain(otherCounty);
+    const result = (await (await apiView(views[0]!, tokens.county!, 'application/json')).json()) as MeasureResult;
+    expect(new Set(result.rows.map((r) => r.county))).toEqual(new Set([county]));
+    const summary = { title: result.measure.title, rows: result.rows, period: 'year' as const, by: 'county' as const, unit: result.measure.unit, unitLabel: result.measure.unitLabel };
+    const [table] = htmlTables(html);
+    const expected = valuesTable(summary);
+    expect(table).toEqual([expected.headers, ...expected.rows]);
+    expect(table!.slice(1).map((row) => row[1])).toEqual(expected.rows.map(() => county));
+    const [alt] = [...html.matchAll(/<img [^>]*alt="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
+    expect(alt).toBe(altText(summary));
+    // Another recipient under the same rule gets the same numbers.
+    expect(csvsOf(mail.get(COUNTY_TWIN)!)).toEqual([csv]);
+  });
+
+  it('sends an organization\'s recipient the API\'s answers under that organization', async () => {
+    const csvs = csvsOf(mail.get(ORGANIZATION)!);
+    expect(csvs).toHaveLength(2);
+    for (const [i, view] of views.entries()) expect(csvs[i]).toBe(await (await apiView(view, tokens.organization!, 'text/csv')).text());
+    expect(csvs[0]).not.toBe(await (await apiView(views[0]!, tokens.admin!, 'text/csv')).text());
+  });
+
+  it('sends an unrestricted recipient every row, as an admin reads them', async () => {
+    const csvs = csvsOf(mail.get(BOSS)!);
+    expect(csvs).toHaveLength(2);
+    for (const [i, view] of views.entries()) expect(csvs[i]).toBe(await (await apiView(view, tokens.admin!, 'text/csv')).text());
+    expect(csvs[0]).toContain(otherCounty);
+    expect(csvs[0]).toContain(county);
+  });
+});
+
+describe('reports made by a restricted caller', () => {
+  it('refuses a view filtered outside the caller\'s rows, naming the field', async () => {
+    const refused = await call('/reports', tokens.county!, { method: 'POST', body: JSON.stringify({ name: 'x', recipients: [COUNTY], views: [{ measure: 'diabetes-prevalence', filters: { county: otherCounty } }] }) });
+    expect(refused.status).toBe(403);
+    const { error } = (await refused.json()) as Json;
+    expect(error).toMatchObject({ code: 'outside_restriction', details: { field: 'views[0].filters.county', allowed: [county] } });
+  });
+
+  it('makes and sends a view within them', async () => {
+    const created = await call('/reports', tokens.county!, { method: 'POST', body: JSON.stringify({ name: 'Mine', recipients: [COUNTY], views: [{ measure: 'diabetes-prevalence', by: 'sex', filters: { county } }] }) });
+    expect(created.status).toBe(201);
+    received.length = 0;
+    const sent = await call(`/reports/${((await created.json()) as Json).id}/runs`, tokens.county!, { method: 'POST' });
+    expect(sent.status).toBe(201);
+    expect(((await sent.json()) as Json).status).toBe('sent');
+    expect(received.map((m) => m.to)).toEqual([COUNTY]);
+  });
+
+  it('keeps a restricted owner\'s changes within their rows, and another\'s report out of their reach', async () => {
+    const own = (await (await call('/reports', tokens.county!)).json()) as Json;
+    const id = (own.reports as Json[]).find((r) => r.name === 'Mine')!.id as string;
+    const outside = await call(`/reports/${id}/views`, tokens.county!, { method: 'POST', body: JSON.stringify({ measure: 'diabetes-prevalence', filters: { county: otherCounty } }) });
+    expect(outside.status).toBe(403);
+    expect(((await outside.json()) as Json).error.details.field).toBe('views[1].filters.county');
+    const renamed = await call(`/reports/${id}`, tokens.county!, { method: 'PATCH', body: JSON.stringify({ name: 'Mine, renamed' }) });
+    expect(renamed.status).toBe(200);
+    const theirs = (await (await call('/reports', tokens.admin!)).json()) as Json;
+    const adminReport = (theirs.reports as Json[]).find((r) => r.name === 'Counties')!.id as string;
+    for (const [path, method] of [[`/reports/${adminReport}`, 'PATCH'], [`/reports/${adminReport}/pause`, 'POST'], [`/reports/${adminReport}/views`, 'POST']] as const) {
+      const response = await call(path, tokens.county!, { method, body: JSON.stringify(method === 'PATCH' ? { name: 'x' } : { measure: 'diabetes-prevalence' }) });
+      expect(response.status, `${method} ${path}`).toBe(404);
+    }
+  });
+});
