@@ -111,6 +111,10 @@ function queryValues(operationId: string, parameter: Parameter): string[] {
   if (operationId === 'listAuditRecords') {
     if (name === 'limit') return ['1'];
     if (name === 'from' || name === 'to') return [found.auditMiddle];
+    if (name === 'principal') return ['anonymous']; // every record here is 'local' (no sign-in)
+    if (name === 'route') return ['/health'];
+    if (name === 'after') return ['1'];
+    if (name === 'before') return ['3'];
   }
   if (name === 'from') return [String(found.years[0] + 1)];
   if (name === 'to') return [String(found.years[1] - 1)];
@@ -229,6 +233,8 @@ describe('every documented parameter', () => {
       { method: 'get', path: '/cohorts/compare', query: { a: known!, b: unknown } },
       { method: 'delete', path: `/cohorts/${unknown}`, query: {} },
     ];
+    const renameUnknown = await fetch(`${server.url}/api/cohorts/${unknown}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x' }) });
+    expect(renameUnknown.status, 'PATCH /cohorts/{unknown}').toBe(404);
     for (const call of calls) expect((await send(call)).status, `${call.method.toUpperCase()} ${call.path} ${JSON.stringify(call.query)}`).toBe(404);
   }, 300_000);
 
@@ -238,9 +244,23 @@ describe('every documented parameter', () => {
     const changing = Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) =>
       (['post', 'put', 'patch', 'delete'] as const).filter((m) => item[m]?.parameters?.length).map((m) => [m, path, item[m]] as const),
     );
-    expect(changing.map(([m, p]) => `${m} ${p}`).sort()).toEqual(['delete /cohorts/{id}', 'post /reports/{id}/runs', 'post /reports/{id}/unsubscribe']);
-    for (const [method, path, operation] of changing) if (method !== 'delete') findings.push(...(await probe(method, path, operation)));
+    expect(changing.length).toBeGreaterThanOrEqual(4);
+    for (const [method, path, operation] of changing) {
+      if (method === 'post' && !operation.requestBody) findings.push(...(await probe(method, path, operation)));
+      else if (path.startsWith('/reports/{id}')) {
+        // An edit with a body: the id decides the answer (a known report: the body is judged; an unknown one: 404).
+        const answer = async (id: string) => (await fetch(`${server.url}/api${path.replace('{id}', id)}`, { method: method.toUpperCase(), headers: { 'content-type': 'application/json' }, body: '{}' })).status;
+        const [known, unknown] = [await answer(found.reports[1]!), await answer('00000000-0000-4000-8000-000000000000')];
+        if (unknown !== 404 || known === 404) findings.push({ operation: `${method.toUpperCase()} ${path}`, parameter: 'id', value: '(known, unknown)', problem: `answered ${known} and ${unknown}` });
+      }
+    }
     expect(findings).toEqual([]);
+    // A rename answers with the cohort renamed: the id's effect is which cohort has the new name.
+    const [renamed, other] = found.cohorts;
+    const rename = await fetch(`${server.url}/api/cohorts/${renamed}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Renamed' }) });
+    expect(rename.status).toBe(200);
+    expect(((await send({ method: 'get', path: `/cohorts/${renamed}`, query: {} })).body as Json).name).toBe('Renamed');
+    expect(((await send({ method: 'get', path: `/cohorts/${other}`, query: {} })).body as Json).name).toBe('Men');
     // Two deletions both answer 204: the id's effect is which cohort is gone afterwards.
     const [deleted, kept] = found.cohorts;
     expect((await send({ method: 'delete', path: `/cohorts/${deleted}`, query: {} })).status).toBe(204);
