@@ -170,14 +170,14 @@ describe('dashboard pages', () => {
 
   it('keeps the trend legend inside the page at 390 px wide', async () => {
     const page = await newPage(390);
-    await page.goto(`${server.url}/?measure=diabetes-prevalence&by=race`);
+    await page.goto(`${server.url}/?measure=diabetes-prevalence&by=county`);
     const legend = page.locator('[data-testid="trend-chart"] .role-legend');
     await legend.waitFor();
     const chart = await page.locator('[data-testid="trend-chart"]').boundingBox();
     const box = await legend.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(chart!.x - 1);
     expect(box!.x + box!.width).toBeLessThanOrEqual(chart!.x + chart!.width + 1);
-    // Every race stratum's label is drawn whole inside the svg.
+    // Every county's label (long names) is drawn whole inside the svg; race shows too few strata at this size since the demo has Massachusetts's mix.
     const svg = await page.locator('[data-testid="trend-chart"] svg').first().boundingBox();
     const labels = page.locator('[data-testid="trend-chart"] .role-legend-label text');
     expect(await labels.count()).toBeGreaterThan(1);

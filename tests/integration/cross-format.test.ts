@@ -15,7 +15,7 @@ import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 
-const PEOPLE = 500;
+const PEOPLE = 700; // enough diabetics for HbA1c control by sex to show cells in most years (the demo now has Massachusetts's diabetes rate)
 const SEED = 20_240;
 const FORMATS = ['csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
