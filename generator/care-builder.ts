@@ -22,8 +22,19 @@ import type { Prng } from './prng.ts';
 
 const AVERAGE_MONTH = 30.436875 * SECONDS_PER_DAY;
 
+/**
+ * Every list price (visits, procedures, vaccines) times this: calibrated so that encounter cost per
+ * member-year lands near US per-capita spending on hospital care and physician and clinical services
+ * (CMS National Health Expenditure Accounts 2022; generator/README.md).
+ */
+export const PRICE_LEVEL = 2.2;
+
 /** List price of the visit itself by class (before the payer's factor). */
 function basePrice(rng: Prng, cls: EncounterClass, start: number, stop: number): number {
+  return PRICE_LEVEL * visitPrice(rng, cls, start, stop);
+}
+
+function visitPrice(rng: Prng, cls: EncounterClass, start: number, stop: number): number {
   switch (cls) {
     case 'wellness': return 136.8;
     case 'ambulatory': return 85 + rng.int(60);
@@ -79,13 +90,13 @@ export class CareBuilder {
 
   procedure(encounter: EncounterRecord, proc: Priced, reason: Coded | null, minutes = 15 + this.rng.int(45)): void {
     const start = encounter.start;
-    const baseCost = proc.cost * PAYERS[encounter.payer].priceFactor;
+    const baseCost = PRICE_LEVEL * proc.cost * PAYERS[encounter.payer].priceFactor;
     this.procedures.push({ proc, start, stop: Math.min(encounter.stop, start + minutes * 60), encounter, baseCost, reason });
     this.addCost(encounter, baseCost);
   }
 
   immunization(encounter: EncounterRecord, vaccine: Priced): void {
-    const baseCost = vaccine.cost * PAYERS[encounter.payer].priceFactor;
+    const baseCost = PRICE_LEVEL * vaccine.cost * PAYERS[encounter.payer].priceFactor;
     this.immunizations.push({ vaccine, time: encounter.start, encounter, baseCost });
     this.addCost(encounter, baseCost);
   }

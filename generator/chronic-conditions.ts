@@ -40,7 +40,8 @@ export const CHRONIC_MODELS: readonly ChronicModel[] = [
     group: 'hypertension',
     curve: [[0, 0], [18, 0.01], [30, 0.06], [40, 0.14], [50, 0.28], [60, 0.44], [70, 0.6], [80, 0.7], [90, 0.76], [110, 0.78]],
     shift: (r) => raceShift(r, { black: 1.8, asian: 0.9, hispanic: 0.9 }) + flag(r.obese, 2.2) + flag(r.sex === 'M', 1.15) + flag(r.lowIncome, 1.2) + 0.4 * r.frailty,
-    center: 0.25,
+    // Calibrated to Massachusetts adults' diagnosed high blood pressure (BRFSS; generator/README.md).
+    center: 0.45,
   },
   {
     group: 'hyperlipidemia',
@@ -52,7 +53,8 @@ export const CHRONIC_MODELS: readonly ChronicModel[] = [
     group: 'diabetes',
     curve: [[0, 0], [10, 0.001], [18, 0.004], [30, 0.02], [40, 0.045], [50, 0.09], [60, 0.16], [70, 0.23], [80, 0.27], [110, 0.28]],
     shift: (r) => raceShift(r, { black: 1.6, asian: 1.8, native: 2.2, other: 1.2, hispanic: 1.6 }) + flag(r.obese, 3) + flag(r.lowIncome, 1.4) + flag(r.sex === 'M', 1.15) + 0.35 * r.frailty,
-    center: 0.65,
+    // Calibrated to Massachusetts adults' diagnosed diabetes (BRFSS; generator/README.md).
+    center: 1.0,
   },
   {
     group: 'asthma',

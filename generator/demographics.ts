@@ -1,7 +1,8 @@
 // Who the simulated people are: county of residence by 2020 census population, age by the US
 // 2016 age structure (the cohort alive on the window's first day, plus births during the
-// window), sex, race and ethnicity near US census shares with realistic variation by county,
-// and household income. Never reads anything but its PRNG and the county table.
+// window), sex, race and ethnicity at Massachusetts's 2020 census shares with realistic variation
+// by county, and household income. Never reads anything but its PRNG and the county table.
+// Calibration targets and their sources: generator/README.md.
 import { DAYS_PER_YEAR } from './calendar.ts';
 import { cumulate, type Prng } from './prng.ts';
 import type { Ethnicity, Race, Sex } from './person-record.ts';
@@ -12,17 +13,24 @@ const AGE_BANDS_2016 = [19.8, 20.4, 20.7, 21.1, 22.5, 22.9, 21.8, 20.4, 19.9, 21
 /** US crude birth rate, about 11.5 per 1,000 a year in 2016-2019 (NCHS). */
 const BIRTHS_PER_PERSON_YEAR = 0.0115;
 
-/** Census 2020 shares: Hispanic or Latino 18.5%; race among non-Hispanic and Hispanic people. */
-const HISPANIC_SHARE = 0.185;
+/**
+ * Massachusetts, 2020 Census (P.L. 94-171 redistricting data, tables P1 and P2; 7,029,917 people):
+ * Hispanic or Latino 887,685 (12.6%). Race alone among the 6,142,232 non-Hispanic people: White
+ * 4,748,897, Black 457,055, Asian 504,900, American Indian and Alaska Native 9,387, Native Hawaiian
+ * and Pacific Islander 1,607, some other race 92,108 and two or more races 328,278 (both 'other',
+ * Synthea's catch-all); among Hispanic people (race alone, all minus non-Hispanic): White 147,140,
+ * Black 36,974, Asian 3,034, AIAN 14,631, NHPI 694, other or two or more 685,212.
+ */
+const HISPANIC_SHARE = 887_685 / 7_029_917;
 const RACES: readonly Race[] = ['white', 'black', 'asian', 'native', 'hawaiian', 'other'];
-const RACE_NONHISPANIC = [0.745, 0.15, 0.07, 0.008, 0.002, 0.025];
-const RACE_HISPANIC = [0.65, 0.03, 0.01, 0.008, 0.004, 0.298];
+const RACE_NONHISPANIC = [4_748_897, 457_055, 504_900, 9_387, 1_607, 92_108 + 328_278];
+const RACE_HISPANIC = [147_140, 36_974, 3_034, 14_631, 694, 685_212];
 const RACE_HISPANIC_CUM = cumulate(RACE_HISPANIC);
 
 /**
  * Relative likelihood by county of being Black, Asian or Hispanic (ACS 2016-2020 pattern:
  * Suffolk and Hampden most diverse, the Cape, Islands and western hill towns least). They are
- * rescaled so the state-wide mix stays at the national shares above.
+ * rescaled so the state-wide mix stays at the census shares above.
  */
 const COUNTY_MIX: Record<string, { black: number; asian: number; hispanic: number }> = {
   '25001': { black: 0.25, asian: 0.3, hispanic: 0.2 },

@@ -34,7 +34,9 @@ export function hba1c(rng: Prng, h: HealthProfile, c: MeasureContext, diabetic: 
     const v = 5.35 + 0.008 * (c.age - 40) + 0.3 * h.hba1cOffset + (c.race === 'black' ? 0.15 : 0) + 0.2 * rng.normal();
     return clamp(v, 4.2, 6.4);
   }
-  let v = 7.3 + h.hba1cOffset + HBA1C_BY_YEAR(c.year) + HBA1C_BY_PAYER[c.payer] + (HBA1C_BY_COUNTY[c.countyFips] ?? 0);
+  // Right-skewed between people, as measured HbA1c is: calibrated so that the HEDIS poor-control
+  // share (> 9.0% or no test) lands inside the range of NCQA's plan-type averages (generator/README.md).
+  let v = 7.6 + 1.5 * h.hba1cOffset + 0.78 * Math.max(0, h.hba1cOffset) ** 2 + HBA1C_BY_YEAR(c.year) + HBA1C_BY_PAYER[c.payer] + (HBA1C_BY_COUNTY[c.countyFips] ?? 0);
   if (c.race === 'black' || c.race === 'native') v += 0.2;
   if (c.hispanic) v += 0.2;
   if (!treated) v += 0.5;
@@ -49,7 +51,8 @@ export function bloodPressure(rng: Prng, h: HealthProfile, c: MeasureContext, hy
     return [Math.round(sys), Math.round(0.55 * sys + 8 + 5 * rng.normal())];
   }
   if (hypertensive) {
-    sys = 136 + h.systolicOffset + SYSTOLIC_BY_YEAR(c.year) + 9 * rng.normal();
+    // Calibrated so that HEDIS blood pressure control (< 140/90) lands near NCQA's averages (generator/README.md).
+    sys = 132.5 + h.systolicOffset + SYSTOLIC_BY_YEAR(c.year) + 9 * rng.normal();
     if (c.race === 'black') sys += 3;
     if (c.payer === 'Uninsured') sys += 5;
     else if (c.payer === 'Medicaid') sys += 2;

@@ -18,9 +18,17 @@ const HAZARD_RATIO: Record<string, number> = {
   atrial_fibrillation: 1.3,
 };
 
+/**
+ * Multipliers by age that bring the simulated death rates (baseline × the disease hazard ratios of
+ * the people simulated) to the US 2019 age-specific rates (NCHS, Deaths: Final Data for 2019,
+ * NVSR 70-08; targets in generator/README.md); found by generating 20,000 people and comparing.
+ */
+const CALIBRATION_BY_AGE: readonly (readonly [upToAge: number, factor: number])[] = [[25, 1], [35, 0.9], [45, 1.35], [55, 1], [65, 1.3], [75, 0.9], [85, 0.72], [Infinity, 0.78]];
+const calibrationAt = (age: number): number => CALIBRATION_BY_AGE.find(([upTo]) => age < upTo)![1];
+
 /** Yearly probability of death at `age` for an average person of that sex. */
 export function baselineMortality(age: number, sex: Sex): number {
-  const q = age < 1 ? 0.0056 : age < 15 ? 0.00015 : 0.0007 + Math.exp(-10.45 + 0.094 * age);
+  const q = calibrationAt(age) * (age < 1 ? 0.0056 : age < 15 ? 0.00015 : 0.0007 + Math.exp(-10.45 + 0.094 * age));
   // The life table already contains the deaths of the chronically ill; the disease ratios
   // below add them back, so the baseline is lowered where chronic disease is common.
   const shared = age >= 50 ? 0.6 : 0.85;

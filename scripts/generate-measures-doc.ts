@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MEASURES } from '../core/measures/catalog.ts';
+import { DIMENSION_RULES } from '../core/measures/dimension-rules.ts';
 import { DIMENSION_NAMES } from '../core/measures/dimensions.ts';
 import { UNIT_LABELS, type MeasureDefinition } from '../core/measures/measure-definition.ts';
 
@@ -35,6 +36,12 @@ export function renderMeasuresDoc(measures: readonly MeasureDefinition[] = MEASU
     '',
     `Stratifiers and filters, unless a measure lists fewer: ${DIMENSION_NAMES.map((d) => `\`${d}\``).join(', ')}.`,
     '',
+    'How each person-period gets its value of each stratifier:',
+    '',
+    '| Stratifier | Rule |',
+    '|---|---|',
+    ...DIMENSION_NAMES.map((d) => `| ${code(d)} | ${cell(DIMENSION_RULES[d])} |`),
+    '',
     ...measures.map((m) => `- [${m.title}](#${m.id}) (\`${m.id}\`)`),
     '',
     ...measures.flatMap(renderMeasure),
@@ -55,6 +62,7 @@ function renderMeasure(m: MeasureDefinition): string[] {
     ['Periods', `${m.periods.map(code).join(', ')}. ${m.periodsReason}`],
     ['Stratifiers', (m.stratifiers ?? DIMENSION_NAMES).map(code).join(', ')],
     ['Exclusions and notes', m.notes ?? '—'],
+    ...(m.departures ? [['Departures from the source', m.departures] as [string, string]] : []),
     ['Source', m.source],
   ];
   return [
@@ -90,6 +98,8 @@ function terms(m: MeasureDefinition): [string, string] {
 function inWords(expression: string): string {
   if (expression === 'count(*)') return 'Person-periods in the population';
   if (expression === 'sum(member_months) / 12') return 'Person-years in coverage (member-months / 12)';
+  const atRisk = /^sum\(coalesce\((months_to_onset_\w+), member_months\)\) \/ 12$/.exec(expression);
+  if (atRisk) return `Person-years at risk: member-months / 12, in the period of the first diagnosis only those up to it (${code(atRisk[1]!)})`;
   const filtered = /^count\(\*\) FILTER \(WHERE (.+)\)$/.exec(expression);
   if (filtered) return `Person-periods with ${code(filtered[1]!)}`;
   const sum = /^sum\((\w+)\)$/.exec(expression);

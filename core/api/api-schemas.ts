@@ -44,6 +44,7 @@ export const measureSummarySchema = z.object({
   stratifiers: z.array(dimension),
   source: z.string(),
   notes: z.string().optional(),
+  departures: z.string().optional().describe('How the definition departs from its cited source: "Adapted from … Differences: …"'),
   periods: z.array(z.enum(PERIODS)).describe('The periods the definition holds for; any other period is refused with 400'),
   periodsReason: z.string().describe('Why those periods, from the definition (look-back window, season, person-time)'),
 });

@@ -35,6 +35,8 @@ export interface MeasureInfo {
   stratifiers: Dimension[];
   source: string;
   notes?: string;
+  /** How the definition departs from its cited source ("Adapted from … Differences: …"). */
+  departures?: string;
   /** The periods the definition holds for (year only for yearly measures such as HbA1c control); others are refused with 400. */
   periods: Period[];
   /** Why those periods, in words (Measure library). */

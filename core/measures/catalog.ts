@@ -44,5 +44,6 @@ export function describeMeasure(m: MeasureDefinition) {
     periods: [...m.periods],
     periodsReason: m.periodsReason,
     ...(m.notes ? { notes: m.notes } : {}),
+    ...(m.departures ? { departures: m.departures } : {}),
   };
 }

@@ -171,6 +171,6 @@ async function readCatalog(db: Database): Promise<CellCatalog> {
 /** Everything that decides a measure's cells: its SQL text, the table's dimensions and the layout. */
 function definitionHash(m: MeasureDefinition, table: string): string {
   const dimensions = CELL_TABLES.find((t) => t.table === table)?.dimensions ?? DIMENSION_NAMES;
-  const { id: _id, title: _t, description: _d, source: _s, notes: _n, stratifiers: _st, direction: _dir, unit: _u, ...sql } = m;
+  const { id: _id, title: _t, description: _d, source: _s, notes: _n, departures: _dp, stratifiers: _st, direction: _dir, unit: _u, ...sql } = m;
   return createHash('sha256').update(JSON.stringify({ CELLS_FORMAT, sql, dimensions: dimensions.map((d) => DIMENSIONS[d]) })).digest('hex').slice(0, 16);
 }

@@ -23,6 +23,11 @@ interface MeasureBase {
   source: string;
   /** How edge cases are handled, in words (shown in docs/measures.md). */
   notes?: string;
+  /**
+   * How the definition departs from the source it cites ("Adapted from … Differences: …"), in words,
+   * from what the SQL does (shown in docs/measures.md). Every measure that cites HEDIS has one.
+   */
+  departures?: string;
   /** The periods the definition holds for; the API refuses the others (400). */
   periods: readonly Period[];
   /** Why those periods, from the definition (look-back window, season, person-time), in words. */

@@ -57,6 +57,7 @@ export const reportMessages = {
   pausedOnPage: () => 'paused by hand',
   notOwner: (id: string) => `Only the owner of report '${id}' or an admin can send or change it.`,
   badUnsubscribeLink: () => 'This unsubscribe link is not valid: use the link of a message you received.',
+  unsubscribeLinkLacks: (parameter: string) => `This unsubscribe link has no '${parameter}': use the whole link of a message you received.`,
 } as const;
 
 /** What `popsight reports …` prints. */

@@ -10,6 +10,7 @@ import { conditionBitsSql, conditionMonthsSql, conditionSegmentsSql, conditionSp
 import { coverageSpansSql, membershipSegmentsSql } from './membership-sql.ts';
 import { inpatientStaysSql, monthReadingsSql, monthUtilizationSql, rolledUpReadingsSql, rolledUpUtilizationSql } from './period-events-sql.ts';
 import { dataWindowSql, GRAINS, periodsSql, type Grain } from './period-index.ts';
+import { onsetPersonTimeSql, onsetsLongSql } from './onset-person-time-sql.ts';
 import { onsetsSql, peopleSql, personOrganizationSql } from './people-sql.ts';
 import { martTable, personPeriodTableSql, piecesSql } from './person-period-table-sql.ts';
 
@@ -24,9 +25,10 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
     membershipSegmentsSql(grain),
     conditionSegmentsSql(grain),
     piecesSql(grain),
+    onsetPersonTimeSql(grain, conditionGroups),
     ...drop(`membership_${grain}`, `condition_segments_${grain}`),
     ...personPeriodTableSql(grain, conditionGroups),
-    ...drop(`periods_${grain}`, `pieces_${grain}`, `utilization_${grain}`, `readings_${grain}`),
+    ...drop(`periods_${grain}`, `pieces_${grain}`, `onset_time_${grain}`, `utilization_${grain}`, `readings_${grain}`),
   ];
   return [
     dataWindowSql(),
@@ -39,6 +41,7 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
     conditionMonthsSql(),
     ...drop('condition_spans', 'condition_bits'),
     ...coverageSpansSql(),
+    onsetsLongSql(conditionGroups),
     inpatientStaysSql(),
     monthUtilizationSql(),
     'DROP TABLE inpatient_stays',
@@ -51,7 +54,7 @@ export function buildPersonPeriodSql(conditionGroups: string[]): string[] {
     rolledUpReadingsSql('year'),
     ...martOf('quarter'),
     ...martOf('year'),
-    ...drop('spans', 'condition_months', 'people', 'data_window'),
+    ...drop('spans', 'onsets_long', 'condition_months', 'people', 'data_window'),
     // mart.person_period: the union of the grains, for everything that wants one table.
     `CREATE VIEW wh.mart.person_period AS ${GRAINS.map((grain) => `SELECT * FROM mart.${martTable(grain)}`).join(' UNION ALL ')}`,
   ];

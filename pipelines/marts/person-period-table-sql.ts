@@ -59,9 +59,10 @@ const personPeriodRowsSql = (grain: Grain, conditionGroups: string[], bucket: st
          ${AGE_BANDS} AS age_band, ${STD_AGE_GROUPS} AS std_age_group,
          a.sex, a.race, a.ethnicity, a.county, a.county_fips, a.zip3, a.payer, a.organization,
          a.days / (365.25 / 12) AS member_months, coalesce(a.death_date BETWEEN a.period_start AND a.period_end, false) AS died,
-         ${conditionGroups.map((g, i) => `${hasCondition('a.mask', i)} AS has_${g}, a.onset_${g}`).join(',\n         ')},
+         ${conditionGroups.map((g, i) => `${hasCondition('a.mask', i)} AS has_${g}, a.onset_${g}, t.days_to_onset_${g} / (365.25 / 12) AS months_to_onset_${g}, coalesce(t.onset_covered_${g}, false) AS new_${g}`).join(',\n         ')},
          ${UTILIZATION_COLUMNS.map((c) => `coalesce(u.${c}, 0) AS ${c}`).join(', ')},
          ${READINGS.map((r) => `r.${r.column}`).join(', ')}
   FROM aged a
   LEFT JOIN (SELECT * FROM utilization_${grain} WHERE ${bucket}) u USING (pk, idx)
-  LEFT JOIN (SELECT * FROM readings_${grain} WHERE ${bucket}) r USING (pk, idx)`;
+  LEFT JOIN (SELECT * FROM readings_${grain} WHERE ${bucket}) r USING (pk, idx)
+  LEFT JOIN (SELECT * FROM onset_time_${grain} WHERE ${bucket}) t USING (pk, idx)`;

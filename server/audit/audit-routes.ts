@@ -35,7 +35,7 @@ export function auditRoutes(recorder: AuditRecorder): RouteTable {
           { name: 'principal', in: 'query', required: false, description: 'Only this caller: user:<name>, token:<id>, anonymous, local', schema: { type: 'string', maxLength: 200 } },
           { name: 'route', in: 'query', required: false, description: 'Only this route template, e.g. /measures/{id}', schema: { type: 'string', maxLength: 500 } },
           { name: 'outcome', in: 'query', required: false, description: 'Only answered (ok), refused (401, 403, 409) or failed (error) requests', schema: { type: 'string', enum: OUTCOMES } },
-          { name: 'order', in: 'query', required: false, description: 'asc: oldest first (default); desc: newest first', schema: { type: 'string', enum: ['asc', 'desc'] } },
+          { name: 'order', in: 'query', required: false, description: 'asc: oldest first (default); desc: newest first', schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } },
           { name: 'after', in: 'query', required: false, description: 'Only records after this sequence (the next page, oldest first)', schema: { type: 'integer', minimum: 0 } },
           { name: 'before', in: 'query', required: false, description: 'Only records before this sequence (the next page, newest first)', schema: { type: 'integer', minimum: 1 } },
         ],

@@ -76,6 +76,12 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
 
   /** The report and recipient of a valid link; 400 otherwise (an unknown report gets the same answer, so ids are not probed). */
   async function linkOf(request: Request) {
+    // A link cut short names what it lacks (that reveals nothing about which reports exist).
+    for (const parameter of ['recipient', 'signature']) {
+      if (typeof request.query[parameter] !== 'string' || request.query[parameter] === '') {
+        throw new HttpError(400, 'invalid_unsubscribe_link', reportMessages.unsubscribeLinkLacks(parameter), { parameter });
+      }
+    }
     const recipient = typeof request.query.recipient === 'string' ? request.query.recipient.toLowerCase() : '';
     const signature = typeof request.query.signature === 'string' ? request.query.signature : '';
     const report = await reports.get(String(request.params.id));

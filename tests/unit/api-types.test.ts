@@ -9,7 +9,7 @@ import { measureQuerySchema } from '../../core/measures/parse-measure-query.ts';
 
 const info: Required<MeasureInfo> = {
   id: 'diabetes-prevalence', title: 'Diabetes', description: 'd', unit: 'percent', unitLabel: '%', direction: 'lower-is-better',
-  kind: 'proportion', stratifiers: ['sex', 'zip3'], source: 's', notes: 'n', periods: ['year', 'all'], periodsReason: 'r',
+  kind: 'proportion', stratifiers: ['sex', 'zip3'], source: 's', notes: 'n', departures: 'd', periods: ['year', 'all'], periodsReason: 'r',
 };
 const row: Required<MeasureRow> = {
   period: '2020', sex: 'F', ageBand: '18-34', stdAgeGroup: '25-34', race: 'white', ethnicity: 'hispanic', payer: 'Medicare',

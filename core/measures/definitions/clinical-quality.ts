@@ -9,6 +9,20 @@ import { YEARLY_PERIODS } from '../periods.ts';
 const LAST_READING_OF_THE_YEAR = (reading: string) =>
   `HEDIS looks at the most recent ${reading} of the measurement year (a calendar year), and people are tested about once or twice a year: in a quarter or a month most have no reading and would count as not controlled, so the measure is defined for years only (and for the years pooled: controlled person-years over person-years).`;
 
+// What every HEDIS-style measure here does differently from NCQA's specification (read off the mart:
+// age at the period start, a row for any covered day, diagnoses as recorded, readings from any setting).
+const HEDIS_COMMON = (ages: string) => [
+  `age ${ages} on 1 January of the year (the period's start), not on 31 December`,
+  'no continuous-enrolment rule: anyone covered on any day of the year is in the denominator (HEDIS allows one gap of at most 45 days)',
+  'no required exclusions (hospice, palliative care, frailty with advanced illness, long-term care, death)',
+];
+const differences = (items: string[]) => `Differences: ${items.map((item, i) => `(${i + 1}) ${item}`).join('; ')}.`;
+const GSD_DEPARTURES = `Adapted from NCQA HEDIS MY2024 Glycemic Status Assessment for Patients With Diabetes (GSD). ${differences([
+  ...HEDIS_COMMON('18–75'),
+  'diabetes is a diagnosis of the value set active on any day of the year, not the claims and pharmacy rule over the year and the year before',
+  'the glycemic status is the HbA1c (LOINC 4548-4) only, not a glucose management indicator (GMI), from any setting, and the last result by time is taken, not the lowest of the last day with a result',
+])}`;
+
 const diabetesAdults = 'has_diabetes AND age BETWEEN 18 AND 75';
 const hypertensionAdults = 'has_hypertension AND age BETWEEN 18 AND 85';
 
@@ -31,6 +45,7 @@ export const CLINICAL_QUALITY_MEASURES: ProportionMeasure[] = [
     numerator: 'count(*) FILTER (WHERE last_hba1c < 8.0)',
     source: 'NCQA HEDIS MY2024, Glycemic Status Assessment for Patients With Diabetes (GSD), < 8.0% indicator.',
     notes: 'A person with no HbA1c in the period is counted as not controlled.',
+    departures: GSD_DEPARTURES,
     periods: YEARLY_PERIODS,
     periodsReason: LAST_READING_OF_THE_YEAR('HbA1c'),
   }),
@@ -43,6 +58,7 @@ export const CLINICAL_QUALITY_MEASURES: ProportionMeasure[] = [
     numerator: 'count(*) FILTER (WHERE last_hba1c > 9.0 OR last_hba1c IS NULL)',
     source: 'NCQA HEDIS MY2024, Glycemic Status Assessment for Patients With Diabetes (GSD), > 9.0% indicator (inverted: lower is better).',
     notes: 'A person with no HbA1c in the period counts as poorly controlled, as in HEDIS.',
+    departures: GSD_DEPARTURES,
     periods: YEARLY_PERIODS,
     periodsReason: LAST_READING_OF_THE_YEAR('HbA1c'),
   }),
@@ -54,7 +70,13 @@ export const CLINICAL_QUALITY_MEASURES: ProportionMeasure[] = [
     population: hypertensionAdults,
     numerator: 'count(*) FILTER (WHERE last_systolic < 140 AND last_diastolic < 90)',
     source: 'NCQA HEDIS MY2024, Controlling High Blood Pressure (CBP); CMS165.',
-    notes: 'The most recent systolic and diastolic readings of the period are used; no reading counts as not controlled.',
+    notes: 'The most recent systolic and the most recent diastolic reading of the period are used, each on its own; no reading counts as not controlled.',
+    departures: `Adapted from NCQA HEDIS MY2024 Controlling High Blood Pressure (CBP). ${differences([
+      ...HEDIS_COMMON('18–85'),
+      'hypertension is a diagnosis of the value set active on any day of the year, not two outpatient visits with the diagnosis on different days in the year or the year before',
+      'the last systolic and the last diastolic reading of the year are taken each on its own (they may come from different days), not the lowest systolic and the lowest diastolic of the last day with a reading',
+      'readings from any setting count, also those of an inpatient stay or an ED visit, and readings taken before the second diagnosis',
+    ])}`,
     periods: YEARLY_PERIODS,
     periodsReason: LAST_READING_OF_THE_YEAR('blood pressure reading'),
   }),
@@ -77,6 +99,11 @@ export const CLINICAL_QUALITY_MEASURES: ProportionMeasure[] = [
     numerator: 'count(*) FILTER (WHERE wellness_visits > 0)',
     source: 'HEDIS Adults’ Access to Preventive/Ambulatory Health Services (AAP), preventive-visit component; Synthea encounter class "wellness".',
     periods: YEARLY_PERIODS,
+    departures: `Adapted from NCQA HEDIS MY2024 Adults' Access to Preventive/Ambulatory Health Services (AAP). ${differences([
+      'every age, not adults 20 and older',
+      'only preventive (wellness) visits count, not every ambulatory visit, and within the period only (AAP looks back up to three years for some members)',
+      'no continuous-enrolment rule: anyone covered on any day of the period is in the denominator',
+    ])}`,
     periodsReason: 'A preventive visit is yearly (AAP counts the measurement year): in a quarter or a month most people have none, whatever their care, so the measure is defined for years only and for the years pooled.',
   }),
 ];

@@ -45,24 +45,26 @@ export function prevalenceMeasure(group: string, name: string): ProportionMeasur
 
 export function incidenceMeasure(group: string, name: string): RateMeasure {
   const onset = `onset_${group}`;
+  const timeToOnset = `months_to_onset_${group}`;
   const atRisk = `(${onset} IS NULL OR ${onset} >= period_start)`;
-  const isNew = `${onset} BETWEEN period_start AND period_end`;
+  // Both set in the period holding the onset only: covered time up to the diagnosis, and whether its day is covered.
+  const isNew = `new_${group}`;
   return {
     id: `${slug(group)}-incidence`,
     title: `${name} incidence`,
-    description: `New ${inText(name)} diagnoses per 1,000 person-years among people without ${inText(name)} at the start of the period.`,
+    description: `New ${inText(name)} diagnoses per 1,000 person-years at risk: person-time of people free of ${inText(name)}, ending at their first diagnosis.`,
     unit: 'per1000PersonYears',
     direction: 'lower-is-better',
     kind: 'rate',
     population: atRisk,
     numerator: `count(*) FILTER (WHERE ${isNew})`,
-    denominator: 'sum(member_months) / 12',
+    denominator: `sum(coalesce(${timeToOnset}, member_months)) / 12`,
     numeratorPeople: `count(*) FILTER (WHERE ${isNew})`,
     denominatorPeople: 'count(*)',
-    source: `Incidence rate with person-time at risk (Rothman, Modern Epidemiology, 3rd ed., ch. 3). ${VALUE_SET_SOURCE}`,
+    source: `Incidence rate with person-time at risk (Rothman, Modern Epidemiology, 3rd ed., ch. 3): time at risk ends at the first diagnosis. ${VALUE_SET_SOURCE}`,
     periods: EVERY_PERIOD,
     periodsReason: 'New diagnoses over person-time at risk are per 1,000 person-years whatever the period: a month and a year measure the same rate, the month with fewer events (a wider interval).',
-    notes: 'A first diagnosis ever (the earliest onset in the record) counts as new. Person-time is the time in coverage during the period of people free of the condition at its start; time after onset within the period is kept (a small overstatement of person-time, conservative for the rate).',
+    notes: 'A first diagnosis ever (the earliest onset in the record) counts as new. Person-time at risk is the time in coverage of people free of the condition: people diagnosed before the period contribute none; in the period of the first diagnosis, time runs from the period\'s start through the day of diagnosis (inclusive) and stops there. A first diagnosis counts as a case only when made on a covered day; one made in a gap of coverage ends the time at risk at the gap without counting (the person left observation before it), so years, quarters and months count the same cases.',
   };
 }
 

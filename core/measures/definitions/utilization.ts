@@ -27,6 +27,7 @@ export const UTILIZATION_MEASURES: MeasureDefinition[] = [
     numeratorPeople: 'count(*) FILTER (WHERE ed_visits > 0)',
     denominatorPeople: 'count(*)',
     source: 'HEDIS Ambulatory Care (AMB), ED visits per 1,000 member months, expressed per member-year; Synthea encounter class "emergency".',
+    departures: 'Adapted from NCQA HEDIS MY2024 Ambulatory Care (AMB), ED visits. Differences: (1) per 1,000 member-years, not member months; (2) every encounter of class "emergency" counts, also one followed by an inpatient admission and mental-health or chemical-dependency visits (AMB leaves both out); (3) one count per encounter record, not per visit day.',
   },
   {
     id: 'inpatient-admissions-per-1000',
@@ -41,6 +42,7 @@ export const UTILIZATION_MEASURES: MeasureDefinition[] = [
     numeratorPeople: 'count(*) FILTER (WHERE inpatient_admits > 0)',
     denominatorPeople: 'count(*)',
     source: 'HEDIS Inpatient Utilization—General Hospital/Acute Care (IPU), discharges per 1,000 member months, per member-year here.',
+    departures: 'Adapted from NCQA HEDIS MY2024 Inpatient Utilization—General Hospital/Acute Care (IPU). Differences: (1) admissions are counted in the period they start, not discharges in the period they end; (2) per 1,000 member-years, not member months; (3) every encounter of class "inpatient" counts, with no split into maternity, surgery and medicine and no exclusion of mental-health or chemical-dependency stays.',
   },
   {
     id: 'readmission-30-day',
@@ -55,7 +57,8 @@ export const UTILIZATION_MEASURES: MeasureDefinition[] = [
     numeratorPeople: 'count(*) FILTER (WHERE readmissions_30d > 0)',
     denominatorPeople: 'count(*) FILTER (WHERE index_discharges > 0)',
     source: 'NCQA HEDIS Plan All-Cause Readmissions (PCR) and CMS Hospital-Wide Readmission measure, without risk adjustment.',
-    notes: 'An admission on the day of a discharge is a transfer: that discharge is not an index stay. A stay that ends in death is not an index stay. Readmissions are counted in the period of the index discharge.',
+    notes: 'Stays are the person\'s inpatient encounters in order of admission; each is compared with the next admission only. A stay is an index stay unless (1) the next admission starts on its discharge day (a transfer: the later stay carries on), (2) the next admission starts before its discharge day (an overlapping record: the stay is dropped from the index stays, and so is its readmission), or (3) the person died on or before the discharge day. An index stay is readmitted when the next admission starts 1–30 days after its discharge day. Readmissions are counted in the period of the index discharge; a same-day stay is discharged on its admission day.',
+    departures: 'Adapted from NCQA HEDIS MY2024 Plan All-Cause Readmissions (PCR). Differences: (1) every age, not 18 and older in age bands; (2) observed rate only, without the risk adjustment (observed-to-expected ratio); (3) planned readmissions are not excluded, nor maternity or other excluded stays; (4) no continuous-enrolment rule around the discharge and no limit to discharges by 1 December; (5) a stay overlapped by a later admission is dropped instead of being merged with it.',
   },
   {
     id: 'average-length-of-stay',

@@ -326,11 +326,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_diabetes BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_diabetes BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_diabetes))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_diabetes, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_diabetes))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_diabetes BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_diabetes), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_diabetes IS NULL OR onset_diabetes >= period_start) GROUP BY ALL;
 
@@ -340,11 +340,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_hypertension BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_hypertension BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_hypertension))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_hypertension, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_hypertension))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_hypertension BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_hypertension), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_hypertension IS NULL OR onset_hypertension >= period_start) GROUP BY ALL;
 
@@ -354,11 +354,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_hyperlipidemia BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_hyperlipidemia BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_hyperlipidemia))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_hyperlipidemia, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_hyperlipidemia))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_hyperlipidemia BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_hyperlipidemia), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_hyperlipidemia IS NULL OR onset_hyperlipidemia >= period_start) GROUP BY ALL;
 
@@ -368,11 +368,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_asthma))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_asthma, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_asthma))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_asthma), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_asthma IS NULL OR onset_asthma >= period_start) GROUP BY ALL;
 
@@ -382,11 +382,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_copd BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_copd BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_copd))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_copd, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_copd))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_copd BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_copd), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_copd IS NULL OR onset_copd >= period_start) GROUP BY ALL;
 
@@ -396,11 +396,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_heart_failure BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_heart_failure BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_heart_failure))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_heart_failure, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_heart_failure))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_heart_failure BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_heart_failure), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_heart_failure IS NULL OR onset_heart_failure >= period_start) GROUP BY ALL;
 
@@ -410,11 +410,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_ckd BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_ckd BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_ckd))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_ckd, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_ckd))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_ckd BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_ckd), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_ckd IS NULL OR onset_ckd >= period_start) GROUP BY ALL;
 
@@ -424,11 +424,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_depression BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_depression BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_depression))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_depression, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_depression))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_depression BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_depression), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_depression IS NULL OR onset_depression >= period_start) GROUP BY ALL;
 
@@ -438,11 +438,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_obesity BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_obesity BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_obesity))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_obesity, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_obesity))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_obesity BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_obesity), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_obesity IS NULL OR onset_obesity >= period_start) GROUP BY ALL;
 
@@ -452,11 +452,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_cad BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_cad BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_cad))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_cad, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_cad))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_cad BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_cad), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_cad IS NULL OR onset_cad >= period_start) GROUP BY ALL;
 
@@ -466,11 +466,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_atrial_fibrillation BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_atrial_fibrillation BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_atrial_fibrillation))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_atrial_fibrillation, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_atrial_fibrillation))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_atrial_fibrillation BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_atrial_fibrillation), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_atrial_fibrillation IS NULL OR onset_atrial_fibrillation >= period_start) GROUP BY ALL;
 
@@ -480,11 +480,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_osteoarthritis BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_osteoarthritis BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_osteoarthritis))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_osteoarthritis, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_osteoarthritis))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_osteoarthritis BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_osteoarthritis), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_osteoarthritis IS NULL OR onset_osteoarthritis >= period_start) GROUP BY ALL;
 
@@ -494,11 +494,11 @@ INSERT INTO wh.mart.measure_cells_demographic
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, sex, age_band, std_age_group, race, ethnicity, payer, county, zip3,
-              (count(*) FILTER (WHERE onset_stroke BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_stroke BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_stroke))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_stroke, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_stroke))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_stroke BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_stroke), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_stroke IS NULL OR onset_stroke >= period_start) GROUP BY ALL;
 
@@ -836,11 +836,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_diabetes BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_diabetes BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_diabetes))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_diabetes, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_diabetes))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_diabetes BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_diabetes), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_diabetes IS NULL OR onset_diabetes >= period_start) GROUP BY ALL;
 
@@ -850,11 +850,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_hypertension BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_hypertension BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_hypertension))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_hypertension, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_hypertension))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_hypertension BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_hypertension), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_hypertension IS NULL OR onset_hypertension >= period_start) GROUP BY ALL;
 
@@ -864,11 +864,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_hyperlipidemia BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_hyperlipidemia BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_hyperlipidemia))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_hyperlipidemia, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_hyperlipidemia))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_hyperlipidemia BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_hyperlipidemia), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_hyperlipidemia IS NULL OR onset_hyperlipidemia >= period_start) GROUP BY ALL;
 
@@ -878,11 +878,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_asthma))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_asthma, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_asthma))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_asthma), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_asthma IS NULL OR onset_asthma >= period_start) GROUP BY ALL;
 
@@ -892,11 +892,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_copd BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_copd BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_copd))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_copd, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_copd))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_copd BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_copd), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_copd IS NULL OR onset_copd >= period_start) GROUP BY ALL;
 
@@ -906,11 +906,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_heart_failure BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_heart_failure BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_heart_failure))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_heart_failure, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_heart_failure))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_heart_failure BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_heart_failure), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_heart_failure IS NULL OR onset_heart_failure >= period_start) GROUP BY ALL;
 
@@ -920,11 +920,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_ckd BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_ckd BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_ckd))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_ckd, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_ckd))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_ckd BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_ckd), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_ckd IS NULL OR onset_ckd >= period_start) GROUP BY ALL;
 
@@ -934,11 +934,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_depression BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_depression BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_depression))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_depression, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_depression))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_depression BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_depression), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_depression IS NULL OR onset_depression >= period_start) GROUP BY ALL;
 
@@ -948,11 +948,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_obesity BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_obesity BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_obesity))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_obesity, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_obesity))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_obesity BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_obesity), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_obesity IS NULL OR onset_obesity >= period_start) GROUP BY ALL;
 
@@ -962,11 +962,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_cad BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_cad BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_cad))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_cad, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_cad))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_cad BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_cad), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_cad IS NULL OR onset_cad >= period_start) GROUP BY ALL;
 
@@ -976,11 +976,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_atrial_fibrillation BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_atrial_fibrillation BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_atrial_fibrillation))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_atrial_fibrillation, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_atrial_fibrillation))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_atrial_fibrillation BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_atrial_fibrillation), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_atrial_fibrillation IS NULL OR onset_atrial_fibrillation >= period_start) GROUP BY ALL;
 
@@ -990,11 +990,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_osteoarthritis BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_osteoarthritis BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_osteoarthritis))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_osteoarthritis, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_osteoarthritis))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_osteoarthritis BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_osteoarthritis), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_osteoarthritis IS NULL OR onset_osteoarthritis >= period_start) GROUP BY ALL;
 
@@ -1004,11 +1004,11 @@ INSERT INTO wh.mart.measure_cells_organization
 
 CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, organization, sex, age_band, std_age_group,
-              (count(*) FILTER (WHERE onset_stroke BETWEEN period_start AND period_end))::DOUBLE AS m0_numerator,
-              (sum(member_months) / 12)::DOUBLE AS m0_denominator,
-              (count(*) FILTER (WHERE onset_stroke BETWEEN period_start AND period_end))::BIGINT AS m0_numerator_people,
+              (count(*) FILTER (WHERE new_stroke))::DOUBLE AS m0_numerator,
+              (sum(coalesce(months_to_onset_stroke, member_months)) / 12)::DOUBLE AS m0_denominator,
+              (count(*) FILTER (WHERE new_stroke))::BIGINT AS m0_numerator_people,
               (count(*))::BIGINT AS m0_denominator_people,
-              (coalesce(sum(record_key) FILTER (WHERE onset_stroke BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS m0_numerator_key,
+              (coalesce(sum(record_key) FILTER (WHERE new_stroke), 0) % 4294967296)::BIGINT AS m0_numerator_key,
               (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS m0_denominator_key
        FROM wh.mart.person_year WHERE (onset_stroke IS NULL OR onset_stroke >= period_start) GROUP BY ALL;
 
@@ -1394,4 +1394,4 @@ INSERT INTO wh.mart.top_share_pair_cells
 
 CREATE TABLE wh.mart.measure_cells_catalog (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR);
 
-INSERT INTO wh.mart.measure_cells_catalog VALUES ('measure_cells_demographic', 'diabetes-prevalence', 'd35bfa2e76ab4da6'), ('measure_cells_demographic', 'hypertension-prevalence', '04b87a251db1fe60'), ('measure_cells_demographic', 'hyperlipidemia-prevalence', '140ec4a2735608b4'), ('measure_cells_demographic', 'asthma-prevalence', 'cb03d1a9b6cad335'), ('measure_cells_demographic', 'copd-prevalence', 'b6597d0f648b6079'), ('measure_cells_demographic', 'heart-failure-prevalence', 'f021b82f771e7d2f'), ('measure_cells_demographic', 'ckd-prevalence', '1e95f1ed5a22c075'), ('measure_cells_demographic', 'depression-prevalence', '0b48f33a08b29cbe'), ('measure_cells_demographic', 'obesity-prevalence', 'fd5365db29de308c'), ('measure_cells_demographic', 'cad-prevalence', '821fa6584f34f7e8'), ('measure_cells_demographic', 'atrial-fibrillation-prevalence', 'dfabd91d41983cae'), ('measure_cells_demographic', 'osteoarthritis-prevalence', '322ce8e2cc29dd3f'), ('measure_cells_demographic', 'stroke-prevalence', '0893a91ca6859cf3'), ('measure_cells_demographic', 'ed-visits-per-1000', 'e1f920c24479832a'), ('measure_cells_demographic', 'inpatient-admissions-per-1000', '32b866aa8ccfe421'), ('measure_cells_demographic', 'readmission-30-day', '3db1d09ea830c579'), ('measure_cells_demographic', 'average-length-of-stay', '72d6d582d53e0c5f'), ('measure_cells_demographic', 'mortality-per-1000', '8ac1e8cb6cf3a6f5'), ('measure_cells_demographic', 'hba1c-control', 'abad1f36fd46d3d1'), ('measure_cells_demographic', 'hba1c-poor-control', '0e9615b54f3e9836'), ('measure_cells_demographic', 'blood-pressure-control', '719c40bf49bded54'), ('measure_cells_demographic', 'flu-vaccination', '1c53c5c19c7c26bb'), ('measure_cells_demographic', 'wellness-visit-rate', '020c60f090826981'), ('measure_cells_demographic', 'cost-pmpm', 'd30f09953cc06a2f'), ('measure_cells_demographic', 'cost-pmpm-inpatient', '75f72e3c5f5800c8'), ('measure_cells_demographic', 'cost-pmpm-emergency', 'ffd0dfca64d93425'), ('measure_cells_demographic', 'cost-pmpm-ambulatory', '188d0fd6d49a27a2'), ('measure_cells_demographic', 'cost-pmpm-wellness', '990f9626690a59e0'), ('measure_cells_demographic', 'diabetes-incidence', '56efb5aa8eb3d4eb'), ('measure_cells_demographic', 'hypertension-incidence', '69af38bf0948eec8'), ('measure_cells_demographic', 'hyperlipidemia-incidence', '0765cb94dc9222ff'), ('measure_cells_demographic', 'asthma-incidence', '2b5bfaa3989d8a28'), ('measure_cells_demographic', 'copd-incidence', '20c20b70ab4f665f'), ('measure_cells_demographic', 'heart-failure-incidence', '3410adcff3769ced'), ('measure_cells_demographic', 'ckd-incidence', 'b666756cafd378e0'), ('measure_cells_demographic', 'depression-incidence', '8414cafb9b1114fb'), ('measure_cells_demographic', 'obesity-incidence', '5e47f2c6db029c51'), ('measure_cells_demographic', 'cad-incidence', 'c03f99af5b6c8c58'), ('measure_cells_demographic', 'atrial-fibrillation-incidence', 'b19c2beceac0f788'), ('measure_cells_demographic', 'osteoarthritis-incidence', '95ab3c07635b51c7'), ('measure_cells_demographic', 'stroke-incidence', 'f70bda8eec9c19a7'), ('measure_cells_organization', 'diabetes-prevalence', 'b78ac0a4a3f5f501'), ('measure_cells_organization', 'hypertension-prevalence', 'b97072e403ffd5bf'), ('measure_cells_organization', 'hyperlipidemia-prevalence', '00353c2f0f595bce'), ('measure_cells_organization', 'asthma-prevalence', '6dc0af3885ff4dbb'), ('measure_cells_organization', 'copd-prevalence', '7831792ad210d942'), ('measure_cells_organization', 'heart-failure-prevalence', '8f625396998773e4'), ('measure_cells_organization', 'ckd-prevalence', '94a2111de04dfb58'), ('measure_cells_organization', 'depression-prevalence', 'a2b73fe569e55bd5'), ('measure_cells_organization', 'obesity-prevalence', 'c0cce9896acc4302'), ('measure_cells_organization', 'cad-prevalence', '3297802622fa3344'), ('measure_cells_organization', 'atrial-fibrillation-prevalence', '5525f0e8fd04d28e'), ('measure_cells_organization', 'osteoarthritis-prevalence', 'ecadbf4f3c76c8e1'), ('measure_cells_organization', 'stroke-prevalence', '3070568158a56c6f'), ('measure_cells_organization', 'ed-visits-per-1000', 'ea290ea5da4c7557'), ('measure_cells_organization', 'inpatient-admissions-per-1000', '10215a46dd099073'), ('measure_cells_organization', 'readmission-30-day', '325fc7f74f6c80dd'), ('measure_cells_organization', 'average-length-of-stay', '1a48e3b83a54053a'), ('measure_cells_organization', 'mortality-per-1000', '9bf0cd8c854dc12e'), ('measure_cells_organization', 'hba1c-control', '9bdb82ba3c8290cb'), ('measure_cells_organization', 'hba1c-poor-control', '41fbd3c53f609e15'), ('measure_cells_organization', 'blood-pressure-control', '1b4a71573af5a19b'), ('measure_cells_organization', 'flu-vaccination', 'a958b295498669e4'), ('measure_cells_organization', 'wellness-visit-rate', 'bd6f4d8d53bd22fc'), ('measure_cells_organization', 'cost-pmpm', '8a969b4dbfc99655'), ('measure_cells_organization', 'cost-pmpm-inpatient', '371951b9adb39d31'), ('measure_cells_organization', 'cost-pmpm-emergency', 'f2312c8e7cad1625'), ('measure_cells_organization', 'cost-pmpm-ambulatory', '43e14f1315219c34'), ('measure_cells_organization', 'cost-pmpm-wellness', '80390611223e1c16'), ('measure_cells_organization', 'diabetes-incidence', 'ef2d3181f1ed6da2'), ('measure_cells_organization', 'hypertension-incidence', 'ff58a9263adc29a0'), ('measure_cells_organization', 'hyperlipidemia-incidence', '6fba993582e904b6'), ('measure_cells_organization', 'asthma-incidence', '1c0326a6912f23ef'), ('measure_cells_organization', 'copd-incidence', 'c25f96cf86cbaaa2'), ('measure_cells_organization', 'heart-failure-incidence', 'ca61d62439bc0a09'), ('measure_cells_organization', 'ckd-incidence', '3102d4511c3a8a9f'), ('measure_cells_organization', 'depression-incidence', '2c4b29e42479593c'), ('measure_cells_organization', 'obesity-incidence', 'c6b2a386878ee800'), ('measure_cells_organization', 'cad-incidence', 'e66345f0068cf3da'), ('measure_cells_organization', 'atrial-fibrillation-incidence', 'e1ff7f1151e56a4a'), ('measure_cells_organization', 'osteoarthritis-incidence', 'c98a04c1036a2943'), ('measure_cells_organization', 'stroke-incidence', '52080af87e4c7651'), ('top_share_cells', 'top-5-percent-cost-share', 'c04eb25b010819da'), ('top_share_pair_cells', 'top-5-percent-cost-share', 'c04eb25b010819da');
+INSERT INTO wh.mart.measure_cells_catalog VALUES ('measure_cells_demographic', 'diabetes-prevalence', 'd35bfa2e76ab4da6'), ('measure_cells_demographic', 'hypertension-prevalence', '04b87a251db1fe60'), ('measure_cells_demographic', 'hyperlipidemia-prevalence', '140ec4a2735608b4'), ('measure_cells_demographic', 'asthma-prevalence', 'cb03d1a9b6cad335'), ('measure_cells_demographic', 'copd-prevalence', 'b6597d0f648b6079'), ('measure_cells_demographic', 'heart-failure-prevalence', 'f021b82f771e7d2f'), ('measure_cells_demographic', 'ckd-prevalence', '1e95f1ed5a22c075'), ('measure_cells_demographic', 'depression-prevalence', '0b48f33a08b29cbe'), ('measure_cells_demographic', 'obesity-prevalence', 'fd5365db29de308c'), ('measure_cells_demographic', 'cad-prevalence', '821fa6584f34f7e8'), ('measure_cells_demographic', 'atrial-fibrillation-prevalence', 'dfabd91d41983cae'), ('measure_cells_demographic', 'osteoarthritis-prevalence', '322ce8e2cc29dd3f'), ('measure_cells_demographic', 'stroke-prevalence', '0893a91ca6859cf3'), ('measure_cells_demographic', 'ed-visits-per-1000', 'e1f920c24479832a'), ('measure_cells_demographic', 'inpatient-admissions-per-1000', '32b866aa8ccfe421'), ('measure_cells_demographic', 'readmission-30-day', '3db1d09ea830c579'), ('measure_cells_demographic', 'average-length-of-stay', '72d6d582d53e0c5f'), ('measure_cells_demographic', 'mortality-per-1000', '8ac1e8cb6cf3a6f5'), ('measure_cells_demographic', 'hba1c-control', 'abad1f36fd46d3d1'), ('measure_cells_demographic', 'hba1c-poor-control', '0e9615b54f3e9836'), ('measure_cells_demographic', 'blood-pressure-control', '719c40bf49bded54'), ('measure_cells_demographic', 'flu-vaccination', '1c53c5c19c7c26bb'), ('measure_cells_demographic', 'wellness-visit-rate', '020c60f090826981'), ('measure_cells_demographic', 'cost-pmpm', 'd30f09953cc06a2f'), ('measure_cells_demographic', 'cost-pmpm-inpatient', '75f72e3c5f5800c8'), ('measure_cells_demographic', 'cost-pmpm-emergency', 'ffd0dfca64d93425'), ('measure_cells_demographic', 'cost-pmpm-ambulatory', '188d0fd6d49a27a2'), ('measure_cells_demographic', 'cost-pmpm-wellness', '990f9626690a59e0'), ('measure_cells_demographic', 'diabetes-incidence', '5e5abe8a00d2d005'), ('measure_cells_demographic', 'hypertension-incidence', '0fe46627019cf1fe'), ('measure_cells_demographic', 'hyperlipidemia-incidence', 'f738e42016583fd7'), ('measure_cells_demographic', 'asthma-incidence', '23ef2cebb46ee849'), ('measure_cells_demographic', 'copd-incidence', '0cdefc4a1bb6a4a0'), ('measure_cells_demographic', 'heart-failure-incidence', '19aaa85eed158674'), ('measure_cells_demographic', 'ckd-incidence', '89b4654d99873877'), ('measure_cells_demographic', 'depression-incidence', '47d01edb3803f3a4'), ('measure_cells_demographic', 'obesity-incidence', '5352db6cc65e4cdb'), ('measure_cells_demographic', 'cad-incidence', '7d0f34b3803b0471'), ('measure_cells_demographic', 'atrial-fibrillation-incidence', '2151ea08215836a5'), ('measure_cells_demographic', 'osteoarthritis-incidence', '453190f4d2d5c2c8'), ('measure_cells_demographic', 'stroke-incidence', '911ebab5e12c4990'), ('measure_cells_organization', 'diabetes-prevalence', 'b78ac0a4a3f5f501'), ('measure_cells_organization', 'hypertension-prevalence', 'b97072e403ffd5bf'), ('measure_cells_organization', 'hyperlipidemia-prevalence', '00353c2f0f595bce'), ('measure_cells_organization', 'asthma-prevalence', '6dc0af3885ff4dbb'), ('measure_cells_organization', 'copd-prevalence', '7831792ad210d942'), ('measure_cells_organization', 'heart-failure-prevalence', '8f625396998773e4'), ('measure_cells_organization', 'ckd-prevalence', '94a2111de04dfb58'), ('measure_cells_organization', 'depression-prevalence', 'a2b73fe569e55bd5'), ('measure_cells_organization', 'obesity-prevalence', 'c0cce9896acc4302'), ('measure_cells_organization', 'cad-prevalence', '3297802622fa3344'), ('measure_cells_organization', 'atrial-fibrillation-prevalence', '5525f0e8fd04d28e'), ('measure_cells_organization', 'osteoarthritis-prevalence', 'ecadbf4f3c76c8e1'), ('measure_cells_organization', 'stroke-prevalence', '3070568158a56c6f'), ('measure_cells_organization', 'ed-visits-per-1000', 'ea290ea5da4c7557'), ('measure_cells_organization', 'inpatient-admissions-per-1000', '10215a46dd099073'), ('measure_cells_organization', 'readmission-30-day', '325fc7f74f6c80dd'), ('measure_cells_organization', 'average-length-of-stay', '1a48e3b83a54053a'), ('measure_cells_organization', 'mortality-per-1000', '9bf0cd8c854dc12e'), ('measure_cells_organization', 'hba1c-control', '9bdb82ba3c8290cb'), ('measure_cells_organization', 'hba1c-poor-control', '41fbd3c53f609e15'), ('measure_cells_organization', 'blood-pressure-control', '1b4a71573af5a19b'), ('measure_cells_organization', 'flu-vaccination', 'a958b295498669e4'), ('measure_cells_organization', 'wellness-visit-rate', 'bd6f4d8d53bd22fc'), ('measure_cells_organization', 'cost-pmpm', '8a969b4dbfc99655'), ('measure_cells_organization', 'cost-pmpm-inpatient', '371951b9adb39d31'), ('measure_cells_organization', 'cost-pmpm-emergency', 'f2312c8e7cad1625'), ('measure_cells_organization', 'cost-pmpm-ambulatory', '43e14f1315219c34'), ('measure_cells_organization', 'cost-pmpm-wellness', '80390611223e1c16'), ('measure_cells_organization', 'diabetes-incidence', '9dede0a7e73c5554'), ('measure_cells_organization', 'hypertension-incidence', '06d10ae5c8858463'), ('measure_cells_organization', 'hyperlipidemia-incidence', '587c0f1801d04c43'), ('measure_cells_organization', 'asthma-incidence', '6fc22f390114ab29'), ('measure_cells_organization', 'copd-incidence', '64834cea6ed8330e'), ('measure_cells_organization', 'heart-failure-incidence', '4e093a03bb3e464c'), ('measure_cells_organization', 'ckd-incidence', 'b90df461fc6df3c6'), ('measure_cells_organization', 'depression-incidence', 'fab6b699b42f5943'), ('measure_cells_organization', 'obesity-incidence', 'f7b1d171b3661c73'), ('measure_cells_organization', 'cad-incidence', '9b831bbda5f4d524'), ('measure_cells_organization', 'atrial-fibrillation-incidence', '166ea9d701cf85c3'), ('measure_cells_organization', 'osteoarthritis-incidence', '0251e850712c842b'), ('measure_cells_organization', 'stroke-incidence', '6f1e412ba7ad7e88'), ('top_share_cells', 'top-5-percent-cost-share', 'c04eb25b010819da'), ('top_share_pair_cells', 'top-5-percent-cost-share', 'c04eb25b010819da');

@@ -3,7 +3,7 @@
 
 -- 1. Over the person rows, the filter a bound value
 -- values: ["Medicaid"]
-SELECT strftime(period_key, '%Y') AS period, * EXCLUDE (period_key) FROM (SELECT period_start AS period_key, sex AS stratum0, (count(*) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end))::DOUBLE AS numerator, (sum(member_months) / 12)::DOUBLE AS denominator, (count(*) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end))::BIGINT AS numerator_people, (count(*))::BIGINT AS denominator_people, (coalesce(sum(record_key) FILTER (WHERE onset_asthma BETWEEN period_start AND period_end), 0) % 4294967296)::BIGINT AS numerator_key, (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS denominator_key FROM mart.person_year WHERE true AND payer = $1 AND ((onset_asthma IS NULL OR onset_asthma >= period_start)) GROUP BY ALL) ORDER BY ALL;
+SELECT strftime(period_key, '%Y') AS period, * EXCLUDE (period_key) FROM (SELECT period_start AS period_key, sex AS stratum0, (count(*) FILTER (WHERE new_asthma))::DOUBLE AS numerator, (sum(coalesce(months_to_onset_asthma, member_months)) / 12)::DOUBLE AS denominator, (count(*) FILTER (WHERE new_asthma))::BIGINT AS numerator_people, (count(*))::BIGINT AS denominator_people, (coalesce(sum(record_key) FILTER (WHERE new_asthma), 0) % 4294967296)::BIGINT AS numerator_key, (coalesce(sum(record_key), 0) % 4294967296)::BIGINT AS denominator_key FROM mart.person_year WHERE true AND payer = $1 AND ((onset_asthma IS NULL OR onset_asthma >= period_start)) GROUP BY ALL) ORDER BY ALL;
 
 -- 2. As the server sends it (the filter a stratifier of the cross-table), over the pre-aggregated cells
 -- values: ["asthma-incidence"]
