@@ -5,7 +5,7 @@
 // The exact variants exist for the admin setting `exactCounts` and must never be the default.
 import type { Database } from './database.ts';
 import { keySumSql, perturbCount, RECORD_KEY_COLUMN } from '../disclosure/cell-key.ts';
-import type { SqlDialect } from './dialect/sql-dialect.ts';
+import { fewValuePeopleSql, mostRowsPerPersonSql, peopleAtLeastSql, populationSql, valueRowsSql } from './warehouse-facts-sql.ts';
 import { isSmallCount, resolvePolicy } from '../disclosure/policy.ts';
 import { compareDimensionValues } from '../measures/dimension-order.ts';
 import { DIMENSIONS, DIMENSION_NAMES, type Dimension } from '../measures/dimensions.ts';
@@ -112,12 +112,6 @@ async function restrictedPeople(db: Database, restriction: RowLimits): Promise<{
   return { people: Number(row!.people), key_sum: Number(row!.key_sum) };
 }
 
-// The people etl.warehouse_info counts (pipelines/load.ts: count(*) FROM core.person), counted again
-// here with the key sum of the same rows: core.person has no record key column, so it is computed
-// from the pseudonym exactly as the marts' is.
-const populationSql = ({ cast, recordKey, subquery }: SqlDialect) => `SELECT ${cast('count(*)', 'bigint')} AS people, ${cast(keySumSql('count(*)'), 'bigint')} AS key_sum
-  FROM ${subquery(`SELECT ${recordKey('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.person`, 'people')}`;
-
 async function readMeta(db: Database): Promise<Variants<WarehouseMeta>> {
   const [[row], [population]] = await Promise.all([
     db.query<{ data_version: string; loaded_at: string; min_date: string; max_date: string }>(
@@ -132,24 +126,19 @@ async function readMeta(db: Database): Promise<Variants<WarehouseMeta>> {
   };
 }
 
-// The most yearly rows any one person has: grouped by record key, which can only join people (keys
-// may collide), so this is at least the true maximum, and rows / it at most undercounts people.
-const mostRowsPerPersonSql = ({ cast, subquery }: SqlDialect) =>
-  `SELECT ${cast('coalesce(max(n), 1)', 'bigint')} AS most FROM ${subquery(`SELECT count(*) AS n FROM mart.person_year GROUP BY ${RECORD_KEY_COLUMN}`, 'per_person')}`;
-
-/**
- * People holding each value of a dimension, exactly where it decides anything: counting distinct
- * people over every row takes seconds per dimension at a million people, so a value with rows enough
- * for 11 people even at the most rows per person gets that lower bound (rows ÷ most), and only the
- * other values, which have few rows, have their people counted.
- */
-const peopleAtLeastSql = (column: string, { cast, integerDivide }: SqlDialect) => `WITH value_rows AS (
-    SELECT ${column} AS value, count(*) AS n FROM mart.person_year WHERE ${column} IS NOT NULL GROUP BY 1),
-  few_rows AS (
-    SELECT ${column} AS value, count(DISTINCT person_id) AS people FROM mart.person_year
-    WHERE ${column} IN (SELECT value FROM value_rows WHERE n < $1) GROUP BY 1)
-  SELECT v.value, ${cast(`coalesce(f.people, ${integerDivide('v.n', cast('$2', 'bigint'))})`, 'bigint')} AS people_at_least
-  FROM value_rows v LEFT JOIN few_rows f USING (value) ORDER BY 1`;
+/** Each value of a dimension's column with the people holding it (at least; see peopleAtLeastSql). */
+async function peopleAtLeast(db: Database, column: string, fewRows: number, most: number): Promise<{ value: string; people_at_least: number }[]> {
+  const { dialect } = db;
+  if (!dialect.shardColumn) return db.query(peopleAtLeastSql(column, dialect), [fewRows, most]);
+  const sharded = { ...dialect, shardColumn: dialect.shardColumn };
+  const rows = await db.query<{ value: string; n: number }>(valueRowsSql(column, sharded));
+  const few = rows.filter((r) => Number(r.n) < fewRows).map((r) => String(r.value));
+  const people = new Map<string, number>();
+  if (few.length > 0) {
+    for (const r of await db.query<{ value: string; people: number }>(fewValuePeopleSql(column, few.length, sharded), few)) people.set(String(r.value), Number(r.people));
+  }
+  return rows.map((r) => ({ value: r.value, people_at_least: people.get(String(r.value)) ?? Math.floor(Number(r.n) / most) }));
+}
 
 async function readDimensionValues(db: Database): Promise<Variants<DimensionValues>> {
   const policy = resolvePolicy();
@@ -157,7 +146,7 @@ async function readDimensionValues(db: Database): Promise<Variants<DimensionValu
   const entries = await Promise.all(
     DIMENSION_NAMES.map(async (name) => {
       // People, not rows: a value held by 3 people over 10 years is 30 rows but still 3 people.
-      const rows = await db.query<{ value: string; people_at_least: number }>(peopleAtLeastSql(DIMENSIONS[name], db.dialect), [policy.threshold * most, most]);
+      const rows = await peopleAtLeast(db, DIMENSIONS[name], policy.threshold * most, most);
       return [name, rows] as const;
     }),
   );

@@ -12,12 +12,14 @@ import { buildMeasureSql, type MeasureQuery, type Period } from '../../core/meas
 import { findMeasure, MEASURES } from '../../core/measures/catalog.ts';
 import { DIMENSION_NAMES } from '../../core/measures/dimensions.ts';
 import { measureCellCatalog, type CellCatalog } from '../../core/measures/measure-cells.ts';
-import { crossTableQuery } from '../../core/measures/run-measure.ts';
 import { openDatabase, type Database, type SqlValue } from '../../core/warehouse/database.ts';
 import { duckdbDialect } from '../../core/warehouse/dialect/duckdb.ts';
 import { postgresShardedDialect } from '../../core/warehouse/dialect/postgres.ts';
 import { findPgBin, startPgCluster, type PgCluster } from '../../bench/pg-cluster.ts';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
+import { crossTableQuery, runMeasure } from '../../core/measures/run-measure.ts';
+import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
+import { openPostgresPool, postgresDatabase } from '../../server/warehouse/postgres-database.ts';
 import { runPopsight } from '../helpers/run-popsight.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 
@@ -133,6 +135,41 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
     expect(plan.match(/Remote SQL: SELECT shard, .* GROUP BY 1, 2, 3/g), plan).toHaveLength(SHARDS);
     // No person row crosses to the coordinator: nothing but the shards' aggregates is scanned there.
     expect(plan).not.toMatch(/Foreign Scan on mart\.person_quarter/);
+  });
+
+  // Issue 20: the server's first request reads the warehouse facts (population, dimension values); written
+  // without the shard among their keys, postgres_fdw shipped every person row to the coordinator, eleven
+  // times, over the query budget at a million people. Every statement the facts and three measure
+  // requests run must scan no person row on the coordinator except core.person's pseudonyms (its record
+  // key, a stable function of the pseudonym, is computed there), each person once.
+  it('reads the warehouse facts and measures with each person-row aggregate pushed to the shards', async () => {
+    const pool = openPostgresPool(urlOf(coordinator));
+    const statements: { sql: string; values: SqlValue[] }[] = [];
+    const inner = postgresDatabase(pool, 'coordinator');
+    const recording: Database = { ...inner, query: (sql, values = [], options) => (statements.push({ sql, values }), inner.query(sql, values, options)) };
+    try {
+      await Promise.all([warehouseMeta(recording), dimensionValues(recording)]);
+      const listed = await dimensionValues(recording);
+      for (const [id, by] of [['ed-visits-per-1000', 'payer'], ['cost-pmpm', 'county'], ['diabetes-prevalence', 'sex']] as const) {
+        await runMeasure(recording, { measure: findMeasure(id)!, period: 'year', by: [by], filters: {} }, { listed });
+      }
+      // The facts (warehouse_info, population, most rows: 3), each of 9 dimensions' rows and its few values' people (9 to 18), the cell catalog (2), 3 measures.
+      expect(statements.length).toBeGreaterThanOrEqual(3 + 9 + 2 + 3);
+      expect(statements.length).toBeLessThanOrEqual(3 + 18 + 2 + 3);
+      const client2 = await pool.connect();
+      try {
+        for (const { sql, values } of statements) {
+          const plan = (await client2.query(`EXPLAIN (VERBOSE, COSTS OFF) ${sql}`, values)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
+          const rowScans = plan.match(/Foreign Scan on (mart|core)\.\w+/g) ?? [];
+          expect(rowScans.filter((scan) => !scan.startsWith('Foreign Scan on core.person_shard_')), `${sql}\n${plan}`).toEqual([]);
+          if (/mart\.person_year/.test(sql)) expect(plan.match(/Relations: Aggregate on \(mart\.person_year_shard_\d/g), `${sql}\n${plan}`).toHaveLength(SHARDS);
+        }
+      } finally {
+        client2.release();
+      }
+    } finally {
+      await pool.end();
+    }
   });
 
   it('publishes again as one swap: a reader throughout sees the whole population every time, and one publication remains', async () => {
