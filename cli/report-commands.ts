@@ -176,12 +176,12 @@ async function runHere(id: string, options: RenderCommandOptions, env: NodeJS.Pr
   }
 }
 
-/** Sends a report through the running server (`Authorization: Bearer $POPSIGHT_TOKEN` when it has sign-in). */
+/** Sends a report through the running server: with sign-in, as $POPSIGHT_TOKEN's holder, else as the local command line (the server's runtime token). */
 async function runOnServer(running: ServerRuntime, id: string, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
   console.log(reportCliMessages.viaServer(running.url));
   const response = await fetch(`${running.url}/api/reports/${encodeURIComponent(id)}/runs`, {
     method: 'POST',
-    headers: env.POPSIGHT_TOKEN ? { authorization: `Bearer ${env.POPSIGHT_TOKEN}` } : {},
+    headers: (env.POPSIGHT_TOKEN ?? running.token) ? { authorization: `Bearer ${env.POPSIGHT_TOKEN ?? running.token}` } : {},
   });
   const body = (await response.json()) as Record<string, unknown>;
   if (!response.ok) {
@@ -221,7 +221,7 @@ export function registerReportCommands(program: Command): void {
     .action(async (id, options) => {
       await previewReportCommand(id, options);
     });
-  warehouseOptions(reports.command('run').description('Render a report and deliver it now: SMTP when POPSIGHT_SMTP_URL is set, else .eml files in $POPSIGHT_HOME/outbox/. While a server runs on the state store, the server sends it (with sign-in on, set POPSIGHT_TOKEN to an API token).').argument('<id>', 'report id'))
+  warehouseOptions(reports.command('run').description('Render a report and deliver it now: SMTP when POPSIGHT_SMTP_URL is set, else .eml files in $POPSIGHT_HOME/outbox/. While a server runs on the state store, the server sends it (with sign-in on, as the local command line through the runtime file of the server, or as the holder of $POPSIGHT_TOKEN).').argument('<id>', 'report id'))
     .action(async (id, options) => {
       await runReportCommand(id, options);
     });

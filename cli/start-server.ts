@@ -121,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let server: Server;
   let links: SignInLinks | undefined;
   let adminLink: AdminLink | undefined;
+  let runtimeToken: string | undefined;
   try {
     await retention.ready;
     const statementTimeoutMs = 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS);
@@ -131,7 +132,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
     const signInClock = signIn?.clock ?? clock;
     links = signIn && signInLinks({ clock: signInClock, randomBytes, lifetimeMs: (signIn.linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000) * 60_000 });
-    const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, oidc: signIn.oidc });
+    runtimeToken = signIn && randomBytes(32).toString('base64url');
+    const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, oidc: signIn.oidc, runtimeToken });
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
     const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
@@ -150,7 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const served = warehouse;
   const url = `http://${isLoopback(host) || isWildcard(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
-  writeServerRuntime(stateDirectory, { url, pid: process.pid });
+  writeServerRuntime(stateDirectory, { url, pid: process.pid, ...(runtimeToken && { token: runtimeToken }) });
   const scheduler = options.reports === false ? undefined : startReportScheduler(options.reports ?? {}, { reports, delivery, warehouse: served, url, clock, exactCounts: options.exactCounts === true });
   return {
     url,

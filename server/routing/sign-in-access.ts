@@ -2,10 +2,12 @@
 // `Authorization: Bearer <token>` or by the session cookie; a route above `anyone` answers 401 to a
 // caller without valid credentials (with WWW-Authenticate for Bearer, RFC 6750) and 403 to one whose
 // role is too low, or to a change made with the session cookie without its CSRF token (csrf-check.ts).
+import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { accountMessages } from '../../core/accounts/account-messages.ts';
 import type { AccountStores } from '../../core/accounts/account-stores.ts';
 import { apiTokens, type ApiTokens } from '../../core/accounts/api-tokens.ts';
+import { tokenPrincipal, type Caller } from '../../core/accounts/caller.ts';
 import { holdsRole } from '../../core/accounts/roles.ts';
 import type { SignInLinks } from '../../core/accounts/sign-in-links.ts';
 import { oidcSignIn, type OidcConfig, type OidcSignIn } from '../../core/accounts/oidc-sign-in.ts';
@@ -26,7 +28,19 @@ export interface SignInAccessDeps {
   links?: SignInLinks;
   /** Sign-in through an OpenID Connect provider (GET /api/session/oidc…); none: passwords, links and tokens only. */
   oidc?: { signIn: OidcSignIn } & OidcRouteOptions;
+  /** The running server's own secret for commands of its OS user (cli/server-runtime.ts): an admin reading every row. */
+  runtimeToken?: string;
 }
+
+/** Who the runtime token speaks for (in the audit trail as token:local-command-line). */
+export const LOCAL_COMMAND_LINE = 'local-command-line';
+const localCommandLine: Caller = { via: 'token', principal: tokenPrincipal(LOCAL_COMMAND_LINE), role: 'admin', rows: { kind: 'all' }, tokenId: LOCAL_COMMAND_LINE };
+
+const sameSecret = (given: string, secret: string | undefined): boolean => {
+  if (secret === undefined) return false;
+  const [a, b] = [Buffer.from(given), Buffer.from(secret)];
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 /** `Authorization: Bearer <token>` → the token; undefined without that header. */
 function bearerOf(request: Request): string | undefined {
@@ -34,11 +48,11 @@ function bearerOf(request: Request): string | undefined {
   return match?.[1];
 }
 
-export function signInAccess({ signIn, tokens, links, oidc }: SignInAccessDeps): AccessPolicy {
+export function signInAccess({ signIn, tokens, links, oidc, runtimeToken }: SignInAccessDeps): AccessPolicy {
   const identify: RequestHandler = async (request, response, next) => {
     const bearer = bearerOf(request);
     if (bearer !== undefined) {
-      const caller = await tokens.callerOf(bearer);
+      const caller = sameSecret(bearer, runtimeToken) ? localCommandLine : await tokens.callerOf(bearer);
       setIdentity(request, caller ? { caller } : { badToken: true });
     } else {
       const sessionId = sessionCookieOf(request);
@@ -69,7 +83,7 @@ export function signInAccess({ signIn, tokens, links, oidc }: SignInAccessDeps):
 }
 
 /** The sign-in policy over the state store's accounts, with its side effects (clock, random bytes) and idle timeout. */
-export function accountsAccess(stores: AccountStores, deps: SignInDeps, extra: { links?: SignInLinks; oidc?: OidcConfig & OidcRouteOptions; fetch?: typeof fetch } = {}): AccessPolicy {
+export function accountsAccess(stores: AccountStores, deps: SignInDeps, extra: { links?: SignInLinks; oidc?: OidcConfig & OidcRouteOptions; fetch?: typeof fetch; runtimeToken?: string } = {}): AccessPolicy {
   const oidc = extra.oidc && { ...extra.oidc, signIn: oidcSignIn(extra.oidc, { ...deps, fetch: extra.fetch ?? fetch }) };
-  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps), links: extra.links, oidc });
+  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps), links: extra.links, oidc, runtimeToken: extra.runtimeToken });
 }

@@ -2,7 +2,7 @@
 // /api/reports) with its field errors, the list, "Send now" writing to the outbox, the outbox listed
 // and each message shown as a page with its chart inline, a report's runs and deliveries, and
 // `popsight reports run <id>` sending through the running server that holds the state store.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -143,4 +143,33 @@ describe('the reports API', () => {
     expect(Date.parse(report.nextRunAt)).toBeGreaterThan(Date.now());
     expect(new Date(report.nextRunAt).getUTCDay()).toBe(2);
   });
+});
+
+describe('popsight reports run beside a server with sign-in', () => {
+  it('goes through the server as the local command line, with the secret of its runtime file, which a wrong one does not open', async () => {
+    const signedHome = mkdtempSync(join(tmpdir(), 'popsight-report-api-signed-'));
+    const signedState = join(signedHome, 'state');
+    const signed = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir: signedState, signIn: true, reports: { home: signedHome, pollMs: 3_600_000 } });
+    try {
+      const runtime = JSON.parse(readFileSync(join(signedState, 'server.json'), 'utf8')) as { url: string; token?: string };
+      expect(runtime.token).toMatch(/^[\w-]{43}$/);
+      expect(statSync(join(signedState, 'server.json')).mode & 0o777).toBe(0o600);
+      const create = (token: string) => fetch(`${signed.url}/api/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name: 'Signed', recipients: ['someone@example.org'], views: [VIEW] }),
+      });
+      expect((await create(`${runtime.token!.slice(0, -1)}x`)).status).toBe(401);
+      const made = await create(runtime.token!);
+      expect(made.status).toBe(201);
+      const { id: signedId } = (await made.json()) as { id: string };
+      // Without POPSIGHT_TOKEN the command uses the runtime file; the recipient has no account, so the run reaches nobody (default deny), but the server ran it.
+      const environment: NodeJS.ProcessEnv = { ...process.env, POPSIGHT_HOME: signedHome };
+      delete environment.POPSIGHT_TOKEN;
+      const outcome = await runReportCommand(signedId, { state: signedState }, environment);
+      expect(outcome.deliveries).toEqual([expect.objectContaining({ recipient: 'someone@example.org', status: 'skipped' })]);
+    } finally {
+      await signed.close();
+    }
+  }, 120_000);
 });
