@@ -2,9 +2,10 @@
 // publishes it (perturbed or exact, suppressed as { value: null, suppressed: true }); nothing here
 // computes a count of its own.
 import type { CohortDefinition, Criterion } from '../../../core/cohorts/cohort-schema.ts';
+import type { ComparisonRow } from '../../../core/cohorts/compare-cohorts.ts';
 import { requestJson } from '../lib/api.ts';
 
-export type { CohortDefinition, Criterion };
+export type { CohortDefinition, ComparisonRow, Criterion };
 
 export type PublishedSize = { value: number; suppressed: false } | { value: null; suppressed: true; suppressionReason?: string };
 
@@ -48,19 +49,6 @@ export interface Characterization extends CohortSummary {
   conditionGroups: DisclosedRow[] | null;
   topConditions: { system: string; code: string; description: string | null; count: number; share: number | null }[] | null;
   costPmpm: { year: string | null; members: PublishedSize; pmpm: number | null; ciLow: number | null; ciHigh: number | null; suppressionReason?: 'dominance' } | null;
-}
-
-export interface ComparisonRow {
-  characteristic: 'ageBand' | 'sex' | 'race' | 'conditionGroup';
-  value: string;
-  countA: number | null;
-  shareA: number | null;
-  countB: number | null;
-  shareB: number | null;
-  difference: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  suppressed: boolean;
 }
 
 export interface Comparison {
