@@ -3,7 +3,8 @@
 // screen reader announces when it has the focus (stratum, period, value, 95% CI, numerator and
 // denominator, reliability, or why there is no value), and how the arrow keys move between them.
 // Pure: the dashboard's chart components draw the focus and speak the sentence.
-import type { Dimension, MeasureRow, MeasureUnit, TimePeriod } from '../api/api-types.ts';
+import type { MeasureRow } from '../api/api-types.ts';
+import type { TrendSpecInput } from './build-trend-spec.ts';
 import { formatCount } from './format.ts';
 import { valueLabel } from './labels.ts';
 import { messages, MIN_CELL_SIZE } from './messages.ts';
@@ -32,15 +33,8 @@ export function suppressionWords(row: Pick<MeasureRow, 'suppressionReason'>): st
   return `suppressed (fewer than ${MIN_CELL_SIZE} people)`;
 }
 
-export interface TrendPointsInput {
-  rows: readonly MeasureRow[];
-  period: TimePeriod;
-  by?: Dimension | null;
-  unit: MeasureUnit | string;
-  unitLabel: string;
-  /** The age-adjusted rates are the ones shown. */
-  adjust?: 'age' | null;
-}
+/** What the trend spec is built from (build-trend-spec.ts): the same input gives the chart and its points. */
+export type TrendPointsInput = Pick<TrendSpecInput, 'rows' | 'period' | 'by' | 'unit' | 'unitLabel' | 'adjust'>;
 
 /**
  * A trend's points: one series per stratum in the chart's order (strata with nothing shown too),
