@@ -13,7 +13,7 @@ import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { duckdbDialect, sqlTypeOfDuckdb } from '../../core/warehouse/dialect/duckdb.ts';
 import { postgresDialect, SHARD_COLUMN } from '../../core/warehouse/dialect/postgres.ts';
 import { quoteIdentifier as q, quoteLiteral } from '../../core/warehouse/sql.ts';
-import { COORDINATOR_TABLES, PUBLISHED_SCHEMAS, SHARDED_TABLES, shardOfSql, type PublishedTable, type ShardedTable } from './published-tables.ts';
+import { COORDINATOR_TABLES, PUBLISHED_SCHEMAS, SHARDED_TABLES, shardOfSql, YEARLY_TABLES, type PublishedTable, type ShardedTable } from './published-tables.ts';
 import { connect, copyCsvInto, parsePostgresUrl, type PostgresServer } from './postgres-url.ts';
 import { publishMessages as say } from './publish-messages.ts';
 
@@ -28,8 +28,9 @@ export interface PublishOptions {
   fetchSize?: number;
   /**
    * The bench's shortcut: only the yearly person rows (and core.person), the grain its queries read,
-   * not the quarterly and monthly ones (12× the rows at a million people). A server on such a
-   * publication fails quarterly and monthly requests; `popsight publish` always publishes all.
+   * not the quarterly and monthly ones (12× the rows at a million people) nor the core tables of
+   * cohorts. A server on such a publication fails quarterly and monthly requests and refuses cohorts;
+   * `popsight publish` always publishes all.
    */
   yearlyOnly?: boolean;
   /** Where the split CSV files are written meanwhile (default the system temp folder). */
@@ -67,7 +68,7 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
   const publication = publicationId(deps.clock());
   const db = await openDatabase(options.warehouse, { readOnly: true });
   const folder = mkdtempSync(join(options.scratchDir ?? tmpdir(), 'popsight-publish-'));
-  const shardedTables = options.yearlyOnly ? SHARDED_TABLES.filter((t) => !['person_quarter', 'person_month'].includes(t.table)) : SHARDED_TABLES;
+  const shardedTables = options.yearlyOnly ? SHARDED_TABLES.filter((t) => YEARLY_TABLES.includes(nameOf(t))) : SHARDED_TABLES;
   const clients: pg.Client[] = [];
   let live = false;
   try {

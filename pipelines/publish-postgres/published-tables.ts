@@ -33,7 +33,14 @@ export const SHARDED_TABLES: ShardedTable[] = [
   // each shard's max, pushed down, where counting them at query time is a nested aggregate postgres_fdw
   // cannot push, and shipped one row per person to the coordinator (issue 20).
   { schema: KEY_ROWS_TABLE.schema, table: KEY_ROWS_TABLE.table, rows: `SELECT ${RECORD_KEY_COLUMN}, count(*) AS ${KEY_ROWS_TABLE.rowsColumn} FROM mart.person_year GROUP BY 1` },
+  // The person-level core tables a cohort definition reads (core/cohorts/build-cohort-sql.ts), each row
+  // on its person's shard.
+  ...(['condition', 'observation', 'medication', 'encounter', 'coverage'] as const).map((table) => (
+    { schema: 'core', table, rows: `SELECT *, ${recordKeySql('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.${table}` })),
 ];
+
+/** The bench's shortcut (PublishOptions.yearlyOnly): the tables its queries read, not the finer grains nor the cohort tables. */
+export const YEARLY_TABLES = ['mart.person_year', 'core.person', `${KEY_ROWS_TABLE.schema}.${KEY_ROWS_TABLE.table}`];
 
 /** Copied whole to the coordinator. */
 export const COORDINATOR_TABLES: PublishedTable[] = [
@@ -43,6 +50,8 @@ export const COORDINATOR_TABLES: PublishedTable[] = [
   { schema: 'mart', table: 'top_share_pair_cells' },
   { schema: 'mart', table: 'measure_cells_catalog' },
   { schema: 'etl', table: 'warehouse_info' },
+  // The payers a cohort's payer criterion names by category (a few rows).
+  { schema: 'core', table: 'payer' },
 ];
 
 /** The schemas a reader names (mart.person_year …): built aside under a publication's name, then swapped in. */
