@@ -12,7 +12,7 @@ const DAY = 86_400;
 
 function builder(lastTime: number) {
   const world = createWorld(1);
-  const coverage: CoveragePeriod[] = [{ payer: 0, start: 0, end: lastTime, memberId: 'm', ownership: 'Self' }];
+  const coverage: CoveragePeriod[] = [{ payer: 0, start: 0, end: lastTime, memberId: 'm', ownership: 'Self', ownerName: 'Test Person' }];
   return new CareBuilder(streamPrng(1, 0), world.facilities, coverage, { organization: 0, pcp: 0, county: '25025' }, lastTime);
 }
 
