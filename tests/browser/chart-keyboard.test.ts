@@ -87,6 +87,20 @@ describe('keyboard access to chart points', () => {
     await page.close();
   });
 
+  it("reaches the Overview trend's points too, one series without a stratum name", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const result = await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year');
+    const rows = [...result.rows].sort((a, b) => a.period.localeCompare(b.period));
+    await page.goto(`${server.url}/?measure=diabetes-prevalence`);
+    const chart = '[data-testid="trend-chart"]';
+    await page.locator(`${chart} g.mark-line.role-mark path`).first().waitFor({ state: 'attached' });
+    await tabTo(page, `${chart} [data-testid="keyboard-chart"]`);
+    expect(await press(page, chart, 'ArrowRight')).toBe(`${rows[0]!.period}: ${said(rows[0]!)}`);
+    expect(await press(page, chart, 'End')).toBe(`${rows.at(-1)!.period}: ${said(rows.at(-1)!)}`);
+    await expect.poll(() => page.locator(`${chart} g.focus_point_marks path`).count()).toBe(1);
+    await page.close();
+  });
+
   it('says a suppressed cell in words when the keys reach it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const result = await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year&by=county');
