@@ -28,6 +28,7 @@ export type CompiledDefinition = Pick<CohortDefinition, 'criteria' | 'indexDate'
 export function buildCohortSql(
   definition: CompiledDefinition,
   valueSets: ReadonlyMap<string, readonly string[]> = CONDITION_VALUE_SETS,
+  what: 'members' | 'visible people' = 'members',
 ): CohortSql {
   const values: SqlValue[] = [];
   const bind = (value: SqlValue, cast?: 'DATE' | 'INTEGER' | 'DOUBLE') => {
@@ -184,9 +185,18 @@ export function buildCohortSql(
     return where;
   }
 
+  if (what === 'visible people') {
+    const limits = restricted(definition.restriction ?? {});
+    return { sql: `SELECT person_id FROM core.person${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`, values };
+  }
   const limits = definition.restriction ? restricted(definition.restriction) : [];
   const sql = `SELECT person_id FROM (\n${criterion(definition.criteria)}\n) AS cohort${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`;
   return { sql, values };
+}
+
+/** The people the definition's row restriction lets the caller see (everyone without one); its criteria are not used. */
+export function buildVisiblePeopleSql(definition: CompiledDefinition): CohortSql {
+  return buildCohortSql(definition, CONDITION_VALUE_SETS, 'visible people');
 }
 
 /**
