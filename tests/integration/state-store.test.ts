@@ -174,6 +174,12 @@ describe('state store', () => {
     // On other data every entry is a candidate: its size must be taken again.
     expect((await reopened.ledger.candidates('ann', 10, 10, 'v2')).map((c) => c.size).sort()).toEqual([1400, 1490]);
     expect(await reopened.ledger.candidates('carol', 1500, 10, 'v1')).toEqual([]);
+    // Drafts of the live builder (migration 0009) are found only when asked for, and a release is never turned back into a draft.
+    const men = { criteria: { sex: 'M' as const } };
+    await reopened.ledger.record('ann', { definition: men, name: null, size: 1495, dataVersion: 'v1', tier: 'draft' });
+    await reopened.ledger.record('ann', { definition: women, name: null, size: 1490, dataVersion: 'v1', tier: 'draft' });
+    expect((await reopened.ledger.candidates('ann', 1500, 10, 'v1')).map((c) => [c.size, c.tier])).toEqual([[1490, 'released']]);
+    expect((await reopened.ledger.candidates('ann', 1500, 10, 'v1', true)).map((c) => [c.size, c.tier])).toEqual([[1490, 'released'], [1495, 'draft']]);
   });
 
   it('imports cohorts.json with its ids, names, times, definitions and order, then renames the file', async () => {
