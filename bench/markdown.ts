@@ -140,8 +140,9 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
     // Results written before the section existed.
   } else if (hasFigures(c)) {
     const statuses = Object.entries(c.statuses).map(([status, n]) => `${int(n)} × ${status}`).join(', ');
-    out.push(`**10. Cohort preview.**${carriedNote(c)} \`POST /api/cohorts/preview\` over HTTP, as the builder asks while criteria are edited: ${int(c.definitions)} definitions of a builder session (condition groups, age floors, alive, enrolled, a lab threshold, an encounter within 30 days of a diagnosis, an OR, a NOT), each asked once new (the cohort ledger sizes, compares and records it) and then repeated. ` +
-      `New: p50 / p95 / max **${ms(c.fresh.p50)} / ${ms(c.fresh.p95)} / ${ms(c.fresh.max)} ms**; repeated: ${ms(c.repeat.p50)} / ${ms(c.repeat.p95)} / ${ms(c.repeat.max)} ms (answers: ${statuses}; 409 is the ledger refusing a cohort 1–10 people from an earlier one).`);
+    out.push(`**10. Cohort preview.**${carriedNote(c)} \`POST /api/cohorts/preview\` over HTTP (the exact size, judged by the cohort ledger): ${int(c.definitions)} definitions of a builder session (condition groups, age floors, alive, enrolled, a lab threshold, an encounter within 30 days of a diagnosis, an OR, a NOT), each asked once new (the cohort ledger sizes, compares and records it) and then repeated. ` +
+      `New: p50 / p95 / max **${ms(c.fresh.p50)} / ${ms(c.fresh.p95)} / ${ms(c.fresh.max)} ms**; repeated: ${ms(c.repeat.p50)} / ${ms(c.repeat.p95)} / ${ms(c.repeat.max)} ms (answers: ${statuses}; 409 is the ledger refusing a cohort 1–10 people from an earlier one).` +
+      (c.estimate ? ` The same session as the builder asks while editing, \`POST /api/cohorts/estimate\` (rounded size and attrition steps) on a fresh server: new ${ms(c.estimate.fresh.p50)} / ${ms(c.estimate.fresh.p95)} / ${ms(c.estimate.fresh.max)} ms, repeated ${ms(c.estimate.repeat.p50)} / ${ms(c.estimate.repeat.p95)} / ${ms(c.estimate.repeat.max)} ms.` : ''));
   } else out.push(`**10. Cohort preview.** ${missing(c)}`);
   return out.join('\n\n');
 }

@@ -6,9 +6,11 @@
 import { CMS_MINIMUM_CELL_SIZE } from '../disclosure/index.ts';
 import type { Database } from '../warehouse/database.ts';
 import { warehouseMeta } from '../warehouse/warehouse-facts.ts';
-import { buildCohortSql, shiftParameters } from './build-cohort-sql.ts';
-import { ledgerKey, type CohortLedger, type LedgerCohort, type Principal } from './cohort-ledger.ts';
+import type { KeyedCount } from './cohort-disclosure.ts';
+import { ledgerKey, type CohortLedger, type LedgerCohort, type LedgerTier, type Principal } from './cohort-ledger.ts';
+import { CohortMembers } from './cohort-members.ts';
 import type { CohortCriteria } from './cohort-query.ts';
+import type { MemberSet } from './member-set.ts';
 import { previewDefinitionSchema } from './cohort-schema.ts';
 
 /** Two cohorts of one user may differ by no one or by 11 or more people: never by 1–10. */
@@ -20,15 +22,46 @@ export interface CohortToAdmit {
   name: string | null;
 }
 
-export type Admission = { admitted: true } | { admitted: false; earlier: { name: string | null } };
+/** Admitted: the cohort's true size and key residue (for disclosure control, never published as is). Refused: the earlier cohort. */
+export type Admission = { admitted: true; people: KeyedCount } | { admitted: false; earlier: { name: string | null } };
+
+/**
+ * A draft's estimate: the true size and key residue whose rounded, perturbed size is published: the
+ * draft's own, or, when it lies 1–10 people from an earlier cohort of the user, that cohort's (so two
+ * near drafts always show the same estimate, whatever the rounding).
+ */
+export interface DraftEstimate {
+  people: KeyedCount;
+  /** Whose size it is: the draft's own, or that of the earlier cohort 1–10 people away. */
+  of: 'draft' | 'earlier';
+}
 
 export class CohortAdmission {
   readonly #queues = new Map<Principal, Promise<unknown>>();
 
-  constructor(private readonly ledger: CohortLedger) {}
+  constructor(
+    private readonly ledger: CohortLedger,
+    private readonly members: CohortMembers = new CohortMembers(),
+  ) {}
 
+  /** A cohort to release (its perturbed size, a save, a characterization…): judged against the user's released cohorts only. */
   admit(db: Database, principal: Principal, cohort: CohortToAdmit): Promise<Admission> {
-    const run = (this.#queues.get(principal) ?? Promise.resolve()).then(() => this.#decide(db, principal, cohort));
+    return this.#oneAtATime(principal, () => this.#decide(db, principal, cohort));
+  }
+
+  /** A draft of the live builder: judged against all the user's cohorts, drafts included; never refused. */
+  estimate(db: Database, principal: Principal, cohort: CohortToAdmit): Promise<DraftEstimate> {
+    return this.#oneAtATime(principal, () => this.#estimate(db, principal, cohort));
+  }
+
+  /** The true size and key residue of a cohort without judging it (exact counts: a trusted environment keeps no ledger). */
+  async measure(db: Database, definition: CohortCriteria): Promise<KeyedCount> {
+    const { count, key } = await this.members.sized(db, definition);
+    return { count, key };
+  }
+
+  #oneAtATime<T>(principal: Principal, work: () => Promise<T>): Promise<T> {
+    const run = (this.#queues.get(principal) ?? Promise.resolve()).then(work);
     const tail = run.then(
       () => undefined,
       () => undefined,
@@ -41,14 +74,39 @@ export class CohortAdmission {
   }
 
   async #decide(db: Database, principal: Principal, cohort: CohortToAdmit): Promise<Admission> {
+    const { dataVersion, sized, known, near } = await this.#compare(db, principal, cohort, false);
+    if (near) return { admitted: false, earlier: { name: near.cohort.name } };
+    // A repeat of a recorded cohort writes nothing (a measure filtered by a cohort is asked for often).
+    const unchanged = known && known.size === sized.count && known.dataVersion === dataVersion && known.tier === 'released' && (cohort.name === null || known.name !== null);
+    if (!unchanged) await this.#record(principal, cohort, sized.count, dataVersion, 'released');
+    return { admitted: true, people: { count: sized.count, key: sized.key } };
+  }
+
+  async #estimate(db: Database, principal: Principal, cohort: CohortToAdmit): Promise<DraftEstimate> {
+    const { dataVersion, sized, known, near } = await this.#compare(db, principal, cohort, true);
+    const own = { people: { count: sized.count, key: sized.key }, of: 'draft' } as const;
+    // Asked before on this data: its own answer again, which says nothing new.
+    if (known && known.dataVersion === dataVersion && known.size === sized.count) return own;
+    // Near an earlier one: its estimate, and nothing recorded (the draft adds no answer of its own).
+    if (near) return { people: { count: near.members.size, key: near.members.keySum(await this.members.keys(db)) }, of: 'earlier' };
+    await this.#record(principal, cohort, sized.count, dataVersion, 'draft');
+    return own;
+  }
+
+  async #record(principal: Principal, cohort: CohortToAdmit, size: number, dataVersion: string, tier: LedgerTier): Promise<void> {
+    await this.ledger.record(principal, { definition: { criteria: cohort.definition.criteria, indexDate: cohort.definition.indexDate }, name: cohort.name, size, dataVersion, tier });
+  }
+
+  /** The cohort's members, its own ledger entry if any, and the first earlier cohort (in the ledger's order) 1–10 people from it. */
+  async #compare(db: Database, principal: Principal, cohort: CohortToAdmit, withDrafts: boolean) {
     const { dataVersion } = await warehouseMeta(db);
-    const size = await exactSize(db, cohort.definition);
+    const sized = await this.members.sized(db, cohort.definition);
     const key = ledgerKey(cohort.definition);
     let known: LedgerCohort | undefined;
+    let near: { cohort: LedgerCohort; members: MemberSet } | undefined;
     // The ledger keeps definitions; they are sized and compared within the rows the caller may read now.
     const withinRestriction = (earlier: LedgerCohort): LedgerCohort => ({ ...earlier, definition: { ...earlier.definition, restriction: cohort.definition.restriction } });
-    const toCompare: LedgerCohort[] = [];
-    for (const candidate of await this.ledger.candidates(principal, size, LEDGER_DISTANCE, dataVersion)) {
+    for (const candidate of await this.ledger.candidates(principal, sized.count, LEDGER_DISTANCE, dataVersion, withDrafts)) {
       const earlier = withinRestriction(candidate);
       if (ledgerKey(earlier.definition) === key) {
         known = earlier;
@@ -56,57 +114,16 @@ export class CohortAdmission {
       }
       // A definition the language no longer accepts (e.g. a removed condition group) cannot run, nor be asked for again.
       if (!previewDefinitionSchema.safeParse(candidate.definition).success) continue;
+      const theirs = await this.members.of(db, earlier.definition);
       if (earlier.dataVersion !== dataVersion) {
         // Sized on other data: its members may have changed with the load.
-        const resized = { ...candidate, size: await exactSize(db, earlier.definition), dataVersion };
-        await this.ledger.record(principal, resized);
-        if (Math.abs(resized.size - size) > LEDGER_DISTANCE) continue;
+        await this.ledger.record(principal, { ...candidate, size: theirs.size, dataVersion });
+        if (Math.abs(theirs.size - sized.count) > LEDGER_DISTANCE) continue;
       }
-      toCompare.push(earlier);
+      // |A Δ B|, exact, stopping early past the distance: in memory, no SQL.
+      const difference = sized.members.symmetricDifference(theirs, LEDGER_DISTANCE);
+      if (!near && difference > 0 && difference <= LEDGER_DISTANCE) near = { cohort: earlier, members: theirs };
     }
-    // The first near one in the ledger's order names the refusal, as when they were compared one by one.
-    const differences = await symmetricDifferences(db, cohort.definition, size, toCompare.map((earlier) => earlier.definition));
-    const near = toCompare.find((_, i) => differences[i]! > 0 && differences[i]! <= LEDGER_DISTANCE);
-    if (near) return { admitted: false, earlier: { name: near.name } };
-    // A repeat of a recorded cohort writes nothing (a measure filtered by a cohort is asked for often).
-    const unchanged = known && known.size === size && known.dataVersion === dataVersion && (cohort.name === null || known.name !== null);
-    if (!unchanged) await this.ledger.record(principal, { definition: { criteria: cohort.definition.criteria, indexDate: cohort.definition.indexDate }, name: cohort.name, size, dataVersion });
-    return { admitted: true };
+    return { dataVersion, sized, known, near };
   }
-}
-
-/** The exact number of members: for the ledger only, never published. */
-async function exactSize(db: Database, definition: CohortCriteria): Promise<number> {
-  const cohort = buildCohortSql(definition, undefined, db.dialect);
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM (${cohort.sql}) AS members`, cohort.values);
-  return Number(row!.n);
-}
-
-/** How many earlier cohorts one query compares the new one with (its SQL holds each of their definitions). */
-const COMPARED_PER_QUERY = 16;
-
-/**
- * |A Δ B| for each B: people in exactly one of the two cohorts, as |A| + |B| − 2 |A ∩ B| (a cohort's
- * SQL returns each member once). A's members are computed once per query and every B of the chunk is
- * counted against them: one query for up to COMPARED_PER_QUERY earlier cohorts instead of two set
- * differences each, which is what a live preview against a long ledger costs.
- */
-async function symmetricDifferences(db: Database, a: CohortCriteria, sizeA: number, others: readonly CohortCriteria[]): Promise<number[]> {
-  const differences: number[] = [];
-  for (let start = 0; start < others.length; start += COMPARED_PER_QUERY) {
-    const chunk = others.slice(start, start + COMPARED_PER_QUERY);
-    const sqlA = buildCohortSql(a, undefined, db.dialect);
-    const values = [...sqlA.values];
-    const ctes = [`a AS MATERIALIZED (${sqlA.sql})`];
-    const columns: string[] = [];
-    chunk.forEach((b, j) => {
-      const sqlB = buildCohortSql(b, undefined, db.dialect);
-      ctes.push(`b${j} AS (${shiftParameters(sqlB.sql, values.length)})`);
-      values.push(...sqlB.values);
-      columns.push(`(SELECT count(*) FROM b${j})::BIGINT AS size${j}`, `(SELECT count(*) FROM b${j} WHERE person_id IN (SELECT person_id FROM a))::BIGINT AS both${j}`);
-    });
-    const [row] = await db.query<Record<string, number>>(`WITH ${ctes.join(',\n')}\nSELECT ${columns.join(', ')}`, values);
-    chunk.forEach((_, j) => differences.push(sizeA + Number(row![`size${j}`]) - 2 * Number(row![`both${j}`])));
-  }
-  return differences;
 }

@@ -39,6 +39,7 @@ export function buildCohortSql(
   definition: CompiledDefinition,
   valueSets: ReadonlyMap<string, readonly string[]> = CONDITION_VALUE_SETS,
   dialect: SqlDialect = duckdbDialect,
+  what: 'members' | 'visible people' = 'members',
 ): CohortSql {
   const values: SqlValue[] = [];
   const bind = (value: SqlValue, cast?: 'DATE' | 'INTEGER' | 'DOUBLE') => {
@@ -197,9 +198,18 @@ export function buildCohortSql(
     return where;
   }
 
+  if (what === 'visible people') {
+    const limits = restricted(definition.restriction ?? {});
+    return { sql: `SELECT person_id FROM core.person${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`, values };
+  }
   const limits = definition.restriction ? restricted(definition.restriction) : [];
   const sql = `SELECT person_id FROM (\n${criterion(definition.criteria)}\n) AS cohort${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`;
   return { sql, values };
+}
+
+/** The people the definition's row restriction lets the caller see (everyone without one); its criteria are not used. */
+export function buildVisiblePeopleSql(definition: CompiledDefinition, dialect: SqlDialect = duckdbDialect): CohortSql {
+  return buildCohortSql(definition, CONDITION_VALUE_SETS, dialect, 'visible people');
 }
 
 /**

@@ -3,27 +3,36 @@
 // here first, as the caller's principal; a cohort too close to one they used earlier is refused
 // with 409 before anything about it is computed for the response. Exact counts (a trusted
 // environment, outside the threat model of docs/disclosure.md) keep no ledger.
-import { requireCohortTables } from '../../core/warehouse/engine-features.ts';
 import type { Request } from 'express';
 import { CohortAdmission, type CohortToAdmit } from '../../core/cohorts/admit-cohort.ts';
 import { buildCohortSql, type CohortSql } from '../../core/cohorts/build-cohort-sql.ts';
+import type { KeyedCount } from '../../core/cohorts/cohort-disclosure.ts';
 import type { CohortLedger } from '../../core/cohorts/cohort-ledger.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
 import type { Database } from '../../core/warehouse/database.ts';
+import { requireCohortTables } from '../../core/warehouse/engine-features.ts';
 import { HttpError } from '../http/errors.ts';
 import { restrictionOf } from '../routing/row-access.ts';
 import { principalOf } from './principal.ts';
 
 export const COHORT_TOO_CLOSE = 'cohort_too_close';
 
-/** The ledger's answer for one cohort: admitted (and recorded), or refused with the message that says why, without any count. */
-export type GateVerdict = { admitted: true } | { admitted: false; message: string; earlier: string | null };
+/**
+ * The ledger's answer for one cohort: admitted (and recorded) with its true size and key residue within the caller's rows
+ * (for disclosure control only), or refused with the message that says why, without any count.
+ */
+export type GateVerdict = { admitted: true; people: KeyedCount } | { admitted: false; message: string; earlier: string | null };
 
 export interface CohortGate {
-  /** Resolves when the caller may use the cohort (and it is in their ledger); throws 409 otherwise. */
-  admit(db: Database, request: Request, cohort: CohortToAdmit): Promise<void>;
+  /** Resolves when the caller may use the cohort (and it is in their ledger), with its true size within their rows; throws 409 otherwise. */
+  admit(db: Database, request: Request, cohort: CohortToAdmit): Promise<KeyedCount>;
+  /**
+   * A draft of the live builder, never refused: the true size and key residue to publish as a rounded estimate: the draft's
+   * own, or that of an earlier cohort of the caller 1–10 people from it (core/cohorts/admit-cohort.ts).
+   */
+  estimate(db: Database, request: Request, cohort: CohortToAdmit): Promise<KeyedCount>;
   /** The same decision, returned instead of thrown: for answers that show a refused cohort as refused (attrition steps). */
   judge(db: Database, request: Request, cohort: CohortToAdmit): Promise<GateVerdict>;
   /** The members of saved cohort `id`, admitted, as SQL for a measure; undefined without a cohort (404 for an unknown id). */
@@ -36,15 +45,22 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
     async admit(db, request, cohort) {
       const verdict = await gate.judge(db, request, cohort);
       if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, verdict.message, { earlier: verdict.earlier });
+      return verdict.people;
     },
     async judge(db, request, cohort) {
       // Every use of a cohort on the warehouse passes here: the one place an engine without cohort tables refuses them.
       await requireCohortTables(db);
-      if (options.exactCounts) return { admitted: true };
       // Judged within the rows the caller may read: that is where two cohorts' difference would show.
       const restricted = { ...cohort, definition: { ...cohort.definition, restriction: restrictionOf(request) } };
+      if (options.exactCounts) return { admitted: true, people: await admission.measure(db, restricted.definition) };
       const verdict = await admission.admit(db, principalOf(request), restricted);
       return verdict.admitted ? verdict : { admitted: false, message: cohortMessages.tooCloseToEarlier(verdict.earlier.name), earlier: verdict.earlier.name };
+    },
+    async estimate(db, request, cohort) {
+      await requireCohortTables(db);
+      const restricted = { ...cohort, definition: { ...cohort.definition, restriction: restrictionOf(request) } };
+      if (options.exactCounts) return admission.measure(db, restricted.definition);
+      return (await admission.estimate(db, principalOf(request), restricted)).people;
     },
     async membersSql(db, request, store, id) {
       if (id === undefined) return undefined;

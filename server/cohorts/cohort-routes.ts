@@ -6,7 +6,9 @@
 // docs/architecture.md#cohorts.
 import { z } from 'zod';
 import { attritionSteps } from '../../core/cohorts/cohort-attrition.ts';
-import { characterizeCohort, cohortSize } from '../../core/cohorts/characterize-cohort.ts';
+import { characterizeCohort } from '../../core/cohorts/characterize-cohort.ts';
+import { countDisclosure } from '../../core/cohorts/cohort-disclosure.ts';
+import { estimateSize } from '../../core/cohorts/estimate-size.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { cohortDefinitionSchema, previewDefinitionSchema } from '../../core/cohorts/cohort-schema.ts';
 import { compareCohorts } from '../../core/cohorts/compare-cohorts.ts';
@@ -70,11 +72,50 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       handler: async (request, response) => {
         const definition = validateDefinition(previewDefinitionSchema, request.body);
         const [{ dataVersion }, size] = await warehouse.use(async (db) => {
-          await gate.admit(db, request, { definition, name: definition.name ?? null });
-          return Promise.all([warehouseMeta(db), cohortSize(db, { ...definition, restriction: restrictionOf(request) }, counts)]);
+          // The gate has counted the members (within the caller's rows) to judge them: published from that count.
+          const people = await gate.admit(db, request, { definition, name: definition.name ?? null });
+          return [await warehouseMeta(db), countDisclosure(counts).size(people)] as const;
         });
         noteForAudit(response, { dataVersion, cellsReturned: 1, cellsSuppressed: size.suppressed ? 1 : 0 });
         response.json({ dataVersion, size });
+      },
+    },
+    {
+      method: 'post',
+      path: '/cohorts/estimate',
+      readsRows: true,
+      role: 'analyst',
+      jsonBody: BODY_LIMIT,
+      operation: {
+        summary: "The live builder's estimate of a draft: its size and each attrition step's, rounded, never refused",
+        operationId: 'estimateCohort',
+        tags,
+        description:
+          'Each size is the published (perturbed, 1–10 suppressed) size rounded to two significant figures and to no less than 100 people (roundedTo says to what). ' +
+          'A draft, or a step, that lies 1–10 people from an earlier cohort of the caller shows that cohort\'s estimate instead of its own, and only drafts far from every earlier one are kept in the ledger, as drafts: ' +
+          'an estimate never makes a later preview or save of the caller refused (docs/disclosure.md, Cohorts). Steps are those of POST /cohorts/attrition.',
+        requestBody: definitionBody('A cohort definition; the name may be left out'),
+        responses: {
+          200: objectResponse('{ dataVersion, size: { value, suppressed, roundedTo }, steps: [{ step, adds, size: { value, suppressed, roundedTo } }] }'),
+          400: errorResponse('BadRequest'),
+        },
+      },
+      handler: async (request, response) => {
+        const definition = validateDefinition(previewDefinitionSchema, request.body);
+        const disclosure = countDisclosure(counts);
+        const [{ dataVersion }, steps] = await warehouse.use(async (db) => {
+          const answered = [];
+          // One after the other, as attrition steps are judged; the last step is the definition itself.
+          const all = attritionSteps(definition);
+          for (const { step, adds, definition: prefix } of all) {
+            const people = await gate.estimate(db, request, { definition: prefix, name: step === all.length ? (definition.name ?? null) : null });
+            answered.push({ step, adds, size: estimateSize(disclosure.size(people)) });
+          }
+          return [await warehouseMeta(db), answered] as const;
+        });
+        const suppressed = steps.filter((s) => s.size.suppressed).length;
+        noteForAudit(response, { dataVersion, cellsReturned: steps.length, cellsSuppressed: suppressed });
+        response.json({ dataVersion, size: steps.at(-1)!.size, steps });
       },
     },
     {
@@ -97,7 +138,6 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       },
       handler: async (request, response) => {
         const definition = validateDefinition(previewDefinitionSchema, request.body);
-        const restriction = restrictionOf(request);
         const [{ dataVersion }, steps] = await warehouse.use(async (db) => {
           const answered = [];
           // One after the other: each step is judged against a ledger that already holds the steps before it.
@@ -109,7 +149,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
               answered.push({ step, adds, refused: true, size: null, message: verdict.message });
               continue;
             }
-            answered.push({ step, adds, refused: false, size: await cohortSize(db, { ...prefix, restriction }, counts), message: null });
+            answered.push({ step, adds, refused: false, size: countDisclosure(counts).size(verdict.people), message: null });
           }
           return [await warehouseMeta(db), answered] as const;
         });

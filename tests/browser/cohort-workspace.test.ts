@@ -1,7 +1,8 @@
 // User journey (issue 18): a researcher builds a cohort from nothing on the Cohorts page, watches its
 // size and attrition follow the criteria, saves it, characterizes it, compares it with another saved
 // cohort, and applies it as a filter on Explore (a picker of saved cohorts, no typed id). The sizes
-// shown are the API's answers for the same definition, and no count of 1–10 is shown on these pages.
+// shown are the API's answers for the same definition (estimates while editing, the exact size when
+// counted), and no count of 1–10 is shown on these pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
@@ -68,17 +69,22 @@ describe('the cohort workspace', () => {
     await page.selectOption('#criterion-3-group', 'hypertension');
     await settled();
 
-    const preview = await post('/api/cohorts/preview', { criteria: women40Hypertension });
-    expect(preview.size.suppressed).toBe(false);
-    expect(await page.locator('[data-testid="cohort-size"]').textContent()).toBe(shown(preview.size.value));
-
-    const attrition = await post('/api/cohorts/attrition', { criteria: women40Hypertension });
+    // While editing, the builder shows the API's estimates (rounded, never refused) for the size and each step.
+    const estimate = await post('/api/cohorts/estimate', { criteria: women40Hypertension });
+    expect(estimate.size.suppressed).toBe(false);
+    expect(estimate.size.value % 100).toBe(0);
+    expect(await page.locator('[data-testid="cohort-size"]').textContent()).toBe(shown(estimate.size.value));
     const rows = page.locator('[data-testid="attrition-row"]');
     await expect.poll(() => rows.count()).toBe(3);
-    for (const [i, step] of (attrition.steps as Json[]).entries()) {
+    for (const [i, step] of (estimate.steps as Json[]).entries()) {
       const text = (await rows.nth(i).locator('td').nth(1).textContent())!.trim();
-      expect(text).toBe(step.refused ? `Refused: ${step.message}` : shown(step.size.value));
+      expect(text).toBe(shown(step.size.value));
     }
+    // The exact (perturbed) size is asked for on purpose, and is the preview's.
+    await page.locator('[data-testid="cohort-count"]').click();
+    await page.locator('[data-testid="cohort-exact-size"], [data-testid="cohort-exact-refused"]').waitFor({ timeout: 60_000 });
+    const preview = await post('/api/cohorts/preview', { criteria: women40Hypertension });
+    expect(await page.locator('[data-testid="cohort-exact-size"]').textContent()).toBe(shown(preview.size.value));
     await expectNoSmallCounts('builder');
 
     await page.locator('#cohort-name').fill('Women 40+ with hypertension');

@@ -136,4 +136,38 @@ describe('the cohort ledger on 3,000 generated people', () => {
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   });
+
+  it("answers the live builder's drafts coarsely: a near draft shows the earlier one's estimate, and no draft refuses a later preview or save", async () => {
+    await server.close();
+    const fresh = () => startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir: mkdtempSync(join(tmpdir(), 'popsight-ledger-drafts-')) });
+    const [{ n: everyoneSize }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM core.person');
+    // Alone (a fresh ledger; written as one step, so no attrition step comes first), a draft gets its own estimate:
+    // rounded to 100 (3,000 people: two significant figures), within the rounding and the noise of the truth.
+    server = await fresh();
+    const alone = await call('POST', '/api/cohorts/estimate', { criteria: { not: { not: everyoneBut(smallGroup) } } });
+    expect(alone.status).toBe(200);
+    expect(alone.body.size.roundedTo).toBe(100);
+    expect(alone.body.size.value % 100).toBe(0);
+    expect(Math.abs(alone.body.size.value - (everyoneSize - smallGroupSize))).toBeLessThanOrEqual(50 + 5);
+    await server.close();
+
+    // The attack on drafts: "everyone", then "everyone but the small group". The second shows the first's estimate, whatever the rounding would do.
+    server = await fresh();
+    const first = await call('POST', '/api/cohorts/estimate', { criteria: everyone });
+    const second = await call('POST', '/api/cohorts/estimate', { criteria: everyoneBut(smallGroup) });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.body.size).toEqual(first.body.size);
+    // Its attrition steps: everyone, then everyone but the group: the same estimate twice, nothing for the 1–10 people.
+    expect(second.body.steps.map((s: Json) => s.size)).toEqual([first.body.size, first.body.size]);
+    // Drafts never refuse what the researcher meant: the intended cohort is counted exactly and saved.
+    const counted = await call('POST', '/api/cohorts/preview', { name: 'Almost everyone', criteria: everyoneBut(smallGroup) });
+    expect(counted.status).toBe(200);
+    expect(Math.abs(counted.body.size.value - (everyoneSize - smallGroupSize))).toBeLessThanOrEqual(5);
+    expect((await call('POST', '/api/cohorts', { name: 'Almost everyone', criteria: everyoneBut(smallGroup) })).status).toBe(201);
+    // Released cohorts still may not differ by 1–10 people: "everyone" counted exactly now is refused.
+    expectRefused(await call('POST', '/api/cohorts/preview', { criteria: everyone }), 'Almost everyone');
+    // And a draft near a released cohort shows that cohort's estimate (derivable from its published size), not its own.
+    const afterRelease = await call('POST', '/api/cohorts/estimate', { criteria: { not: { not: everyone } } });
+    expect(afterRelease.body.size.value).toBe(Math.max(100, Math.round(counted.body.size.value / 100) * 100));
+  }, 300_000);
 });

@@ -125,7 +125,7 @@ describe('roles', () => {
   it('declares the roles of the issue: viewer dashboards, analyst cohorts, exports, trends and comparisons, admin quality, loads and audit', () => {
     const roleOf = (route: string) => operations.find((o) => `${o.method} ${o.path}` === route)?.role;
     for (const route of ['GET /measures', 'GET /measures/{id}', 'GET /meta', 'GET /dimensions']) expect(roleOf(route), route).toBe('viewer');
-    for (const route of ['GET /measures/{id}/trend', 'POST /cohorts/preview', 'POST /cohorts/attrition', 'GET /cohorts/vocabulary', 'GET /cohorts', 'PATCH /cohorts/{id}', 'POST /cohorts', 'GET /cohorts/compare', 'GET /cohorts/{id}', 'DELETE /cohorts/{id}', 'GET /cohorts/{id}/characterization']) {
+    for (const route of ['GET /measures/{id}/trend', 'POST /cohorts/preview', 'POST /cohorts/estimate', 'POST /cohorts/attrition', 'GET /cohorts/vocabulary', 'GET /cohorts', 'PATCH /cohorts/{id}', 'POST /cohorts', 'GET /cohorts/compare', 'GET /cohorts/{id}', 'DELETE /cohorts/{id}', 'GET /cohorts/{id}/characterization']) {
       expect(roleOf(route), route).toBe('analyst');
     }
     for (const route of ['GET /quality', 'GET /audit', 'GET /loads', 'GET /quarantine']) expect(roleOf(route), route).toBe('admin');

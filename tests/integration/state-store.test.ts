@@ -161,20 +161,26 @@ describe('state store', () => {
     const store = await open(dir);
     const women = { criteria: { sex: 'F' as const } };
     const womenOn = { criteria: { sex: 'F' as const }, indexDate: '2020-12-31' };
-    await store.ledger.record('ann', { definition: women, name: 'Women', size: 1500, dataVersion: 'v1' });
-    await store.ledger.record('ann', { definition: womenOn, name: null, size: 1400, dataVersion: 'v1' });
-    await store.ledger.record('bob', { definition: women, name: 'Bob\'s women', size: 1500, dataVersion: 'v1' });
+    await store.ledger.record('ann', { definition: women, name: 'Women', size: 1500, dataVersion: 'v1', tier: 'released' });
+    await store.ledger.record('ann', { definition: womenOn, name: null, size: 1400, dataVersion: 'v1', tier: 'released' });
+    await store.ledger.record('bob', { definition: women, name: 'Bob\'s women', size: 1500, dataVersion: 'v1', tier: 'released' });
     // The same definition again: its size and version are updated, its first name stays.
-    await store.ledger.record('ann', { definition: women, name: 'All women', size: 1490, dataVersion: 'v1' });
+    await store.ledger.record('ann', { definition: women, name: 'All women', size: 1490, dataVersion: 'v1', tier: 'released' });
     await store.close();
 
     const reopened = await open(dir);
     // 1490 is within 10 of 1500; 1400 is not, and only ann's entries are hers.
-    expect(await reopened.ledger.candidates('ann', 1500, 10, 'v1')).toEqual([{ definition: women, name: 'Women', size: 1490, dataVersion: 'v1' }]);
-    expect(await reopened.ledger.candidates('ann', 1405, 10, 'v1')).toEqual([{ definition: womenOn, name: null, size: 1400, dataVersion: 'v1' }]);
+    expect(await reopened.ledger.candidates('ann', 1500, 10, 'v1')).toEqual([{ definition: women, name: 'Women', size: 1490, dataVersion: 'v1', tier: 'released' }]);
+    expect(await reopened.ledger.candidates('ann', 1405, 10, 'v1')).toEqual([{ definition: womenOn, name: null, size: 1400, dataVersion: 'v1', tier: 'released' }]);
     // On other data every entry is a candidate: its size must be taken again.
     expect((await reopened.ledger.candidates('ann', 10, 10, 'v2')).map((c) => c.size).sort()).toEqual([1400, 1490]);
     expect(await reopened.ledger.candidates('carol', 1500, 10, 'v1')).toEqual([]);
+    // Drafts of the live builder (migration 0009) are found only when asked for, and a release is never turned back into a draft.
+    const men = { criteria: { sex: 'M' as const } };
+    await reopened.ledger.record('ann', { definition: men, name: null, size: 1495, dataVersion: 'v1', tier: 'draft' });
+    await reopened.ledger.record('ann', { definition: women, name: null, size: 1490, dataVersion: 'v1', tier: 'draft' });
+    expect((await reopened.ledger.candidates('ann', 1500, 10, 'v1')).map((c) => [c.size, c.tier])).toEqual([[1490, 'released']]);
+    expect((await reopened.ledger.candidates('ann', 1500, 10, 'v1', true)).map((c) => [c.size, c.tier])).toEqual([[1490, 'released'], [1495, 'draft']]);
   });
 
   it('imports cohorts.json with its ids, names, times, definitions and order, then renames the file', async () => {

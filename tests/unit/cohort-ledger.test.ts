@@ -18,16 +18,30 @@ describe('cohort ledger', () => {
     const ledger = memoryCohortLedger();
     const women = { criteria: { sex: 'F' as const } };
     const men = { criteria: { sex: 'M' as const } };
-    await ledger.record('ann', { definition: women, name: 'Women', size: 100, dataVersion: 'v1' });
-    await ledger.record('ann', { definition: women, name: 'Renamed', size: 104, dataVersion: 'v1' });
-    await ledger.record('ann', { definition: men, name: null, size: 200, dataVersion: 'v0' });
-    await ledger.record('bob', { definition: men, name: null, size: 110, dataVersion: 'v1' });
+    await ledger.record('ann', { definition: women, name: 'Women', size: 100, dataVersion: 'v1', tier: 'released' });
+    await ledger.record('ann', { definition: women, name: 'Renamed', size: 104, dataVersion: 'v1', tier: 'released' });
+    await ledger.record('ann', { definition: men, name: null, size: 200, dataVersion: 'v0', tier: 'released' });
+    await ledger.record('bob', { definition: men, name: null, size: 110, dataVersion: 'v1', tier: 'released' });
     expect(await ledger.candidates('ann', 114, 10, 'v1')).toEqual([
-      { definition: women, name: 'Women', size: 104, dataVersion: 'v1' },
-      { definition: men, name: null, size: 200, dataVersion: 'v0' },
+      { definition: women, name: 'Women', size: 104, dataVersion: 'v1', tier: 'released' },
+      { definition: men, name: null, size: 200, dataVersion: 'v0', tier: 'released' },
     ]);
-    expect(await ledger.candidates('ann', 115, 10, 'v0')).toEqual([{ definition: women, name: 'Women', size: 104, dataVersion: 'v1' }]);
+    expect(await ledger.candidates('ann', 115, 10, 'v0')).toEqual([{ definition: women, name: 'Women', size: 104, dataVersion: 'v1', tier: 'released' }]);
     expect(await ledger.candidates('carol', 100, 10, 'v1')).toEqual([]);
+  });
+
+  it('keeps drafts apart: found only when asked for, and a released cohort never becomes a draft again', async () => {
+    const ledger = memoryCohortLedger();
+    const women = { criteria: { sex: 'F' as const } };
+    const men = { criteria: { sex: 'M' as const } };
+    await ledger.record('ann', { definition: women, name: null, size: 100, dataVersion: 'v1', tier: 'draft' });
+    await ledger.record('ann', { definition: men, name: null, size: 105, dataVersion: 'v1', tier: 'released' });
+    await ledger.record('ann', { definition: men, name: null, size: 105, dataVersion: 'v1', tier: 'draft' });
+    expect((await ledger.candidates('ann', 100, 10, 'v1')).map((c) => [c.size, c.tier])).toEqual([[105, 'released']]);
+    expect((await ledger.candidates('ann', 100, 10, 'v1', true)).map((c) => [c.size, c.tier])).toEqual([[100, 'draft'], [105, 'released']]);
+    // Released later (counted, saved): it is released from then on.
+    await ledger.record('ann', { definition: women, name: 'Women', size: 100, dataVersion: 'v1', tier: 'released' });
+    expect((await ledger.candidates('ann', 100, 10, 'v1')).map((c) => [c.name, c.tier])).toEqual([['Women', 'released'], [null, 'released']]);
   });
 
   it('names the earlier cohort in the refusal when it has a name', () => {

@@ -67,8 +67,17 @@ const cohortPath = (id: string) => `/api/cohorts/${encodeURIComponent(id)}`;
 export const previewCohort = (definition: DraftDefinition, signal?: AbortSignal) =>
   json(requestJson<{ dataVersion: string; size: PublishedSize }>('/api/cohorts/preview', { method: 'POST', body: definition, signal }));
 
-export const cohortAttrition = (definition: DraftDefinition, signal?: AbortSignal) =>
-  json(requestJson<{ dataVersion: string; steps: AttritionStep[] }>('/api/cohorts/attrition', { method: 'POST', body: definition, signal }));
+/** The live builder's estimate: sizes rounded (roundedTo says to what), never refused (docs/disclosure.md, design 10). */
+export type EstimatedSize = ({ value: number; suppressed: false } | { value: null; suppressed: true; suppressionReason?: string }) & { roundedTo?: number };
+
+export const estimateCohort = (definition: DraftDefinition, signal?: AbortSignal) =>
+  json(
+    requestJson<{ dataVersion: string; size: EstimatedSize; steps: { step: number; adds: Criterion; size: EstimatedSize }[] }>('/api/cohorts/estimate', {
+      method: 'POST',
+      body: definition,
+      signal,
+    }),
+  );
 
 export const fetchVocabulary = (signal?: AbortSignal) => json(requestJson<Vocabulary>('/api/cohorts/vocabulary', { method: 'GET', signal }));
 

@@ -1,14 +1,16 @@
 // State of the cohort builder: the drafts, the index date and name, and the live answers for the
-// definition they make: its size (POST /api/cohorts/preview) and its attrition (POST
-// /api/cohorts/attrition). Asked once the criteria have stopped changing for `delayMs`; a change
-// aborts the requests of the definition before, so a stale answer never replaces a newer one.
+// definition they make: its estimated size and attrition (POST /api/cohorts/estimate: rounded, never
+// refused, so the states passed through while editing never make the cohort meant refused), and its
+// exact size when asked for on purpose (POST /api/cohorts/preview). Asked once the criteria have
+// stopped changing for `delayMs`; a change aborts the requests of the definition before, so a stale
+// answer never replaces a newer one.
 import { isApiError, errorMessage, isAbortError } from '../lib/api.ts';
 import { newGroup, toDefinition, type GroupDraft } from './builder-model.ts';
-import { cohortAttrition, previewCohort, type AttritionStep, type DraftDefinition, type PublishedSize } from './cohort-api.ts';
+import { estimateCohort, previewCohort, type AttritionStep, type DraftDefinition, type EstimatedSize, type PublishedSize } from './cohort-api.ts';
 
 export type SizeAnswer =
   | { kind: 'idle'; message: string }
-  | { kind: 'size'; size: PublishedSize }
+  | { kind: 'size'; size: EstimatedSize }
   | { kind: 'refused'; message: string }
   | { kind: 'error'; message: string };
 
@@ -20,6 +22,8 @@ export class CohortBuilder {
   name = $state('');
   description = $state('');
   answer = $state.raw<SizeAnswer>({ kind: 'idle', message: 'Add a criterion to see the size of the cohort.' });
+  /** The exact (published) size, asked for with count(); cleared when the criteria change. */
+  exact = $state.raw<{ kind: 'size'; size: PublishedSize } | { kind: 'refused' | 'error'; message: string } | null>(null);
   steps = $state.raw<AttritionStep[] | null>(null);
   attritionError = $state<string | null>(null);
   /** Waiting for the criteria to settle, or for the server. */
@@ -42,6 +46,7 @@ export class CohortBuilder {
         return;
       }
       const definition = JSON.parse(key) as DraftDefinition;
+      this.exact = null;
       const controller = new AbortController();
       this.pending = true;
       const timer = setTimeout(() => void this.#ask(definition, controller.signal), delayMs);
@@ -55,24 +60,32 @@ export class CohortBuilder {
   async #ask(definition: DraftDefinition, signal: AbortSignal): Promise<void> {
     this.sent += 1;
     try {
-      const { size } = await previewCohort(definition, signal);
+      const { size, steps } = await estimateCohort(definition, signal);
       if (signal.aborted) return;
       this.answer = { kind: 'size', size };
-    } catch (error) {
-      if (signal.aborted || isAbortError(error)) return;
-      this.answer = isApiError(error) && error.code === REFUSED ? { kind: 'refused', message: error.message } : { kind: 'error', message: errorMessage(error) };
-    }
-    try {
-      const { steps } = await cohortAttrition(definition, signal);
-      if (signal.aborted) return;
-      this.steps = steps;
+      this.steps = steps.map((s) => ({ ...s, refused: false, message: null }));
       this.attritionError = null;
     } catch (error) {
       if (signal.aborted || isAbortError(error)) return;
+      this.answer = { kind: 'error', message: errorMessage(error) };
       this.steps = null;
-      this.attritionError = errorMessage(error);
+      this.attritionError = null;
     } finally {
       if (!signal.aborted) this.pending = false;
+    }
+  }
+
+  /** The exact size of the current definition (recorded in the cohort ledger as released: it may be refused). */
+  async count(): Promise<void> {
+    const { definition } = this.translation;
+    if (!definition) return;
+    const key = this.key;
+    try {
+      const { size } = await previewCohort(definition);
+      if (this.key === key) this.exact = { kind: 'size', size };
+    } catch (error) {
+      if (this.key !== key) return;
+      this.exact = isApiError(error) && error.code === REFUSED ? { kind: 'refused', message: error.message } : { kind: 'error', message: errorMessage(error) };
     }
   }
 
