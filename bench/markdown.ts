@@ -87,8 +87,11 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
 
   const d = run.dashboard;
   out.push(`**5. Dashboard.**${hasFigures(d) ? carriedNote(d) : ''} ${hasFigures(d)
-    ? `Overview complete (trend marks drawn, ${d.cold.tilesWithNumbers} of ${d.cold.tiles} KPI tiles with numbers) ${int(d.cold.ms)} ms after navigation start on a fresh server; ${int(d.warmMs)} ms warm (median of ${d.warmRuns}).${d.pages ? ` Other pages, first complete render: ${Object.entries(d.pages).map(([name, ms]) => `${name} ${int(ms)} ms`).join(', ')}.` : ''} ${d.chromium}.`
+    ? d.renders
+      ? `First complete render of every page (${d.chromium}; cold: a freshly started server, warm: median of ${d.warmRuns} later visits, each with an empty browser cache):`
+      : `Overview complete (trend marks drawn, ${d.cold.tilesWithNumbers} of ${d.cold.tiles} KPI tiles with numbers) ${int(d.cold.ms)} ms after navigation start on a fresh server; ${int(d.warmMs)} ms warm (median of ${d.warmRuns}).${d.pages ? ` Other pages, first complete render: ${Object.entries(d.pages).map(([name, ms]) => `${name} ${int(ms)} ms`).join(', ')}.` : ''} ${d.chromium}.`
     : missing(d)}`);
+  if (hasFigures(d) && d.renders) out.push(table(['page', 'path', 'cold', 'warm'], Object.entries(d.renders).map(([name, r]) => [name, `\`${r.path}\``, `${int(r.coldMs)} ms`, `${int(r.warmMs)} ms`])));
 
   const f = run.fhir;
   if (hasFigures(f)) {
