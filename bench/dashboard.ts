@@ -1,16 +1,19 @@
-// Section 5, dashboard: time from navigation start to the first complete render of the overview in
-// headless chromium: the trend chart's SVG has its marks and no KPI tile is still loading (and
-// they show numbers). First on a freshly started server (nothing cached), then on a warm one.
-// Then every other page (issue 17), each opened first in a new browser context on a server that
-// has not answered that page's requests yet, until its charts, tables and APC are drawn.
-import { chromium } from 'playwright-core';
+// Section 5, dashboard: every page's first complete render in headless chromium (the definition is
+// RENDER_DEFINITION in dashboard-pages.ts, the same for every page). Each page is opened once on a
+// freshly started server without its start-up warm-up (truly cold), then on a freshly started server
+// as shipped, navigated as soon as it listens (cold: the warm-up may still be running), then in new
+// browser contexts on that same server (warm server); the browser's cache is always empty.
+// The state the cohort profile and Reports page show (two cohorts, a report) is saved beforehand.
+import { chromium, type Browser } from 'playwright-core';
 import type { BenchContext } from './context.ts';
+import { DASHBOARD_PAGES, renderedPage, seedState, type DashboardPage, type SeededState } from './dashboard-pages.ts';
 import { startServerProcess } from './server-process.ts';
 import { median } from './stats.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WARM_RUNS = 3;
+const RENDER_TIMEOUT_MS = 300_000;
 
 export interface RenderSample {
   ms: number;
@@ -19,93 +22,90 @@ export interface RenderSample {
   tilesWithNumbers: number;
 }
 
-export interface DashboardBench {
-  chromium: string;
-  /** First visit on a server that has answered nothing yet. */
-  cold: RenderSample;
+export interface PageRender {
+  path: string;
+  /** First visit on a freshly started server process, navigated as soon as it listens (its start-up warm-up may still be running), empty browser cache. */
+  coldMs: number;
+  /** First visit on a freshly started server process without the start-up warm-up (truly cold). */
+  noWarmUpMs?: number;
   /** Median of later visits, each in a new browser context (empty browser cache, warm server). */
   warmMs: number;
+}
+
+export interface DashboardBench {
+  chromium: string;
+  /** The overview's cold visit, with what it showed. */
+  cold: RenderSample;
+  /** The overview's warm median. */
+  warmMs: number;
   warmRuns: number;
-  /** First complete render of each other page, milliseconds from navigation start. */
+  /** Every page (overview included), by name; absent in results written before every page was timed. */
+  renders?: Record<string, PageRender>;
+  /** Cold first render of the pages other than the overview: results written before `renders`. */
   pages?: Record<string, number>;
 }
 
-/** The other pages, with what a complete render has (checked in the page by renderedPage). */
-const PAGES = [
-  { name: 'explore', path: '/explore?measure=diabetes-prevalence&by=sex,race&adjust=age' },
-  { name: 'places', path: '/places?measure=diabetes-prevalence' },
-  { name: 'costs', path: '/costs' },
-  { name: 'library', path: '/library' },
-] as const;
-
 export async function benchDashboard(ctx: BenchContext, warehouse: string): Promise<DashboardBench> {
-  const server = await startServerProcess(ctx, warehouse);
+  const state = await seedOnce(ctx, warehouse);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const visit = async (): Promise<RenderSample> => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const renders: Record<string, PageRender> = {};
+    let cold: RenderSample | undefined;
+    for (const page of DASHBOARD_PAGES) {
+      const path = page.path(state);
+      const trulyCold = await startServerProcess(ctx, warehouse, { warmUp: false });
+      let noWarmUpMs: number;
       try {
-        const page = await context.newPage();
-        await page.goto(server.url, { waitUntil: 'commit' });
-        const done = await page.waitForFunction(renderedOverview, undefined, { polling: 'raf', timeout: 300_000 });
-        return (await done.jsonValue()) as RenderSample;
+        noWarmUpMs = (await visit(browser, `${trulyCold.url}${path}`, page)).ms;
       } finally {
-        await context.close();
+        await trulyCold.stop();
       }
-    };
-    const cold = await visit();
-    const warm: number[] = [];
-    for (let i = 0; i < WARM_RUNS; i++) warm.push((await visit()).ms);
-    ctx.log(`  overview rendered in ${cold.ms.toFixed(0)} ms cold, ${median(warm).toFixed(0)} ms warm`);
-    const pages: Record<string, number> = {};
-    for (const { name, path } of PAGES) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const server = await startServerProcess(ctx, warehouse);
       try {
-        const page = await context.newPage();
-        await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
-        const done = await page.waitForFunction(renderedPage, name, { polling: 'raf', timeout: 300_000 });
-        pages[name] = (await done.jsonValue()) as number;
+        const first = await visit(browser, `${server.url}${path}`, page);
+        const warm: number[] = [];
+        for (let i = 0; i < WARM_RUNS; i++) warm.push((await visit(browser, `${server.url}${path}`, page)).ms);
+        renders[page.name] = { path, coldMs: first.ms, noWarmUpMs, warmMs: median(warm) };
+        if (page.name === 'overview') cold = first;
+        ctx.log(`  ${page.name} rendered in ${first.ms.toFixed(0)} ms cold (${noWarmUpMs.toFixed(0)} ms without the start-up warm-up), ${median(warm).toFixed(0)} ms warm`);
       } finally {
-        await context.close();
+        await server.stop();
       }
-      ctx.log(`  ${name} rendered in ${pages[name].toFixed(0)} ms`);
     }
-    return { chromium: `Chromium ${browser.version()}`, cold, warmMs: median(warm), warmRuns: WARM_RUNS, pages };
+    return { chromium: `Chromium ${browser.version()}`, cold: cold!, warmMs: renders.overview!.warmMs, warmRuns: WARM_RUNS, renders };
   } finally {
     await browser.close();
+  }
+}
+
+async function seedOnce(ctx: BenchContext, warehouse: string): Promise<SeededState> {
+  const server = await startServerProcess(ctx, warehouse);
+  try {
+    return await seedState(server.url);
+  } finally {
     await server.stop();
   }
 }
 
-/** Runs in the page: the render sample once the overview is complete, else false. */
-function renderedOverview(): RenderSample | false {
-  const marks = document.querySelectorAll('[data-testid="trend-chart"] g.role-mark path').length;
-  const tiles = [...document.querySelectorAll('[data-testid="kpi-tile"]')];
-  if (marks === 0 || tiles.length === 0 || tiles.some((tile) => tile.querySelector('[aria-busy="true"]'))) return false;
-  const tilesWithNumbers = tiles.filter((tile) => /\d/.test(tile.querySelector('[data-testid="kpi-value"]')?.textContent ?? '')).length;
-  if (tilesWithNumbers === 0) return false;
-  return { ms: performance.now(), marks, tiles: tiles.length, tilesWithNumbers };
-}
-
-/** Runs in the page: milliseconds since navigation once the named page is complete, else false.
- * No function is assigned to a name in here: tsx would wrap it in a helper the page does not have. */
-function renderedPage(name: string): number | false {
-  const loading = [...document.querySelectorAll('[role="status"]')].some((el) => /Loading/.test(el.textContent ?? ''));
-  let complete = false;
-  if (name === 'explore') {
-    complete =
-      document.querySelectorAll('[data-testid="chart-figure"] g.role-mark path').length > 0 &&
-      document.querySelectorAll('[data-testid="apc-row"]').length > 0 &&
-      document.querySelectorAll('[data-testid="data-table"] tbody tr').length > 0;
-  } else if (name === 'places') {
-    complete =
-      document.querySelectorAll('[data-testid="county-map"] g.role-mark path').length > 0 &&
-      document.querySelectorAll('[data-testid="data-table"] tbody tr').length > 0;
-  } else if (name === 'costs') {
-    const sections = [...document.querySelectorAll('[data-testid="measure-section"]')];
-    complete = sections.length > 0 && sections.every((section) => section.querySelector('g.role-mark path') !== null);
-  } else if (name === 'library') {
-    complete = document.querySelectorAll('[data-testid="library-measure"]').length > 0;
+/** One visit in a new browser context: the render time, and for the overview what its tiles and trend showed. */
+async function visit(browser: Browser, url: string, { name, needs }: DashboardPage): Promise<RenderSample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    const done = await page.waitForFunction(renderedPage, needs, { polling: 'raf', timeout: RENDER_TIMEOUT_MS });
+    const ms = (await done.jsonValue()) as number | string;
+    if (typeof ms === 'string') throw new Error(`${name} (${url}) showed an ${ms}`);
+    const shown = await page.evaluate(() => {
+      const tiles = [...document.querySelectorAll('[data-testid="kpi-tile"]')];
+      return {
+        marks: document.querySelectorAll('[data-testid="trend-chart"] g.role-mark path').length,
+        tiles: tiles.length,
+        tilesWithNumbers: tiles.filter((tile) => /\d/.test(tile.querySelector('[data-testid="kpi-value"]')?.textContent ?? '')).length,
+      };
+    });
+    return { ms, ...shown };
+  } finally {
+    await context.close();
   }
-  return complete && !loading ? performance.now() : false;
 }

@@ -13,11 +13,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** `responseCacheMb: 0` serves every request afresh, as a server that has never seen it would. */
-export async function startServerProcess(ctx: BenchContext, warehouse: string, options: { responseCacheMb?: number } = {}): Promise<ServerProcess> {
+/** `responseCacheMb: 0` serves every request afresh, as a server that has never seen it would; `warmUp: false` leaves out the start-up warm-up. */
+export async function startServerProcess(ctx: BenchContext, warehouse: string, options: { responseCacheMb?: number; warmUp?: boolean } = {}): Promise<ServerProcess> {
   const cache = options.responseCacheMb === undefined ? [] : [String(options.responseCacheMb)];
   const [command, args] = tsxCommand('bench/serve-child.ts', [warehouse, join(ctx.workDir, 'state'), ...cache]);
-  const child = spawn(command, args, { cwd: ctx.root, env: ctx.childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = options.warmUp === false ? { ...ctx.childEnv, POPSIGHT_BENCH_WARM_UP: '0' } : ctx.childEnv;
+  const child = spawn(command, args, { cwd: ctx.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   splitLines(child.stderr!, (line) => {
     stderr.push(line);

@@ -1,6 +1,7 @@
-// The performance targets of issues 3 and 4, judged on every size that was run. They are defined
+// The performance targets of the issues (3, 4, 5, 13, 17, 18, 19), judged on every size that was run. They are defined
 // at 1,000,000 people; at smaller sizes a FAIL is an early warning. A failed target is a finding,
 // not a crash: the bench still exits 0.
+import { slowestColdRender } from './dashboard-pages.ts';
 import { hasFigures, type SizeRun } from './types.ts';
 
 export type Unit = 'ratio' | 'bytes' | 'ms' | 'seconds' | 'share' | 'times' | 'perSecond';
@@ -73,6 +74,14 @@ export const TARGETS: Target[] = [
   {
     id: 'cohort-preview-p95', title: 'Cohort builder live preview p95, new definitions', issue: 18, comparison: '<=', limit: 1000, unit: 'ms',
     value: (r) => (hasFigures(r.cohorts) ? r.cohorts.fresh.p95 : undefined),
+  },
+  {
+    id: 'dashboard-render-demo', title: "Dashboard: slowest page's first complete render, cold server (demo size: 20,000 people or fewer)", issue: 17, comparison: '<=', limit: 1000, unit: 'ms',
+    value: (r) => (r.people > 20_000 ? undefined : hasFigures(r.dashboard) ? slowestColdRender(r.dashboard) : undefined),
+  },
+  {
+    id: 'dashboard-render', title: "Dashboard: slowest page's first complete render, cold server", issue: 17, comparison: '<=', limit: 1500, unit: 'ms',
+    value: (r) => (hasFigures(r.dashboard) ? slowestColdRender(r.dashboard) : undefined),
   },
   {
     id: 'server-rss', title: 'Server RSS after the API benchmark', issue: 5, comparison: '<=', limit: 1.5 * GB, unit: 'bytes',

@@ -16,6 +16,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../server/http/rate-l
 import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openPostgresWarehouse } from '../server/warehouse/postgres-warehouse.ts';
+import { warmWarehouse } from '../server/warehouse/warm-up.ts';
 import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
@@ -48,6 +49,12 @@ export interface ServerOptions {
   stateDir?: string;
   /** MiB of rendered measure responses kept in memory (default 64); 0 answers every request afresh. */
   responseCacheMb?: number;
+  /**
+   * Compute the warehouse facts and the measure cell catalog as soon as a warehouse file is opened, at
+   * start and after each load (server/warehouse/warm-up.ts), instead of in a first visitor's requests
+   * (default true; the bench turns it off to time a truly cold server).
+   */
+  warmUp?: boolean;
   /** Each query's time budget in seconds (default 30); a query over it is stopped with 503. */
   queryTimeoutSeconds?: number;
   /** Exact counts instead of perturbed ones: a trusted environment only (docs/disclosure.md). */
@@ -126,7 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await retention.ready;
     const statementTimeoutMs = 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS);
     if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
-    else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs });
+    else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs, warm: options.warmUp === false ? undefined : warmWarehouse });
     else throw new Error('startServer: give a warehouse file or an engine URL');
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
     const signIn = options.signIn === true ? {} : options.signIn || undefined;

@@ -19,13 +19,23 @@ export interface LiveWarehouse {
 
 export interface LiveWarehouseOptions {
   recheckMs?: number;
+  /**
+   * Work started on each generation as soon as it is open (at start, and after each load), without
+   * waiting for it: what the first requests would otherwise compute while a user waits (warm-up.ts).
+   * A failure is not reported here; the request that needs the same work does it again and says so.
+   */
+  warm?: (db: Database) => Promise<unknown>;
   /** Each query's time budget (see OpenOptions.statementTimeoutMs); unset: none. */
   statementTimeoutMs?: number;
 }
 
 export async function openLiveWarehouse(path: string, options: LiveWarehouseOptions = {}): Promise<LiveWarehouse> {
   const recheckMs = options.recheckMs ?? 500;
-  const open = () => openGeneration(path, options.statementTimeoutMs);
+  const open = async () => {
+    const generation = await openGeneration(path, options.statementTimeoutMs);
+    if (options.warm) void within(generation, options.warm).catch(() => undefined);
+    return generation;
+  };
   let current = await open();
   let lastCheck = Date.now();
   let switching: Promise<void> | undefined;
@@ -48,19 +58,23 @@ export async function openLiveWarehouse(path: string, options: LiveWarehouseOpti
     path,
     async use(work) {
       await refresh().catch(() => undefined); // a half-visible file: keep answering from the one we have
-      const generation = current;
-      generation.users++;
-      try {
-        return await work(generation.db);
-      } finally {
-        generation.users--;
-        if (generation.retired && generation.users === 0) generation.db.close();
-      }
+      return within(current, work);
     },
     close() {
       retire(current);
     },
   };
+}
+
+/** Work on one generation, which is closed only once nothing uses it any more. */
+async function within<T>(generation: Generation, work: (db: Database) => Promise<T>): Promise<T> {
+  generation.users++;
+  try {
+    return await work(generation.db);
+  } finally {
+    generation.users--;
+    if (generation.retired && generation.users === 0) generation.db.close();
+  }
 }
 
 async function openGeneration(path: string, statementTimeoutMs: number | undefined): Promise<Generation> {

@@ -78,8 +78,11 @@ describe('npm run bench', () => {
 
     expect(dashboard.cold.ms).toBeGreaterThan(0);
     // Every other page of the dashboard rendered completely (issue 17).
-    expect(Object.keys(dashboard.pages ?? {}).sort()).toEqual(['costs', 'explore', 'library', 'places']);
-    for (const ms of Object.values(dashboard.pages ?? {})) expect(ms).toBeGreaterThan(0);
+    expect(Object.keys(dashboard.renders ?? {}).sort()).toEqual(['audit', 'cohort-profile', 'cohorts', 'costs', 'explore', 'library', 'overview', 'places', 'quality', 'reports']);
+    for (const render of Object.values(dashboard.renders ?? {})) {
+      expect(render.coldMs).toBeGreaterThan(0);
+      expect(render.warmMs).toBeGreaterThan(0);
+    }
     expect(dashboard.cold.marks).toBeGreaterThan(0);
     expect(dashboard.cold.tilesWithNumbers).toBeGreaterThan(0);
     expect(isNumber(dashboard.warmMs)).toBe(true);

@@ -145,4 +145,13 @@ describe('compressed responses', () => {
     expect(br!.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br!.body).equals(bytes)).toBe(true);
   });
+
+  it("sends the build's own brotli copy of an asset from the first request, so no visitor waits for compression", async () => {
+    const style = readdirSync(join(clientDir, 'assets')).find((name) => name.endsWith('.css'))!;
+    const bytes = readFileSync(join(clientDir, 'assets', style));
+    const first = await get(`/assets/${style}`, { 'Accept-Encoding': 'br, gzip' });
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(first.body).equals(bytes)).toBe(true);
+    expect(first.body.equals(readFileSync(join(clientDir, 'assets', `${style}.br`)))).toBe(true);
+  });
 });

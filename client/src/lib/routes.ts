@@ -30,3 +30,8 @@ const ADMIN_PAGES: readonly PageId[] = ['audit', 'quality'];
 
 /** Whether the navigation lists a page for a role; null: a server without sign-in, where everyone holds every role. */
 export const pageListedFor = (id: PageId, role: string | null): boolean => role === null || role === 'admin' || !ADMIN_PAGES.includes(id);
+
+/** Pages that draw Vega charts (their first render waits for the chart library). */
+const CHART_PAGES: readonly PageId[] = ['overview', 'explore', 'places', 'costs'];
+
+export const pageHasCharts = (id: PageId): boolean => CHART_PAGES.includes(id);
