@@ -7,7 +7,8 @@ import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
 import type { Request } from 'express';
 import { CohortAdmission, type CohortToAdmit } from '../../core/cohorts/admit-cohort.ts';
 import { buildCohortSql, type CohortSql } from '../../core/cohorts/build-cohort-sql.ts';
-import type { CohortLedger } from '../../core/cohorts/cohort-ledger.ts';
+import type { CohortLedger, Principal } from '../../core/cohorts/cohort-ledger.ts';
+import type { RowLimits } from '../../core/accounts/row-restriction.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
@@ -26,6 +27,11 @@ export interface CohortGate {
   admit(db: Database, request: Request, cohort: CohortToAdmit): Promise<void>;
   /** The same decision, returned instead of thrown: for answers that show a refused cohort as refused (attrition steps). */
   judge(db: Database, request: Request, cohort: CohortToAdmit): Promise<GateVerdict>;
+  /**
+   * The same decision for a principal who is not the caller: a report's recipient, judged within
+   * their own rows before a view over the cohort is sent to them (server/reports/report-cohorts.ts).
+   */
+  judgeFor(db: Database, principal: Principal, restriction: RowLimits | undefined, cohort: CohortToAdmit): Promise<GateVerdict>;
   /** The members of saved cohort `id`, admitted, as SQL for a measure; undefined without a cohort (404 for an unknown id). */
   membersSql(db: Database, request: Request, store: CohortStore, id: string | undefined): Promise<CohortSql | undefined>;
 }
@@ -37,13 +43,16 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
       const verdict = await gate.judge(db, request, cohort);
       if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, verdict.message, { earlier: verdict.earlier });
     },
-    async judge(db, request, cohort) {
+    judge(db, request, cohort) {
+      return gate.judgeFor(db, principalOf(request), restrictionOf(request), cohort);
+    },
+    async judgeFor(db, principal, restriction, cohort) {
       // Every use of a cohort on the warehouse passes here: the one place an engine without cohorts refuses them.
       requireDuckdbFor(db, 'cohorts');
       if (options.exactCounts) return { admitted: true };
       // Judged within the rows the caller may read: that is where two cohorts' difference would show.
-      const restricted = { ...cohort, definition: { ...cohort.definition, restriction: restrictionOf(request) } };
-      const verdict = await admission.admit(db, principalOf(request), restricted);
+      const restricted = { ...cohort, definition: { ...cohort.definition, restriction } };
+      const verdict = await admission.admit(db, principal, restricted);
       return verdict.admitted ? verdict : { admitted: false, message: cohortMessages.tooCloseToEarlier(verdict.earlier.name), earlier: verdict.earlier.name };
     },
     async membersSql(db, request, store, id) {

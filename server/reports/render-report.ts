@@ -9,7 +9,7 @@ import { reportEmail } from '../../core/reports/report-email.ts';
 import type { Database } from '../../core/warehouse/database.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { withInlineImages, type MailAttachment } from './mailer.ts';
-import { renderView, type RenderedView } from './render-view.ts';
+import { renderView, type RenderedView, type ViewCohort } from './render-view.ts';
 
 export interface RenderOptions {
   /** Where the dashboard is served, for the links back to the live views. */
@@ -39,14 +39,14 @@ function loadDate(loadedAt: string): string {
 
 const imageCid = (index: number) => `view-${index + 1}@popsight`;
 
-export async function renderReport(db: Database, report: SavedReport, options: RenderOptions & { restriction?: RowLimits }): Promise<RenderedReport> {
+export async function renderReport(db: Database, report: SavedReport, options: RenderOptions & { restriction?: RowLimits; cohort?: ViewCohort }): Promise<RenderedReport> {
   const exactCounts = options.exactCounts === true;
   const { restriction } = options;
   // As GET /api/measures/:id: the load's facts unrestricted, the listed values under the restriction.
   const [meta, listed] = await Promise.all([warehouseMeta(db, { exactCounts }), dimensionValues(db, { exactCounts, restriction })]);
   const views: RenderedView[] = [];
   // One after another: the views share the warehouse's connections with nothing else of this run.
-  for (const view of report.views) views.push(await renderView(db, view, { listed, restriction, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts, baseUrl: options.baseUrl }));
+  for (const view of report.views) views.push(await renderView(db, view, { listed, restriction, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts, baseUrl: options.baseUrl, cohort: options.cohort }));
   const loadedAt = loadDate(String(meta.loadedAt));
   const email = reportEmail({
     reportName: report.name,
