@@ -126,11 +126,31 @@ export interface RenderedView extends RenderedChart {
   withheld?: string;
 }
 
+/** A view measured (the query phase) and not yet drawn; or left out, with why. */
+export type MeasuredView =
+  | { kind: 'withheld'; rendered: RenderedView }
+  | {
+      kind: 'measured';
+      view: ReportView;
+      measure: ReturnType<typeof requireMeasure>;
+      query: Omit<ReturnType<typeof parseMeasureQuery>, 'adjustAge' | 'cohortId' | 'window'>;
+      parameters: { adjustAge: boolean; cohortId: string | undefined; window: TimeWindow | undefined };
+      rows: Parameters<typeof disclosedTable>[0];
+      queryMs: number;
+    };
+
+/** One view, measured then drawn: renderMs is its query time plus its drawing time. */
 export async function renderView(db: Database, view: ReportView, context: ViewContext): Promise<RenderedView> {
+  return drawView(await measureView(db, view, context), context);
+}
+
+/** The query phase: validation as the API's, the cohort's admission, the measure and its disclosure control, the window's slice. */
+export async function measureView(db: Database, view: ReportView, context: ViewContext): Promise<MeasuredView> {
   const started = performance.now();
   const measure = requireMeasure(view.measure);
+  const withheld = (reason: string): MeasuredView => ({ kind: 'withheld', rendered: withheldView(view, measure, context, reason, started) });
   const outside = filterOutside(view.filters, context.restriction);
-  if (outside) return withheldView(view, measure, context, reportMessages.viewOutsideRows(outside.dimension), started);
+  if (outside) return withheld(reportMessages.viewOutsideRows(outside.dimension));
   // The API's own validation: a filter value the warehouse does not list is refused here as there.
   let parsed: ReturnType<typeof parseMeasureQuery>;
   try {
@@ -138,22 +158,27 @@ export async function renderView(db: Database, view: ReportView, context: ViewCo
   } catch (error) {
     // Years that a later load no longer covers leave the view out; anything else is the report's fault.
     const parameter = error instanceof DomainError ? (error.details as { parameter?: string } | undefined)?.parameter : undefined;
-    if (parameter === 'from' || parameter === 'to') {
-      return withheldView(view, measure, context, reportMessages.viewWindowOutsideData(context.covered.from, context.covered.to), started);
-    }
+    if (parameter === 'from' || parameter === 'to') return withheld(reportMessages.viewWindowOutsideData(context.covered.from, context.covered.to));
     throw error;
   }
   const { adjustAge, cohortId, window, ...query } = parsed;
   let cohort: CohortSql | undefined;
   if (cohortId !== undefined) {
     const members = context.cohort ? await context.cohort(cohortId) : { withheld: reportMessages.cohortsUnavailable() };
-    if ('withheld' in members) return withheldView(view, measure, context, members.withheld, started);
+    if ('withheld' in members) return withheld(members.withheld);
     cohort = members;
   }
   // A window keeps a slice of the rows, as the API does (time-window.ts).
-  const measured = withinWindow(await runMeasure(db, { ...query, cohort, restriction: context.restriction }, { adjustAge, exactCounts: context.exactCounts, listed: context.listed }), window);
-  const queried = performance.now();
-  const table = disclosedTable(measured, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
+  const rows = withinWindow(await runMeasure(db, { ...query, cohort, restriction: context.restriction }, { adjustAge, exactCounts: context.exactCounts, listed: context.listed }), window);
+  return { kind: 'measured', view, measure, query, parameters: { adjustAge, cohortId, window }, rows, queryMs: performance.now() - started };
+}
+
+/** The drawing phase: the disclosed table, the chart to SVG and PNG, the alt text, values table and CSV. */
+export async function drawView(measured: MeasuredView, context: ViewContext): Promise<RenderedView> {
+  if (measured.kind === 'withheld') return measured.rendered;
+  const { view, measure, query, parameters } = measured;
+  const started = performance.now();
+  const table = disclosedTable(measured.rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
   const rows = table.rows as unknown as MeasureRow[];
   const described = describeMeasure(measure);
   const summary = { title: measure.title, rows, period: view.period, by: query.by, unit: measure.unit, unitLabel: described.unitLabel };
@@ -163,7 +188,7 @@ export async function renderView(db: Database, view: ReportView, context: ViewCo
   const png = svgToPng(svg);
   const pictured = performance.now();
   const csvFilename = viewCsvFilename(view);
-  const csv = toCsv(table, { filename: csvFilename, constants: csvConstants(query, { adjustAge, cohortId, window }, context) }).body;
+  const csv = toCsv(table, { filename: csvFilename, constants: csvConstants(query, parameters, context) }).body;
   const rendered = { altText: altText(summary), table: valuesTable(summary) };
   const ended = performance.now();
   return {
@@ -176,8 +201,8 @@ export async function renderView(db: Database, view: ReportView, context: ViewCo
     csv,
     csvFilename,
     link: liveViewLink(context.baseUrl, view),
-    renderMs: ended - started,
-    phases: { queryMs: queried - started, svgMs, pngMs: pictured - drawn, tableMs: tabled - queried + (ended - pictured) },
+    renderMs: measured.queryMs + (ended - started),
+    phases: { queryMs: measured.queryMs, svgMs, pngMs: pictured - drawn, tableMs: tabled - started + (ended - pictured) },
   };
 }
 
