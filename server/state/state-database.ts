@@ -18,6 +18,11 @@ export interface StateTransaction {
 
 export interface StateDatabase {
   readonly file: string;
+  /**
+   * Memory that lives with the open file: shared by every reference this process holds on it and
+   * dropped when the last one closes it (the audit chain's head is kept here).
+   */
+  readonly memory: Map<string, unknown>;
   /** Reads committed rows (plain JS values, timestamps as ISO strings); runs beside changes. */
   query<T extends Row = Row>(sql: string, values?: SqlValue[]): Promise<T[]>;
   /** Runs `work` in one transaction, after every change asked for before it: all of it or nothing. */
@@ -31,6 +36,7 @@ interface Shared {
   references: number;
   /** The tail of the change queue. */
   queue: Promise<unknown>;
+  memory: Map<string, unknown>;
 }
 
 const open = new Map<string, Shared>();
@@ -44,7 +50,7 @@ export async function openStateDatabase(file: string): Promise<StateDatabase> {
   const key = join(realpathSync(dirname(file)), basename(file));
   let shared = open.get(key);
   if (!shared) {
-    shared = { db: openFile(file), references: 0, queue: Promise.resolve() };
+    shared = { db: openFile(file), references: 0, queue: Promise.resolve(), memory: new Map() };
     open.set(key, shared);
   }
   shared.references += 1;
@@ -67,6 +73,7 @@ export async function openStateDatabase(file: string): Promise<StateDatabase> {
 
   return {
     file,
+    memory: entry.memory,
     query: (sql, values) => (released ? Promise.reject(new Error(stateMessages.closed(file))) : db.query(sql, values)),
     change,
     async release() {
