@@ -215,7 +215,7 @@ export function registerReportCommands(program: Command): void {
     .description('Add a report: a name, recipients and one or more views (each a JSON view or the dashboard\'s URL query).')
     .requiredOption('--name <name>', 'the report\'s name (the e-mail subject)')
     .requiredOption('--to <addresses>', 'comma-separated e-mail addresses', (value: string, previous: string[]) => [...previous, ...value.split(',').map((a) => a.trim()).filter(Boolean)], [])
-    .requiredOption('--view <view>', 'a view: \'{"measure":"…","by":"sex","period":"year","filters":{…}}\' or \'?measure=…&by=sex\' (repeat for more)', (value: string, previous: string[]) => [...previous, value], [])
+    .requiredOption('--view <view>', 'a view: \'{"measure":"…","by":["county","sex"],"period":"year","from":2019,"to":2024,"filters":{…},"cohort":"<id>"}\' or the dashboard\'s \'?measure=…&by=county,sex&from=2019&cohort=<id>\' (repeat for more)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--owner <principal>', 'the report\'s owner (default: the current user name)')
     .option('--cron <expression>', 'schedule, five-part cron (default: 0 7 * * 1, Mondays 07:00)')
     .option('--tz <zone>', 'IANA time zone of the schedule (default: UTC)')
