@@ -35,7 +35,7 @@ export function cohortForRecipients(db: Database, cohorts: ReportCohorts, restri
       const verdict = await cohorts.gate.judgeFor(db, principal, restriction, { definition: cohort.definition, name: cohort.name });
       if (!verdict.admitted) return { withheld: reportMessages.viewCohortRefused() };
     }
-    return buildCohortSql(cohort.definition);
+    return buildCohortSql(cohort.definition, undefined, db.dialect);
   };
   return (id) => {
     if (!judged.has(id)) judged.set(id, judge(id));
