@@ -1,5 +1,10 @@
-// Section 9, report e-mails (issue 19): the time to render each view of a six-view report (query,
-// disclosure control, Vega-Lite → SVG → PNG, alt text, table, CSV), timed on every round, and the
+// Section 9, report e-mails (issue 19): the time to render each view of a six-view report, timed on
+// every round as renderView's renderMs (server/reports/render-view.ts): from the view's validation to
+// its finished parts, i.e. the measure query run uncached (no response cache in this path; DuckDB's
+// buffers warm after the untimed first round) with disclosure control, the Vega-Lite spec compiled
+// and drawn to SVG by Vega, the PNG drawn by resvg, the alt text, values table and CSV; not the
+// e-mail's MIME assembly or its sending (those are in the delivery time). Each phase is kept too
+// (median per view), so the cause of a slow view shows. Then the
 // time to deliver that report to 100 recipients with different row restrictions through an SMTP
 // server in this process (loopback), one message each, as the scheduler sends it: each recipient is
 // an account limited to a county, an organization or a payer (or an admin reading every row), and the
@@ -19,7 +24,9 @@ import type { RowRule } from '../core/accounts/row-restriction.ts';
 import { rowsByAccount } from '../core/reports/recipient-rows.ts';
 import { runReport } from '../server/reports/deliver-report.ts';
 import { smtpMailer } from '../server/reports/mailer.ts';
-import { renderView } from '../server/reports/render-view.ts';
+import { renderView, type RenderPhases } from '../server/reports/render-view.ts';
+import { requireMeasure } from '../core/measures/catalog.ts';
+import { cellsFor, measureCellCatalog } from '../core/measures/measure-cells.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import { openStateStore } from '../server/state/state-store.ts';
 import type { BenchContext } from './context.ts';
@@ -27,21 +34,37 @@ import { summarize, type LatencySummary } from './stats.ts';
 
 /** A Monday pack: prevalence, control, use and cost, by the dashboard's usual stratifiers. */
 export const REPORT_VIEWS: Partial<ReportView>[] = [
-  { measure: 'diabetes-prevalence', by: 'sex', period: 'year' },
-  { measure: 'hba1c-control', by: 'race', period: 'year' },
-  { measure: 'ed-visits-per-1000', by: 'payer', period: 'year' },
-  { measure: 'cost-pmpm', by: 'county', period: 'year' },
-  { measure: 'hypertension-prevalence', by: 'ageBand', period: 'year' },
-  { measure: 'inpatient-admissions-per-1000', by: null, period: 'quarter' },
+  { measure: 'diabetes-prevalence', by: ['sex'], period: 'year' },
+  { measure: 'hba1c-control', by: ['race'], period: 'year' },
+  { measure: 'ed-visits-per-1000', by: ['payer'], period: 'year' },
+  { measure: 'cost-pmpm', by: ['county'], period: 'year' },
+  { measure: 'hypertension-prevalence', by: ['ageBand'], period: 'year' },
+  { measure: 'inpatient-admissions-per-1000', by: [], period: 'quarter' },
 ];
 export const RECIPIENTS = 100;
+export const RENDER_METHOD =
+  'A view\'s render time runs from its validation to its finished parts: the measure query, uncached (no response cache on this path), with disclosure control; ' +
+  'the Vega-Lite spec compiled and drawn to SVG by Vega; the PNG drawn by resvg at twice the chart\'s size with the shipped font; the alt text, values table and CSV. ' +
+  'It leaves out the e-mail\'s MIME assembly and sending, which the delivery time includes.';
 const ROUNDS = 7;
 /** The values of each dimension the recipients are limited to: a health system's sites, counties and payers. */
 const VALUES_PER_DIMENSION = { county: 8, organization: 8, payer: 4 } as const;
 
+/** Median ms of each phase of a view's render (render-view.ts RenderPhases), and where its numbers came from. */
+export interface RenderPhaseMedians {
+  queryMs: number;
+  svgMs: number;
+  pngMs: number;
+  tableMs: number;
+  /** `cells`: the pre-aggregated measure cells; `person rows`: the mart's rows of the view's period. */
+  source: 'cells' | 'person rows';
+}
+
 export interface ReportsBench {
   rounds: number;
-  views: { id: string; render: LatencySummary }[];
+  /** What a view's render time counts (the method text). */
+  method?: string;
+  views: { id: string; render: LatencySummary; phases?: RenderPhaseMedians }[];
   /** The worst view's p95, ms. */
   worstRenderP95: number;
   delivery: {
@@ -73,15 +96,29 @@ export async function benchReports(ctx: BenchContext, db: Database): Promise<Rep
   const [listed, meta] = await Promise.all([dimensionValues(db), warehouseMeta(db)]);
   const context = { listed, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts: false, baseUrl: 'http://127.0.0.1:3000/' };
   const samples = definition.views.map(() => [] as number[]);
+  const phases = definition.views.map(() => [] as RenderPhases[]);
   // One untimed round warms DuckDB's buffers and the renderer; then every view is timed each round.
   for (let round = 0; round <= ROUNDS; round++) {
     for (const [i, view] of definition.views.entries()) {
       const rendered = await renderView(db, view, context);
-      if (round > 0) samples[i]!.push(rendered.renderMs);
+      if (round > 0) {
+        samples[i]!.push(rendered.renderMs);
+        phases[i]!.push(rendered.phases);
+      }
     }
   }
-  const views = definition.views.map((view, i) => ({ id: `${view.measure}${view.by ? ` by ${view.by}` : ''} (${view.period})`, render: summarize(samples[i]!) }));
+  const catalog = await measureCellCatalog(db);
+  const views = definition.views.map((view, i) => {
+    const median = (phase: keyof RenderPhases) => summarize(phases[i]!.map((p) => p[phase])).p50;
+    const source = cellsFor({ measure: requireMeasure(view.measure), period: view.period, by: view.by, filters: {} }, catalog) ? 'cells' as const : 'person rows' as const;
+    return {
+      id: `${view.measure}${view.by.length ? ` by ${view.by.join(',')}` : ''} (${view.period})`,
+      render: summarize(samples[i]!),
+      phases: { queryMs: median('queryMs'), svgMs: median('svgMs'), pngMs: median('pngMs'), tableMs: median('tableMs'), source },
+    };
+  });
   ctx.log(`reports: render p95 per view ${views.map((v) => v.render.p95.toFixed(0)).join(', ')} ms`);
+  ctx.log(`reports: median query / SVG / PNG / table ms per view ${views.map((v) => `${v.phases.queryMs.toFixed(0)}/${v.phases.svgMs.toFixed(0)}/${v.phases.pngMs.toFixed(0)}/${v.phases.tableMs.toFixed(0)} (${v.phases.source})`).join(', ')}`);
 
   const received = { messages: 0, bytes: 0 };
   const smtp = new SMTPServer({
@@ -120,6 +157,7 @@ export async function benchReports(ctx: BenchContext, db: Database): Promise<Rep
     ctx.log(`reports: ${RECIPIENTS} recipients under ${result.renderings.length} restrictions × ${definition.views.length} views delivered in ${seconds.toFixed(1)} s`);
     return {
       rounds: ROUNDS,
+      method: RENDER_METHOD,
       views,
       worstRenderP95: Math.max(...views.map((v) => v.render.p95)),
       delivery: { recipients: RECIPIENTS, views: definition.views.length, seconds, messages: received.messages, bytesPerMessage: received.bytes / Math.max(1, received.messages), restrictions: result.renderings.length },

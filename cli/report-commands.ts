@@ -15,6 +15,8 @@ import { readViewText } from '../core/reports/report-view.ts';
 import { openDatabase, type Database } from '../core/warehouse/database.ts';
 import { DEFAULT_MAIL_FROM, runReport, type RunResult } from '../server/reports/deliver-report.ts';
 import { mailerFor } from '../server/reports/mailer.ts';
+import { cohortGate } from '../server/cohorts/cohort-gate.ts';
+import { cohortForRecipients, type ReportCohorts } from '../server/reports/report-cohorts.ts';
 import { previewHtml, renderReport, type RenderedReport } from '../server/reports/render-report.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { StateStore } from '../server/state/state-store.ts';
@@ -126,13 +128,21 @@ export async function resumeReportCommand(id: string, options: ReportCommandOpti
   console.log(reportCliMessages.resumed(id, report.nextRunAt));
 }
 
+/** The state store's saved cohorts, and its ledger to admit them (none kept with exact counts, as the server). */
+const reportCohortsOf = (state: StateStore, options: { exactCounts?: boolean }): ReportCohorts => ({ store: state.cohorts, gate: cohortGate(state.ledger, { exactCounts: options.exactCounts === true }) });
+
 function printRenderTimes(rendered: RenderedReport): void {
   for (const view of rendered.views) console.log(reportCliMessages.viewRendered(view.measure.title, view.renderMs));
 }
 
 export async function previewReportCommand(id: string, options: RenderCommandOptions & { out: string }, env: NodeJS.ProcessEnv = process.env): Promise<RenderedReport> {
-  const report = await withReports(options, (reports) => requireReport(reports, id));
-  const rendered = await withWarehouse(options.warehouse, (db) => renderReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }));
+  // The preview is the operator's, on this machine: a view's cohort passes the local principal's ledger.
+  const rendered = await withReports(options, async (reports, state) => {
+    const report = await requireReport(reports, id);
+    return withWarehouse(options.warehouse, (db) =>
+      renderReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts, cohort: cohortForRecipients(db, reportCohortsOf(state, options), undefined, []) }),
+    );
+  });
   const out = resolve(options.out);
   writeFileSync(out, previewHtml(rendered));
   printRenderTimes(rendered);
@@ -166,7 +176,7 @@ async function runHere(id: string, options: RenderCommandOptions, env: NodeJS.Pr
       // No server to ask whether sign-in is on: a state store with accounts restricts by account.
       const recipientRows = rowsByAccountOnceAny(state.accounts.users);
       return withWarehouse(options.warehouse, (db) =>
-        runReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }, { store: reports, mailer, from: env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM, recipientRows }),
+        runReport(db, report, { baseUrl: baseUrlOf(options, env), exactCounts: options.exactCounts }, { store: reports, mailer, from: env.POPSIGHT_MAIL_FROM ?? DEFAULT_MAIL_FROM, recipientRows, cohorts: reportCohortsOf(state, options) }),
       );
     });
     for (const rendered of result.renderings) printRenderTimes(rendered);
@@ -205,7 +215,7 @@ export function registerReportCommands(program: Command): void {
     .description('Add a report: a name, recipients and one or more views (each a JSON view or the dashboard\'s URL query).')
     .requiredOption('--name <name>', 'the report\'s name (the e-mail subject)')
     .requiredOption('--to <addresses>', 'comma-separated e-mail addresses', (value: string, previous: string[]) => [...previous, ...value.split(',').map((a) => a.trim()).filter(Boolean)], [])
-    .requiredOption('--view <view>', 'a view: \'{"measure":"…","by":"sex","period":"year","filters":{…}}\' or \'?measure=…&by=sex\' (repeat for more)', (value: string, previous: string[]) => [...previous, value], [])
+    .requiredOption('--view <view>', 'a view: \'{"measure":"…","by":["county","sex"],"period":"year","from":2019,"to":2024,"filters":{…},"cohort":"<id>"}\' or the dashboard\'s \'?measure=…&by=county,sex&from=2019&cohort=<id>\' (repeat for more)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--owner <principal>', 'the report\'s owner (default: the current user name)')
     .option('--cron <expression>', 'schedule, five-part cron (default: 0 7 * * 1, Mondays 07:00)')
     .option('--tz <zone>', 'IANA time zone of the schedule (default: UTC)')

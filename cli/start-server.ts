@@ -21,6 +21,7 @@ import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
 import { rowsByAccount, rowsByAccountOnceAny, type RecipientRows } from '../core/reports/recipient-rows.ts';
+import { cohortGate } from '../server/cohorts/cohort-gate.ts';
 import { DEFAULT_MAIL_FROM, type DeliveryDeps, type RetryPolicy } from '../server/reports/deliver-report.ts';
 import { mailerFor, outboxDir } from '../server/reports/mailer.ts';
 import { reportScheduler } from '../server/reports/report-scheduler.ts';
@@ -123,7 +124,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // With sign-in each recipient reads what their account reads; without it, every row as every caller
   // does, unless the state store has accounts (recipient-rows.ts).
   const recipientRows = options.signIn ? rowsByAccount(state.accounts.users) : rowsByAccountOnceAny(state.accounts.users);
-  const delivery = reportDelivery(options.reports || {}, clock, recipientRows);
+  // One cohort gate for the API and the report e-mails: a cohort used in either passes one ledger.
+  const gate = cohortGate(state.ledger, { exactCounts: options.exactCounts === true });
+  const delivery = { ...reportDelivery(options.reports || {}, clock, recipientRows), cohorts: { store: state.cohorts, gate } };
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
   let links: SignInLinks | undefined;
@@ -142,7 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runtimeToken = signIn && randomBytes(32).toString('base64url');
     const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, oidc: signIn.oidc, runtimeToken });
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
-    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
+    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));

@@ -9,7 +9,7 @@ import type { CohortQuota, CohortStore } from '../core/cohorts/saved-cohort.ts';
 import type { AuditRecorder } from './audit/audit-recorder.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { auditTrail } from './audit/audit-trail.ts';
-import { cohortGate } from './cohorts/cohort-gate.ts';
+import { cohortGate, type CohortGate } from './cohorts/cohort-gate.ts';
 import { cohortRoutes } from './cohorts/cohort-routes.ts';
 import { compression } from './http/compression.ts';
 import { compressedStatic } from './http/compressed-static.ts';
@@ -37,6 +37,8 @@ export interface AppState {
   cohorts: CohortStore;
   /** Each user's cohort ledger; without it, one kept in memory (it protects only while the process lives). */
   ledger?: CohortLedger;
+  /** The gate over that ledger, when the caller shares it with report e-mails (cli/start-server.ts); else one made here. */
+  gate?: CohortGate;
   /** Report e-mails: the store, and how a "Send now" delivers; without it, no report route. */
   reports?: Omit<ReportRouteDeps, 'warehouse' | 'exactCounts'>;
 }
@@ -77,7 +79,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
   app.use('/api', compression());
   const cohorts = state?.cohorts ?? unavailableCohortStore();
   // One gate for both route tables: a cohort used as ?cohort= and one previewed share one ledger.
-  const gate = cohortGate(state?.ledger ?? memoryCohortLedger(), { exactCounts });
+  const gate = state?.gate ?? cohortGate(state?.ledger ?? memoryCohortLedger(), { exactCounts });
   const tables: RouteTable[] = [
     metaRoutes(warehouse, { exactCounts }),
     measureRoutes(warehouse, cohorts, { cache: new ResponseCache(responseCache), exactCounts, cohortGate: gate }),
@@ -85,7 +87,10 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     loadRoutes(warehouse, { exactCounts }),
     cohortRoutes(warehouse, cohorts, { exactCounts, gate, quota: cohortQuota }),
   ];
-  if (state?.reports) tables.push(reportRoutes({ ...state.reports, warehouse, exactCounts }));
+  if (state?.reports) {
+    const reportCohorts = { store: cohorts, gate };
+    tables.push(reportRoutes({ ...state.reports, delivery: { cohorts: reportCohorts, ...state.reports.delivery }, cohorts: reportCohorts, warehouse, exactCounts }));
+  }
   if (audit) tables.push(auditRoutes(audit));
   if (access.routes) tables.push(access.routes);
   tables.push(openApiRoutes(() => tables));

@@ -7,10 +7,15 @@
 // Pure but for the user store that comes in; recipients are grouped by restriction so a report is
 // rendered once per distinct restriction, not once per recipient.
 import type { User, UserStore } from '../accounts/account-stores.ts';
+import { userPrincipal } from '../accounts/caller.ts';
 import { restrictionText, rowAccessOf, type RowAccess, type RowLimits } from '../accounts/row-restriction.ts';
 
 /** Each recipient's rows, or why they read none. */
-export type RecipientAccess = RowAccess & { reason?: 'no-account' | 'disabled' | 'ambiguous' | 'no-rule' };
+export type RecipientAccess = RowAccess & {
+  reason?: 'no-account' | 'disabled' | 'ambiguous' | 'no-rule';
+  /** Whose cohort ledger admits a cohort sent to this recipient (caller.ts): their account's; none without sign-in. */
+  principal?: string;
+};
 
 /** The rows of each recipient (lower-cased addresses in, one entry per address out). */
 export type RecipientRows = (recipients: readonly string[]) => Promise<Map<string, RecipientAccess>>;
@@ -34,7 +39,7 @@ export function rowsByAccount(users: Pick<UserStore, 'list'>): RecipientRows {
         const account = accounts[0]!;
         if (account.disabled) return [recipient, { kind: 'none', reason: 'disabled' }];
         const access = rowAccessOf(account.role, account.restriction);
-        return [recipient, access.kind === 'none' ? { kind: 'none', reason: 'no-rule' } : access];
+        return [recipient, access.kind === 'none' ? { kind: 'none', reason: 'no-rule' } : { ...access, principal: userPrincipal(account.name) }];
       }),
     );
   };
@@ -56,6 +61,8 @@ export interface RestrictionGroup {
   /** Undefined: every row. */
   limits: RowLimits | undefined;
   recipients: string[];
+  /** The recipients' ledger principals (recipients without one, on a server without sign-in, left out). */
+  principals: string[];
 }
 
 /** The recipients who read some rows, grouped by restriction (in the order first met), and those who read none. */
@@ -68,8 +75,9 @@ export function groupByRestriction(accesses: ReadonlyMap<string, RecipientAccess
       continue;
     }
     const key = restrictionText(access);
-    const group = groups.get(key) ?? { key, limits: access.kind === 'limited' ? access.limits : undefined, recipients: [] };
+    const group = groups.get(key) ?? { key, limits: access.kind === 'limited' ? access.limits : undefined, recipients: [], principals: [] };
     group.recipients.push(recipient);
+    if (access.principal !== undefined && !group.principals.includes(access.principal)) group.principals.push(access.principal);
     groups.set(key, group);
   }
   return { groups: [...groups.values()], denied };

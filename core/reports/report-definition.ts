@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors.ts';
 import { reportMessages } from './report-messages.ts';
 import { cronProblem, DEFAULT_SCHEDULE, isTimeZone, nextRunAfter } from './report-schedule.ts';
-import { reportViewSchema } from './report-view.ts';
+import { reportViewSchema, VIEW_FIELDS } from './report-view.ts';
 
 /** Views in one report: each is a query and a chart, so a report stays a page, not a dashboard. */
 export const MAX_VIEWS = 12;
@@ -71,5 +71,5 @@ function fieldName(path: readonly PropertyKey[]): string {
 function knownKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(reportDefinitionSchema.shape);
   if (path[0] === 'schedule') return ['cron', 'timeZone', 'afterLoad'];
-  return ['measure', 'by', 'period', 'filters', 'adjust'];
+  return [...VIEW_FIELDS];
 }

@@ -11,7 +11,8 @@ export interface SummaryInput {
   title: string;
   rows: readonly MeasureRow[];
   period: 'year' | 'quarter' | 'month';
-  by: Dimension | null;
+  /** The stratifiers, outer first (none, one, or two as the dashboard's by=a,b). */
+  by: readonly Dimension[];
   unit: string;
   unitLabel: string;
 }
@@ -25,11 +26,13 @@ export function formatEstimate(value: number, unit: string, unitLabel: string): 
   return `${formatValue(value, unit)}${format.spaced ? ' ' : ''}${format.suffix}`;
 }
 
-const stratumOf = (row: MeasureRow, by: Dimension | null): string => (by && row[by] !== undefined ? valueLabel(by, row[by]!) : 'All');
+const labelOf = (row: MeasureRow, dimension: Dimension): string => (row[dimension] !== undefined && row[dimension] !== null ? valueLabel(dimension, String(row[dimension])) : 'All');
+/** `Female`, `Essex County · White`. */
+const stratumOf = (row: MeasureRow, by: readonly Dimension[]): string => by.map((dimension) => labelOf(row, dimension)).join(' · ');
 
 /** One stratum's latest estimate: `Female 9.7% (95% CI 8.6–10.8)`, `Male suppressed`. */
 function statement(row: MeasureRow, input: SummaryInput): string {
-  const name = input.by ? `${stratumOf(row, input.by)} ` : '';
+  const name = input.by.length ? `${stratumOf(row, input.by)} ` : '';
   if (row.suppressed) return `${name}${reportMessages.suppressedValue()}`;
   if (row.rate === null) return `${name}${reportMessages.noEstimate()}`;
   const ci = row.ciLow !== null && row.ciHigh !== null ? ` (95% CI ${formatInterval(row.ciLow, row.ciHigh, input.unit)})` : '';
@@ -40,7 +43,8 @@ const periodsOf = (rows: readonly MeasureRow[]): string[] => [...new Set(rows.ma
 
 export function altText(input: SummaryInput): string {
   const periods = periodsOf(input.rows);
-  const scope = `${input.title}, by ${periodLabels[input.period].toLowerCase()}${input.by ? ` and ${dimensionLabels[input.by].toLowerCase()}` : ''}`;
+  const names = [periodLabels[input.period], ...input.by.map((dimension) => dimensionLabels[dimension])].map((name) => name.toLowerCase());
+  const scope = `${input.title}, by ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}`;
   if (periods.length === 0) return `${scope}. ${reportMessages.noRows()}`;
   const latest = periods.at(-1)!;
   const range = periods.length > 1 ? `, ${periods[0]} to ${latest}` : `, ${latest}`;
@@ -60,12 +64,12 @@ export interface ValuesTable {
 export function valuesTable(input: SummaryInput): ValuesTable {
   const periods = periodsOf(input.rows);
   const shown = new Set(periods.slice(-TABLE_PERIODS));
-  const headers = ['Period', ...(input.by ? [dimensionLabels[input.by]] : []), 'Estimate', '95% CI', 'Numerator', 'Denominator'];
+  const headers = ['Period', ...input.by.map((dimension) => dimensionLabels[dimension]), 'Estimate', '95% CI', 'Numerator', 'Denominator'];
   const rows = input.rows
     .filter((row) => shown.has(row.period))
     .sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0))
     .map((row) => {
-      const stratum = input.by ? [stratumOf(row, input.by)] : [];
+      const stratum = input.by.map((dimension) => labelOf(row, dimension));
       if (row.suppressed) return [row.period, ...stratum, reportMessages.suppressedValue(), '', '', ''];
       return [
         row.period,

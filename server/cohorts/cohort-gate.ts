@@ -4,10 +4,11 @@
 // with 409 before anything about it is computed for the response. Exact counts (a trusted
 // environment, outside the threat model of docs/disclosure.md) keep no ledger.
 import type { Request } from 'express';
+import type { RowLimits } from '../../core/accounts/row-restriction.ts';
 import { CohortAdmission, type CohortToAdmit } from '../../core/cohorts/admit-cohort.ts';
 import { buildCohortSql, type CohortSql } from '../../core/cohorts/build-cohort-sql.ts';
 import type { KeyedCount } from '../../core/cohorts/cohort-disclosure.ts';
-import type { CohortLedger } from '../../core/cohorts/cohort-ledger.ts';
+import type { CohortLedger, Principal } from '../../core/cohorts/cohort-ledger.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
@@ -35,6 +36,11 @@ export interface CohortGate {
   estimate(db: Database, request: Request, cohort: CohortToAdmit): Promise<KeyedCount>;
   /** The same decision, returned instead of thrown: for answers that show a refused cohort as refused (attrition steps). */
   judge(db: Database, request: Request, cohort: CohortToAdmit): Promise<GateVerdict>;
+  /**
+   * The same decision for a principal who is not the caller: a report's recipient, judged within
+   * their own rows before a view over the cohort is sent to them (server/reports/report-cohorts.ts).
+   */
+  judgeFor(db: Database, principal: Principal, restriction: RowLimits | undefined, cohort: CohortToAdmit): Promise<GateVerdict>;
   /** The members of saved cohort `id`, admitted, as SQL for a measure; undefined without a cohort (404 for an unknown id). */
   membersSql(db: Database, request: Request, store: CohortStore, id: string | undefined): Promise<CohortSql | undefined>;
 }
@@ -47,13 +53,16 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
       if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, verdict.message, { earlier: verdict.earlier });
       return verdict.people;
     },
-    async judge(db, request, cohort) {
+    judge(db, request, cohort) {
+      return gate.judgeFor(db, principalOf(request), restrictionOf(request), cohort);
+    },
+    async judgeFor(db, principal, restriction, cohort) {
       // Every use of a cohort on the warehouse passes here: the one place an engine without cohort tables refuses them.
       await requireCohortTables(db);
       // Judged within the rows the caller may read: that is where two cohorts' difference would show.
-      const restricted = { ...cohort, definition: { ...cohort.definition, restriction: restrictionOf(request) } };
+      const restricted = { ...cohort, definition: { ...cohort.definition, restriction } };
       if (options.exactCounts) return { admitted: true, people: await admission.measure(db, restricted.definition) };
-      const verdict = await admission.admit(db, principalOf(request), restricted);
+      const verdict = await admission.admit(db, principal, restricted);
       return verdict.admitted ? verdict : { admitted: false, message: cohortMessages.tooCloseToEarlier(verdict.earlier.name), earlier: verdict.earlier.name };
     },
     async estimate(db, request, cohort) {

@@ -17,6 +17,7 @@ import type { Database } from '../../core/warehouse/database.ts';
 import { isTransientFailure, smtpReply, type Mailer, type OutgoingMail } from './mailer.ts';
 import { renderReport, type RenderedReport, type RenderOptions } from './render-report.ts';
 import { followUpRun, type FollowUp } from './run-follow-up.ts';
+import { cohortForRecipients, type ReportCohorts } from './report-cohorts.ts';
 
 export interface RetryPolicy {
   /** Sends tried per recipient, the first included. */
@@ -42,6 +43,8 @@ export interface DeliveryDeps {
   log?: (message: string) => void;
   /** Each recipient's rows (recipient-rows.ts): by account with sign-in, every row without it. */
   recipientRows: RecipientRows;
+  /** Saved cohorts and the ledger that admits them for each recipient; without them a view over a cohort is left out. */
+  cohorts?: ReportCohorts;
 }
 
 export interface RunResult {
@@ -77,7 +80,8 @@ export async function runReport(db: Database, report: SavedReport, options: Rend
     for (const { recipient, access } of denied) await store.recordDelivery(run.id, recipient, 'skipped', reportMessages.recipientReadsNothing(access.reason));
     for (const group of groups) {
       try {
-        renderings.push(await renderReport(db, report, { ...options, restriction: group.limits }));
+        const cohort = deps.cohorts && cohortForRecipients(db, deps.cohorts, group.limits, group.principals);
+        renderings.push(await renderReport(db, report, { ...options, restriction: group.limits, cohort }));
       } catch (failure) {
         error ??= messageOf(failure);
         for (const recipient of group.recipients) await store.recordDelivery(run.id, recipient, 'failed', messageOf(failure));

@@ -9,7 +9,7 @@ import { reportEmail } from '../../core/reports/report-email.ts';
 import type { Database } from '../../core/warehouse/database.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { withInlineImages, type MailAttachment } from './mailer.ts';
-import { renderView, type RenderedView } from './render-view.ts';
+import { drawView, measureView, type RenderedView, type ViewCohort } from './render-view.ts';
 
 export interface RenderOptions {
   /** Where the dashboard is served, for the links back to the live views. */
@@ -39,14 +39,18 @@ function loadDate(loadedAt: string): string {
 
 const imageCid = (index: number) => `view-${index + 1}@popsight`;
 
-export async function renderReport(db: Database, report: SavedReport, options: RenderOptions & { restriction?: RowLimits }): Promise<RenderedReport> {
+export async function renderReport(db: Database, report: SavedReport, options: RenderOptions & { restriction?: RowLimits; cohort?: ViewCohort }): Promise<RenderedReport> {
   const exactCounts = options.exactCounts === true;
   const { restriction } = options;
   // As GET /api/measures/:id: the load's facts unrestricted, the listed values under the restriction.
   const [meta, listed] = await Promise.all([warehouseMeta(db, { exactCounts }), dimensionValues(db, { exactCounts, restriction })]);
+  const context = { listed, restriction, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts, baseUrl: options.baseUrl, cohort: options.cohort };
+  // Every view's query is started at once, and each view is drawn as its rows arrive, in order:
+  // DuckDB answers on its own threads while this one draws the charts (Vega, resvg).
+  const measuring = report.views.map((view) => measureView(db, view, context));
+  for (const pending of measuring) pending.catch(() => undefined); // awaited below, in order; a failure fails the rendering
   const views: RenderedView[] = [];
-  // One after another: the views share the warehouse's connections with nothing else of this run.
-  for (const view of report.views) views.push(await renderView(db, view, { listed, restriction, covered: coveredYears(meta.dateRange), dataVersion: meta.dataVersion, dataAsOf: meta.loadedAt, exactCounts, baseUrl: options.baseUrl }));
+  for (const pending of measuring) views.push(await drawView(await pending, context));
   const loadedAt = loadDate(String(meta.loadedAt));
   const email = reportEmail({
     reportName: report.name,

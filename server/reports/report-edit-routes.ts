@@ -4,7 +4,7 @@
 // change is validated as a whole definition, so each fault names its field as creation does.
 import type { Request } from 'express';
 import { DomainError } from '../../core/errors.ts';
-import { MAX_VIEWS, parseReportDefinition, type SavedReport } from '../../core/reports/report-definition.ts';
+import { MAX_VIEWS, parseReportDefinition, type ReportDefinition, type SavedReport } from '../../core/reports/report-definition.ts';
 import { reportMessages } from '../../core/reports/report-messages.ts';
 import { nextRunAfter } from '../../core/reports/report-schedule.ts';
 import type { ReportStore } from '../../core/reports/report-store.ts';
@@ -23,7 +23,7 @@ function bodyObject(request: Request): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-export function reportEditRoutes(deps: { reports: ReportStore; clock: () => Date }): RouteTable {
+export function reportEditRoutes(deps: { reports: ReportStore; clock: () => Date; checkViewsOnData: (request: Request, definition: ReportDefinition) => Promise<void> }): RouteTable {
   const { reports } = deps;
 
   /** The report with `changes` applied, validated whole and saved; its next run made again if the schedule changed. */
@@ -31,6 +31,7 @@ export function reportEditRoutes(deps: { reports: ReportStore; clock: () => Date
     const { name, owner, recipients, views, schedule } = report;
     const definition = parseReportDefinition({ name, owner, recipients, views, schedule, ...changes });
     checkViewsWithin(request, definition);
+    if (changes.views !== undefined) await deps.checkViewsOnData(request, definition);
     return (await reports.update(report.id, definition))!;
   }
 

@@ -8,7 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../core/errors.ts';
-import { parseReportDefinition } from '../../core/reports/report-definition.ts';
+import { parseReportDefinition, type ReportDefinition } from '../../core/reports/report-definition.ts';
+import { checkViewYears } from '../../core/reports/report-view.ts';
+import { coveredYears } from '../../core/measures/time-window.ts';
+import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { escapeHtml } from '../../core/reports/report-email.ts';
 import { reportMessages } from '../../core/reports/report-messages.ts';
 import type { ReportStore } from '../../core/reports/report-store.ts';
@@ -21,6 +24,7 @@ import { runReport, UNSUBSCRIBE_SECRET, type DeliveryDeps } from './deliver-repo
 import { canSee, changeableReportOf, checkViewsWithin, visibleReportOf } from './report-access.ts';
 import { reportEditRoutes } from './report-edit-routes.ts';
 import type { OutboxEntry } from './mailer.ts';
+import { checkViewCohorts, type ReportCohorts } from './report-cohorts.ts';
 
 export interface ReportRouteDeps {
   reports: ReportStore;
@@ -33,6 +37,8 @@ export interface ReportRouteDeps {
   outbox?: string;
   /** For the next run of a resumed report; default the system clock. */
   clock?: () => Date;
+  /** Saved cohorts and the caller's ledger, for views over a cohort; without them such a view is refused. */
+  cohorts?: ReportCohorts;
 }
 
 const RUNS_SHOWN = 20;
@@ -57,7 +63,7 @@ const definitionBody = {
         properties: {
           name: { type: 'string' },
           recipients: { type: 'array', items: { type: 'string', format: 'email' } },
-          views: { type: 'array', items: { type: 'object', description: 'A dashboard view: measure, by, period, filters, adjust' } },
+          views: { type: 'array', items: { type: 'object', description: 'A dashboard view: measure, by (up to two stratifiers: a list, or "a,b"), period, from and to (years), filters, adjust, cohort (a saved cohort id)' } },
           schedule: { type: 'object', properties: { cron: { type: 'string' }, timeZone: { type: 'string' }, afterLoad: { type: 'boolean' } } },
         },
       },
@@ -73,6 +79,17 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
   const baseUrlOf = (request: Request) => deps.baseUrl ?? `${request.protocol}://${request.get('host')}/`;
 
   const visibleReport = (request: Request) => visibleReportOf(reports, request);
+
+  /** What the views ask of the data, checked when they are added: their years, their cohorts (report-cohorts.ts). */
+  const checkViewsOnData = (request: Request, definition: ReportDefinition) =>
+    deps.warehouse.use(async (db) => {
+      checkViewYears(definition.views, coveredYears((await warehouseMeta(db)).dateRange));
+      if (deps.cohorts) await checkViewCohorts(db, request, deps.cohorts, definition);
+      else {
+        const i = definition.views.findIndex((view) => view.cohort !== null);
+        if (i >= 0) throw new DomainError('invalid_definition', reportMessages.invalidField(`views[${i}].cohort`, reportMessages.cohortsUnavailable()), { field: `views[${i}].cohort` });
+      }
+    });
 
   /** The report and recipient of a valid link; 400 otherwise (an unknown report gets the same answer, so ids are not probed). */
   async function linkOf(request: Request) {
@@ -93,7 +110,7 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
   }
 
   return [
-    ...reportEditRoutes({ reports, clock: deps.clock ?? (() => new Date()) }),
+    ...reportEditRoutes({ reports, clock: deps.clock ?? (() => new Date()), checkViewsOnData }),
     {
       method: 'get',
       path: '/reports',
@@ -121,7 +138,12 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
         operationId: 'createReport',
         tags: ['reports'],
         requestBody: definitionBody,
-        responses: { 201: json('The saved report'), 400: json('A field is wrong: the error names it'), 403: json('A view is filtered outside the caller\'s rows (outside_restriction, naming the field)') },
+        responses: {
+          201: json('The saved report'),
+          400: json('A field is wrong: the error names it (e.g. views[0].from outside the years of the data, views[0].cohort not a saved cohort)'),
+          403: json('A view is filtered outside the caller\'s rows (outside_restriction, naming the field)'),
+          409: json('A view\'s cohort differs by 1–10 people from one the caller used (cohort_too_close)'),
+        },
       },
       handler: async (request, response) => {
         const body = (request.body ?? {}) as Record<string, unknown>;
@@ -130,6 +152,7 @@ export function reportRoutes(deps: ReportRouteDeps): RouteTable {
         }
         const definition = parseReportDefinition({ ...body, owner: principalOf(request) });
         checkViewsWithin(request, definition);
+        await checkViewsOnData(request, definition);
         const saved = await reports.save(definition);
         response.status(201).json(saved);
       },

@@ -3,6 +3,7 @@
 // unsubscribes and the link-signing secret (migration 0007). Every change is one transaction.
 import { nextRunAfter } from '../../core/reports/report-schedule.ts';
 import type { ReportDefinition, SavedReport } from '../../core/reports/report-definition.ts';
+import { storedView } from '../../core/reports/report-view.ts';
 import type { Delivery, DeliveryStatus, ReportRun, ReportStore, RunStatus } from '../../core/reports/report-store.ts';
 import { openStateDatabase, type StateDatabase } from './state-database.ts';
 import type { StateStore } from './state-store.ts';
@@ -49,14 +50,18 @@ interface ReportRow extends Record<string, unknown> {
   unsubscribed: string | null;
 }
 
-const toReport = (row: ReportRow): SavedReport => ({
-  id: row.id,
-  createdAt: row.createdAt,
-  nextRunAt: row.nextRunAt,
-  ...(JSON.parse(row.definition) as ReportDefinition),
-  paused: row.pausedAt === null ? null : { at: row.pausedAt, reason: row.pauseReason ?? '' },
-  unsubscribed: row.unsubscribed === null ? [] : (JSON.parse(row.unsubscribed) as string[]),
-});
+const toReport = (row: ReportRow): SavedReport => {
+  const definition = JSON.parse(row.definition) as ReportDefinition;
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    nextRunAt: row.nextRunAt,
+    ...definition,
+    views: definition.views.map(storedView),
+    paused: row.pausedAt === null ? null : { at: row.pausedAt, reason: row.pauseReason ?? '' },
+    unsubscribed: row.unsubscribed === null ? [] : (JSON.parse(row.unsubscribed) as string[]),
+  };
+};
 
 export function sqlReportStore(db: StateDatabase, deps: ReportStoreDeps): ReportStore {
   const now = () => deps.clock().toISOString();

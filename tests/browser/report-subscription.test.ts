@@ -98,7 +98,7 @@ describe('subscribing to a view', () => {
     expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth >= 1280, img.naturalHeight >= 640, img.complete])).toEqual([true, true, true]);
 
     const result = await fetchJson<MeasureResult>(server.url, '/api/measures/diabetes-prevalence?period=year&by=sex');
-    const summary = { title: result.measure.title, rows: result.rows, period: 'year' as const, by: 'sex' as const, unit: result.measure.unit, unitLabel: result.measure.unitLabel };
+    const summary = { title: result.measure.title, rows: result.rows, period: 'year' as const, by: ['sex'] as const, unit: result.measure.unit, unitLabel: result.measure.unitLabel };
     expect(await image.getAttribute('alt')).toBe(altText(summary));
     const expected = valuesTable(summary);
     const headers = await frame.locator('table thead th').allTextContents();

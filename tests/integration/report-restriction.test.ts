@@ -18,6 +18,9 @@ import type { AccountRole } from '../../core/accounts/roles.ts';
 import type { RowRule } from '../../core/accounts/row-restriction.ts';
 import { users } from '../../core/accounts/users.ts';
 import type { MeasureResult } from '../../core/api/api-types.ts';
+import { buildCohortSql, shiftParameters } from '../../core/cohorts/build-cohort-sql.ts';
+import { escapeHtml } from '../../core/reports/report-email.ts';
+import { reportMessages } from '../../core/reports/report-messages.ts';
 import { measureApiParameters, type ReportView } from '../../core/reports/report-view.ts';
 import { altText, valuesTable } from '../../core/reports/view-summary.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
@@ -121,8 +124,8 @@ beforeAll(async () => {
   server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: true, rateLimit: false, reports: { smtpUrl, pollMs: 3_600_000, baseUrl: 'https://dash.example/' } });
 
   views = [
-    { measure: 'diabetes-prevalence', by: 'county', period: 'year', filters: {}, adjust: null },
-    { measure: 'diabetes-prevalence', by: 'sex', period: 'year', filters: { county: otherCounty }, adjust: null },
+    { measure: 'diabetes-prevalence', by: ['county'], period: 'year', from: null, to: null, filters: {}, adjust: null, cohort: null },
+    { measure: 'diabetes-prevalence', by: ['sex'], period: 'year', from: null, to: null, filters: { county: otherCounty }, adjust: null, cohort: null },
   ];
   const created = await call('/reports', tokens.admin!, {
     method: 'POST',
@@ -168,7 +171,7 @@ describe('report e-mails under each recipient\'s row restriction', () => {
     expect(csv).not.toContain(otherCounty);
     const result = (await (await apiView(views[0]!, tokens.county!, 'application/json')).json()) as MeasureResult;
     expect(new Set(result.rows.map((r) => r.county))).toEqual(new Set([county]));
-    const summary = { title: result.measure.title, rows: result.rows, period: 'year' as const, by: 'county' as const, unit: result.measure.unit, unitLabel: result.measure.unitLabel };
+    const summary = { title: result.measure.title, rows: result.rows, period: 'year' as const, by: ['county'] as const, unit: result.measure.unit, unitLabel: result.measure.unitLabel };
     const [table] = htmlTables(html);
     const expected = valuesTable(summary);
     expect(table).toEqual([expected.headers, ...expected.rows]);
@@ -227,5 +230,138 @@ describe('reports made by a restricted caller', () => {
       const response = await call(path, tokens.county!, { method, body: JSON.stringify(method === 'PATCH' ? { name: 'x' } : { measure: 'diabetes-prevalence' }) });
       expect(response.status, `${method} ${path}`).toBe(404);
     }
+  });
+});
+
+describe('a view with a cohort, a year window and two stratifiers', () => {
+  /** Age 40 or more on a date: a saved cohort's criteria. */
+  const fortyPlus = (at: string) => ({ age: { min: 40, at } });
+  let cohortId: string;
+  let cohortView: ReportView;
+  let covered: { from: number; to: number };
+  let atDate: string;
+  const cohortMail = new Map<string, ParsedMail>();
+  let cohortRun: Json;
+
+  beforeAll(async () => {
+    const meta = (await (await call('/meta', tokens.admin!)).json()) as Json;
+    covered = { from: Number(String(meta.dateRange.start).slice(0, 4)), to: Number(String(meta.dateRange.end).slice(0, 4)) };
+    atDate = String(meta.dateRange.end).slice(0, 10);
+    const saved = await call('/cohorts', tokens.admin!, { method: 'POST', body: JSON.stringify({ name: 'Forty and over', criteria: fortyPlus(atDate) }) });
+    expect(saved.status).toBe(201);
+    cohortId = ((await saved.json()) as Json).id as string;
+    cohortView = { measure: 'diabetes-prevalence', by: ['sex', 'ethnicity'], period: 'year', from: covered.to - 2, to: covered.to, filters: {}, adjust: null, cohort: cohortId };
+    const created = await call('/reports', tokens.admin!, { method: 'POST', body: JSON.stringify({ name: 'Forty plus', recipients: [COUNTY, BOSS], views: [cohortView] }) });
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as Json).views).toEqual([cohortView]);
+    received.length = 0;
+    const sent = await call(`/reports/${((await (await call('/reports', tokens.admin!)).json()) as Json).reports.find((r: Json) => r.name === 'Forty plus').id}/runs`, tokens.admin!, { method: 'POST' });
+    expect(sent.status).toBe(201);
+    cohortRun = (await sent.json()) as Json;
+    for (const message of received) cohortMail.set(message.to, await simpleParser(message.raw, { skipImageLinks: true }));
+  }, 600_000);
+
+  it('sends each recipient the API\'s CSV for the same cohort, window and stratifiers under their own rows', async () => {
+    expect(cohortRun.status).toBe('sent');
+    const [countyCsv, ...more] = csvsOf(cohortMail.get(COUNTY)!);
+    expect(more).toEqual([]);
+    expect(countyCsv).toBe(await (await apiView(cohortView, tokens.county!, 'text/csv')).text());
+    const [bossCsv] = csvsOf(cohortMail.get(BOSS)!);
+    expect(bossCsv).toBe(await (await apiView(cohortView, tokens.admin!, 'text/csv')).text());
+    // The county's copy is narrower than every row's: its denominators add up to fewer people.
+    // RFC 4180 fields: quoted ones may hold commas ("sex,ethnicity").
+    const fields = (line: string) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replaceAll('""', '"'));
+    const column = (csv: string, name: string) => {
+      const [header, ...lines] = csv.trim().split('\r\n').map(fields);
+      return lines.map((cells) => cells[header!.indexOf(name)]!);
+    };
+    const total = (csv: string) => column(csv, 'denominator').reduce((sum, value) => sum + Number(value || 0), 0);
+    expect(total(countyCsv!)).toBeLessThan(total(bossCsv!));
+    // The window's years only, every one of them; the cohort and the stratifiers are said in each row.
+    expect([...new Set(column(countyCsv!, 'period'))].sort()).toEqual([covered.to - 2, covered.to - 1, covered.to].map(String));
+    expect(new Set(column(countyCsv!, 'cohort'))).toEqual(new Set([cohortId]));
+    expect(new Set(column(countyCsv!, 'stratifiers'))).toEqual(new Set(['sex,ethnicity']));
+    // Disclosure control: no published count of 1–10 people.
+    for (const name of ['numerator', 'denominator']) {
+      for (const value of [...column(countyCsv!, name), ...column(bossCsv!, name)]) expect(value === '' || Number(value) === 0 || Number(value) > 10, `${name} ${value}`).toBe(true);
+    }
+  });
+
+  it('states the API\'s rows in the table and the alt text, one line per pair of strata', async () => {
+    const html = cohortMail.get(COUNTY)!.html as string;
+    const result = (await (await apiView(cohortView, tokens.county!, 'application/json')).json()) as MeasureResult;
+    const summary = { title: result.measure.title, rows: result.rows, period: 'year' as const, by: ['sex', 'ethnicity'] as const, unit: result.measure.unit, unitLabel: result.measure.unitLabel };
+    const expected = valuesTable(summary);
+    expect(expected.headers).toEqual(['Period', 'Sex', 'Ethnicity', 'Estimate', '95% CI', 'Numerator', 'Denominator']);
+    const [table] = htmlTables(html);
+    expect(table).toEqual([expected.headers, ...expected.rows]);
+    const [alt] = [...html.matchAll(/<img [^>]*alt="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
+    expect(alt).toBe(altText(summary));
+    expect(alt).toContain(`${covered.to - 2} to ${covered.to}`);
+    expect(html).toContain(`cohort=${cohortId}`);
+    expect(html).toContain(`from=${covered.to - 2}&amp;to=${covered.to}`);
+  });
+
+  it('refuses an unknown cohort and years the data does not cover when the view is added, naming the field', async () => {
+    const post = (view: Json) => call('/reports', tokens.admin!, { method: 'POST', body: JSON.stringify({ name: 'x', recipients: [BOSS], views: [{ measure: 'diabetes-prevalence' }, view] }) });
+    const unknown = await post({ measure: 'diabetes-prevalence', cohort: 'no-such-cohort' });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as Json).error.details.field).toBe('views[1].cohort');
+    const early = await post({ measure: 'diabetes-prevalence', from: covered.from - 1 });
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as Json).error).toMatchObject({ details: { field: 'views[1].from' }, message: expect.stringContaining(`(${covered.from}–${covered.to})`) });
+  });
+
+  it('leaves the view out of a recipient\'s copy when its cohort differs from one they received by 1 to 10 people', async () => {
+    // A second cohort, some days earlier: the people who turned 40 in between tell the two apart.
+    // Their number is counted here, exactly, with the cohort's own SQL, to pick a date 1–10 people
+    // away over every row and none away within the county (so the county's reader may have both).
+    const db = await openDatabase(built.warehouse, { readOnly: true });
+    let near: string | undefined;
+    try {
+      const difference = async (at: string, restriction?: { county: string[] }) => {
+        const a = buildCohortSql({ criteria: fortyPlus(atDate), restriction });
+        const b = buildCohortSql({ criteria: fortyPlus(at), restriction });
+        const [row] = await db.query<{ n: number }>(
+          `WITH a AS (${a.sql}), b AS (${shiftParameters(b.sql, a.values.length)})
+           SELECT ((SELECT count(*) FROM (SELECT person_id FROM a EXCEPT SELECT person_id FROM b)) + (SELECT count(*) FROM (SELECT person_id FROM b EXCEPT SELECT person_id FROM a)))::BIGINT AS n`,
+          [...a.values, ...b.values],
+        );
+        return Number(row!.n);
+      };
+      for (let days = 3; days <= 720 && near === undefined; days += 3) {
+        const at = new Date(Date.parse(atDate) - days * 86_400_000).toISOString().slice(0, 10);
+        const all = await difference(at);
+        if (all > 10) break;
+        if (all >= 1 && (await difference(at, { county: [county] })) === 0) near = at;
+      }
+    } finally {
+      db.close();
+    }
+    expect(near, 'a date when 1–10 fewer people were 40 or over, none of them in the county').toBeDefined();
+    // Saved by the county's analyst (for the admin token, which used the first over every row, saving it is refused too).
+    const refusedSave = await call('/cohorts', tokens.admin!, { method: 'POST', body: JSON.stringify({ name: 'Forty and over, earlier', criteria: fortyPlus(near!) }) });
+    expect(refusedSave.status).toBe(409);
+    const saved = await call('/cohorts', tokens.county!, { method: 'POST', body: JSON.stringify({ name: 'Forty and over, earlier', criteria: fortyPlus(near!) }) });
+    expect(saved.status, await saved.clone().text()).toBe(201);
+    const nearView = { ...cohortView, cohort: ((await saved.json()) as Json).id as string };
+    // The admin token used the first cohort over every row: adding the near one is refused for it.
+    const refused = await call('/reports', tokens.admin!, { method: 'POST', body: JSON.stringify({ name: 'Near', recipients: [BOSS], views: [nearView] }) });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as Json).error.code).toBe('cohort_too_close');
+    // The county's analyst may (within the county the two cohorts are one), and sends it to the boss and the county's reader.
+    const created = await call('/reports', tokens.county!, { method: 'POST', body: JSON.stringify({ name: 'Near', recipients: [BOSS, COUNTY], views: [{ measure: 'diabetes-prevalence' }, nearView] }) });
+    expect(created.status, await created.clone().text()).toBe(201);
+    received.length = 0;
+    const sent = await call(`/reports/${((await created.json()) as Json).id}/runs`, tokens.county!, { method: 'POST' });
+    expect(sent.status).toBe(201);
+    const copies = new Map<string, ParsedMail>();
+    for (const message of received) copies.set(message.to, await simpleParser(message.raw, { skipImageLinks: true }));
+    // The boss received the first cohort over every row: the near one is left out of his copy, its numbers nowhere in it.
+    expect(csvsOf(copies.get(BOSS)!)).toHaveLength(1);
+    expect(copies.get(BOSS)!.html).toContain(escapeHtml(reportMessages.viewCohortRefused()));
+    // The county's reader received the first within the county, where the two are the same people: both views.
+    expect(csvsOf(copies.get(COUNTY)!)).toHaveLength(2);
+    expect(csvsOf(copies.get(COUNTY)!)[1]).toBe(await (await apiView(nearView, tokens.county!, 'text/csv')).text());
   });
 });

@@ -9,23 +9,21 @@ import { reportViewSchema } from '../../core/reports/report-view.ts';
 const explore = { ...DEFAULT_VIEW, page: 'explore' as const, measure: 'diabetes-prevalence' };
 
 describe('the Explore view as a report view', () => {
-  it('keeps the measure, the one stratifier, the period, the filters and the adjustment, as the server reads a view', () => {
-    const { view, problems } = reportViewOf({ ...explore, by: ['sex'], period: 'quarter', filters: { race: 'white', county: undefined }, adjust: true });
+  it('keeps the measure, the stratifiers, the period, the window, the filters, the adjustment and the cohort, as the server reads a view', () => {
+    const { view, problems } = reportViewOf({ ...explore, by: ['county', 'sex'], period: 'quarter', from: 2019, to: 2022, filters: { race: 'white', county: undefined }, adjust: true, cohort: 'c1' });
     expect(problems).toEqual([]);
-    expect(view).toEqual({ measure: 'diabetes-prevalence', by: 'sex', period: 'quarter', filters: { race: 'white' }, adjust: 'age' });
+    expect(view).toEqual({ measure: 'diabetes-prevalence', by: ['county', 'sex'], period: 'quarter', from: 2019, to: 2022, filters: { race: 'white' }, adjust: 'age', cohort: 'c1' });
     // The server's own schema reads it unchanged.
     expect(reportViewSchema.parse(view)).toEqual(view);
+    const plain = reportViewOf({ ...explore, by: ['sex'] }).view;
+    expect(plain).toEqual({ measure: 'diabetes-prevalence', by: ['sex'], period: 'year', from: null, to: null, filters: {}, adjust: null, cohort: null });
+    expect(reportViewSchema.parse(plain)).toEqual(plain);
   });
 
-  it('names every part a report view cannot keep, and makes no view then', () => {
+  it('names what a report view cannot keep (a pooled period, no measure), and makes no view then', () => {
     const { view, problems } = reportViewOf({ ...explore, by: ['sex', 'race'], period: 'all', from: 2019, to: null, cohort: 'c1' });
     expect(view).toBeNull();
-    expect(problems).toEqual([
-      'A report view takes one stratifier: remove the second.',
-      'A report view shows a trend: choose the period Year, Quarter or Month.',
-      'A report view shows every year: clear the From and To years.',
-      'A report view cannot be limited to a cohort yet: clear the cohort id.',
-    ]);
+    expect(problems).toEqual(['A report view shows a trend: choose the period Year, Quarter or Month.']);
     expect(reportViewOf({ ...explore, measure: null }).problems).toEqual(['Choose a measure first.']);
   });
 });

@@ -12,7 +12,7 @@ import { parseReportDefinition } from '../../core/reports/report-definition.ts';
 import { reportEmail } from '../../core/reports/report-email.ts';
 import { reportMessages } from '../../core/reports/report-messages.ts';
 import { nextRunAfter } from '../../core/reports/report-schedule.ts';
-import { liveViewLink, readViewText } from '../../core/reports/report-view.ts';
+import { checkViewYears, liveViewLink, measureApiParameters, readViewText, storedView } from '../../core/reports/report-view.ts';
 import { altText, valuesTable } from '../../core/reports/view-summary.ts';
 import { PNG_SCALE, renderSvg, svgToPng } from '../../server/reports/render-chart.ts';
 import { CHART_HEIGHT, CHART_WIDTH, emailChartSpec } from '../../server/reports/render-view.ts';
@@ -34,7 +34,7 @@ const ROWS: MeasureRow[] = [
   row('2024', 'F', 10.2, 8.9, 11.6, 204, 2000),
   row('2024', 'M', null, null, null, null, null),
 ];
-const SUMMARY = { title: 'Diabetes prevalence', rows: ROWS, period: 'year', by: 'sex', unit: 'percent', unitLabel: '%' } as const;
+const SUMMARY = { title: 'Diabetes prevalence', rows: ROWS, period: 'year', by: ['sex'], unit: 'percent', unitLabel: '%' } as const;
 
 describe('report rendering', () => {
   it('draws the dashboard trend spec to the golden SVG, and the SVG to a PNG at twice its size', async () => {
@@ -99,7 +99,7 @@ describe('report definitions', () => {
   it('fills in the defaults and keeps each recipient once', () => {
     expect(parseReportDefinition(valid)).toEqual({
       name: 'Monday', owner: 'ann', recipients: ['ann@example.org'],
-      views: [{ measure: 'diabetes-prevalence', by: null, period: 'year', filters: {}, adjust: null }],
+      views: [{ measure: 'diabetes-prevalence', by: [], period: 'year', from: null, to: null, filters: {}, adjust: null, cohort: null }],
       schedule: { cron: '0 7 * * 1', timeZone: 'UTC', afterLoad: false },
     });
   });
@@ -108,6 +108,14 @@ describe('report definitions', () => {
     [{ recipients: ['ann@example.org', 'bob'] }, 'recipients[1]', reportMessages.notEmail('bob')],
     [{ views: [{ measure: 'no-such' }] }, 'views[0].measure', reportMessages.unknownMeasure('no-such')],
     [{ views: [{ measure: 'diabetes-prevalence', by: 'sex', filters: { sex: 'F' } }] }, 'views[0].filters.sex', reportMessages.stratifierAndFilter('sex')],
+    [{ views: [{ measure: 'diabetes-prevalence', by: ['county', 'sex'], filters: { sex: 'F' } }] }, 'views[0].filters.sex', reportMessages.stratifierAndFilter('sex')],
+    [{ views: [{ measure: 'diabetes-prevalence', by: 'county,sex,race' }] }, 'views[0].by', reportMessages.tooManyStratifiers(2)],
+    [{ views: [{ measure: 'diabetes-prevalence', by: ['sex', 'sex'] }] }, 'views[0].by', reportMessages.repeatedStratifier()],
+    [{ views: [{ measure: 'diabetes-prevalence', by: ['sex', 'shoe-size'] }] }, 'views[0].by[1]', 'must be one of: '],
+    [{ views: [{ measure: 'diabetes-prevalence', from: '19' }] }, 'views[0].from', reportMessages.notYear()],
+    [{ views: [{ measure: 'diabetes-prevalence', to: 2019.5 }] }, 'views[0].to', reportMessages.notYear()],
+    [{ views: [{ measure: 'diabetes-prevalence', from: 2023, to: 2020 }] }, 'views[0].from', reportMessages.windowReversed(2023, 2020)],
+    [{ views: [{ measure: 'diabetes-prevalence', cohort: '  ' }] }, 'views[0].cohort', reportMessages.emptyCohort()],
     [{ views: [{ measure: 'diabetes-prevalence', colour: 'red' }] }, 'views[0]', "unknown field 'colour'"],
     [{ schedule: { cron: '0 7 * *', timeZone: 'UTC' } }, 'schedule.cron', "'0 7 * *' is not a cron expression"],
     [{ schedule: { cron: '0 7 * * 1', timeZone: 'Mars/Base' } }, 'schedule.timeZone', reportMessages.badTimeZone('Mars/Base')],
@@ -130,6 +138,27 @@ describe('report definitions', () => {
     expect(readViewText('{"measure":"diabetes-prevalence"}')).toEqual({ measure: 'diabetes-prevalence' });
     const [view] = parseReportDefinition({ ...valid, views: [fromUrl] }).views;
     expect(liveViewLink('https://popsight.example/', view!)).toBe('https://popsight.example/?measure=diabetes-prevalence&by=sex&period=quarter&race=white');
+  });
+
+  it('keeps two stratifiers, a year window and a cohort from the dashboard URL, and gives them back in the link and the API parameters', () => {
+    const text = 'http://127.0.0.1:3000/explore?measure=hba1c-control&by=county,race&period=year&from=2019&to=2022&adjust=age&cohort=c-42&sex=F';
+    const [view] = parseReportDefinition({ ...valid, views: [readViewText(text)] }).views;
+    expect(view).toEqual({ measure: 'hba1c-control', by: ['county', 'race'], period: 'year', from: 2019, to: 2022, filters: { sex: 'F' }, adjust: 'age', cohort: 'c-42' });
+    expect(liveViewLink('https://popsight.example/', view!)).toBe('https://popsight.example/?measure=hba1c-control&by=county,race&period=year&from=2019&to=2022&adjust=age&cohort=c-42&sex=F');
+    expect(measureApiParameters(view!)).toEqual({ period: 'year', by: 'county,race', from: '2019', to: '2022', adjust: 'age', cohort: 'c-42', sex: 'F' });
+  });
+
+  it('reads a view stored before it had a list of stratifiers, a window and a cohort', () => {
+    expect(storedView({ measure: 'diabetes-prevalence', by: 'sex', period: 'year', filters: {}, adjust: null } as never)).toEqual({
+      measure: 'diabetes-prevalence', by: ['sex'], period: 'year', from: null, to: null, filters: {}, adjust: null, cohort: null,
+    });
+    expect(storedView({ measure: 'diabetes-prevalence', by: null } as never).by).toEqual([]);
+  });
+
+  it('refuses a window outside the years the data covers, naming the bound', () => {
+    expect(() => checkViewYears([{ from: null, to: null }, { from: 2016, to: 2024 }], { from: 2018, to: 2025 })).toThrow(`Report views[1].from: ${reportMessages.yearOutsideData(2016, 2018, 2025)}`);
+    expect(() => checkViewYears([{ from: 2018, to: 2026 }], { from: 2018, to: 2025 })).toThrow('Report views[0].to:');
+    expect(() => checkViewYears([{ from: 2018, to: 2025 }], { from: 2018, to: 2025 })).not.toThrow();
   });
 });
 

@@ -13,20 +13,21 @@ export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptio
 export const defaultSchedule = (timeZone = browserTimeZone()): ReportSchedule => ({ cron: DEFAULT_CRON, timeZone });
 
 /**
- * The report view of a dashboard view, or the reasons it cannot be one: a report view takes one
- * stratifier, a calendar period, no time window and no cohort (core/reports/report-view.ts).
+ * The report view of a dashboard view (its measure, stratifiers, period, window, filters, adjustment
+ * and cohort: core/reports/report-view.ts), or the reasons it cannot be one: a report view draws a
+ * trend, so it needs a measure and a calendar period.
  */
 export function reportViewOf(state: Pick<ViewState, 'measure' | 'by' | 'period' | 'from' | 'to' | 'adjust' | 'filters' | 'cohort'>): { view: ReportView | null; problems: string[] } {
   const problems: string[] = [];
   if (!state.measure) problems.push('Choose a measure first.');
-  if (state.by.length > 1) problems.push('A report view takes one stratifier: remove the second.');
   if (state.period === 'all') problems.push('A report view shows a trend: choose the period Year, Quarter or Month.');
-  if (state.from !== null || state.to !== null) problems.push('A report view shows every year: clear the From and To years.');
-  if (state.cohort) problems.push('A report view cannot be limited to a cohort yet: clear the cohort id.');
   if (problems.length > 0 || state.period === 'all') return { view: null, problems };
   const filters: Filters = {};
   for (const [dimension, value] of Object.entries(state.filters)) if (value) filters[dimension as keyof Filters] = value;
-  return { view: { measure: state.measure!, by: state.by[0] ?? null, period: state.period, filters, adjust: state.adjust ? 'age' : null }, problems };
+  return {
+    view: { measure: state.measure!, by: [...state.by], period: state.period, from: state.from, to: state.to, filters, adjust: state.adjust ? 'age' : null, cohort: state.cohort },
+    problems,
+  };
 }
 
 /** `a@x.org, b@y.org` or one per line → the addresses, in order, each once. */

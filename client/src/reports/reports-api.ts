@@ -7,10 +7,16 @@ import { getFresh, getHtml, sendJson } from '../lib/api.ts';
 /** A report view: the dashboard's URL state as a report keeps it (core/reports/report-view.ts). */
 export interface ReportView {
   measure: string;
-  by: Dimension | null;
+  /** Up to two stratifiers, outer first. */
+  by: Dimension[];
   period: 'year' | 'quarter' | 'month';
+  /** First and last year of the window, inclusive; null: every year. */
+  from: number | null;
+  to: number | null;
   filters: Filters;
   adjust: 'age' | null;
+  /** A saved cohort's id: the measure over its members. */
+  cohort: string | null;
 }
 
 export interface ReportSchedule {
