@@ -22,6 +22,12 @@ export interface StateDatabase {
   query<T extends Row = Row>(sql: string, values?: SqlValue[]): Promise<T[]>;
   /** Runs `work` in one transaction, after every change asked for before it: all of it or nothing. */
   change<T>(work: (tx: StateTransaction) => Promise<T>): Promise<T>;
+  /**
+   * What this process keeps in memory beside the file, one per `key` for every reference to it
+   * (made by `create` on first use): a cache kept here is seen and invalidated by every store on
+   * the file, and no other process can change the file while this one holds it (DuckDB's lock).
+   */
+  memo<T>(key: string, create: () => T): T;
   /** Gives this reference back; the last one closes the file once pending changes are done. */
   release(): Promise<void>;
 }
@@ -31,6 +37,7 @@ interface Shared {
   references: number;
   /** The tail of the change queue. */
   queue: Promise<unknown>;
+  memos: Map<string, unknown>;
 }
 
 const open = new Map<string, Shared>();
@@ -44,7 +51,7 @@ export async function openStateDatabase(file: string): Promise<StateDatabase> {
   const key = join(realpathSync(dirname(file)), basename(file));
   let shared = open.get(key);
   if (!shared) {
-    shared = { db: openFile(file), references: 0, queue: Promise.resolve() };
+    shared = { db: openFile(file), references: 0, queue: Promise.resolve(), memos: new Map() };
     open.set(key, shared);
   }
   shared.references += 1;
@@ -69,6 +76,10 @@ export async function openStateDatabase(file: string): Promise<StateDatabase> {
     file,
     query: (sql, values) => (released ? Promise.reject(new Error(stateMessages.closed(file))) : db.query(sql, values)),
     change,
+    memo<T>(key: string, create: () => T): T {
+      if (!entry.memos.has(key)) entry.memos.set(key, create());
+      return entry.memos.get(key) as T;
+    },
     async release() {
       if (released) return;
       released = true;
