@@ -137,6 +137,8 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
     out.push(table(['question', 'core tables, PostgreSQL', 'Popsight API (DuckDB)', 'Popsight API (2 shards)', 'core tables ÷ API'], sh.peer.map((p) => [p.id, lat(p.coreTables), lat(p.apiDuckdb), p.apiShardedRefusal ? 'stopped at the query budget' : lat(p.apiSharded), `${num(p.ratio)}×`])));
     const refused = sh.peer.filter((p) => p.apiShardedRefusal);
     if (refused.length) out.push(`On the two-shard coordinator the server stopped ${refused.map((p) => p.id).join(', ')} at its per-request query budget: ${refused[0]!.apiShardedRefusal}`);
+    const firsts = sh.peer.filter((p) => p.apiDuckdb.firstMs !== undefined);
+    if (firsts.length) out.push(`First request of each question on a fresh server (uncached; the first also loads the warehouse facts: population, dimension values), in ms: ${firsts.map((p) => `${p.id} ${ms(p.apiDuckdb.firstMs!)} (DuckDB) / ${p.apiSharded?.firstMs === undefined ? '—' : ms(p.apiSharded.firstMs)} (2 shards)`).join('; ')}.`);
   } else out.push(`**8. Sharded PostgreSQL.** ${missing(sh)}`);
 
   const e = run.reports;

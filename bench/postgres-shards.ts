@@ -52,14 +52,20 @@ export interface Pushdown {
   shardScanMs: number[];
 }
 
+/** An API question's latency after its first request, and that first request (on a fresh server, the first question's also loads the warehouse facts). */
+export interface ApiLatency extends Latency {
+  /** Absent in results written before it was measured. */
+  firstMs?: number;
+}
+
 export interface PeerQuestion {
   id: string;
   /** The hand-written SQL over core tables on one PostgreSQL. */
   coreTables: Latency;
   /** Popsight's API answer, uncached: on DuckDB, and on the two-shard coordinator. */
-  apiDuckdb: Latency;
+  apiDuckdb: ApiLatency;
   /** null when the server stopped the question at its per-request query budget (`apiShardedRefusal` says so). */
-  apiSharded: Latency | null;
+  apiSharded: ApiLatency | null;
   apiShardedRefusal?: string;
   /** Core-table SQL p50 over the DuckDB API's p50: the headline. */
   ratio: number;
@@ -122,7 +128,7 @@ export async function benchShardedPostgres(ctx: BenchContext, db: Database, ware
     const publish: ShardedPostgresBench['publish'] = [];
     const pushdown: Pushdown[] = [];
     const sharded = cases.map(() => [] as ShardedQuery['sharded']);
-    let apiSharded: (Latency | string)[] | null = null;
+    let apiSharded: (ApiLatency | string)[] | null = null;
     for (const count of SHARD_COUNTS) {
       // The yearly person rows only: the grain these queries read (the monthly ones are 12× the rows).
       const result = await publishToPostgres(
@@ -170,7 +176,7 @@ export async function benchShardedPostgres(ctx: BenchContext, db: Database, ware
       queries: cases.map((q, k) => ({ id: q.id, duckdb: latency(duckMs[k]!), single: latency(singleMs[k]!), sharded: sharded[k]! })),
       pushdown,
       peer,
-      settings: `${SHARD_SETTINGS.slice(0, 2).join(', ')} per cluster; coordinator + up to ${maxShards} shards on this one machine (loopback); async_capable, fetch_size 10000, enable_partitionwise_aggregate on; yearly person rows and core.person published (the cells stay on the coordinator)`,
+      settings: `${SHARD_SETTINGS.slice(0, 2).join(', ')} per cluster; coordinator + up to ${maxShards} shards on this one machine (loopback); async_capable, fetch_size 10000, enable_partitionwise_aggregate on; yearly person rows, core.person with its record keys and each key's yearly row count published (the cells stay on the coordinator)`,
     };
   } finally {
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
@@ -206,20 +212,21 @@ async function explainPushdown(client: pg.Client, sql: string, shards: number): 
  * own; a question the server stops at its per-request query budget (503 query_timeout) is a finding,
  * recorded as the server's message, not a broken section.
  */
-async function apiLatencies(ctx: BenchContext, source: { warehouse?: string; engine?: string }, name: string): Promise<(Latency | string)[]> {
+async function apiLatencies(ctx: BenchContext, source: { warehouse?: string; engine?: string }, name: string): Promise<(ApiLatency | string)[]> {
   const stateDir = join(ctx.workDir, `state-shards-${name}`);
   mkdirSync(stateDir, { recursive: true });
   const server = await startServer({ ...source, port: 0, stateDir, responseCacheMb: 0 });
   try {
-    const result: (Latency | string)[] = [];
+    const result: (ApiLatency | string)[] = [];
     for (const question of BI_QUESTIONS) {
       const get = async () => {
         const response = await fetch(server.url + question.apiPath);
         if (!response.ok) throw new ApiRefusal(response.status, await response.text(), question.apiPath);
         await response.arrayBuffer();
       };
+      let firstMs: number;
       try {
-        await get();
+        firstMs = await timeMs(get);
       } catch (error) {
         if (!(error instanceof ApiRefusal) || error.status !== 503) throw error;
         ctx.log(`  ${name} API: ${error.message}`);
@@ -228,7 +235,8 @@ async function apiLatencies(ctx: BenchContext, source: { warehouse?: string; eng
       }
       const samples: number[] = [];
       for (let i = 0; i < ctx.engineRuns; i++) samples.push(await timeMs(get));
-      result.push(latency(samples));
+      result.push({ ...latency(samples), firstMs });
+      ctx.log(`  ${name} API ${question.apiPath}: first ${firstMs.toFixed(0)} ms, then p50 ${latency(samples).p50.toFixed(1)} ms`);
     }
     return result;
   } finally {

@@ -53,6 +53,8 @@ export class CareBuilder {
   readonly medications: MedicationRecord[] = [];
   readonly immunizations: ImmunizationRecord[] = [];
   private readonly procedureCost = new Map<EncounterRecord, number>();
+  /** Start second, class and code of each visit so far. */
+  private readonly visitKeys = new Set<string>();
 
   constructor(
     private readonly rng: Prng,
@@ -64,7 +66,8 @@ export class CareBuilder {
     readonly lastTime: number,
   ) {}
 
-  encounter(cls: EncounterClass, type: Coded, start: number, duration: number, reason: Coded | null, speciality?: Speciality): EncounterRecord {
+  encounter(cls: EncounterClass, type: Coded, requestedStart: number, duration: number, reason: Coded | null, speciality?: Speciality): EncounterRecord {
+    const start = this.unrepeatedStart(cls, type, requestedStart);
     const stop = Math.min(start + duration, this.lastTime);
     const organization = cls === 'emergency' || cls === 'inpatient' ? this.hospital() : this.home.organization;
     const clinician = speciality === undefined && organization === this.home.organization
@@ -78,6 +81,21 @@ export class CareBuilder {
     };
     this.encounters.push(e);
     return e;
+  }
+
+  /**
+   * Two visits of one person at the same second with the same class and code read as one visit
+   * recorded twice (the load's encounter-duplicate check fails on them): random clock times collide
+   * about twice per million people, so a colliding visit starts a minute later (earlier at the end
+   * of the record). Draws nothing from the generator's random stream.
+   */
+  private unrepeatedStart(cls: EncounterClass, type: Coded, start: number): number {
+    const key = (at: number) => `${at}|${cls}|${type.code}`;
+    const step = start + 60 <= this.lastTime ? 60 : -60;
+    let at = start;
+    while (this.visitKeys.has(key(at))) at += step;
+    this.visitKeys.add(key(at));
+    return at;
   }
 
   condition(encounter: EncounterRecord, code: Coded, group: string | null, startDay: number, stopDay: number | null): void {

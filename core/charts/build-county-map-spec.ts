@@ -29,12 +29,16 @@ export interface CountyMapSpecInput {
   height?: number;
   /** For narrow screens: the colour scale above the map and the key below it, rather than beside it. */
   compact?: boolean;
+  /** Draw the keyboard's focus (the dashboard): the signal `focusCounty` (an API name) outlines that county. */
+  focusable?: boolean;
 }
 
 /** Fill of counties without a colour: a neutral grey, told apart from the scale's lightest blue. */
 export const NO_COLOUR_FILL = '#e4e7eb';
 const HATCH_STROKE = '#8a94a1';
 const COUNTY_BORDER = '#ffffff';
+/** The keyboard's focus: orange, told apart from the filter's dark outline and from every blue. */
+const FOCUS_STROKE = '#d9480f';
 /** A hatched square for the legend, in Vega's unit-square symbol coordinates. */
 const HATCH_SYMBOL = 'M-1,-1H1V1H-1Z M-1,0L0,-1 M-1,1L1,-1 M0,1L1,0';
 /** The statuses the key explains, in its order. */
@@ -148,8 +152,18 @@ export function buildCountyMapSpec(input: CountyMapSpecInput): TopLevelSpec {
     });
   }
 
+  if (input.focusable) {
+    layers.push({
+      name: 'focus',
+      data: { values },
+      transform: [{ filter: 'datum.county === focusCounty' }],
+      mark: { type: 'geoshape', fill: 'none', stroke: FOCUS_STROKE, strokeWidth: 3, aria: false },
+    });
+  }
+
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    ...(input.focusable ? { params: [{ name: 'focusCounty', value: null }] } : {}),
     description: `${valueTitle} by county, ${input.period}`,
     ...(input.title ? { title: { text: input.title, subtitle: input.period } } : {}),
     width: input.width ?? 640,

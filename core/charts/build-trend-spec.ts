@@ -31,7 +31,15 @@ export interface TrendSpecInput {
   title?: string;
   width?: number | 'container';
   height?: number;
+  /**
+   * Draw the keyboard's focus (the dashboard): the signals `focusStratum`, `focusPeriod` and
+   * `focusStart` (the period's first day) mark a point with a ring and its period with a line.
+   */
+  focusable?: boolean;
 }
+
+/** The focus ring and line: dark, and drawn above the points of every palette colour. */
+export const FOCUS_COLOUR = '#1d2430';
 
 const timeUnits = { year: 'utcyear', quarter: 'utcyearquarter', month: 'utcyearmonth' } as const;
 const axisFormats = { year: '%Y', quarter: '%Y Q%q', month: '%b %Y' } as const;
@@ -78,8 +86,19 @@ export function buildTrendSpec(input: TrendSpecInput): TopLevelSpec {
         } as const)
       : { value: SINGLE_SERIES_COLOUR };
 
+  const layers = trendLayers(values, {
+    // Overlapping bands darken each other: the more strata, the fainter each band.
+    bandOpacity: strata.length > 3 ? 0.08 : 0.16,
+    // Dense series (months) read better as lines; the points stay for hover and tooltips.
+    pointSize: periods <= 16 ? 44 : periods <= 40 ? 24 : 10,
+    valueTitle,
+    d3Format,
+    byTitle: by ? dimensionLabels[by] : null,
+    manyStrata,
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    ...(input.focusable ? { params: FOCUS_SIGNALS.map((name) => ({ name, value: null })) } : {}),
     description: describeChart({ input, by, adjustment, valueTitle, strata, notShown, highlight, values }),
     title: { text: input.title ?? adjustment, subtitle: notes.length ? notes : '' },
     width: input.width ?? 640,
@@ -87,18 +106,30 @@ export function buildTrendSpec(input: TrendSpecInput): TopLevelSpec {
     autosize: { type: 'fit', contains: 'padding' },
     data: { values },
     encoding: { x, color },
-    layer: trendLayers(values, {
-      // Overlapping bands darken each other: the more strata, the fainter each band.
-      bandOpacity: strata.length > 3 ? 0.08 : 0.16,
-      // Dense series (months) read better as lines; the points stay for hover and tooltips.
-      pointSize: periods <= 16 ? 44 : periods <= 40 ? 24 : 10,
-      valueTitle,
-      d3Format,
-      byTitle: by ? dimensionLabels[by] : null,
-      manyStrata,
-    }),
+    layer: input.focusable ? [...layers, ...focusLayers()] : layers,
     config: CHART_CONFIG,
   };
+}
+
+const FOCUS_SIGNALS = ['focusStratum', 'focusPeriod', 'focusStart'] as const;
+
+/** The keyboard's focus: a line at the focused period (a suppressed one too) and a ring on its point, if shown. */
+function focusLayers(): Layer[] {
+  return [
+    {
+      name: 'focus-period',
+      data: { values: [{}] },
+      transform: [{ calculate: 'isValid(focusStart) ? toDate(focusStart) : null', as: 'periodStart' }, { filter: 'isValid(datum.periodStart)' }],
+      mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5, aria: false },
+      encoding: { color: { value: FOCUS_COLOUR } },
+    },
+    {
+      name: 'focus-point',
+      transform: [{ filter: 'datum.stratum === focusStratum && datum.period === focusPeriod' }],
+      mark: { type: 'point', filled: false, size: 320, strokeWidth: 3, opacity: 1, aria: false },
+      encoding: { y: { field: 'rate', type: 'quantitative' }, color: { value: FOCUS_COLOUR } },
+    },
+  ];
 }
 
 /** Marks the highlighted stratum's points, and its last point with its name (a direct label). */

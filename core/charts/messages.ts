@@ -37,6 +37,11 @@ export const messages = {
   notJson: (status: number) => `The server sent an unexpected response (HTTP ${status}).`,
   partialPeriod: (label: string, end: string) => `${label} is incomplete: the data end on ${end}.`,
   /** Map legend entries: lower case, they read as a key rather than a sentence. */
+  /** What the keys do on a focused chart (screen readers read it after the chart's label). */
+  trendKeys: () =>
+    'Arrow keys move between the points: left and right through the periods, up and down between the series; Home and End go to the first and last period; the point is read out below the chart.',
+  mapKeys: () =>
+    'Arrow keys move between the counties in alphabetical order, Home and End to the first and last; Enter filters every page by the county; the county is read out below the map.',
   mapSuppressed: () => `suppressed (under ${MIN_CELL_SIZE} people or one dominant cost)`,
   mapComplementary: () => 'suppressed to protect small cells',
   mapNoEstimate: () => 'no estimate (nobody in the denominator)',

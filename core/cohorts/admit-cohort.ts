@@ -77,7 +77,7 @@ export class CohortAdmission {
 
 /** The exact number of members: for the ledger only, never published. */
 async function exactSize(db: Database, definition: CohortCriteria): Promise<number> {
-  const cohort = buildCohortSql(definition);
+  const cohort = buildCohortSql(definition, undefined, db.dialect);
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM (${cohort.sql}) AS members`, cohort.values);
   return Number(row!.n);
 }
@@ -95,12 +95,12 @@ async function symmetricDifferences(db: Database, a: CohortCriteria, sizeA: numb
   const differences: number[] = [];
   for (let start = 0; start < others.length; start += COMPARED_PER_QUERY) {
     const chunk = others.slice(start, start + COMPARED_PER_QUERY);
-    const sqlA = buildCohortSql(a);
+    const sqlA = buildCohortSql(a, undefined, db.dialect);
     const values = [...sqlA.values];
     const ctes = [`a AS MATERIALIZED (${sqlA.sql})`];
     const columns: string[] = [];
     chunk.forEach((b, j) => {
-      const sqlB = buildCohortSql(b);
+      const sqlB = buildCohortSql(b, undefined, db.dialect);
       ctes.push(`b${j} AS (${shiftParameters(sqlB.sql, values.length)})`);
       values.push(...sqlB.values);
       columns.push(`(SELECT count(*) FROM b${j})::BIGINT AS size${j}`, `(SELECT count(*) FROM b${j} WHERE person_id IN (SELECT person_id FROM a))::BIGINT AS both${j}`);

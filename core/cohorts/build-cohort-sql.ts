@@ -1,9 +1,13 @@
-// Compiles a validated cohort definition to one DuckDB query over core.* that returns the
-// members' person_id, one row each. Pure: no I/O. Every value (code, date, number, category) is a
-// bound parameter $1…; table and column names are fixed here, and operators come from an allow-list.
+// Compiles a validated cohort definition to one query over core.* that returns the members'
+// person_id, one row each, in a SQL dialect (DuckDB by default; PostgreSQL, sharded or not).
+// A sharded publication carries the core tables it reads on the shards (pipelines/publish-postgres).
+// Pure: no I/O. Every value (code, date, number, category) is a bound parameter $1…; table and column
+// names are fixed here, and operators come from an allow-list.
 // The SQL can be spliced into `person_id IN (…)` with its parameters renumbered (build-measure-sql.ts).
 import type { RowLimits } from '../accounts/row-restriction.ts';
 import type { SqlValue } from '../warehouse/database.ts';
+import { duckdbDialect } from '../warehouse/dialect/duckdb.ts';
+import type { SqlDialect } from '../warehouse/dialect/sql-dialect.ts';
 import type {
   AgeSpec, AnchorCriterion, CohortDefinition, Comparator, ConditionSpec, Criterion, DateRange, EncounterSpec, EnrolledSpec, LabSpec, MedicationSpec, PayerSpec, Within,
 } from './cohort-schema.ts';
@@ -17,6 +21,12 @@ export interface CohortSql {
 /** The last day of data: the day of the latest encounter, as mart.person_period's data window ends. */
 export const DEFAULT_INDEX_DATE_SQL = '(SELECT max(start_ts)::DATE FROM core.encounter)';
 
+/** DEFAULT_INDEX_DATE_SQL in a dialect: on shards in two phases, each shard's latest encounter, then the latest of them. */
+export function defaultIndexDateSql({ shardColumn }: SqlDialect): string {
+  if (!shardColumn) return DEFAULT_INDEX_DATE_SQL;
+  return `(SELECT max(latest)::DATE FROM (SELECT ${shardColumn}, max(start_ts) AS latest FROM core.encounter GROUP BY 1) AS shards)`;
+}
+
 const COMPARATORS: Record<Comparator, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '=', '!=': '<>' };
 const OPEN_END = "DATE '9999-12-31'";
 
@@ -28,16 +38,17 @@ export type CompiledDefinition = Pick<CohortDefinition, 'criteria' | 'indexDate'
 export function buildCohortSql(
   definition: CompiledDefinition,
   valueSets: ReadonlyMap<string, readonly string[]> = CONDITION_VALUE_SETS,
+  dialect: SqlDialect = duckdbDialect,
 ): CohortSql {
   const values: SqlValue[] = [];
   const bind = (value: SqlValue, cast?: 'DATE' | 'INTEGER' | 'DOUBLE') => {
     values.push(value);
-    return cast ? `$${values.length}::${cast}` : `$${values.length}`;
+    return cast ? `$${values.length}::${cast === 'DOUBLE' ? dialect.typeName('double') : cast}` : `$${values.length}`;
   };
   const bindList = (list: readonly SqlValue[]) => list.map((v) => bind(v)).join(', ');
   const indexDate = (at?: string) => {
     const date = at ?? definition.indexDate;
-    return date === undefined ? DEFAULT_INDEX_DATE_SQL : bind(date, 'DATE');
+    return date === undefined ? defaultIndexDateSql(dialect) : bind(date, 'DATE');
   };
 
   function criterion(c: Criterion): string {
@@ -71,7 +82,7 @@ export function buildCohortSql(
 
   /** Age in whole years at the index date (as mart.person_period computes it); born by then. */
   function age(spec: AgeSpec): string {
-    const years = `(${ageSql('p', 'i.index_date')})`;
+    const years = `(${ageSql('p', 'i.index_date', dialect)})`;
     const where = ['(p.age_90_plus OR p.birth_date <= i.index_date)'];
     if (spec.min !== undefined) where.push(`${years} >= ${bind(spec.min, 'INTEGER')}`);
     if (spec.max !== undefined) where.push(`${years} <= ${bind(spec.max, 'INTEGER')}`);
@@ -82,8 +93,10 @@ export function buildCohortSql(
   function payer(spec: PayerSpec): string {
     const [start, end] = spec.between ? [bind(spec.between[0], 'DATE'), bind(spec.between[1], 'DATE')] : [null, null];
     const window = start && end ? { start, end } : { start: 'i.index_date', end: 'i.index_date' };
-    const from = start ? 'core.coverage AS c' : `core.coverage AS c, (SELECT ${indexDate()} AS index_date) AS i`;
-    return `SELECT DISTINCT c.person_id FROM ${from} JOIN core.payer AS py ON py.payer_id = c.payer_id
+    // The join before the comma: PostgreSQL binds JOIN tighter than a comma, so ON could not name c after `, i`.
+    const from = start ? 'core.coverage AS c JOIN core.payer AS py ON py.payer_id = c.payer_id'
+      : `core.coverage AS c JOIN core.payer AS py ON py.payer_id = c.payer_id, (SELECT ${indexDate()} AS index_date) AS i`;
+    return `SELECT DISTINCT c.person_id FROM ${from}
             WHERE py.category IN (${bindList(asList(spec.category))}) AND c.start_date <= ${window.end} AND coalesce(c.end_date, ${OPEN_END}) >= ${window.start}`;
   }
 
@@ -193,8 +206,8 @@ export function buildCohortSql(
  * Age in whole years of person `p` on `date`. The warehouse withholds the birth date of people aged
  * 90 or more by the end of their record (HIPAA Safe Harbor; pipelines/model/person.sql): they count as 90.
  */
-export function ageSql(p: string, date: string): string {
-  return `CASE WHEN ${p}.age_90_plus THEN 90 ELSE date_sub('year', ${p}.birth_date, ${date}) END`;
+export function ageSql(p: string, date: string, dialect: SqlDialect = duckdbDialect): string {
+  return `CASE WHEN ${p}.age_90_plus THEN 90 ELSE ${dialect.yearsBetween(`${p}.birth_date`, date)} END`;
 }
 
 /** The same SQL with its parameters renumbered from offset + 1, to follow `offset` other values. */

@@ -75,7 +75,7 @@ export async function characterizeCohort(db: Database, definition: Definition, o
 
 /** The number of members, as it may be published (the preview of an unsaved definition). */
 export async function cohortSize(db: Database, definition: Definition, options: { exactCounts?: boolean } = {}): Promise<DisclosedCount> {
-  const q = new CohortQuery(definition);
+  const q = new CohortQuery(definition, db.dialect);
   const [row] = await db.query<KeyedRow>(...q.sql(`SELECT count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM people`));
   return countDisclosure(options).size({ count: row!.n, key: Number(row!.key) });
 }

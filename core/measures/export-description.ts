@@ -1,12 +1,15 @@
 // What a measure export is, written into the file: constant columns after the table's own (every
 // row says which measure, unit, adjustment, stratifiers, filters, cohort, window and data version
 // it is, which a spreadsheet keeps through sorting and filtering, unlike comment lines that RFC 4180
-// readers refuse), and a file name that tells two downloads of different views apart.
+// readers refuse), and a file name that tells two downloads of different views apart. The API's CSV
+// responses and the dashboard's downloads both come from here, so they are the same file.
+import type { MeasureResult } from '../api/api-types.ts';
+import { columnOrder, csvText, type CsvRow } from '../api/csv-text.ts';
 import { UNIT_LABELS, type MeasureDefinition } from './measure-definition.ts';
 import type { Period } from './periods.ts';
 
 export interface ExportView {
-  measure: MeasureDefinition;
+  measure: Pick<MeasureDefinition, 'id' | 'title' | 'unit'>;
   period: Period;
   by: readonly string[];
   filters: Readonly<Record<string, string>>;
@@ -59,4 +62,32 @@ export function exportFilename(view: ExportView): string {
     `data-${slug(view.dataVersion).slice(0, 8)}`,
   ];
   return `${parts.join('_')}.csv`;
+}
+
+/** The fields every measure row has (core/api/api-schemas.ts measureRowSchema's required ones). */
+export const MEASURE_ROW_REQUIRED = ['period', 'numerator', 'denominator', 'rate', 'ciLow', 'ciHigh', 'unreliable', 'suppressed'] as const;
+
+/** The CSV of measure rows (after disclosure control) of a view: the API's columns, then exportColumns. */
+export function measureCsv(rows: readonly CsvRow[], view: ExportView): string {
+  return csvText(columnOrder(rows, ['period', ...view.by], MEASURE_ROW_REQUIRED), rows, exportColumns(view));
+}
+
+/**
+ * The view of a measure result as the API's JSON describes it, for a download made from it: the
+ * envelope says all but the cohort, which the caller asked for (`cohortId`, the cohort parameter).
+ */
+export function exportViewOf(result: Omit<MeasureResult, 'rows'>, cohortId: string | null): ExportView {
+  return {
+    measure: result.measure,
+    period: result.period,
+    by: result.by ? result.by.split(',') : [],
+    filters: result.filters,
+    ...(cohortId ? { cohortId } : {}),
+    adjustAge: result.adjust === 'age',
+    from: result.from,
+    to: result.to,
+    disclosure: result.disclosure,
+    dataVersion: result.dataVersion,
+    dataAsOf: result.dataAsOf,
+  };
 }

@@ -1,17 +1,41 @@
 // What a warehouse engine other than DuckDB serves. A sharded PostgreSQL (docs/deployment.md) answers
-// measures, trends, the warehouse facts and dimensions; cohorts, data quality and the load history read
-// core and etl tables a publication does not carry, so they are refused by name, never run and failed.
+// measures, trends, the warehouse facts and dimensions, and cohorts as far as their size (preview,
+// attrition, save, the cohort ledger, a measure filtered by a cohort), when its publication carries the
+// core tables a definition reads. A cohort's characterization and comparison, data quality and the load
+// history are refused by name, never run and failed.
 import { DomainError } from '../errors.ts';
 import type { Database } from './database.ts';
 
-export type EngineFeature = 'cohorts' | 'data quality' | 'load history';
+export type EngineFeature = 'cohorts' | 'cohort characterizations and comparisons' | 'data quality' | 'load history';
 
 /** Throws engine_unsupported unless `db` is DuckDB. */
 export function requireDuckdbFor(db: Database, feature: EngineFeature): void {
   if (db.dialect.name === 'duckdb') return;
-  throw new DomainError(
+  throw unsupported(db, feature, `which serves measures, trends and cohort sizes but not ${feature}`);
+}
+
+/** The core tables a cohort definition reads (core/cohorts/build-cohort-sql.ts). */
+export const COHORT_TABLES = ['core.person', 'core.condition', 'core.observation', 'core.medication', 'core.encounter', 'core.coverage', 'core.payer'] as const;
+
+const cohortTables = new WeakMap<Database, Promise<boolean>>();
+
+/** Throws engine_unsupported when `db` is not DuckDB and lacks a table of COHORT_TABLES (a publication made without them). */
+export async function requireCohortTables(db: Database): Promise<void> {
+  if (db.dialect.name === 'duckdb') return;
+  let present = cohortTables.get(db);
+  if (!present) {
+    const checks = COHORT_TABLES.map((table) => `to_regclass(${db.dialect.quoteLiteral(table)}) IS NOT NULL`).join(' AND ');
+    present = db.query<{ present: boolean }>(`SELECT ${checks} AS present`).then(([row]) => row?.present === true);
+    present.catch(() => cohortTables.delete(db));
+    cohortTables.set(db, present);
+  }
+  if (!(await present)) throw unsupported(db, 'cohorts', `whose publication does not carry the core tables cohorts read (${COHORT_TABLES.join(', ')}): publish it again with popsight publish`);
+}
+
+function unsupported(db: Database, feature: EngineFeature, why: string): DomainError {
+  return new DomainError(
     'engine_unsupported',
-    `This server answers from a sharded PostgreSQL (popsight serve --engine), which serves measures and trends but not ${feature}: serve the DuckDB warehouse (popsight serve --warehouse) for ${feature}. See docs/deployment.md, "Sharded PostgreSQL (and Citus)".`,
+    `This server answers from a sharded PostgreSQL (popsight serve --engine), ${why}: serve the DuckDB warehouse (popsight serve --warehouse) for ${feature}. See docs/deployment.md, "Sharded PostgreSQL (and Citus)".`,
     { engine: db.dialect.name, feature },
   );
 }

@@ -6,29 +6,40 @@
 // dimension, count(DISTINCT person_id)) made postgres_fdw ship every person row instead, nine times
 // for the dimensions alone, more than the query budget at a million people (issue 20).
 import { keyResiduesSumSql, keySumSql, RECORD_KEY_COLUMN } from '../disclosure/cell-key.ts';
+import { KEY_ROWS_TABLE } from './dialect/postgres.ts';
 import type { SqlDialect } from './dialect/sql-dialect.ts';
 
 /**
  * The people etl.warehouse_info counts (pipelines/load.ts: count(*) FROM core.person), counted again
- * with the key sum of the same rows: core.person has no record key column, so it is computed from the
- * pseudonym exactly as the marts' is.
+ * with the key sum of the same rows: the warehouse's core.person has no record key column, so it is
+ * computed from the pseudonym exactly as the marts' is. A sharded publication stores it in core.person
+ * (pipelines/publish-postgres), so each shard counts and sums its own people: postgres_fdw pushes no
+ * aggregate over an expression it cannot ship (convert_to()), and every person would cross instead.
  */
 export function populationSql({ cast, recordKey, subquery, shardColumn, groupByKeys }: SqlDialect): string {
-  const keyed = (shard: string) => subquery(`SELECT ${shard}${recordKey('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.person`, 'people');
-  if (!shardColumn) return `SELECT ${cast('count(*)', 'bigint')} AS people, ${cast(keySumSql('count(*)'), 'bigint')} AS key_sum FROM ${keyed('')}`;
-  const partials = `SELECT ${shardColumn}, count(*) AS people, ${keySumSql('count(*)')} AS key_sum FROM ${keyed(`${shardColumn}, `)} ${groupByKeys(1)}`;
+  if (!shardColumn) {
+    const keyed = subquery(`SELECT ${recordKey('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.person`, 'people');
+    return `SELECT ${cast('count(*)', 'bigint')} AS people, ${cast(keySumSql('count(*)'), 'bigint')} AS key_sum FROM ${keyed}`;
+  }
+  const partials = `SELECT ${shardColumn}, count(*) AS people, ${keySumSql('count(*)')} AS key_sum FROM core.person ${groupByKeys(1)}`;
   return `SELECT ${cast('coalesce(sum(people), 0)', 'bigint')} AS people, ${cast(keyResiduesSumSql('key_sum'), 'bigint')} AS key_sum FROM ${subquery(partials, 'partials')}`;
 }
 
 /**
  * The most yearly rows any one person has: grouped by record key, which can only join people (keys
  * may collide), so this is at least the true maximum, and rows / it at most undercounts people. A
- * record key lies on one shard, so grouping by the shard too changes no group.
+ * sharded publication counted each record key's rows at publish time (KEY_ROWS_TABLE, on the key's
+ * shard), so each shard returns its maximum alone: counting them here is an aggregate over an
+ * aggregate, which postgres_fdw does not push down, so one row per person would cross.
  */
 export function mostRowsPerPersonSql({ cast, subquery, shardColumn, groupByKeys }: SqlDialect): string {
-  const keys = shardColumn ? `${shardColumn}, ${RECORD_KEY_COLUMN}` : RECORD_KEY_COLUMN;
-  const perPerson = `SELECT ${keys}, count(*) AS n FROM mart.person_year ${shardColumn ? groupByKeys(2) : `GROUP BY ${RECORD_KEY_COLUMN}`}`;
-  return `SELECT ${cast('coalesce(max(n), 1)', 'bigint')} AS most FROM ${subquery(perPerson, 'per_person')}`;
+  if (!shardColumn) {
+    const perPerson = `SELECT ${RECORD_KEY_COLUMN}, count(*) AS n FROM mart.person_year GROUP BY ${RECORD_KEY_COLUMN}`;
+    return `SELECT ${cast('coalesce(max(n), 1)', 'bigint')} AS most FROM ${subquery(perPerson, 'per_person')}`;
+  }
+  const { schema, table, rowsColumn } = KEY_ROWS_TABLE;
+  const partials = `SELECT ${shardColumn}, max(${rowsColumn}) AS n FROM ${schema}.${table} ${groupByKeys(1)}`;
+  return `SELECT ${cast('coalesce(max(n), 1)', 'bigint')} AS most FROM ${subquery(partials, 'partials')}`;
 }
 
 /**

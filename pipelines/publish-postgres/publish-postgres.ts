@@ -8,11 +8,12 @@ import { mkdtempSync, readdirSync, rmSync, chmodSync, existsSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { RECORD_KEY_COLUMN } from '../../core/disclosure/cell-key.ts';
 import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { duckdbDialect, sqlTypeOfDuckdb } from '../../core/warehouse/dialect/duckdb.ts';
 import { postgresDialect, SHARD_COLUMN } from '../../core/warehouse/dialect/postgres.ts';
 import { quoteIdentifier as q, quoteLiteral } from '../../core/warehouse/sql.ts';
-import { COORDINATOR_TABLES, PUBLISHED_SCHEMAS, SHARDED_TABLES, shardOfSql, type PublishedTable } from './published-tables.ts';
+import { COORDINATOR_TABLES, PUBLISHED_SCHEMAS, SHARDED_TABLES, shardOfSql, YEARLY_TABLES, type PublishedTable, type ShardedTable } from './published-tables.ts';
 import { connect, copyCsvInto, parsePostgresUrl, type PostgresServer } from './postgres-url.ts';
 import { publishMessages as say } from './publish-messages.ts';
 
@@ -27,8 +28,9 @@ export interface PublishOptions {
   fetchSize?: number;
   /**
    * The bench's shortcut: only the yearly person rows (and core.person), the grain its queries read,
-   * not the quarterly and monthly ones (12× the rows at a million people). A server on such a
-   * publication fails quarterly and monthly requests; `popsight publish` always publishes all.
+   * not the quarterly and monthly ones (12× the rows at a million people) nor the core tables of
+   * cohorts. A server on such a publication fails quarterly and monthly requests and refuses cohorts;
+   * `popsight publish` always publishes all.
    */
   yearlyOnly?: boolean;
   /** Where the split CSV files are written meanwhile (default the system temp folder). */
@@ -66,7 +68,7 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
   const publication = publicationId(deps.clock());
   const db = await openDatabase(options.warehouse, { readOnly: true });
   const folder = mkdtempSync(join(options.scratchDir ?? tmpdir(), 'popsight-publish-'));
-  const shardedTables = options.yearlyOnly ? SHARDED_TABLES.filter((t) => !['person_quarter', 'person_month'].includes(t.table)) : SHARDED_TABLES;
+  const shardedTables = options.yearlyOnly ? SHARDED_TABLES.filter((t) => YEARLY_TABLES.includes(nameOf(t))) : SHARDED_TABLES;
   const clients: pg.Client[] = [];
   let live = false;
   try {
@@ -84,7 +86,7 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
     for (const table of [...shardedTables, ...COORDINATOR_TABLES]) columns.set(nameOf(table), await describe(db, table));
     for (const table of shardedTables) {
       const t0 = performance.now();
-      await db.run(`COPY (SELECT *, ${shardOfSql(table.recordKey, shards.length)} AS ${SHARD_COLUMN} FROM ${nameOf(table)})
+      await db.run(`COPY (SELECT *, ${shardOfSql(RECORD_KEY_COLUMN, shards.length)} AS ${SHARD_COLUMN} FROM (${table.rows}) AS published)
                     TO ${quoteLiteral(join(folder, nameOf(table)))} (FORMAT csv, HEADER false, PARTITION_BY (${SHARD_COLUMN}))`);
       deps.log(say.exported(nameOf(table), (performance.now() - t0) / 1000));
     }
@@ -191,8 +193,10 @@ function publicationId(now: Date): string {
 const nameOf = (table: PublishedTable) => `${table.schema}.${table.table}`;
 const shardTableName = (table: PublishedTable) => `${table.schema}__${table.table}`;
 
-async function describe(db: Database, table: PublishedTable): Promise<{ name: string; type: string }[]> {
-  const rows = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${duckdbDialect.quoteIdentifier(table.schema)}.${duckdbDialect.quoteIdentifier(table.table)}`);
+/** The columns of a table as published: a sharded table's are those of its rows' SELECT. */
+async function describe(db: Database, table: PublishedTable | ShardedTable): Promise<{ name: string; type: string }[]> {
+  const relation = 'rows' in table ? table.rows : `${duckdbDialect.quoteIdentifier(table.schema)}.${duckdbDialect.quoteIdentifier(table.table)}`;
+  const rows = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${relation}`);
   return rows.map((r) => ({ name: r.column_name, type: postgresDialect.typeName(sqlTypeOfDuckdb(r.column_type)) }));
 }
 

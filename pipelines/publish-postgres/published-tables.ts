@@ -5,6 +5,7 @@
 // thousands of rows, millions at 1,000,000 people, indexed by measure; joined to nothing person-level) stay on the coordinator,
 // where a query over them needs no network round trip.
 import { recordKeySql, RECORD_KEY_COLUMN } from '../../core/disclosure/cell-key.ts';
+import { KEY_ROWS_TABLE } from '../../core/warehouse/dialect/postgres.ts';
 
 export interface PublishedTable {
   schema: string;
@@ -12,18 +13,34 @@ export interface PublishedTable {
 }
 
 export interface ShardedTable extends PublishedTable {
-  /** DuckDB SQL of each row's record key (core/disclosure/cell-key.ts): the shard is it modulo the shard count. */
-  recordKey: string;
+  /**
+   * DuckDB SELECT of the table's rows, each with its record key in RECORD_KEY_COLUMN (core/disclosure/cell-key.ts):
+   * the shard is it modulo the shard count.
+   */
+  rows: string;
 }
 
 /** Split across the shards. Every table of one person falls on the same shard (the same record key), so a join by person stays on one shard. */
 export const SHARDED_TABLES: ShardedTable[] = [
-  { schema: 'mart', table: 'person_year', recordKey: RECORD_KEY_COLUMN },
-  { schema: 'mart', table: 'person_quarter', recordKey: RECORD_KEY_COLUMN },
-  { schema: 'mart', table: 'person_month', recordKey: RECORD_KEY_COLUMN },
-  // The population the API's /meta counts (core/warehouse/warehouse-facts.ts).
-  { schema: 'core', table: 'person', recordKey: recordKeySql('person_id') },
+  { schema: 'mart', table: 'person_year', rows: 'SELECT * FROM mart.person_year' },
+  { schema: 'mart', table: 'person_quarter', rows: 'SELECT * FROM mart.person_quarter' },
+  { schema: 'mart', table: 'person_month', rows: 'SELECT * FROM mart.person_month' },
+  // The population the API's /meta counts (core/warehouse/warehouse-facts.ts), with the record key the
+  // warehouse computes on the fly stored, so each shard counts its people and sums their keys itself
+  // (postgres_fdw pushes no aggregate over the key's convert_to()).
+  { schema: 'core', table: 'person', rows: `SELECT *, ${recordKeySql('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.person` },
+  // The yearly rows of each record key, counted at publish time: the facts' most rows per person is then
+  // each shard's max, pushed down, where counting them at query time is a nested aggregate postgres_fdw
+  // cannot push, and shipped one row per person to the coordinator (issue 20).
+  { schema: KEY_ROWS_TABLE.schema, table: KEY_ROWS_TABLE.table, rows: `SELECT ${RECORD_KEY_COLUMN}, count(*) AS ${KEY_ROWS_TABLE.rowsColumn} FROM mart.person_year GROUP BY 1` },
+  // The person-level core tables a cohort definition reads (core/cohorts/build-cohort-sql.ts), each row
+  // on its person's shard.
+  ...(['condition', 'observation', 'medication', 'encounter', 'coverage'] as const).map((table) => (
+    { schema: 'core', table, rows: `SELECT *, ${recordKeySql('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.${table}` })),
 ];
+
+/** The bench's shortcut (PublishOptions.yearlyOnly): the tables its queries read, not the finer grains nor the cohort tables. */
+export const YEARLY_TABLES = ['mart.person_year', 'core.person', `${KEY_ROWS_TABLE.schema}.${KEY_ROWS_TABLE.table}`];
 
 /** Copied whole to the coordinator. */
 export const COORDINATOR_TABLES: PublishedTable[] = [
@@ -33,6 +50,8 @@ export const COORDINATOR_TABLES: PublishedTable[] = [
   { schema: 'mart', table: 'top_share_pair_cells' },
   { schema: 'mart', table: 'measure_cells_catalog' },
   { schema: 'etl', table: 'warehouse_info' },
+  // The payers a cohort's payer criterion names by category (a few rows).
+  { schema: 'core', table: 'payer' },
 ];
 
 /** The schemas a reader names (mart.person_year …): built aside under a publication's name, then swapped in. */

@@ -3,7 +3,7 @@
 // here first, as the caller's principal; a cohort too close to one they used earlier is refused
 // with 409 before anything about it is computed for the response. Exact counts (a trusted
 // environment, outside the threat model of docs/disclosure.md) keep no ledger.
-import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
+import { requireCohortTables } from '../../core/warehouse/engine-features.ts';
 import type { Request } from 'express';
 import { CohortAdmission, type CohortToAdmit } from '../../core/cohorts/admit-cohort.ts';
 import { buildCohortSql, type CohortSql } from '../../core/cohorts/build-cohort-sql.ts';
@@ -38,8 +38,8 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
       if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, verdict.message, { earlier: verdict.earlier });
     },
     async judge(db, request, cohort) {
-      // Every use of a cohort on the warehouse passes here: the one place an engine without cohorts refuses them.
-      requireDuckdbFor(db, 'cohorts');
+      // Every use of a cohort on the warehouse passes here: the one place an engine without cohort tables refuses them.
+      await requireCohortTables(db);
       if (options.exactCounts) return { admitted: true };
       // Judged within the rows the caller may read: that is where two cohorts' difference would show.
       const restricted = { ...cohort, definition: { ...cohort.definition, restriction: restrictionOf(request) } };
@@ -50,7 +50,7 @@ export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolea
       if (id === undefined) return undefined;
       const cohort = await findCohort(store, id);
       await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
-      return buildCohortSql(cohort.definition);
+      return buildCohortSql(cohort.definition, undefined, db.dialect);
     },
   };
   return gate;

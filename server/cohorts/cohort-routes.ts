@@ -15,6 +15,7 @@ import { DEFAULT_COHORT_QUOTA, type CohortQuota, type CohortStore, type SavedCoh
 import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
 import { cohortVocabulary } from '../../core/cohorts/value-sets.ts';
 import { DomainError } from '../../core/errors.ts';
+import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
 import { errorResponse, objectResponse } from '../openapi/operation-parts.ts';
@@ -184,6 +185,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         }
         const [a, b] = await Promise.all([findCohort(store, parsed.data.a), findCohort(store, parsed.data.b)]);
         const [{ dataVersion }, comparison] = await warehouse.use(async (db) => {
+          requireDuckdbFor(db, 'cohort characterizations and comparisons');
           // One after the other: b is judged against a ledger that already holds a.
           for (const cohort of [a, b]) await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
           const restriction = restrictionOf(request);
@@ -263,6 +265,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       handler: async (request, response) => {
         const cohort = await findCohort(store, String(request.params.id));
         const [{ dataVersion }, characterization] = await warehouse.use(async (db) => {
+          requireDuckdbFor(db, 'cohort characterizations and comparisons');
           await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
           return Promise.all([warehouseMeta(db), characterizeCohort(db, { ...cohort.definition, restriction: restrictionOf(request) }, counts)]);
         });

@@ -3,8 +3,9 @@
 // keeps its keys and nothing else), so a table that skipped suppressCells fails loudly instead of
 // being written out.
 import { z } from 'zod';
+import { columnOrder, type CellValue } from '../../core/api/csv-text.ts';
 
-export type CellValue = string | number | boolean | null;
+export type { CellValue };
 export type Row = Record<string, CellValue>;
 export type ColumnType = 'string' | 'number' | 'boolean';
 
@@ -28,7 +29,7 @@ const FLAGS = new Set(['suppressed', 'suppressionReason']);
 
 /**
  * Checks rows that came out of suppressCells and fixes the column order and types: keys first,
- * then the other fields in the order they first appear, then any `required` column no row had
+ * then the other fields in the order they first have a value, then any `required` column no row had
  * (so an empty result still has its full schema). `types` names the type of known columns (so a
  * column that is null in every row still gets the right type); others are inferred.
  * @throws Error for a row without a boolean `suppressed`, a hidden row with a value outside its
@@ -36,18 +37,17 @@ const FLAGS = new Set(['suppressed', 'suppressionReason']);
  */
 export function disclosedTable(rows: readonly Row[], options: { keys: readonly string[] } & Partial<RowShape>): DisclosedTable {
   const keys = new Set(options.keys);
-  const names = new Set(options.keys);
   for (const row of rows) {
     if (typeof row.suppressed !== 'boolean') throw new Error('refusing to serialize rows that have not been through disclosure control (no boolean `suppressed`)');
     for (const name of Object.keys(row)) {
-      names.add(name);
       if (row.suppressed && !keys.has(name) && !FLAGS.has(name) && row[name] !== null) {
         throw new Error(`refusing to serialize a suppressed cell with a value in '${name}'`);
       }
     }
   }
-  for (const name of options.required ?? []) names.add(name);
-  const columns = [...names].map((name): Column => ({ name, type: options.types?.[name] ?? inferType(name, rows), key: keys.has(name) }));
+  // The API's column order (csv-text.ts), which a client reading the JSON finds too.
+  const names = columnOrder(rows, options.keys, options.required);
+  const columns = names.map((name): Column => ({ name, type: options.types?.[name] ?? inferType(name, rows), key: keys.has(name) }));
   for (const column of columns) checkType(column, rows);
   return { columns, rows } as unknown as DisclosedTable;
 }

@@ -1,8 +1,9 @@
 // The audit log (core/audit/audit-log.ts) in the state store's `audit_log` table (migration 0003):
 // each batch is chained after the last record and inserted in one transaction, so the chain on disk
 // never has a gap. Pruning removes the oldest records and records the checkpoint in the same
-// transaction. The one writer of the file is this process, so the chain's head is kept in memory
-// once read.
+// transaction. The one writer of the file is this process (DuckDB locks it), so the chain's head is
+// kept in the open file's memory once read: every audit log this process opens on one file (two
+// servers in one test process, say) shares it, as they share the file's change queue.
 import { canonicalJson, chainEntries, GENESIS } from '../../core/audit/audit-chain.ts';
 import type { AuditLog } from '../../core/audit/audit-log.ts';
 import type { AuditOutcome, AuditRecord, ChainAnchor } from '../../core/audit/audit-record.ts';
@@ -51,8 +52,10 @@ const toRecord = (row: StoredRow): AuditRecord => ({
   cellsSuppressed: orNull(row.cellsSuppressed),
 });
 
+/** Where the chain's last committed record is kept in the open file's memory, once read. */
+const HEAD = 'audit-chain-head';
+
 export function sqlAuditLog(db: StateDatabase, deps: AuditLogDeps): AuditLog {
-  let head: ChainAnchor | undefined;
 
   async function readAnchor(read: Pick<StateTransaction, 'query'>): Promise<ChainAnchor> {
     const [row] = await read.query<{ sequence: number | bigint; hash: string }>(ANCHOR);
@@ -68,7 +71,7 @@ export function sqlAuditLog(db: StateDatabase, deps: AuditLogDeps): AuditLog {
     append(entries) {
       if (entries.length === 0) return Promise.resolve([]);
       return db.change(async (tx) => {
-        const records = chainEntries(head ?? (await readHead(tx)), entries);
+        const records = chainEntries((db.memory.get(HEAD) as ChainAnchor | undefined) ?? (await readHead(tx)), entries);
         for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
           const chunk = records.slice(i, i + ROWS_PER_INSERT);
           await tx.run(INSERT + chunk.map(() => ROW).join(', '), chunk.flatMap(rowValues));
@@ -77,7 +80,7 @@ export function sqlAuditLog(db: StateDatabase, deps: AuditLogDeps): AuditLog {
         // Only once committed: a failed batch leaves the head where the file has it.
         return { records, tail };
       }).then(({ records, tail }) => {
-        head = { sequence: tail.sequence, hash: tail.hash };
+        db.memory.set(HEAD, { sequence: tail.sequence, hash: tail.hash });
         return records;
       });
     },

@@ -1,5 +1,5 @@
 // Rows of the state file kept in memory by key, for the lookups every request makes (its API token,
-// its session). Shared by every store on the file in this process (StateDatabase.memo), so a change
+// its session). Shared by every store on the file in this process (StateDatabase.memory), so a change
 // made through any of them forgets what it made stale; no other process can change the file while
 // this one holds it (DuckDB's lock). A read that overlaps a change keeps nothing: the change bumps a
 // generation before and after it commits. Only rows that exist are kept, at most `max`, oldest out first.
@@ -13,7 +13,9 @@ export interface KeptRows<T> {
 }
 
 export function keptRows<T>(db: StateDatabase, name: string, max: number): KeptRows<T> {
-  const kept = db.memo(`kept-rows:${name}`, () => ({ rows: new Map<string, T>(), generation: 0 }));
+  const key = `kept-rows:${name}`;
+  if (!db.memory.has(key)) db.memory.set(key, { rows: new Map<string, T>(), generation: 0 });
+  const kept = db.memory.get(key) as { rows: Map<string, T>; generation: number };
   const forget = (stale?: (row: T, key: string) => boolean) => {
     kept.generation += 1;
     if (!stale) return kept.rows.clear();

@@ -18,16 +18,15 @@ export interface StateTransaction {
 
 export interface StateDatabase {
   readonly file: string;
+  /**
+   * Memory that lives with the open file: shared by every reference this process holds on it and
+   * dropped when the last one closes it (the audit chain's head is kept here).
+   */
+  readonly memory: Map<string, unknown>;
   /** Reads committed rows (plain JS values, timestamps as ISO strings); runs beside changes. */
   query<T extends Row = Row>(sql: string, values?: SqlValue[]): Promise<T[]>;
   /** Runs `work` in one transaction, after every change asked for before it: all of it or nothing. */
   change<T>(work: (tx: StateTransaction) => Promise<T>): Promise<T>;
-  /**
-   * What this process keeps in memory beside the file, one per `key` for every reference to it
-   * (made by `create` on first use): a cache kept here is seen and invalidated by every store on
-   * the file, and no other process can change the file while this one holds it (DuckDB's lock).
-   */
-  memo<T>(key: string, create: () => T): T;
   /** Gives this reference back; the last one closes the file once pending changes are done. */
   release(): Promise<void>;
 }
@@ -37,7 +36,7 @@ interface Shared {
   references: number;
   /** The tail of the change queue. */
   queue: Promise<unknown>;
-  memos: Map<string, unknown>;
+  memory: Map<string, unknown>;
 }
 
 const open = new Map<string, Shared>();
@@ -51,7 +50,7 @@ export async function openStateDatabase(file: string): Promise<StateDatabase> {
   const key = join(realpathSync(dirname(file)), basename(file));
   let shared = open.get(key);
   if (!shared) {
-    shared = { db: openFile(file), references: 0, queue: Promise.resolve(), memos: new Map() };
+    shared = { db: openFile(file), references: 0, queue: Promise.resolve(), memory: new Map() };
     open.set(key, shared);
   }
   shared.references += 1;
@@ -74,12 +73,9 @@ export async function openStateDatabase(file: string): Promise<StateDatabase> {
 
   return {
     file,
+    memory: entry.memory,
     query: (sql, values) => (released ? Promise.reject(new Error(stateMessages.closed(file))) : db.query(sql, values)),
     change,
-    memo<T>(key: string, create: () => T): T {
-      if (!entry.memos.has(key)) entry.memos.set(key, create());
-      return entry.memos.get(key) as T;
-    },
     async release() {
       if (released) return;
       released = true;

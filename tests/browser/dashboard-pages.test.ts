@@ -197,21 +197,25 @@ describe('dashboard pages', () => {
     await figure.locator('g.mark-line.role-mark path').first().waitFor();
 
     const [png] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-testid="export-png"]').click()]);
-    const expectedName = `diabetes-prevalence_by-sex_year-2018-end_crude_percent_data-${meta.dataVersion}`;
-    expect(png.suggestedFilename()).toBe(`${expectedName}.png`);
+    expect(png.suggestedFilename()).toMatch(new RegExp(`^diabetes-prevalence_year_by-sex_2018-\\d{4}_crude_percent_data-${meta.dataVersion.slice(0, 8)}\\.png$`));
     const image = await readFile((await png.path())!);
     expect([...image.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+    // The CSV is the API's file for the same view (name and bytes), whose constant columns say the view.
+    const response = await fetch(new URL('/api/measures/diabetes-prevalence?period=year&by=sex&from=2018', server.url), { headers: { Accept: 'text/csv' } });
+    const apiName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+    const apiText = await response.text();
     const [csv] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-testid="export-csv"]').click()]);
-    expect(csv.suggestedFilename()).toBe(`${expectedName}.csv`);
-    const lines = (await readFile((await csv.path())!, 'utf8')).trimEnd().split('\r\n');
-    expect(lines).toContain('# Measure: Diabetes prevalence (diabetes-prevalence)');
-    expect(lines).toContain('# Rates: crude (not age-adjusted)');
-    expect(lines.find((line) => line.startsWith('# Data version'))).toContain(meta.dataVersion);
-    const data = lines.filter((line) => !line.startsWith('#')).map(splitCsvLine);
-    expect(data[0].slice(0, 6)).toEqual(['period', 'sex', 'numerator', 'denominator', 'rate (%)', 'ci_low']);
+    expect(csv.suggestedFilename()).toBe(apiName);
+    expect(csv.suggestedFilename()).toBe(png.suggestedFilename().replace(/\.png$/, '.csv'));
+    const text = await readFile((await csv.path())!, 'utf8');
+    expect(text).toBe(apiText);
+    const [header, ...data] = text.trimEnd().split('\r\n').map(splitCsvLine);
+    expect(header.slice(0, 6)).toEqual(['period', 'sex', 'numerator', 'denominator', 'rate', 'ciLow']);
+    const at = (name: string) => header.indexOf(name);
+    expect(data.every((fields) => fields[at('measureTitle')] === 'Diabetes prevalence' && fields[at('adjustment')] === 'crude' && fields[at('dataVersion')] === meta.dataVersion && fields[at('fromYear')] === '2018')).toBe(true);
     const api2018 = (await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year&by=sex')).rows.filter((row) => Number(row.period) >= 2018);
-    expect(data.slice(1).map((fields) => [fields[0], fields[1], fields[4]])).toEqual(
+    expect(data.map((fields) => [fields[0], fields[1], fields[at('rate')]])).toEqual(
       api2018.map((row) => [row.period, row.sex, row.rate === null ? '' : String(row.rate)]),
     );
     await page.close();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../cli/start-server.ts';
 import type { SavedCohort } from '../../core/cohorts/saved-cohort.ts';
+import { verifyChain } from '../../core/audit/audit-chain.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
 import { LEGACY_COHORTS_FILE } from '../../server/state/legacy-cohorts.ts';
 import { loadMigrations, MIGRATIONS_DIR } from '../../server/state/migrations.ts';
@@ -274,3 +275,23 @@ function spawnHolder(dir: string, then: 'hold' | 'exit' = 'hold') {
 async function openInChild(dir: string, then: 'exit'): Promise<string> {
   return spawnHolder(dir, then).ready;
 }
+
+describe('audit log on one state file opened twice in one process', () => {
+  const entry = (route: string) => ({
+    time: NOW.toISOString(), principal: 'local', role: 'viewer', method: 'GET', route, parameters: {}, bodyHash: null, restriction: null,
+    status: 200, outcome: 'ok' as const, cached: false, dataVersion: null, cellsReturned: null, cellsSuppressed: null, clientAddress: '127.0.0.1', durationMs: 1,
+  });
+
+  it('chains appends from both stores one after the other: no sequence used twice, and the chain verifies', async () => {
+    const dir = newStateDir();
+    const first = await open(dir);
+    const second = await open(dir);
+    await first.audit.append([entry('/a')]);
+    await second.audit.append([entry('/b')]); // read its head before this change: a stale one would reuse sequence 1
+    await first.audit.append([entry('/c'), entry('/d')]);
+    const records = await second.audit.read();
+    expect(records.map((r) => [r.sequence, r.route])).toEqual([[1, '/a'], [2, '/b'], [3, '/c'], [4, '/d']]);
+    expect(records.slice(1).map((r) => r.previousHash)).toEqual(records.slice(0, -1).map((r) => r.hash));
+    expect(verifyChain(records)).toMatchObject({ ok: true, records: 4 });
+  });
+});

@@ -13,3 +13,13 @@ export function sortBy<T>(rows: readonly T[], value: (row: T) => string | number
     return sign * String(x).localeCompare(String(y), 'en', { numeric: true });
   });
 }
+
+export interface TableSort {
+  column: string;
+  direction: SortDirection;
+}
+
+/** A click on a column's header: sort by it ascending, or flip the direction if it already sorts. */
+export function nextSort(sort: TableSort, column: string): TableSort {
+  return { column, direction: sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending' };
+}

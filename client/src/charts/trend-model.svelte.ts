@@ -5,6 +5,7 @@ import { isTimePeriod, type MeasureQuery, type MeasureResult } from '../../../co
 import { Resource } from '../lib/resource.svelte.ts';
 import { isDimension } from '../lib/url-state.svelte.ts';
 import { buildTrendSpec, countSuppressed, countUnreliable, suppressionNote } from '../../../core/charts/build-trend-spec.ts';
+import { trendPoints, type TrendPointsInput } from '../../../core/charts/chart-points.ts';
 
 export type TrendStatus = 'loading' | 'error' | 'empty' | 'all-suppressed' | 'ready';
 
@@ -47,17 +48,18 @@ export class TrendModel {
     return 'ready';
   });
 
-  readonly spec = $derived(
+  readonly #input: TrendPointsInput | undefined = $derived(
     this.result && isTimePeriod(this.result.period)
-      ? buildTrendSpec({
+      ? {
           rows: this.result.rows,
           period: this.result.period,
           by: isDimension(this.result.by) ? this.result.by : null,
           unit: this.result.measure.unit,
           unitLabel: this.result.measure.unitLabel,
-          width: 'container',
-          height: 320,
-        })
+        }
       : undefined,
   );
+  readonly spec = $derived(this.#input ? buildTrendSpec({ ...this.#input, width: 'container', height: 320, focusable: true }) : undefined);
+  /** The points the arrow keys step through (chart-points.ts). */
+  readonly points = $derived(this.#input ? trendPoints(this.#input) : []);
 }

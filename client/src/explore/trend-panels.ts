@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Dimension, MeasureRow, TimePeriod } from '../../../core/api/api-types.ts';
 import { buildTrendSpec } from '../../../core/charts/build-trend-spec.ts';
+import { trendPoints, type ChartPoint } from '../../../core/charts/chart-points.ts';
 import { dimensionLabels, valueLabel } from '../../../core/charts/labels.ts';
 
 export interface TrendPanel {
@@ -13,6 +14,8 @@ export interface TrendPanel {
   heading: string | null;
   rows: MeasureRow[];
   spec: TopLevelSpec;
+  /** The points the arrow keys step through, said as crude or age-adjusted. */
+  points: ChartPoint[][];
 }
 
 export const adjustmentLabel = (adjusted: boolean) =>
@@ -34,11 +37,14 @@ export interface PanelInput {
 
 export function trendPanels(input: PanelInput): TrendPanel[] {
   const rows = input.adjusted ? asAdjusted(input.rows) : [...input.rows];
+  const adjust = input.adjusted ? 'age' : null;
+  // asAdjusted keeps the adjusted fields, so the points read them as the age-adjusted rates.
+  const points = (panelRows: MeasureRow[], by: Dimension | null) => trendPoints({ rows: panelRows, period: input.period, by, unit: input.unit, unitLabel: input.unitLabel, adjust });
   const spec = (panelRows: MeasureRow[], by: Dimension | null, heading: string | null, height: number): TopLevelSpec => {
-    const built = buildTrendSpec({ rows: panelRows, period: input.period, by, unit: input.unit, unitLabel: input.unitLabel, width: 'container', height });
+    const built = buildTrendSpec({ rows: panelRows, period: input.period, by, unit: input.unit, unitLabel: input.unitLabel, width: 'container', height, focusable: true });
     return { ...built, title: { text: heading ? `${input.title}: ${heading}` : input.title, subtitle: adjustmentLabel(input.adjusted), anchor: 'start' } } as TopLevelSpec;
   };
-  if (input.by.length < 2) return [{ key: 'all', heading: null, rows, spec: spec(rows, input.by[0] ?? null, null, 320) }];
+  if (input.by.length < 2) return [{ key: 'all', heading: null, rows, spec: spec(rows, input.by[0] ?? null, null, 320), points: points(rows, input.by[0] ?? null) }];
   const [outer, inner] = input.by;
   const groups = new Map<string, MeasureRow[]>();
   for (const row of rows) {
@@ -47,6 +53,6 @@ export function trendPanels(input: PanelInput): TrendPanel[] {
   }
   return [...groups].map(([value, group]) => {
     const heading = `${dimensionLabels[outer]} ${valueLabel(outer, value)}`;
-    return { key: value, heading, rows: group, spec: spec(group, inner, heading, 200) };
+    return { key: value, heading, rows: group, spec: spec(group, inner, heading, 200), points: points(group, inner ?? null) };
   });
 }

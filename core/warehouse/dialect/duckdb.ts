@@ -33,6 +33,7 @@ export const duckdbDialect: SqlDialect = {
   orderByKeys: () => 'ORDER BY ALL',
   integerDivide: (dividend, divisor) => `(${dividend} // ${divisor})`,
   recordKey: recordKeySql,
+  yearsBetween: (start, end) => `date_sub('year', ${start}, ${end})`,
 };
 
 /** The type of a column as DuckDB's DESCRIBE names it (VARCHAR, DOUBLE, DECIMAL(18,3) …); what is not listed travels as text. */

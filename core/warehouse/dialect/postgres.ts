@@ -31,10 +31,18 @@ export const postgresDialect: SqlDialect = {
   integerDivide: (dividend, divisor) => `div(${dividend}, ${divisor})`,
   // DuckDB's recordKeySql spelled for PostgreSQL: the first 32 bits of the same SHA-256, as a bigint.
   recordKey: (pseudonym) => `('x' || left(encode(sha256(convert_to('record-key:' || ${pseudonym}, 'UTF8')), 'hex'), 8))::bit(32)::bigint`,
+  // age() borrows a month when the day is not reached, as DuckDB's date_sub counts whole years.
+  yearsBetween: (start, end) => `extract(year FROM age(${end}, ${start}))::integer`,
 };
 
 /** The column of the published person rows that names their shard (pipelines/publish-postgres). */
 export const SHARD_COLUMN = 'shard';
+
+/**
+ * A table only a sharded publication has (pipelines/publish-postgres): the yearly person rows of each
+ * record key (record_key, person_year_rows), counted at publish time and placed on the key's shard.
+ */
+export const KEY_ROWS_TABLE = { schema: 'mart', table: 'person_year_key_rows', rowsColumn: 'person_year_rows' } as const;
 
 /**
  * PostgreSQL whose person rows are partitions on shard servers (postgres_fdw foreign tables, LIST

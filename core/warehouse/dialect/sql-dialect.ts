@@ -49,4 +49,6 @@ export interface SqlDialect {
   integerDivide(dividend: string, divisor: string): string;
   /** A person's record key (core/disclosure/cell-key.ts) from an expression of their pseudonym, as a bigint. */
   recordKey(pseudonym: string): string;
+  /** Whole years from one date to a later one (an age): a birthday not yet reached that year does not count. */
+  yearsBetween(start: string, end: string): string;
 }
