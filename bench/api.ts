@@ -1,8 +1,10 @@
 // Section 3, API: latency of each dashboard endpoint over HTTP from a server in its own process,
 // uncached (a server with its response cache off) and cached, against the same SQL
 // (buildMeasureSql) run directly through DuckDB in the bench process, sample by sample in
-// alternating order so both see the same machine. Then autocannon throughput on a cached endpoint
-// and the server's memory.
+// alternating order so both see the same machine. Then the same requests side by side with a server
+// that has sign-in on (bench/sign-in-overhead.ts), autocannon throughput on a cached endpoint and
+// the server's memory.
+import { join } from 'node:path';
 import { measureCellCatalog } from '../core/measures/measure-cells.ts';
 import type { Database, SqlValue } from '../core/warehouse/database.ts';
 import { dimensionValues } from '../core/warehouse/warehouse-facts.ts';
@@ -10,6 +12,7 @@ import { caseId, filterVariants, MEASURE_CASES, measurePath, measureSql, sibling
 import type { BenchContext } from './context.ts';
 import { openHttpGetter, type HttpGetter } from './http-client.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { assertSignInRequired, createBenchToken, summarizeSignIn, timeCachedSideBySide, timeUncachedSideBySide, type SignInOverhead } from './sign-in-overhead.ts';
 import { geometricMean, summarize, timeMs, type LatencySummary } from './stats.ts';
 import { benchThroughput } from './throughput.ts';
 import type { ApiBench } from './types.ts';
@@ -72,6 +75,8 @@ export interface ApiLatency {
   overhead: number;
   /** Geometric mean of the per-query plan reuse saving (as share of the ad hoc time). */
   planReuseSaving: number;
+  /** The same requests with sign-in and audit on, side by side; absent in results written before it was measured. */
+  signIn?: SignInOverhead;
 }
 
 const OTHER_ENDPOINTS = [
@@ -101,6 +106,17 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
 
   const servers: ServerProcess[] = [];
   const clients: HttpGetter[] = [];
+  // The servers with sign-in keep their own state folder (they run beside the ones without), holding the bench's token.
+  const signInState = join(ctx.workDir, 'state-sign-in');
+  const token = await createBenchToken(signInState);
+  const startSignedIn = async (responseCacheMb?: number) => {
+    const started = await startServerProcess(ctx, warehouse, { responseCacheMb, signIn: true, stateDir: signInState });
+    servers.push(started);
+    await assertSignInRequired(started.url, measurePath(MEASURE_CASES[0]!));
+    const signedIn = await openHttpGetter(started.url, { Accept: 'application/json', Authorization: `Bearer ${token}` });
+    clients.push(signedIn);
+    return { server: started, client: signedIn };
+  };
   try {
     const uncachedServer = await startServerProcess(ctx, warehouse, { responseCacheMb: 0 });
     servers.push(uncachedServer);
@@ -136,6 +152,18 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
         samples.reused[k]!.push(await timeMs(() => direct(c, true)));
       }
     }
+
+    // Sign-in: a second uncached server with it on, warmed up alike, then all three side by side.
+    const signedIn = await startSignedIn(0);
+    for (const path of warmUps) await signedIn.client.get(path);
+    for (let i = 0; i < WARM_UP_REPEATS; i++) for (const c of MEASURE_CASES) await signedIn.client.get(measurePath(c));
+    const timedQueries = MEASURE_CASES.map((c) => ({ id: caseId(c), path: measurePath(c), direct: () => direct(c) }));
+    // A new connection: the first sat idle past the server's keep-alive timeout while the other started.
+    const uncachedAgain = await openClient(uncachedServer);
+    clients.push(uncachedAgain);
+    const signInUncached = await timeUncachedSideBySide(timedQueries, uncachedAgain, signedIn.client, ctx.iterations);
+    signedIn.client.close();
+    await signedIn.server.stop();
     uncachedClient.close();
     await uncachedServer.stop();
 
@@ -152,6 +180,16 @@ export async function benchApi(ctx: BenchContext, warehouse: string, db: Databas
       for (const [k, endpoint] of cachedPaths.entries()) cachedMs[k]!.push(await timeMs(() => get(endpoint.path)));
     }
     const latency = summarizeLatency(cachedPaths, cachedMs, samples);
+
+    // Cached with sign-in: a second cached server with it on, warmed alike, then both side by side.
+    const cachedSignedIn = await startSignedIn();
+    for (let i = 0; i < CACHED_WARM_UP_REQUESTS; i++) for (const endpoint of cachedPaths) await cachedSignedIn.client.get(endpoint.path);
+    const cachedAgain = await openClient(server); // the first sat idle past the keep-alive timeout
+    clients.push(cachedAgain);
+    const signInCached = await timeCachedSideBySide(cachedPaths, cachedAgain, cachedSignedIn.client, ctx.cachedIterations);
+    cachedSignedIn.client.close();
+    await cachedSignedIn.server.stop();
+    latency.signIn = summarizeSignIn(signInUncached, signInCached);
 
     const path = measurePath(MEASURE_CASES[0]!);
     const throughput = options.throughput ? { runs: await benchThroughput(ctx, new URL(path, server.url).href), path } : { skipped: 'left out with --skip autocannon' };

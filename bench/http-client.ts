@@ -41,8 +41,14 @@ export async function openHttpGetter(baseUrl: string, headers: Record<string, st
     pending = undefined;
     request?.reject(error);
   };
+  // A server closes a kept-alive connection idle for longer than its keep-alive timeout (Node: 5 s);
+  // a request after that must fail at once, not wait for an answer that cannot come.
+  let closed = false;
   socket.on('error', fail);
-  socket.on('close', () => fail(new Error('the server closed the connection')));
+  socket.on('close', () => {
+    closed = true;
+    fail(new Error('the server closed the connection'));
+  });
   socket.on('data', (chunk: Buffer) => {
     const request = pending;
     if (!request) return fail(new Error(`unexpected bytes from the server: ${chunk.toString('latin1', 0, 80)}`));
@@ -63,6 +69,7 @@ export async function openHttpGetter(baseUrl: string, headers: Record<string, st
   return {
     get(path) {
       if (pending) return Promise.reject(new Error('one request at a time'));
+      if (closed) return Promise.reject(new Error(`GET ${path}: the connection was closed (idle past the server's keep-alive timeout?): open a new one`));
       return new Promise<void>((resolve, reject) => {
         pending = { path, resolve, reject, chunks: [], received: 0 };
         socket.write(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extraHeaders}\r\n`);

@@ -73,6 +73,19 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
       `\`${e.path}\``, p(e.uncached), p(e.cached), p(e.direct), percent(e.overhead), p(e.directReused ?? null), percent(e.planReuseSaving),
     ])));
     out.push(`Overhead over direct SQL (geometric mean of p50 ratios): **${num(a.overhead * 100, 0)}%**${a.planReuseSaving === undefined ? '' : `; the server reuses prepared plans, which saves ${num(a.planReuseSaving * 100, 0)}% of the SQL time (in a loop of its own)`}. Server RSS after the API benchmark: **${bytes(a.serverRss.rssBytes)}** (peak ${bytes(a.serverRss.peakRssBytes)}).`);
+    const si = a.signIn;
+    if (si) {
+      const pair = (x: { p50: number; p95: number }) => `${ms(x.p50)} / ${ms(x.p95)}`;
+      out.push(`With sign-in and audit on (ms, p50 / p95; ${si.queries[0]?.on.n ?? 0} uncached and ${si.cached[0]?.on.n ?? 0} cached samples each, every request alternating between a server without sign-in and one with it, authenticated by an API token, role ${si.role}):`);
+      out.push(table(['endpoint', 'uncached, no sign-in', 'uncached, sign-in', 'direct SQL', 'sign-in ÷ none', 'cached, no sign-in', 'cached, sign-in', 'sign-in ÷ none (cached)'], [
+        ...si.queries.map((q) => {
+          const c = si.cached.find((e) => e.path === q.path);
+          return [`\`${q.path}\``, pair(q.off), pair(q.on), pair(q.direct), `${num(q.on.p50 / q.off.p50, 2)}×`, c ? pair(c.off) : '—', c ? pair(c.on) : '—', c ? `${num(c.on.p50 / c.off.p50, 2)}×` : '—'];
+        }),
+        ...si.cached.filter((c) => !si.queries.some((q) => q.path === c.path)).map((c) => [`\`${c.path}\``, '—', '—', '—', '—', pair(c.off), pair(c.on), `${num(c.on.p50 / c.off.p50, 2)}×`]),
+      ]));
+      out.push(`Sign-in multiplies an uncached request's p50 by **${num(si.ratio, 2)}** and a cached one's by **${num(si.cachedRatio, 2)}** (geometric means). API overhead over direct SQL with sign-in and audit on: **${num(si.overhead * 100, 0)}%** (without sign-in, in the same loop: ${num(si.overheadWithout * 100, 0)}%); worst p95 with sign-in: uncached ${ms(si.worstUncachedP95)} ms, cached ${ms(si.worstCachedP95)} ms.`);
+    }
     const t = a.throughput;
     out.push(hasFigures(t)
       ? `Throughput, cached \`${t.path}\` (autocannon on loopback)${carriedNote(t)}:\n\n${table(['connections', 'req/s', 'p50', 'p99', 'errors / non-2xx'], t.runs.map((r) => [String(r.connections), int(r.requestsPerSecond), `${r.latencyP50Ms} ms`, `${r.latencyP99Ms} ms`, `${r.errors} / ${r.non2xx}`]))}`

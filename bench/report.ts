@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNCACHED_METHOD } from './api.ts';
+import { SIGN_IN_METHOD } from './sign-in-overhead.ts';
 import { scalingTable, sizeDetails, targetsTable } from './markdown.ts';
 import { formatLimit, formatValue } from './targets.ts';
 import { geometricMean } from './stats.ts';
@@ -50,6 +51,7 @@ export function renderRunMarkdown(results: BenchResults): string {
     ...results.runs.map((run) => sizeDetails(run)),
     '## Method',
     UNCACHED_METHOD,
+    SIGN_IN_METHOD,
   ].join('\n\n') + '\n';
 }
 

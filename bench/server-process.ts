@@ -13,10 +13,21 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** `responseCacheMb: 0` serves every request afresh, as a server that has never seen it would; `warmUp: false` leaves out the start-up warm-up. */
-export async function startServerProcess(ctx: BenchContext, warehouse: string, options: { responseCacheMb?: number; warmUp?: boolean } = {}): Promise<ServerProcess> {
-  const cache = options.responseCacheMb === undefined ? [] : [String(options.responseCacheMb)];
-  const [command, args] = tsxCommand('bench/serve-child.ts', [warehouse, join(ctx.workDir, 'state'), ...cache]);
+export interface ServerProcessOptions {
+  /** 0 serves every request afresh, as a server that has never seen it would. */
+  responseCacheMb?: number;
+  /** Sign-in on (every caller identified; the bench's callers by an API token made in `stateDir`). */
+  signIn?: boolean;
+  /** The state folder (default <work>/state); two servers running at once need one each. */
+  stateDir?: string;
+  /** false leaves out the start-up warm-up (a truly cold server). */
+  warmUp?: boolean;
+}
+
+export async function startServerProcess(ctx: BenchContext, warehouse: string, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const cache = options.responseCacheMb === undefined ? '' : String(options.responseCacheMb);
+  const stateDir = options.stateDir ?? join(ctx.workDir, 'state');
+  const [command, args] = tsxCommand('bench/serve-child.ts', [warehouse, stateDir, cache, ...(options.signIn ? ['sign-in'] : [])]);
   const env = options.warmUp === false ? { ...ctx.childEnv, POPSIGHT_BENCH_WARM_UP: '0' } : ctx.childEnv;
   const child = spawn(command, args, { cwd: ctx.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];

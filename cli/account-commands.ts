@@ -1,6 +1,9 @@
-// `popsight users add|list|disable` and `popsight tokens create|list|revoke`: accounts changed straight
-// in the state store, without a server. The store has one writer at a time, so while a server holds
-// it these commands stop with a message that says so. A token is printed once, on standard output.
+// `popsight users add|list|restrict|disable|link` and `popsight tokens create|list|revoke`: accounts
+// changed straight in the state store, without a server. The store has one writer at a time, so while
+// a server holds it these commands stop with a message that says so, except the two that change what
+// the running server knows: `users link` (a new one-time sign-in link, which only a running server
+// can honour) and `tokens revoke` ask that server (cli/running-server.ts). A token or link is printed
+// once, on standard output.
 import { randomBytes } from 'node:crypto';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { createInterface } from 'node:readline';
@@ -11,6 +14,7 @@ import { ACCOUNT_ROLES, isAccountRole } from '../core/accounts/roles.ts';
 import { describeRule, parseRowRule, RestrictionError } from '../core/accounts/row-restriction.ts';
 import { AccountError, users } from '../core/accounts/users.ts';
 import { stateOption, withOfflineStateStore, type StateDirOption } from './offline-state.ts';
+import { postToServer, runningServerOf, ServerRefusal } from './running-server.ts';
 
 export type AccountCommandOptions = StateDirOption;
 
@@ -115,10 +119,37 @@ export async function tokensListCommand(options: AccountCommandOptions): Promise
   return list;
 }
 
+/** Revokes a token in the state store, or through the server that holds it (refused from its next request on). */
 export async function tokensRevokeCommand(id: string, options: AccountCommandOptions): Promise<void> {
-  const revoked = await withAccounts(options, (stores) => apiTokens(stores.tokens, deps).revoke(id));
+  const running = runningServerOf(options);
+  let revoked: boolean;
+  if (running?.token) {
+    revoked = await postToServer(running, `/api/accounts/tokens/${encodeURIComponent(id)}/revoke`).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof ServerRefusal && error.status === 404) return false;
+        throw error;
+      },
+    );
+  } else {
+    revoked = await withAccounts(options, (stores) => apiTokens(stores.tokens, deps).revoke(id));
+  }
   if (!revoked) throw new AccountError(accountMessages.noSuchToken(id));
   console.log(accountMessages.tokenRevoked(id));
+}
+
+/** Asks the running server for a one-time sign-in link for `name` and prints its URL (alone on standard output). */
+export async function usersLinkCommand(name: string, options: AccountCommandOptions): Promise<string> {
+  const running = runningServerOf(options);
+  if (!running) throw new AccountError(accountMessages.linkNeedsServer);
+  if (!running.token) throw new AccountError(accountMessages.linkNeedsSignIn(running.url));
+  const answer = await postToServer<{ user: string; url: string; expiresInMinutes: number }>(running, '/api/accounts/sign-in-links', { user: name }).catch((error: unknown) => {
+    if (error instanceof ServerRefusal && (error.status === 404 || error.status === 409)) throw new AccountError(error.message);
+    throw error;
+  });
+  console.error(accountMessages.linkMade(answer.user, answer.expiresInMinutes));
+  console.log(answer.url);
+  return answer.url;
 }
 
 /** The `users` and `tokens` commands on the popsight program. */
@@ -154,6 +185,12 @@ export function registerAccountCommands(program: Command): void {
     .action(async (name, options) => void (await usersRestrictCommand(name, options)));
   usersCommand.command('list').description('List users: name, role, active or disabled, created, rows they may read.').addOption(stateOption()).action(async (options) => void (await usersListCommand(options)));
   usersCommand
+    .command('link')
+    .description('Print a new one-time sign-in link for a user, made by the running server (it works once, within 15 minutes; no restart needed).')
+    .argument('<name>')
+    .addOption(stateOption())
+    .action(async (name, options) => void (await usersLinkCommand(name, options)));
+  usersCommand
     .command('disable')
     .description('Disable a user (kept for the audit trail) and end their sessions.')
     .argument('<name>')
@@ -173,7 +210,7 @@ export function registerAccountCommands(program: Command): void {
   tokensCommand.command('list').description('List API tokens: id, role, state, created, expiry, rows, label (never the token).').addOption(stateOption()).action(async (options) => void (await tokensListCommand(options)));
   tokensCommand
     .command('revoke')
-    .description('Revoke an API token by its id (tok_…).')
+    .description('Revoke an API token by its id (tok_…); beside a running server, through it: refused from its next request on.')
     .argument('<id>')
     .addOption(stateOption())
     .action(async (id, options) => void (await tokensRevokeCommand(id, options)));

@@ -143,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const signInClock = signIn?.clock ?? clock;
     links = signIn && signInLinks({ clock: signInClock, randomBytes, lifetimeMs: (signIn.linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000) * 60_000 });
     runtimeToken = signIn && randomBytes(32).toString('base64url');
-    const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, oidc: signIn.oidc, runtimeToken });
+    const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, linkMinutes: signIn.linkMinutes, oidc: signIn.oidc, runtimeToken });
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
     const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });

@@ -6,9 +6,10 @@ import { describeRule, type RowRule } from './row-restriction.ts';
 export const accountMessages = {
   /** The same words for an unknown user, a wrong password and a disabled account: they reveal nothing. */
   signInFailed: 'Unknown user name or wrong password.',
+  tooManyFailedSignIns: (retryAt: Date) => `Too many failed sign-ins for this user name: try again after ${retryAt.toISOString().slice(0, 19).replace('T', ' ')} UTC.`,
   notSignedIn: 'Sign in first: send the session cookie of POST /api/session, or Authorization: Bearer <token>.',
-  signInLinkRefused: 'This sign-in link was used already, has expired or is unknown: a link works once, for a few minutes. Sign in with a user name and password, or restart the server for a new link.',
-  signInLinkPrinted: (url: string, minutes: number) => `  Sign in:   ${url}\n             (a one-time link: it works once, within ${minutes} minutes; restart for a new one)`,
+  signInLinkRefused: 'This sign-in link was used already, has expired or is unknown: a link works once, for a few minutes. Sign in with a user name and password, or ask an administrator for a new link (popsight users link NAME).',
+  signInLinkPrinted: (url: string, minutes: number) => `  Sign in:   ${url}\n             (a one-time link: it works once, within ${minutes} minutes; popsight users link NAME makes another)`,
   adminCreated: (name: string) => `Created the administrator '${name}' (no password yet: sign in with the link below, then popsight users add … for others).`,
   signInOff: 'Sign-in is OFF (--no-sign-in): anyone who can reach this port reads every number and holds every role. Use this on your own machine only.',
   signInOffNeedsLoopback: (host: string) => `--no-sign-in is allowed only on this machine (--host 127.0.0.1, ::1 or localhost), not on ${host}: anyone on the network would read every number.`,
@@ -21,6 +22,8 @@ export const accountMessages = {
   roleTooLow: (required: string, held: AccountRole) => `This needs the role ${required}; you are signed in as ${held}.`,
   csrfMissing: 'A change made with a session cookie needs the header X-CSRF-Token with the csrfToken that signing in returned.',
   badSignInBody: 'Send JSON { "user": "<name>", "password": "<password>" }.',
+  badLinkBody: 'Send JSON { "user": "<name>" }: the user the sign-in link is for.',
+  userIsDisabled: (name: string) => `User ${name} is disabled: a disabled user cannot sign in.`,
   badUserName: (name: string) => `'${name}' is not a valid user name: use 1 to 64 letters, digits and . _ @ -.`,
   badRole: (role: string) => `'${role}' is not a role: use one of ${ACCOUNT_ROLES.join(', ')}.`,
   shortPassword: (min: number) => `The password must have at least ${min} characters.`,
@@ -33,6 +36,9 @@ export const accountMessages = {
   tokenCreated: (id: string, role: AccountRole, expiresAt: string | null) =>
     `Created API token ${id} (${role}${expiresAt ? `, expires ${expiresAt}` : ', no expiry'}). It is shown only this once:`,
   tokenRevoked: (id: string) => `Revoked API token ${id}.`,
+  linkNeedsServer: 'A sign-in link is honoured by the running server that made it, and no server holds this state store: start it (popsight serve; its first start prints a link), then run this again.',
+  linkNeedsSignIn: (url: string) => `The server at ${url} runs without sign-in (--no-sign-in): it needs no link.`,
+  linkMade: (user: string, minutes: number) => `A one-time sign-in link for ${user} (it works once, within ${minutes} minutes):`,
   rowsOf: (role: AccountRole, rule: RowRule | null) => `Rows it may read: ${describeRule(rule, role)}.`,
   userRestricted: (name: string, rows: string) => `Rows ${name} may read: ${rows}.`,
   restrictOrClear: 'Give the rows with --restrict (all, or dimension=value, repeatable), or --clear to remove the rule; not both.',

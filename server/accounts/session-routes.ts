@@ -36,13 +36,19 @@ export function sessionRoutes(signIn: SignIn, links?: SignInLinks): RouteTable {
         tags,
         description: `Body { user, password }. Sets an HttpOnly, SameSite=Strict session cookie; the session ends after ${signIn.idleTimeoutMs / 60_000} minutes without a request. Changes made with the cookie send X-CSRF-Token: <csrfToken>.`,
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { user: { type: 'string' }, password: { type: 'string' } }, required: ['user', 'password'] } } } },
-        responses: { 200: objectResponse('{ user, role, csrfToken }'), 400: errorResponse('BadRequest'), 401: unauthorized },
+        responses: { 200: objectResponse('{ user, role, csrfToken }'), 400: errorResponse('BadRequest'), 401: unauthorized, 429: { description: 'Too many failed sign-ins for this user name lately (5 in 15 minutes): Retry-After says when to try again' } },
       },
       handler: async (request, response) => {
         const body = signInBody.safeParse(request.body);
         if (!body.success) throw new HttpError(400, 'invalid_body', accountMessages.badSignInBody);
-        const caller = await signIn.signIn(body.data.user, body.data.password);
-        if (!caller) throw new HttpError(401, 'sign_in_failed', accountMessages.signInFailed);
+        const outcome = await signIn.signIn(body.data.user, body.data.password);
+        if ('refused' in outcome && outcome.refused === 'too_many_failures') {
+          const seconds = outcome.retryAfterSeconds;
+          response.setHeader('Retry-After', String(seconds));
+          throw new HttpError(429, 'too_many_failed_sign_ins', accountMessages.tooManyFailedSignIns(outcome.retryAt), { retryAt: outcome.retryAt.toISOString(), retryAfterSeconds: seconds });
+        }
+        if (!('caller' in outcome)) throw new HttpError(401, 'sign_in_failed', accountMessages.signInFailed);
+        const { caller } = outcome;
         setSessionCookie(request, response, caller.sessionId);
         response.setHeader('Cache-Control', 'no-store');
         response.json(describe(caller));

@@ -5,12 +5,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { accountMessages } from '../../core/accounts/account-messages.ts';
-import type { AccountStores } from '../../core/accounts/account-stores.ts';
+import type { AccountStores, UserStore } from '../../core/accounts/account-stores.ts';
 import { apiTokens, type ApiTokens } from '../../core/accounts/api-tokens.ts';
 import { tokenPrincipal, type Caller } from '../../core/accounts/caller.ts';
 import { holdsRole } from '../../core/accounts/roles.ts';
-import type { SignInLinks } from '../../core/accounts/sign-in-links.ts';
+import { DEFAULT_SIGN_IN_LINK_MS, type SignInLinks } from '../../core/accounts/sign-in-links.ts';
 import { oidcSignIn, type OidcConfig, type OidcSignIn } from '../../core/accounts/oidc-sign-in.ts';
+import { accountRoutes } from '../accounts/account-routes.ts';
 import { oidcRoutes, type OidcRouteOptions } from '../accounts/oidc-routes.ts';
 import { signInService, type SignIn, type SignInDeps } from '../../core/accounts/sign-in.ts';
 import { clearSessionCookie, sessionCookieOf } from '../accounts/session-cookie.ts';
@@ -24,8 +25,12 @@ import type { Role } from './route-table.ts';
 export interface SignInAccessDeps {
   signIn: SignIn;
   tokens: ApiTokens;
-  /** One-time sign-in links (GET /api/session/link); none: no link route. */
+  /** One-time sign-in links (GET /api/session/link; POST /api/accounts/sign-in-links makes one); none: no link routes. */
   links?: SignInLinks;
+  /** How long a link works, in minutes (default 15). */
+  linkMinutes?: number;
+  /** The users, for the account routes (a link is made for an active user only). */
+  users?: UserStore;
   /** Sign-in through an OpenID Connect provider (GET /api/session/oidc…); none: passwords, links and tokens only. */
   oidc?: { signIn: OidcSignIn } & OidcRouteOptions;
   /** The running server's own secret for commands of its OS user (cli/server-runtime.ts): an admin reading every row. */
@@ -48,7 +53,7 @@ function bearerOf(request: Request): string | undefined {
   return match?.[1];
 }
 
-export function signInAccess({ signIn, tokens, links, oidc, runtimeToken }: SignInAccessDeps): AccessPolicy {
+export function signInAccess({ signIn, tokens, links, linkMinutes, users, oidc, runtimeToken }: SignInAccessDeps): AccessPolicy {
   const identify: RequestHandler = async (request, response, next) => {
     const bearer = bearerOf(request);
     if (bearer !== undefined) {
@@ -79,11 +84,12 @@ export function signInAccess({ signIn, tokens, links, oidc, runtimeToken }: Sign
     };
   };
 
-  return { identify, require, routes: [...sessionRoutes(signIn, links), ...(oidc ? oidcRoutes(oidc.signIn, signIn, oidc) : [])] };
+  const accounts = links && users ? accountRoutes({ users, tokens, links, linkMinutes: linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000 }) : [];
+  return { identify, require, routes: [...sessionRoutes(signIn, links), ...accounts, ...(oidc ? oidcRoutes(oidc.signIn, signIn, oidc) : [])] };
 }
 
 /** The sign-in policy over the state store's accounts, with its side effects (clock, random bytes) and idle timeout. */
-export function accountsAccess(stores: AccountStores, deps: SignInDeps, extra: { links?: SignInLinks; oidc?: OidcConfig & OidcRouteOptions; fetch?: typeof fetch; runtimeToken?: string } = {}): AccessPolicy {
+export function accountsAccess(stores: AccountStores, deps: SignInDeps, extra: { links?: SignInLinks; linkMinutes?: number; oidc?: OidcConfig & OidcRouteOptions; fetch?: typeof fetch; runtimeToken?: string } = {}): AccessPolicy {
   const oidc = extra.oidc && { ...extra.oidc, signIn: oidcSignIn(extra.oidc, { ...deps, fetch: extra.fetch ?? fetch }) };
-  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps), links: extra.links, oidc, runtimeToken: extra.runtimeToken });
+  return signInAccess({ signIn: signInService(stores, deps), tokens: apiTokens(stores.tokens, deps), links: extra.links, linkMinutes: extra.linkMinutes, users: stores.users, oidc, runtimeToken: extra.runtimeToken });
 }

@@ -1,9 +1,12 @@
 // The accounts' ports (core/accounts/account-stores.ts) in the state store's `users`, `sessions` and
 // `api_tokens` tables (migration 0004). Every value is bound; sessions and tokens are looked up by
-// the hash of the presented secret, which is all the tables hold of it.
-import type { ApiToken, ApiTokenStore, SessionStore, UserStore } from '../../core/accounts/account-stores.ts';
+// the hash of the presented secret, which is all the tables hold of it. Tokens and sessions found
+// are kept in memory (every request presents one; kept-rows.ts) and forgotten by the changes that
+// make them stale: a revoked token, a touched or ended session, a disabled or restricted user.
+import type { ApiToken, ApiTokenStore, SessionStore, StoredSession, UserStore } from '../../core/accounts/account-stores.ts';
 import type { AccountRole } from '../../core/accounts/roles.ts';
 import { ruleFromJson, ruleToJson } from '../../core/accounts/row-restriction.ts';
+import { keptRows } from './kept-rows.ts';
 import type { StateDatabase } from './state-database.ts';
 
 const USER_COLUMNS = 'name, role, disabled, created_at AS "createdAt", restriction';
@@ -38,6 +41,8 @@ const toToken = (row: TokenRow): ApiToken => ({
 });
 
 export function sqlUserStore(db: StateDatabase): UserStore {
+  // A user's role, rule and state travel with their kept sessions.
+  const sessions = keptRows<StoredSession>(db, 'sessions', KEPT_SESSIONS);
   return {
     async add(user) {
       return (await db.change((tx) => tx.run(ADD_USER, [user.name, user.role, user.passwordHash, user.createdAt, ruleToJson(user.restriction)]))) > 0;
@@ -50,53 +55,67 @@ export function sqlUserStore(db: StateDatabase): UserStore {
       return (await db.query<UserRow>(LIST_USERS)).map(toUser);
     },
     async restrict(name, rule) {
-      return (await db.change((tx) => tx.run(RESTRICT_USER, [ruleToJson(rule), name]))) > 0;
+      return sessions.change(async () => (await db.change((tx) => tx.run(RESTRICT_USER, [ruleToJson(rule), name]))) > 0, (session) => session.user.name === name);
     },
     async disable(name) {
-      return db.change(async (tx) => {
-        const changed = await tx.run(DISABLE_USER, [name]);
-        await tx.run(END_SESSIONS_OF, [name]);
-        return changed > 0;
-      });
+      return sessions.change(
+        () => db.change(async (tx) => {
+          const changed = await tx.run(DISABLE_USER, [name]);
+          await tx.run(END_SESSIONS_OF, [name]);
+          return changed > 0;
+        }),
+        (session) => session.user.name === name,
+      );
     },
   };
 }
 
 export function sqlSessionStore(db: StateDatabase): SessionStore {
+  const kept = keptRows<StoredSession>(db, 'sessions', KEPT_SESSIONS);
   return {
     async create({ idHash, user, createdAt }) {
       await db.change((tx) => tx.run(CREATE_SESSION, [idHash, user, createdAt, createdAt]));
     },
-    async find(idHash) {
-      const [row] = await db.query<UserRow & { sessionCreatedAt: string; lastSeenAt: string }>(FIND_SESSION, [idHash]);
-      return row && { user: toUser(row), createdAt: row.sessionCreatedAt, lastSeenAt: row.lastSeenAt };
+    find(idHash) {
+      return kept.find(idHash, async () => {
+        const [row] = await db.query<UserRow & { sessionCreatedAt: string; lastSeenAt: string }>(FIND_SESSION, [idHash]);
+        return row && { user: toUser(row), createdAt: row.sessionCreatedAt, lastSeenAt: row.lastSeenAt };
+      });
     },
     async touch(idHash, at) {
-      await db.change((tx) => tx.run(TOUCH_SESSION, [at, idHash]));
+      await kept.change(() => db.change((tx) => tx.run(TOUCH_SESSION, [at, idHash])), (_session, key) => key === idHash);
     },
     async remove(idHash) {
-      await db.change((tx) => tx.run(REMOVE_SESSION, [idHash]));
+      await kept.change(() => db.change((tx) => tx.run(REMOVE_SESSION, [idHash])), (_session, key) => key === idHash);
     },
     async removeIdleSince(cutoff) {
-      return db.change((tx) => tx.run(REMOVE_IDLE, [cutoff]));
+      return kept.change(() => db.change((tx) => tx.run(REMOVE_IDLE, [cutoff])), (session) => Date.parse(session.lastSeenAt) < Date.parse(cutoff));
     },
   };
 }
 
+/** Tokens and sessions kept in memory at most (kept-rows.ts). */
+export const KEPT_TOKENS = 1000;
+export const KEPT_SESSIONS = 10_000;
+
 export function sqlApiTokenStore(db: StateDatabase): ApiTokenStore {
+  // A token's record changes only when it is revoked; its expiry is judged on every request (api-tokens.ts).
+  const kept = keptRows<ApiToken>(db, 'api-tokens', KEPT_TOKENS);
   return {
     async create(token) {
       await db.change((tx) => tx.run(CREATE_TOKEN, [token.id, token.tokenHash, token.role, token.label, token.createdAt, token.expiresAt, token.revokedAt, ruleToJson(token.restriction)]));
     },
-    async findByHash(tokenHash) {
-      const [row] = await db.query<TokenRow>(FIND_TOKEN, [tokenHash]);
-      return row && toToken(row);
+    findByHash(tokenHash) {
+      return kept.find(tokenHash, async () => {
+        const [row] = await db.query<TokenRow>(FIND_TOKEN, [tokenHash]);
+        return row && toToken(row);
+      });
     },
     async list() {
       return (await db.query<TokenRow>(LIST_TOKENS)).map(toToken);
     },
     async revoke(id, at) {
-      return (await db.change((tx) => tx.run(REVOKE_TOKEN, [at, id]))) > 0;
+      return kept.change(async () => (await db.change((tx) => tx.run(REVOKE_TOKEN, [at, id]))) > 0, (token) => token.id === id);
     },
   };
 }

@@ -67,6 +67,12 @@ describe('npm run bench', () => {
     expect(api.throughput.runs.map((r) => r.connections)).toEqual([1, 10, 50]);
     for (const r of api.throughput.runs) expect(r.requestsPerSecond).toBeGreaterThan(0);
     expect(isNumber(api.serverRss.rssBytes)).toBe(true);
+    // The same requests side by side with a server that has sign-in on (an API token): every sample answered.
+    const signIn = api.signIn!;
+    expect(signIn.queries.map((q) => q.path)).toEqual(api.endpoints.filter((e) => e.kind === 'measure').map((e) => e.path));
+    for (const q of signIn.queries) expect([q.off.n, q.on.n, q.direct.n], q.path).toEqual([5, 5, 5]);
+    expect(signIn.cached.map((e) => [e.path, e.on.n, e.off.n])).toEqual(api.endpoints.map((e) => [e.path, 20, 20]));
+    for (const value of [signIn.ratio, signIn.overhead, signIn.overheadWithout, signIn.cachedRatio, signIn.worstCachedP95]) expect(isNumber(value)).toBe(true);
 
     // The translated SQL gives PostgreSQL's answer cell for cell equal to DuckDB's.
     expect(postgres.queries.length).toBeGreaterThanOrEqual(4);

@@ -150,6 +150,37 @@ describe('popsight demo and serve require sign-in by default', () => {
     }
   });
 
+  it('popsight users link prints a new link from the running server, and tokens revoke beside it refuses the token at once', async () => {
+    const state = join(home, 'state');
+    const created = await runPopsight(['tokens', 'create', '--role', 'analyst', '--restrict', 'all', '--state', state]);
+    const [token, id] = [created.stdout.trim(), /(tok_[0-9a-f]{12})/.exec(created.stderr)![1]!];
+    const serve = await startCli(['serve', '--warehouse', demoWarehouse], home, { link: false });
+    try {
+      const linked = await runPopsight(['users', 'link', 'admin@example.org', '--state', state]);
+      expect([linked.code, linked.stderr.trim()]).toEqual([0, accountMessages.linkMade('admin@example.org', 15)]);
+      const url = linked.stdout.trim();
+      expect(url).toMatch(new RegExp(`^${serve.url}${SIGN_IN_LINK_PATH}\\?token=[\\w-]{43}$`));
+      const signedIn = await get(url);
+      expect(signedIn.status).toBe(303);
+      expect(await (await get(`${serve.url}/api/session`, cookieOf(signedIn))).json()).toMatchObject({ user: 'admin@example.org', role: 'admin' });
+      expect((await get(url)).status).toBe(401);
+      const unknown = await runPopsight(['users', 'link', 'nobody@example.org', '--state', state]);
+      expect([unknown.code, unknown.stdout]).toEqual([1, '']);
+      expect(unknown.stderr).toContain(accountMessages.noSuchUser('nobody@example.org'));
+
+      const withToken = () => fetch(`${serve.url}/api/measures/diabetes-prevalence`, { headers: { Authorization: `Bearer ${token}` } });
+      expect((await withToken()).status).toBe(200);
+      const revoked = await runPopsight(['tokens', 'revoke', id, '--state', state]);
+      expect([revoked.code, revoked.stdout.trim()]).toEqual([0, accountMessages.tokenRevoked(id)]);
+      expect((await withToken()).status).toBe(401);
+      expect((await runPopsight(['tokens', 'revoke', id, '--state', state])).stderr).toContain(accountMessages.noSuchToken(id));
+    } finally {
+      await stop(serve.child);
+    }
+    const noServer = await runPopsight(['users', 'link', 'admin@example.org', '--state', state]);
+    expect([noServer.code, noServer.stderr.trim()]).toEqual([1, `popsight: ${accountMessages.linkNeedsServer}`]);
+  });
+
   it('serves without sign-in on loopback with --no-sign-in, with a warning', async () => {
     const open = await startCli(['serve', '--warehouse', demoWarehouse, '--no-sign-in'], home, { link: false });
     try {

@@ -171,6 +171,96 @@ describe('sign-in', () => {
     expect(principals).toEqual(new Set(['anonymous', 'user:ann', expect.stringMatching(/^token:tok_[0-9a-f]{12}$/)]));
     expect((await call('/api/audit', { bearer: analystToken })).status).toBe(403);
   });
+
+  it('makes a new one-time sign-in link for an active user (admins only) without a restart', async () => {
+    const ask = (user: string, bearer: string) => call('/api/accounts/sign-in-links', { method: 'POST', body: JSON.stringify({ user }), bearer });
+    expect((await ask('ann', analystToken)).status).toBe(403);
+    const made = await ask('ann', adminToken);
+    const body = (await made.json()) as Json;
+    expect([made.status, body.user, body.expiresInMinutes]).toEqual([201, 'ann', 15]);
+    expect(body.url).toMatch(new RegExp(`^${server.url}/api/session/link\\?token=[\\w-]{43}$`));
+    const opened = await fetch(body.url, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    const cookie = opened.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!.slice(SESSION_COOKIE.length + 1);
+    expect(((await (await call('/api/session', { cookie })).json()) as Json).user).toBe('ann');
+    expect((await fetch(body.url, { redirect: 'manual' })).status).toBe(401);
+    const unknown = await ask('nobody', adminToken);
+    expect([unknown.status, ((await unknown.json()) as Json).error.message]).toEqual([404, accountMessages.noSuchUser('nobody')]);
+    const disabled = await ask('gone', adminToken);
+    expect([disabled.status, ((await disabled.json()) as Json).error.message]).toEqual([409, accountMessages.userIsDisabled('gone')]);
+    expect((await call('/api/accounts/sign-in-links', { method: 'POST', body: '{"name":"ann"}', bearer: adminToken })).status).toBe(400);
+  });
+
+  it('refuses a revoked token from the next request on, though a valid one is kept in memory', async () => {
+    const accountDeps = { clock, randomBytes };
+    const viaRoute = await apiTokens(store.accounts.tokens, accountDeps).create({ role: 'analyst', restriction: { all: true } });
+    const viaStore = await apiTokens(store.accounts.tokens, accountDeps).create({ role: 'analyst', restriction: { all: true } });
+    for (const { token } of [viaRoute, viaStore]) for (let i = 0; i < 3; i++) expect((await call(MEASURE, { bearer: token })).status).toBe(200);
+    // The token's row in the state file is read once, then kept in memory: a changed row is not seen...
+    await db.change((tx) => tx.run('UPDATE api_tokens SET role = ? WHERE id = ?', ['viewer', viaStore.record.id]));
+    expect((await call(MEASURE, { bearer: viaStore.token, headers: { Accept: 'text/csv' } })).status).toBe(200);
+    // ...but a revocation is, at once: through the admin route and through another store on the same file.
+    expect((await call(`/api/accounts/tokens/${viaRoute.record.id}/revoke`, { method: 'POST', bearer: analystToken })).status).toBe(403);
+    const revoked = await call(`/api/accounts/tokens/${viaRoute.record.id}/revoke`, { method: 'POST', bearer: adminToken });
+    expect([revoked.status, await revoked.json()]).toEqual([200, { id: viaRoute.record.id, revoked: true }]);
+    const refused = await call(MEASURE, { bearer: viaRoute.token });
+    expect([refused.status, ((await refused.json()) as Json).error.code]).toEqual([401, 'invalid_token']);
+    expect((await call(`/api/accounts/tokens/${viaRoute.record.id}/revoke`, { method: 'POST', bearer: adminToken })).status).toBe(404);
+    const other = await openStateStore(stateDir, { clock, newId: () => randomBytes(8).toString('hex') });
+    try {
+      expect(await apiTokens(other.accounts.tokens, accountDeps).revoke(viaStore.record.id)).toBe(true);
+    } finally {
+      await other.close();
+    }
+    expect((await call(MEASURE, { bearer: viaStore.token })).status).toBe(401);
+  });
+
+  it('limits failed password sign-ins per user name: 5 in 15 minutes, then 429 naming when to retry', async () => {
+    await users(store.accounts.users, { clock, randomBytes }).add('cy', 'viewer', 'cy-password-123', { all: true });
+    const firstFailure = now;
+    for (let i = 0; i < 5; i++) {
+      expect((await signIn('cy', `wrong-${i}`)).response.status).toBe(401);
+      now += MINUTE;
+    }
+    // The sixth try is refused without a check, even with the right password, until the first failure is 15 minutes old.
+    const retryAt = new Date(firstFailure + 15 * MINUTE);
+    const blocked = await signIn('cy', 'cy-password-123');
+    expect([blocked.response.status, blocked.response.headers.get('retry-after'), blocked.body.error.code, blocked.body.error.message, blocked.setCookie])
+      .toEqual([429, String(10 * 60), 'too_many_failed_sign_ins', accountMessages.tooManyFailedSignIns(retryAt), undefined]);
+    // Another name is not held back by it.
+    expect((await signIn('ann', 'ann-password-12')).response.status).toBe(200);
+    now = firstFailure + 15 * MINUTE - 1000;
+    expect((await signIn('cy', 'cy-password-123')).response.status).toBe(429);
+    now = firstFailure + 15 * MINUTE;
+    // The first failure has left the window: four remain, one more try is allowed, and a success forgets them.
+    expect((await signIn('cy', 'cy-password-123')).response.status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await signIn('cy', `wrong-again-${i}`)).response.status).toBe(401);
+    expect((await signIn('cy', 'cy-password-123')).response.status).toBe(200);
+    // Unknown names are counted alike, so the answers tell nothing about which names exist.
+    for (let i = 0; i < 5; i++) expect((await signIn('nobody-here', 'x')).response.status).toBe(401);
+    expect((await signIn('nobody-here', 'x')).response.status).toBe(429);
+  });
+
+  it('applies a change to a signed-in user from their next request, though sessions are kept in memory', async () => {
+    const accounts = users(store.accounts.users, { clock, randomBytes });
+    await accounts.add('dee', 'analyst', 'dee-password-123', { all: true });
+    const { cookie } = await signIn('dee', 'dee-password-123');
+    for (let i = 0; i < 3; i++) expect((await call(MEASURE, { cookie })).status).toBe(200);
+    await accounts.restrict('dee', null);
+    const denied = await call(MEASURE, { cookie });
+    expect([denied.status, ((await denied.json()) as Json).error.code]).toEqual([403, 'no_data_access']);
+    await accounts.restrict('dee', { all: true });
+    expect((await call(MEASURE, { cookie })).status).toBe(200);
+    await accounts.disable('dee');
+    expect((await call(MEASURE, { cookie })).status).toBe(401);
+  });
+
+  it('honours a token\'s expiry though the token is kept in memory', async () => {
+    const { token } = await apiTokens(store.accounts.tokens, { clock, randomBytes }).create({ role: 'analyst', restriction: { all: true }, expiresDays: 1 });
+    expect((await call(MEASURE, { bearer: token })).status).toBe(200);
+    now += 24 * 60 * MINUTE;
+    expect((await call(MEASURE, { bearer: token })).status).toBe(401);
+  });
 });
 
 describe('popsight users and tokens', () => {
