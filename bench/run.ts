@@ -12,6 +12,7 @@ import { createContext, ROOT, type BenchSettings } from './context.ts';
 import { updatePerformanceDocs } from './docs.ts';
 import { printVerdicts, scalingRow, writeResults } from './report.ts';
 import { benchSize } from './run-size.ts';
+import { judgeTargets } from './targets.ts';
 import type { BenchResults, Machine, SizeRun, SourceState } from './types.ts';
 
 /**
@@ -74,6 +75,9 @@ async function publishResults(options: BenchOptions): Promise<number> {
   if (!options.docsDir) throw new UsageError('--publish updates the docs: it cannot be combined with --no-docs');
   const results = JSON.parse(readFileSync(options.publish!, 'utf8')) as BenchResults;
   if (results.version !== 1 || !Array.isArray(results.runs)) throw new UsageError(`${options.publish} is not a results file of \`npm run bench\` (version 1)`);
+  // Judged again by this checkout's targets: a results file written by an older checkout (or another
+  // branch) lacks the targets added since, which would otherwise drop them from the page.
+  results.runs = results.runs.map((run) => ({ ...run, targets: judgeTargets(run) }));
   log(`updated ${await updatePerformanceDocs(results, options.docsDir)} from ${options.publish}`);
   return 0;
 }
