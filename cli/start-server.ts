@@ -18,6 +18,8 @@ import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-
 import { openPostgresWarehouse } from '../server/warehouse/postgres-warehouse.ts';
 import { warmWarehouse } from '../server/warehouse/warm-up.ts';
 import { warmDefaultViews } from '../server/measures/default-views.ts';
+import { countyOutlines } from '../server/meta/county-outlines.ts';
+import { dimensionValues } from '../core/warehouse/warehouse-facts.ts';
 import { measureViews } from '../server/measures/measure-views.ts';
 import { ResponseCache } from '../server/http/response-cache.ts';
 import type { Database } from '../core/warehouse/database.ts';
@@ -145,6 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const views = measureViews({ cache: new ResponseCache(responseCache), exactCounts });
     const warm = async (db: Database) => {
       await warmWarehouse(db);
+      countyOutlines((await dimensionValues(db, { exactCounts })).county);
       await warmDefaultViews(db, views, { exactCounts });
     };
     if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
