@@ -1,7 +1,8 @@
 // Section 5, dashboard: every page's first complete render in headless chromium (the definition is
 // RENDER_DEFINITION in dashboard-pages.ts, the same for every page). Each page is opened once on a
 // freshly started server without its start-up warm-up (truly cold), then on a freshly started server
-// as shipped, navigated as soon as it listens (cold: the warm-up may still be running), then in new
+// as shipped, navigated as soon as it listens (cold: the warm-up, facts then the data pages' default
+// views, may still be running), then in new
 // browser contexts on that same server (warm server); the browser's cache is always empty.
 // The state the cohort profile and Reports page show (two cohorts, a report) is saved beforehand.
 import { chromium, type Browser } from 'playwright-core';

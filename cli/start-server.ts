@@ -17,6 +17,12 @@ import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openPostgresWarehouse } from '../server/warehouse/postgres-warehouse.ts';
 import { warmWarehouse } from '../server/warehouse/warm-up.ts';
+import { warmDefaultViews } from '../server/measures/default-views.ts';
+import { countyOutlines } from '../server/meta/county-outlines.ts';
+import { dimensionValues } from '../core/warehouse/warehouse-facts.ts';
+import { measureViews } from '../server/measures/measure-views.ts';
+import { ResponseCache } from '../server/http/response-cache.ts';
+import type { Database } from '../core/warehouse/database.ts';
 import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
@@ -135,17 +141,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await retention.ready;
     const statementTimeoutMs = 1000 * (options.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS);
-    if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
-    else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs, warm: options.warmUp === false ? undefined : warmWarehouse });
-    else throw new Error('startServer: give a warehouse file or an engine URL');
     const responseCache = options.responseCacheMb === undefined ? undefined : { maxBytes: options.responseCacheMb * 1024 * 1024 };
+    const exactCounts = options.exactCounts === true;
+    // One renderer and cache of measure views for the routes and the warm-up of the pages' default views.
+    const views = measureViews({ cache: new ResponseCache(responseCache), exactCounts });
+    const warm = async (db: Database) => {
+      await warmWarehouse(db);
+      countyOutlines((await dimensionValues(db, { exactCounts })).county);
+      await warmDefaultViews(db, views, { exactCounts });
+    };
+    if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
+    else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs, warm: options.warmUp === false ? undefined : warm });
+    else throw new Error('startServer: give a warehouse file or an engine URL');
     const signIn = options.signIn === true ? {} : options.signIn || undefined;
     const signInClock = signIn?.clock ?? clock;
     links = signIn && signInLinks({ clock: signInClock, randomBytes, lifetimeMs: (signIn.linkMinutes ?? DEFAULT_SIGN_IN_LINK_MS / 60_000) * 60_000 });
     runtimeToken = signIn && randomBytes(32).toString('base64url');
     const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, linkMinutes: signIn.linkMinutes, oidc: signIn.oidc, runtimeToken });
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
-    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, responseCache, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts: options.exactCounts === true, log: console.error, audit,
+    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, views, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));

@@ -22,6 +22,7 @@ import { rateLimit, type RateLimitOptions } from './http/rate-limit.ts';
 import { principalOf } from './cohorts/principal.ts';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.ts';
 import { measureRoutes } from './measures/measure-routes.ts';
+import { measureViews, type MeasureViews } from './measures/measure-views.ts';
 import { metaRoutes } from './meta/meta-routes.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { qualityRoutes } from './quality/quality-routes.ts';
@@ -55,6 +56,8 @@ export interface AppDeps {
   allowedHosts?: readonly string[];
   /** Bounds of the cache of rendered measure responses; `maxBytes: 0` turns it off. */
   responseCache?: ResponseCacheOptions;
+  /** The measure views' renderer and cache, when shared with a warm-up (cli/start-server.ts); else one made over `responseCache`. */
+  views?: MeasureViews;
   /**
    * Exact counts instead of perturbed ones (docs/disclosure.md): an admin setting for a trusted
    * environment, off by default; the app logs it when it starts and every result says which it is.
@@ -69,7 +72,7 @@ export interface AppDeps {
   cohortQuota?: CohortQuota;
 }
 
-export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, exactCounts = false, log = console.error, audit, rateLimit: rateLimits, cohortQuota }: AppDeps): Express {
+export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts = LOOPBACK_HOST_NAMES, clientDir, responseCache, views, exactCounts = false, log = console.error, audit, rateLimit: rateLimits, cohortQuota }: AppDeps): Express {
   if (exactCounts) log(httpMessages.exactCountsOn);
   const app = express();
   app.disable('x-powered-by');
@@ -82,7 +85,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
   const gate = state?.gate ?? cohortGate(state?.ledger ?? memoryCohortLedger(), { exactCounts });
   const tables: RouteTable[] = [
     metaRoutes(warehouse, { exactCounts }),
-    measureRoutes(warehouse, cohorts, { cache: new ResponseCache(responseCache), exactCounts, cohortGate: gate }),
+    measureRoutes(warehouse, cohorts, { views: views ?? measureViews({ cache: new ResponseCache(responseCache), exactCounts }), exactCounts, cohortGate: gate }),
     qualityRoutes(warehouse, { exactCounts }),
     loadRoutes(warehouse, { exactCounts }),
     cohortRoutes(warehouse, cohorts, { exactCounts, gate, quota: cohortQuota }),

@@ -163,12 +163,21 @@ export const qualityHistorySchema = z
   })
   .describe('Each check across the runs the warehouse holds; counts only, 1–10 hidden without exact counts');
 
+export const countyOutlinesSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    stateFips: z.string().nullable(),
+    features: z.array(z.object({ type: z.literal('Feature'), id: z.string(), properties: z.object({ name: z.string() }), geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }) })),
+  })
+  .describe("GeoJSON outlines of every county of the warehouse's state (us-atlas 1:10,000,000), id the 5-digit FIPS code");
+
 /** Named schemas, in the order they appear under components.schemas. */
 export const API_SCHEMAS = {
   ErrorBody: errorBodySchema,
   Health: healthSchema,
   Meta: metaSchema,
   Dimensions: dimensionsSchema,
+  CountyOutlines: countyOutlinesSchema,
   MeasureSummary: measureSummarySchema,
   MeasureList: measureListSchema,
   MeasureRow: measureRowSchema,

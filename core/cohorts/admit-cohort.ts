@@ -41,7 +41,8 @@ export class CohortAdmission {
 
   constructor(
     private readonly ledger: CohortLedger,
-    private readonly members: CohortMembers = new CohortMembers(),
+    /** Members of the cohorts judged, kept per warehouse generation: what is computed for an admitted cohort reads them again. */
+    readonly members: CohortMembers = new CohortMembers(),
   ) {}
 
   /** A cohort to release (its perturbed size, a save, a characterization…): judged against the user's released cohorts only. */

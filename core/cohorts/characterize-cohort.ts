@@ -8,6 +8,8 @@ import { conditionCodes } from '../reference/reference-data.ts';
 import type { Database, SqlValue } from '../warehouse/database.ts';
 import { cohortCost, type CostPmpm } from './cohort-cost.ts';
 import { countDisclosure, type CountDisclosure, type CountRow, type DisclosedRow } from './cohort-disclosure.ts';
+import { DEFAULT_INDEX_DATE_SQL } from './build-cohort-sql.ts';
+import { CohortMembers } from './cohort-members.ts';
 import { CohortQuery, PEOPLE_KEY_SQL, type CohortCriteria } from './cohort-query.ts';
 import { AGE_BANDS, CONDITION_VALUE_SETS, RACES, SEXES } from './value-sets.ts';
 
@@ -41,6 +43,8 @@ export interface CharacterizeOptions {
   details?: boolean;
   /** Exact counts with complementary suppression (the trusted-environment setting). */
   exactCounts?: boolean;
+  /** Where the members are evaluated and kept (the cohort gate's, which has just judged them); a fresh one unless given. */
+  members?: CohortMembers;
 }
 
 const AGE_BAND_SQL = `CASE WHEN age IS NULL THEN 'unknown' WHEN age < 18 THEN '0-17' WHEN age < 35 THEN '18-34' WHEN age < 50 THEN '35-49'
@@ -52,29 +56,33 @@ type KeyedRow = { n: number; key: number };
 
 export async function characterizeCohort(db: Database, definition: Definition, options: CharacterizeOptions = {}): Promise<Characterization> {
   const disclosure = countDisclosure(options);
-  const q = new CohortQuery(definition);
-  const [{ index_date: indexDate, n, key }] = await db.query<{ index_date: string } & KeyedRow>(
-    ...q.sql(`SELECT strftime(idx.index_date, '%Y-%m-%d') AS index_date, (SELECT count(*) FROM people)::BIGINT AS n,
-                     (SELECT ${PEOPLE_KEY_SQL} FROM people) AS key FROM idx`),
-  );
-  const size = disclosure.size({ count: n, key: Number(key) });
+  // The members once, as a set of rows (cached per warehouse generation): every breakdown reads them, none evaluates the criteria again.
+  const cohortMembers = options.members ?? new CohortMembers();
+  const [members, keys, indexDate] = await Promise.all([cohortMembers.of(db, definition), cohortMembers.keys(db), indexDateOf(db, definition)]);
+  const size = disclosure.size({ count: members.size, key: members.keySum(keys) });
   const nothingMore = { indexDate, size, breakdowns: null, conditionGroups: null, topConditions: null, costPmpm: null };
   if (size.suppressed) return nothingMore;
   // A cohort must have at least 11 published members; exact counts keep showing an empty cohort's zeros, as before.
   if (!options.exactCounts && size.value < CMS_MINIMUM_CELL_SIZE) return nothingMore;
 
   const details = options.details ?? true;
-  const [breakdowns, conditionGroups, topConditions, costPmpm] = await Promise.all([
-    demographics(db, definition, size.value, disclosure),
-    groups(db, definition, size.value, disclosure),
-    details ? commonDiagnoses(db, definition, size.value, options) : null,
-    details ? cohortCost(db, definition, options) : null,
+  const q = () => new CohortQuery(members, indexDate);
+  const [breakdowns, [conditionGroups, topConditions], costPmpm] = await Promise.all([
+    demographics(db, q(), size.value, disclosure),
+    diagnoses(db, q(), details).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),
+    details ? cohortCost(db, q(), options) : null,
   ]);
   return { indexDate, size, breakdowns, conditionGroups, topConditions, costPmpm };
 }
 
-async function demographics(db: Database, definition: Definition, size: number, disclosure: CountDisclosure): Promise<Record<Breakdown, DisclosedRow[]>> {
-  const q = new CohortQuery(definition);
+/** The definition's index date, else the last day of data. */
+async function indexDateOf(db: Database, definition: Definition): Promise<string> {
+  const explicit = definition.indexDate !== undefined;
+  const [row] = await db.query<{ index_date: string }>(`SELECT strftime(${explicit ? '$1::DATE' : DEFAULT_INDEX_DATE_SQL}, '%Y-%m-%d') AS index_date`, explicit ? [definition.indexDate!] : []);
+  return row!.index_date;
+}
+
+async function demographics(db: Database, q: CohortQuery, size: number, disclosure: CountDisclosure): Promise<Record<Breakdown, DisclosedRow[]>> {
   const rows = await db.query<{ breakdown: Breakdown; value: string } & KeyedRow>(
     ...q.sql(`SELECT 'ageBand' AS breakdown, ${AGE_BAND_SQL} AS value, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM people GROUP BY ALL
               UNION ALL SELECT 'sex', coalesce(sex, 'unknown'), count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM people GROUP BY ALL
@@ -90,20 +98,39 @@ async function demographics(db: Database, definition: Definition, size: number, 
   return result;
 }
 
-/** Members with a diagnosis from each condition group's value set on or before the index date. */
-async function groups(db: Database, definition: Definition, size: number, disclosure: CountDisclosure): Promise<DisclosedRow[]> {
-  const q = new CohortQuery(definition);
+type DiagnosisRow = { kind: 'group' | 'diagnosis'; system: string | null; code: string } & KeyedRow;
+
+/**
+ * The members' diagnoses on or before the index date, read from core.condition once: one row per
+ * (system, code, member), from which both the condition groups and the common diagnoses are counted.
+ */
+async function diagnoses(db: Database, q: CohortQuery, withCommon: boolean): Promise<DiagnosisRow[]> {
   const pairs = [...CONDITION_VALUE_SETS].flatMap(([group, codes]) => codes.map((code) => `(${q.bind(group)}, ${q.bind(code)})`));
-  // One row per (group, member), so that both the count and the key are over distinct people.
-  const rows = await db.query<{ value: string } & KeyedRow>(
-    ...q.sql(`, value_sets(grp, code) AS (VALUES ${pairs.join(', ')})
-              SELECT value, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM (
-                SELECT DISTINCT vs.grp AS value, p.person_id, p.record_key
-                FROM core.condition AS c JOIN people AS p ON p.person_id = c.person_id JOIN value_sets AS vs ON vs.code = c.code, idx
-                WHERE c.start_date <= idx.index_date)
-              GROUP BY 1`),
+  // Synthea's social history ("(finding)", "(situation)") is not a common diagnosis unless a value set names it; a
+  // (code, member) is listed when any of its records is.
+  const listed = `bool_or(c.code IN (SELECT code FROM value_sets)
+                          OR NOT (coalesce(c.description, '') LIKE '%(finding)' OR coalesce(c.description, '') LIKE '%(situation)'))`;
+  // Group rows: one per (group, member), so that both the count and the key are over distinct people.
+  const common = `UNION ALL
+              SELECT 'diagnosis', system, code, count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM member_codes WHERE listed GROUP BY system, code`;
+  return db.query<DiagnosisRow>(
+    ...q.sql(`, value_sets(grp, code) AS (VALUES ${pairs.join(', ')}),
+              member_codes AS MATERIALIZED (
+                SELECT c.system, c.code, p.person_id, p.record_key${withCommon ? `, ${listed} AS listed` : ''}
+                FROM core.condition AS c JOIN people AS p ON p.person_id = c.person_id
+                WHERE c.start_date <= ${q.indexDate}${withCommon ? '' : ' AND c.code IN (SELECT code FROM value_sets)'}
+                GROUP BY c.system, c.code, p.person_id, p.record_key)
+              SELECT 'group' AS kind, NULL AS system, value AS code, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM (
+                SELECT DISTINCT vs.grp AS value, m.person_id, m.record_key FROM member_codes AS m JOIN value_sets AS vs ON vs.code = m.code)
+              GROUP BY value
+              ${withCommon ? common : ''}
+              ORDER BY kind, n DESC, system, code`),
   );
-  const counts = new Map(rows.map((r) => [r.value, { count: r.n, key: Number(r.key) }]));
+}
+
+/** Members with a diagnosis from each condition group's value set on or before the index date. */
+function groups(rows: DiagnosisRow[], size: number, disclosure: CountDisclosure): DisclosedRow[] {
+  const counts = new Map(rows.filter((r) => r.kind === 'group').map((r) => [r.code, { count: r.n, key: Number(r.key) }]));
   return [...CONDITION_VALUE_SETS.keys()].map((group) => disclosure.share(group, counts.get(group) ?? { count: 0, key: 0 }, size));
 }
 
@@ -113,18 +140,9 @@ async function groups(db: Database, definition: Definition, size: number, disclo
  * unless a condition group's value set names them (obesity is coded as a BMI finding). Perturbed,
  * they are ranked by their published counts, so the order tells nothing the counts do not.
  */
-async function commonDiagnoses(db: Database, definition: Definition, size: number, options: { exactCounts?: boolean }): Promise<TopCondition[]> {
-  const q = new CohortQuery(definition);
-  const valueSetCodes = [...CONDITION_VALUE_SETS.values()].flat().map((code) => q.bind(code));
-  const rows = await db.query<{ system: string; code: string } & KeyedRow>(
-    ...q.sql(`SELECT system, code, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM (
-                SELECT DISTINCT c.system, c.code, p.person_id, p.record_key
-                FROM core.condition AS c JOIN people AS p ON p.person_id = c.person_id, idx
-                WHERE c.start_date <= idx.index_date
-                  AND (c.code IN (${valueSetCodes.join(', ')})
-                       OR NOT (coalesce(c.description, '') LIKE '%(finding)' OR coalesce(c.description, '') LIKE '%(situation)')))
-              GROUP BY system, code ORDER BY n DESC, system, code`),
-  );
+async function commonDiagnoses(db: Database, all: DiagnosisRow[], size: number, options: { exactCounts?: boolean }): Promise<TopCondition[]> {
+  // In SQL order: by true count, then system and code.
+  const rows = all.filter((r) => r.kind === 'diagnosis') as (DiagnosisRow & { system: string })[];
   const disclosure = countDisclosure(options);
   const shown = rows.flatMap((row): TopCondition[] => {
     // Exact: a diagnosis whose count (or whose complement in the cohort) is 1–10 is left out; perturbed: one whose published count is.
@@ -144,20 +162,48 @@ async function commonDiagnoses(db: Database, definition: Definition, size: numbe
  */
 async function conditionNames(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  if (conditions.length === 0) return names;
-  const values: SqlValue[] = [CMS_MINIMUM_CELL_SIZE];
-  const pairs = conditions.map(({ system, code }) => `($${values.push(system)}, $${values.push(code)})`);
-  const shared = await db.query<{ system: string; code: string; description: string }>(
-    `WITH shown(system, code) AS (VALUES ${pairs.join(', ')})
-     SELECT system, code, description FROM (
-       SELECT c.system, c.code, c.description, count(DISTINCT c.person_id) AS people
-       FROM core.condition AS c JOIN shown AS s ON s.system = c.system AND s.code = c.code
-       WHERE c.description IS NOT NULL GROUP BY ALL HAVING count(DISTINCT c.person_id) >= $1)
-     QUALIFY row_number() OVER (PARTITION BY system, code ORDER BY people DESC, description) = 1`,
-    values,
-  );
-  for (const row of shared) names.set(`${row.system}|${row.code}`, row.description);
-  for (const ref of conditionCodes()) names.set(`${ref.system}|${ref.code}`, ref.description);
+  const reference = new Map(conditionCodes().map((ref) => [`${ref.system}|${ref.code}`, ref.description]));
+  // Codes with a reference description need no reading; the others' shared texts are warehouse facts, kept per generation.
+  const unnamed = conditions.filter(({ system, code }) => !reference.has(`${system}|${code}`));
+  const shared = await sharedDescriptions(db, unnamed);
+  for (const [key, description] of shared) if (description !== null) names.set(key, description);
+  for (const [key, description] of reference) names.set(key, description);
   return names;
 }
 
+/** Each code's shared description, or null when 11 or more people share none; per warehouse generation (a new load opens a new Database). */
+const sharedByGeneration = new WeakMap<Database, Map<string, Promise<string | null>>>();
+
+/** The codes not asked for before on this generation are read in one query. */
+async function sharedDescriptions(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string | null>> {
+  let known = sharedByGeneration.get(db);
+  if (!known) sharedByGeneration.set(db, (known = new Map()));
+  const keyOf = ({ system, code }: Pick<TopCondition, 'system' | 'code'>) => `${system}|${code}`;
+  const missing = conditions.filter((c) => !known.has(keyOf(c)));
+  if (missing.length > 0) {
+    const values: SqlValue[] = [CMS_MINIMUM_CELL_SIZE];
+    const pairs = missing.map(({ system, code }) => `($${values.push(system)}, $${values.push(code)})`);
+    // The codes again as a plain list: a filter DuckDB pushes into the scan of core.condition, which the join is not.
+    const codes = missing.map(({ code }) => `$${values.push(code)}`);
+    const read = db
+      .query<{ system: string; code: string; description: string }>(
+        `WITH shown(system, code) AS (VALUES ${pairs.join(', ')})
+         SELECT system, code, description FROM (
+           SELECT c.system, c.code, c.description, count(DISTINCT c.person_id) AS people
+           FROM core.condition AS c JOIN shown AS s ON s.system = c.system AND s.code = c.code
+           WHERE c.code IN (${codes.join(', ')}) AND c.description IS NOT NULL GROUP BY ALL HAVING count(DISTINCT c.person_id) >= $1)
+         QUALIFY row_number() OVER (PARTITION BY system, code ORDER BY people DESC, description) = 1`,
+        values,
+      )
+      .then((rows) => new Map(rows.map((row) => [keyOf(row), row.description])));
+    for (const condition of missing) {
+      const key = keyOf(condition);
+      const description = read.then((found) => found.get(key) ?? null);
+      known.set(key, description);
+      // A failed read is not kept: the next request tries again.
+      description.catch(() => known.delete(key));
+    }
+  }
+  const entries = await Promise.all(conditions.map(async (c) => [keyOf(c), await known.get(keyOf(c))!] as const));
+  return new Map(entries);
+}

@@ -10,7 +10,7 @@ import { perturbCell, type KeyedCell } from '../measures/perturb-cell.ts';
 import { estimate } from '../measures/rate-cells.ts';
 import { ratioInterval } from '../stats/index.ts';
 import type { Database } from '../warehouse/database.ts';
-import { CohortQuery, type CohortCriteria } from './cohort-query.ts';
+import type { CohortQuery } from './cohort-query.ts';
 
 export interface CostPmpm {
   year: string | null;
@@ -39,8 +39,8 @@ type CostRow = {
   max_value: number;
 };
 
-export async function cohortCost(db: Database, definition: CohortCriteria, options: { exactCounts?: boolean } = {}): Promise<CostPmpm> {
-  const q = new CohortQuery(definition);
+/** `q`: the cohort's members (cohort-query.ts). */
+export async function cohortCost(db: Database, q: CohortQuery, options: { exactCounts?: boolean } = {}): Promise<CostPmpm> {
   const y = `(${COST_PMPM.numeratorValue})`;
   const x = `(${COST_PMPM.denominatorValue})`;
   // The mart's rows carry each person's record key; one row per member of the latest year.

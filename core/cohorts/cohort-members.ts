@@ -52,6 +52,11 @@ export class CohortMembers {
     return (await this.#generation(db).index).keys;
   }
 
+  /** The generation's people: everyone, and record keys by row number. */
+  async index(db: Database): Promise<PersonIndex> {
+    return this.#generation(db).index;
+  }
+
   async of(db: Database, definition: CohortCriteria): Promise<MemberSet> {
     const generation = this.#generation(db);
     const index = await generation.index;

@@ -2,13 +2,13 @@
 // difference with a 95% CI (Newcombe 1998 method 10, core/stats/difference-ci.ts). Works only from
 // the published characterizations (perturbed, or exact with suppression), so a cell hidden in
 // either cohort stays hidden and the intervals come from the published counts.
-import { recordKeySql } from '../disclosure/cell-key.ts';
 import { suppressCells, type DisclosedCount, type SuppressionReason } from '../disclosure/index.ts';
 import { newcombeDifferenceInterval } from '../stats/index.ts';
-import type { Database, SqlValue } from '../warehouse/database.ts';
-import { buildCohortSql, shiftParameters } from './build-cohort-sql.ts';
+import type { Database } from '../warehouse/database.ts';
 import { countDisclosure, type DisclosedRow } from './cohort-disclosure.ts';
-import { PEOPLE_KEY_SQL, type CohortCriteria } from './cohort-query.ts';
+import { CohortMembers } from './cohort-members.ts';
+import type { CohortCriteria } from './cohort-query.ts';
+import type { MemberSet } from './member-set.ts';
 import { BREAKDOWNS, characterizeCohort, type Characterization } from './characterize-cohort.ts';
 
 type Definition = CohortCriteria;
@@ -35,12 +35,18 @@ export interface Comparison {
   rows: ComparisonRow[];
 }
 
-export async function compareCohorts(db: Database, a: Definition, b: Definition, options: { exactCounts?: boolean } = {}): Promise<Comparison> {
-  const [left, right, overlap] = await Promise.all([
-    characterizeCohort(db, a, { details: false, exactCounts: options.exactCounts }),
-    characterizeCohort(db, b, { details: false, exactCounts: options.exactCounts }),
-    options.exactCounts ? exactOverlapOf(db, a, b) : perturbedOverlapOf(db, a, b),
-  ]);
+export async function compareCohorts(
+  db: Database,
+  a: Definition,
+  b: Definition,
+  options: { exactCounts?: boolean; members?: CohortMembers } = {},
+): Promise<Comparison> {
+  // Each cohort's members once (cached per warehouse generation): its breakdowns read them, and the overlap is counted in memory.
+  const members = options.members ?? new CohortMembers();
+  const [setA, setB, index] = await Promise.all([members.of(db, a), members.of(db, b), members.index(db)]);
+  const both = { exactCounts: options.exactCounts, members, details: false };
+  const [left, right] = await Promise.all([characterizeCohort(db, a, both), characterizeCohort(db, b, both)]);
+  const overlap = options.exactCounts ? exactOverlapOf(setA, setB, index.everyone) : perturbedOverlapOf(setA, setB, index.keys);
   const rows: ComparisonRow[] = [];
   for (const characteristic of [...BREAKDOWNS, 'conditionGroup'] as const) {
     const sideA = cellsOf(left, characteristic);
@@ -75,17 +81,9 @@ function compareCell(
 }
 
 /** People in both cohorts, perturbed with their own key: a different set from either cohort, so independent noise. */
-async function perturbedOverlapOf(db: Database, a: Definition, b: Definition): Promise<Comparison['overlap']> {
-  const sqlA = buildCohortSql(a);
-  const sqlB = buildCohortSql(b);
-  const [row] = await db.query<{ n: number; key: number }>(
-    `WITH a AS (${sqlA.sql}), b AS (${shiftParameters(sqlB.sql, sqlA.values.length)})
-     SELECT count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key
-     FROM (SELECT p.person_id, ${recordKeySql('p.person_id')} AS record_key FROM core.person AS p
-           WHERE p.person_id IN (SELECT person_id FROM a) AND p.person_id IN (SELECT person_id FROM b))`,
-    [...sqlA.values, ...sqlB.values],
-  );
-  return countDisclosure().size({ count: row!.n, key: Number(row!.key) });
+function perturbedOverlapOf(a: MemberSet, b: MemberSet, keys: Uint32Array): Comparison['overlap'] {
+  const both = a.and(b);
+  return countDisclosure().size({ count: both.size, key: both.keySum(keys) });
 }
 
 /**
@@ -93,20 +91,15 @@ async function perturbedOverlapOf(db: Database, a: Definition, b: Definition): P
  * the warehouse, whose margins (the two sizes, the population) are published elsewhere: so a small
  * "A but not B" cannot be worked out as size A minus the overlap.
  */
-async function exactOverlapOf(db: Database, a: Definition, b: Definition): Promise<Comparison['overlap']> {
-  const sqlA = buildCohortSql(a);
-  const sqlB = buildCohortSql(b);
-  const values: SqlValue[] = [...sqlA.values, ...sqlB.values];
-  const rows = await db.query<{ in_a: boolean; in_b: boolean; n: number }>(
-    `WITH a AS (${sqlA.sql}), b AS (${shiftParameters(sqlB.sql, sqlA.values.length)})
-     SELECT p.person_id IN (SELECT person_id FROM a) AS in_a, p.person_id IN (SELECT person_id FROM b) AS in_b, count(*)::BIGINT AS n
-     FROM core.person AS p GROUP BY ALL`,
-    values,
-  );
-  const count = (inA: boolean, inB: boolean) => rows.find((r) => r.in_a === inA && r.in_b === inB)?.n ?? 0;
+function exactOverlapOf(a: MemberSet, b: MemberSet, everyone: MemberSet): Comparison['overlap'] {
+  const both = a.and(b).size;
+  const table = { 'true|true': both, 'true|false': a.size - both, 'false|true': b.size - both, 'false|false': everyone.size - a.or(b).size };
   const cells = [true, false].flatMap((inA) =>
-    [true, false].map((inB) => ({ inA: String(inA), inB: String(inB), numeratorPeople: count(inA, inB), denominatorPeople: count(inA, inB) })),
+    [true, false].map((inB) => {
+      const n = table[`${inA}|${inB}`];
+      return { inA: String(inA), inB: String(inB), numeratorPeople: n, denominatorPeople: n };
+    }),
   );
-  const both = suppressCells(cells, { keys: ['inA', 'inB'] })[0]!;
-  return both.suppressed ? { value: null, suppressed: true, suppressionReason: both.suppressionReason } : { value: both.numeratorPeople, suppressed: false };
+  const shown = suppressCells(cells, { keys: ['inA', 'inB'] })[0]!;
+  return shown.suppressed ? { value: null, suppressed: true, suppressionReason: shown.suppressionReason } : { value: shown.numeratorPeople, suppressed: false };
 }

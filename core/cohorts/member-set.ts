@@ -61,6 +61,19 @@ export class MemberSet {
     return sum;
   }
 
+  /** The row numbers of the members, in increasing order. */
+  *rows(): Generator<number> {
+    const { words } = this;
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        yield w * 32 + 31 - Math.clz32(low);
+        word = (word ^ low) >>> 0;
+      }
+    }
+  }
+
   /**
    * |A Δ B| (people in exactly one of the two sets), or `limit + 1` as soon as it is known to be
    * larger than `limit`: comparing a cohort with a far one stops early.

@@ -9,6 +9,7 @@ import { CohortAdmission, type CohortToAdmit } from '../../core/cohorts/admit-co
 import { buildCohortSql, type CohortSql } from '../../core/cohorts/build-cohort-sql.ts';
 import type { KeyedCount } from '../../core/cohorts/cohort-disclosure.ts';
 import type { CohortLedger, Principal } from '../../core/cohorts/cohort-ledger.ts';
+import type { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import { findCohort } from '../../core/cohorts/find-cohort.ts';
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
@@ -27,6 +28,8 @@ export const COHORT_TOO_CLOSE = 'cohort_too_close';
 export type GateVerdict = { admitted: true; people: KeyedCount } | { admitted: false; message: string; earlier: string | null };
 
 export interface CohortGate {
+  /** The members of the cohorts it judges (per warehouse generation): a characterization or comparison of an admitted cohort reads them. */
+  readonly members: CohortMembers;
   /** Resolves when the caller may use the cohort (and it is in their ledger), with its true size within their rows; throws 409 otherwise. */
   admit(db: Database, request: Request, cohort: CohortToAdmit): Promise<KeyedCount>;
   /**
@@ -48,6 +51,7 @@ export interface CohortGate {
 export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolean } = {}): CohortGate {
   const admission = new CohortAdmission(ledger);
   const gate: CohortGate = {
+    members: admission.members,
     async admit(db, request, cohort) {
       const verdict = await gate.judge(db, request, cohort);
       if (!verdict.admitted) throw new HttpError(409, COHORT_TOO_CLOSE, verdict.message, { earlier: verdict.earlier });

@@ -229,7 +229,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
           // One after the other: b is judged against a ledger that already holds a.
           for (const cohort of [a, b]) await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
           const restriction = restrictionOf(request);
-          return Promise.all([warehouseMeta(db), compareCohorts(db, { ...a.definition, restriction }, { ...b.definition, restriction }, counts)]);
+          return Promise.all([warehouseMeta(db), compareCohorts(db, { ...a.definition, restriction }, { ...b.definition, restriction }, { ...counts, members: gate.members })]);
         });
         response.json({
           dataVersion,
@@ -307,7 +307,7 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         const [{ dataVersion }, characterization] = await warehouse.use(async (db) => {
           requireDuckdbFor(db, 'cohort characterizations and comparisons');
           await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
-          return Promise.all([warehouseMeta(db), characterizeCohort(db, { ...cohort.definition, restriction: restrictionOf(request) }, counts)]);
+          return Promise.all([warehouseMeta(db), characterizeCohort(db, { ...cohort.definition, restriction: restrictionOf(request) }, { ...counts, members: gate.members })]);
         });
         response.json({ ...summary(cohort), dataVersion, ...characterization });
       },

@@ -1,21 +1,18 @@
 // The measure catalog, measure results and their trends.
 import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
-import { measureRowSchema } from '../../core/api/api-schemas.ts';
-import { countCells } from '../../core/audit/audit-record.ts';
+import type { Request } from 'express';
 import { DomainError } from '../../core/errors.ts';
+import type { MeasureDefinition } from '../../core/measures/measure-definition.ts';
 import { describeMeasure, MEASURES, requireMeasure } from '../../core/measures/catalog.ts';
 import { messages } from '../../core/measures/messages.ts';
-import { trendsByStratum } from '../../core/measures/measure-trend.ts';
 import { parseMeasureQuery } from '../../core/measures/parse-measure-query.ts';
-import { runMeasure } from '../../core/measures/run-measure.ts';
-import { exportColumns, exportFilename, type ExportView } from '../../core/measures/export-description.ts';
-import { coveredYears, withinWindow, yearsShown } from '../../core/measures/time-window.ts';
-import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
+import { coveredYears, type TimeWindow } from '../../core/measures/time-window.ts';
+import type { Database } from '../../core/warehouse/database.ts';
+import { dimensionValues, warehouseMeta, type DimensionValues } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
-import { canonicalQuery, sendCached, sendRemembered } from '../http/conditional-get.ts';
-import { disclosedTable, rowShapeOf } from '../http/disclosed-table.ts';
+import { sendCached, sendRemembered } from '../http/conditional-get.ts';
 import { fixedJsonSender } from '../http/fixed-json.ts';
-import { negotiateFormat, renderTable, TABLE_FORMATS } from '../http/negotiate.ts';
+import { negotiateFormat, TABLE_FORMATS } from '../http/negotiate.ts';
 import { ResponseCache } from '../http/response-cache.ts';
 import { errorResponse, jsonResponse, schemaRef } from '../openapi/operation-parts.ts';
 import { measureIdParameter, measureQueryParameters } from '../openapi/query-parameters.ts';
@@ -23,9 +20,8 @@ import type { RouteTable } from '../routing/route-table.ts';
 import { checkFiltersWithin, restrictionKeyOf, restrictionOf } from '../routing/row-access.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from '../cohorts/cohort-gate.ts';
+import { measureViews, TREND_FORMAT, type MeasureView, type MeasureViews } from './measure-views.ts';
 
-const MEASURE_ROW_SHAPE = rowShapeOf(measureRowSchema);
-const TREND_METHOD = 'Annual percent change from a least-squares fit of ln(rate) on year (SEER/Joinpoint APC, one segment) over the years from–to, 95% CI from the t distribution; suppressed years are left out; with adjust=age, of the age-adjusted rates.';
 const tags = ['measures'];
 const EXPORT_ROLES = { [TABLE_FORMATS.arrow]: 'analyst', [TABLE_FORMATS.csv]: 'analyst' } as const;
 const COHORT_ROLE = { cohort: 'analyst' } as const;
@@ -40,14 +36,18 @@ function yearlyQuery(query: Record<string, unknown>): Record<string, unknown> {
 
 export interface MeasureRouteOptions {
   cache?: ResponseCache;
+  /** How views are rendered and cached (shared with the start-up warm-up); else made here over `cache`. */
+  views?: MeasureViews;
   /** Exact counts (a trusted environment) instead of the cell key method's perturbed ones. */
   exactCounts?: boolean;
   /** The caller's cohort ledger, which a `?cohort=` passes before the measure is computed. */
   cohortGate: CohortGate;
 }
 
-export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { cache = new ResponseCache(), exactCounts = false, cohortGate }: MeasureRouteOptions): RouteTable {
-  const disclosure = exactCounts ? 'exact' : 'perturbed';
+export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, options: MeasureRouteOptions): RouteTable {
+  const { exactCounts = false, cohortGate } = options;
+  const views = options.views ?? measureViews({ cache: options.cache ?? new ResponseCache(), exactCounts });
+  const { cache } = views;
   const sendJson = fixedJsonSender();
   const catalog = { measures: MEASURES.map(describeMeasure) };
   return [
@@ -106,32 +106,15 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
           const requestKey = `${format} ${restrictionKey} ${request.originalUrl} ${dataVersion}`;
           if (sendRemembered(request, response, cache, requestKey)) return;
           checkFiltersWithin(request, request.query);
-          const restriction = restrictionOf(request);
-          const listed = await dimensionValues(db, { exactCounts, restriction });
+          const listed = await dimensionValues(db, { exactCounts, restriction: restrictionOf(request) });
           const covered = coveredYears(dateRange);
-          const { adjustAge, cohortId, window, ...parsed } = parseMeasureQuery(measure, request.query, listed, covered);
-          // A saved cohort restricts the measure to its members (404 for an unknown id, 409 for one too
-          // close to an earlier cohort of the caller's ledger; both before any cache).
-          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId), restriction };
-          const normalized = canonicalQuery({
-            measure: measure.id, period: query.period, by: query.by, adjust: adjustAge ? 'age' : undefined, cohort: cohortId, restriction: restrictionKey || undefined,
-            from: window && String(window.from), to: window && String(window.to), ...query.filters,
-          });
+          const view = await validatedView(db, request, measure, request.query, listed, covered, restrictionKey);
           await sendCached(request, response, {
             cache,
-            identity: { dataVersion, query: normalized, format },
+            identity: views.measureIdentity(view, dataVersion, format),
             // Not with a cohort: it can be deleted, and the same URL must then answer 404.
-            requestKey: cohortId === undefined ? requestKey : undefined,
-            render: async () => {
-              // runMeasure returns rows after disclosure control; nothing is rendered before that.
-              // A window keeps a slice of the rows: the same cells as without it (time-window.ts).
-              const rows = withinWindow(await runMeasure(db, query, { adjustAge, exactCounts, listed }), window);
-              const years = yearsShown(query.period, window, covered);
-              const envelope = { measure: describeMeasure(measure), dataVersion, dataAsOf: loadedAt, period: query.period, ...years, by: query.by.length ? query.by.join(',') : null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure };
-              const table = disclosedTable(rows, { keys: ['period', ...query.by], ...MEASURE_ROW_SHAPE });
-              const exportView: ExportView = { measure, period: query.period, by: query.by, filters: query.filters, cohortId, adjustAge, ...years, disclosure, dataVersion, dataAsOf: loadedAt };
-              return { ...renderTable(format, { table, envelope, filename: exportFilename(exportView), csvConstants: exportColumns(exportView) }), cells: countCells(rows) };
-            },
+            requestKey: view.cohortId === undefined ? requestKey : undefined,
+            render: () => views.renderMeasure(db, view, { dataVersion, loadedAt, covered, listed }, format),
           });
         });
       },
@@ -151,22 +134,34 @@ export function measureRoutes(warehouse: LiveWarehouse, cohorts: CohortStore, { 
       },
       handler: async (request, response) => {
         const measure = requireMeasure(String(request.params.id));
-        const body = await warehouse.use(async (db) => {
-          checkFiltersWithin(request, request.query);
-          const restriction = restrictionOf(request);
-          const listed = await dimensionValues(db, { exactCounts, restriction });
+        await warehouse.use(async (db) => {
           const { dataVersion, dateRange, loadedAt } = await warehouseMeta(db);
           noteForAudit(response, { dataVersion });
+          // Cached as the measure is (same key rules), under its own format so its tag never
+          // matches the measure's: Explore and Costs ask for a trend beside every yearly view.
+          const restrictionKey = restrictionKeyOf(request) ?? '';
+          const requestKey = `${TREND_FORMAT} ${restrictionKey} ${request.originalUrl} ${dataVersion}`;
+          if (sendRemembered(request, response, cache, requestKey)) return;
+          checkFiltersWithin(request, request.query);
+          const listed = await dimensionValues(db, { exactCounts, restriction: restrictionOf(request) });
           const covered = coveredYears(dateRange);
-          const { adjustAge, cohortId, window, ...parsed } = parseMeasureQuery(measure, yearlyQuery(request.query), listed, covered);
-          const query = { ...parsed, cohort: await cohortGate.membersSql(db, request, cohorts, cohortId), restriction };
-          // The APC is fitted to the window's years only.
-          const rows = withinWindow(await runMeasure(db, query, { exactCounts, listed, adjustAge }), window);
-          const trends = trendsByStratum(rows, query.by, adjustAge ? 'adjustedRate' : 'rate');
-          return { measure: describeMeasure(measure), dataVersion, dataAsOf: loadedAt, ...yearsShown('year', window, covered), by: query.by.join(',') || null, filters: query.filters, adjust: adjustAge ? 'age' : null, disclosure, method: TREND_METHOD, trends };
+          const view = await validatedView(db, request, measure, yearlyQuery(request.query), listed, covered, restrictionKey);
+          await sendCached(request, response, {
+            cache,
+            identity: views.trendIdentity(view, dataVersion),
+            requestKey: view.cohortId === undefined ? requestKey : undefined,
+            render: () => views.renderTrend(db, view, { dataVersion, loadedAt, covered, listed }),
+          });
         });
-        response.json(body);
       },
     },
   ];
+
+  /** The request's query validated (400s), with its cohort's members (404/409) and the caller's row restriction. */
+  async function validatedView(db: Database, request: Request, measure: MeasureDefinition, query: unknown, listed: DimensionValues, covered: TimeWindow, restrictionKey: string): Promise<MeasureView> {
+    const parsed = parseMeasureQuery(measure, query, listed, covered);
+    const { adjustAge, cohortId, window, ...rest } = parsed;
+    const cohort = await cohortGate.membersSql(db, request, cohorts, cohortId);
+    return { ...parsed, query: { ...rest, cohort, restriction: restrictionOf(request) }, restrictionKey };
+  }
 }

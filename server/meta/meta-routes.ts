@@ -6,6 +6,7 @@ import { fixedJsonSender } from '../http/fixed-json.ts';
 import { jsonResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import { restrictionOf } from '../routing/row-access.ts';
+import { countyOutlines } from './county-outlines.ts';
 
 const tags = ['meta'];
 
@@ -35,6 +36,21 @@ export function metaRoutes(warehouse: LiveWarehouse, { exactCounts = false }: { 
       readsRows: true,
       operation: { summary: 'Values of each stratifier and filter', operationId: 'getDimensions', tags, responses: { 200: jsonResponse('Dimensions', 'The values each dimension takes; without exact counts, only those held by 11 or more people') } },
       handler: async (request, response) => sendJson(request, response, await warehouse.use((db) => dimensionValues(db, { exactCounts, restriction: restrictionOf(request) }))),
+    },
+    {
+      method: 'get',
+      path: '/geography/counties',
+      role: 'viewer',
+      readsRows: true,
+      operation: {
+        summary: "Outlines of the counties of the warehouse's state",
+        operationId: 'getCountyOutlines',
+        tags,
+        description: 'GeoJSON FeatureCollection of every county (id: 5-digit FIPS, properties.name) of the state whose counties the county values of /api/dimensions name (us-atlas, Census Bureau cartographic boundaries 1:10,000,000), with stateFips; no features when none matches. The county maps draw these.',
+        responses: { 200: jsonResponse('CountyOutlines', "The warehouse's state's county outlines") },
+      },
+      // One object per list of county values (per generation and restriction), so serialized once per list.
+      handler: async (request, response) => sendJson(request, response, await warehouse.use(async (db) => countyOutlines((await dimensionValues(db, { exactCounts, restriction: restrictionOf(request) })).county))),
     },
   ];
 }

@@ -68,6 +68,7 @@ describe('measure results as JSON, Arrow and CSV, with entity tags', () => {
       ['/api/health', 'Health'],
       ['/api/meta', 'Meta'],
       ['/api/dimensions', 'Dimensions'],
+      ['/api/geography/counties', 'CountyOutlines'],
       ['/api/measures', 'MeasureList'],
       ['/api/measures/hypertension-prevalence/trend?by=sex', 'MeasureTrend'],
       ['/api/quality', 'QualityReport'],

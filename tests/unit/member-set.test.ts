@@ -27,6 +27,12 @@ describe('member sets', () => {
     expect(fromRows(a).complementWithin(fromRows(everyone)).size).toBe([...everyone].filter((r) => !a.has(r)).length);
   });
 
+  it('lists its row numbers in increasing order, the sign bit and the last row included', () => {
+    const rows = new Set([...a, 31, 32, ROWS - 1]);
+    expect([...fromRows(rows).rows()]).toEqual([...rows].sort((x, y) => x - y));
+    expect([...MemberSet.empty(ROWS).rows()]).toEqual([]);
+  });
+
   it('counts rows 31 and 32 of a word (the sign bit) like any other', () => {
     expect(fromRows([0, 31, 32, 63, 999]).size).toBe(5);
     const keys = new Uint32Array(ROWS);

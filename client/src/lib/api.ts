@@ -1,5 +1,6 @@
 // Typed fetch helpers for the Popsight HTTP API. The one place that turns a failed response
 // into a message a person can act on; callers never see a raw Response.
+import type { CountyFeature } from '../../../core/charts/county-geography.ts';
 import type {
   Dimension,
   Dimensions,
@@ -193,6 +194,10 @@ export function measureSearchParams(query: ViewQuery | MeasureQuery): URLSearchP
 export const fetchMeta = (signal?: AbortSignal) => getShared<Meta>('/api/meta', signal);
 
 export const fetchDimensions = (signal?: AbortSignal) => getShared<Dimensions>('/api/dimensions', signal);
+
+/** GET /api/geography/counties: the outlines of the warehouse's state's counties (a few kB, not every US county). */
+export const fetchCountyOutlines = async (signal?: AbortSignal) =>
+  (await getShared<{ stateFips: string | null; features: CountyFeature[] }>('/api/geography/counties', signal)).features;
 
 export const fetchMeasures = async (signal?: AbortSignal) =>
   (await getShared<{ measures: MeasureInfo[] }>('/api/measures', signal)).measures;

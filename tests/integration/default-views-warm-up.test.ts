@@ -1,0 +1,93 @@
+// The warm-up of the dashboard's default views (server/measures/default-views.ts) on a real loaded
+// warehouse: after it, every default request of the data pages is answered without computing
+// anything, with the body a server that never warmed computes; trends are cached like measures.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExtract } from '../../pipelines/load.ts';
+import { createApp } from '../../server/app.ts';
+import { ResponseCache } from '../../server/http/response-cache.ts';
+import { DEFAULT_VIEWS, warmDefaultViews } from '../../server/measures/default-views.ts';
+import { measureViews, type MeasureViews } from '../../server/measures/measure-views.ts';
+import { openLiveWarehouse, type LiveWarehouse } from '../../server/warehouse/live-warehouse.ts';
+import { NJ27 } from '../helpers/extract-fixtures.ts';
+import { quietLoadDeps } from '../helpers/test-env.ts';
+
+async function listen(app: express.Express): Promise<{ url: string; close: () => void }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
+}
+
+/** The URLs the pages ask for, written as the dashboard writes them (client/src/lib/api.ts). */
+const defaultUrls = DEFAULT_VIEWS.flatMap(({ measure, by, trend }) => {
+  const query = by ? `?period=year&by=${by}` : '?period=year';
+  return [`/api/measures/${measure}${query}`, ...(trend ? [`/api/measures/${measure}/trend${query}`] : [])];
+});
+
+describe('warm-up of the default views', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'popsight-default-views-'));
+  const warehouse = join(dir, 'w.duckdb');
+  const renders = { measure: 0, trend: 0 };
+  let live: LiveWarehouse;
+  let warmed: { url: string; close: () => void };
+  let fresh: { url: string; close: () => void };
+
+  beforeAll(async () => {
+    await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
+    live = await openLiveWarehouse(warehouse);
+    const inner = measureViews({ cache: new ResponseCache() });
+    // The same views, counting what is rendered (computed), not what is sent from the cache.
+    const views: MeasureViews = {
+      ...inner,
+      renderMeasure: (...args) => (renders.measure++, inner.renderMeasure(...args)),
+      renderTrend: (...args) => (renders.trend++, inner.renderTrend(...args)),
+    };
+    await live.use((db) => warmDefaultViews(db, views));
+    warmed = await listen(createApp({ warehouse: live, views, log: () => undefined }));
+    // Nothing cached: every answer computed afresh.
+    fresh = await listen(createApp({ warehouse: live, responseCache: { maxBytes: 0 }, log: () => undefined }));
+  }, 300_000);
+  afterAll(() => {
+    warmed?.close();
+    fresh?.close();
+    live?.close();
+  });
+
+  it('renders each default view and trend once, and the pages then get them without any computing', async () => {
+    // A view two pages both ask for (the first measure's yearly rates: a tile and Explore's chart) is rendered once.
+    const tables = new Set(DEFAULT_VIEWS.map((v) => `${v.measure} ${v.by ?? ''}`)).size;
+    const trends = new Set(DEFAULT_VIEWS.filter((v) => v.trend).map((v) => `${v.measure} ${v.by ?? ''}`)).size;
+    expect(tables).toBeLessThan(DEFAULT_VIEWS.length);
+    expect(renders).toEqual({ measure: tables, trend: trends });
+    for (const url of defaultUrls) {
+      const response = await fetch(`${warmed.url}${url}`);
+      expect(response.status, url).toBe(200);
+    }
+    expect(renders).toEqual({ measure: tables, trend: trends });
+  });
+
+  it('answers each default request with the body a server that never warmed computes', async () => {
+    for (const url of defaultUrls) {
+      const [a, b] = await Promise.all([fetch(`${warmed.url}${url}`), fetch(`${fresh.url}${url}`)]);
+      expect(await a.json(), url).toEqual(await b.json());
+    }
+  });
+
+  it('computes a view it did not warm once, then answers it and its trend (304 on a matching tag) from the cache', async () => {
+    const before = { ...renders };
+    const url = '/api/measures/hypertension-prevalence/trend?period=year&by=sex';
+    const first = await fetch(`${warmed.url}${url}`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"/);
+    const again = await fetch(`${warmed.url}${url}`);
+    expect(await again.json()).toEqual(await first.json());
+    expect((await fetch(`${warmed.url}${url}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect(renders).toEqual({ measure: before.measure, trend: before.trend + 1 });
+    // The trend's tag is its own: the same query's measure table has another.
+    const table = await fetch(`${warmed.url}/api/measures/hypertension-prevalence?period=year&by=sex`);
+    expect(table.headers.get('etag')).not.toBe(etag);
+  });
+});
