@@ -17,6 +17,7 @@ import { DIMENSION_NAMES, type Dimension } from './dimensions.ts';
 import { UNIT_SCALE, type MeasureDefinition } from './measure-definition.ts';
 import { perturbCell, type KeyedCell, type PublishedCell } from './perturb-cell.ts';
 import { estimate } from './rate-cells.ts';
+import { roundSummedAmount } from './round-summed-amount.ts';
 import { collapseSparseAgeGroups } from './sparse-age-groups.ts';
 
 export type MeasureRow = Record<string, string | number | boolean | null>;
@@ -128,7 +129,7 @@ async function runExact(db: Database, query: MeasureQuery, options: RunMeasureOp
   const shaped = cells.map((cell): OutCell => {
     const row = shape(query.measure, keyNames, cell.keys, cell);
     if (options.adjustAge) {
-      Object.assign(row, adjusted(cell.ageGroups.map((g) => ({ ageGroup: g.ageGroup, events: Math.round(g.numerator), population: g.denominator, people: g.denominatorPeople })), scale, query.measure, 'drop-empty'));
+      Object.assign(row, adjusted(cell.ageGroups.map((g) => ({ ageGroup: g.ageGroup, events: roundSummedAmount(g.numerator), population: g.denominator, people: g.denominatorPeople })), scale, query.measure, 'drop-empty'));
     }
     return row;
   });
@@ -248,7 +249,7 @@ function adjusted(groups: AgeGroupCounts[], scale: number, measure: MeasureDefin
   if (populated.length === 0) return { adjustedRate: null, adjustedCiLow: null, adjustedCiHigh: null };
   const { strata, weights } = sparse === 'collapse' ? collapseSparseAgeGroups(populated) : { strata: populated, weights: undefined };
   const result = ageStandardizedRate(
-    strata.map((g) => ({ ageGroup: g.ageGroup, events: Math.round(g.events), population: g.population })),
+    strata.map((g) => ({ ageGroup: g.ageGroup, events: roundSummedAmount(g.events), population: g.population })),
     { multiplier: scale, emptyStrata: 'drop', ...(weights ? { weights } : {}) },
   );
   // The Fay–Feuer limit is a gamma bound on a rate; a proportion cannot exceed 100%, so its upper
