@@ -114,17 +114,14 @@ function loadPersonIndex(db: Database): Promise<GenerationIndex> {
 async function loadRowidIndex(db: Database): Promise<GenerationIndex> {
   const [{ rows }] = await db.query<{ rows: number }>('SELECT coalesce(max(rowid) + 1, 0)::BIGINT AS rows FROM core.person');
   const keys = new Uint32Array(rows);
-  const present: { word: number; bits: number }[] = [];
+  let present: number[] = [];
   await db.withConnection(async (connection) => {
     const reader = await connection.runAndReadAll(`SELECT rowid::INTEGER AS r, ${recordKeySql('person_id')}::UINTEGER AS k FROM core.person`);
     const [rowids, recordKeys] = reader.getColumnsJS() as [number[], number[]];
-    for (let i = 0; i < rowids.length; i++) {
-      const r = rowids[i]!;
-      keys[r] = recordKeys[i]!;
-      present.push({ word: r >>> 5, bits: (1 << (r & 31)) >>> 0 });
-    }
+    rowids.forEach((r, i) => (keys[r] = recordKeys[i]!));
+    present = rowids;
   });
-  return { rows: Number(rows), keys, everyone: MemberSet.fromWords(Number(rows), present) };
+  return { rows: Number(rows), keys, everyone: MemberSet.fromRows(Number(rows), present) };
 }
 
 /**
@@ -136,13 +133,11 @@ async function loadListedIndex(db: Database): Promise<GenerationIndex> {
   const people = await db.query<{ person_id: string; k: number | string }>(`SELECT person_id, ${recordKey} AS k FROM core.person`);
   const keys = new Uint32Array(people.length);
   const rowOf = new Map<string, number>();
-  const present: { word: number; bits: number }[] = [];
   people.forEach((person, r) => {
     keys[r] = Number(person.k);
     rowOf.set(person.person_id, r);
-    present.push({ word: r >>> 5, bits: (1 << (r & 31)) >>> 0 });
   });
-  return { rows: people.length, keys, everyone: MemberSet.fromWords(people.length, present), rowOf };
+  return { rows: people.length, keys, everyone: MemberSet.fromRows(people.length, people.keys()), rowOf };
 }
 
 /** The members of a cohort query as one 32-bit word per 32 row numbers of core.person that hold any. */
@@ -150,10 +145,7 @@ async function queryMembers(db: Database, index: GenerationIndex, cohort: Cohort
   if (index.rowOf) {
     const members = await db.query<{ person_id: string }>(`SELECT DISTINCT person_id FROM (${cohort.sql}) AS cohort`, cohort.values);
     const rowOf = index.rowOf;
-    return MemberSet.fromWords(index.rows, members.map(({ person_id }) => {
-      const r = rowOf.get(person_id)!;
-      return { word: r >>> 5, bits: (1 << (r & 31)) >>> 0 };
-    }));
+    return MemberSet.fromRows(index.rows, members.map(({ person_id }) => rowOf.get(person_id)!));
   }
   const words = await db.query<{ word: number; bits: number }>(
     `SELECT (rowid // 32)::INTEGER AS word, bit_or(1::BIGINT << (rowid % 32)::BIGINT)::BIGINT AS bits

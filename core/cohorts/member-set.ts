@@ -18,6 +18,13 @@ export class MemberSet {
     return new MemberSet(new Uint32Array(Math.ceil(rows / 32)));
   }
 
+  /** From row numbers, each set once or more. */
+  static fromRows(rows: number, rowNumbers: Iterable<number>): MemberSet {
+    const words = new Uint32Array(Math.ceil(rows / 32));
+    for (const r of rowNumbers) words[r >>> 5] = (words[r >>> 5]! | (1 << (r & 31))) >>> 0;
+    return new MemberSet(words);
+  }
+
   /** From 32-bit words (word w holds row numbers 32w … 32w + 31, lowest bit first). */
   static fromWords(rows: number, entries: Iterable<{ word: number; bits: number }>): MemberSet {
     const words = new Uint32Array(Math.ceil(rows / 32));

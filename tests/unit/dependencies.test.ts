@@ -37,6 +37,12 @@ function importedPackages(): Set<string> {
     .map(({ specifier }) => packageName(specifier))));
 }
 
+/** Packages a file resolves to a path of (`require.resolve('us-atlas/counties-10m.json')`): data files read, not imported. */
+function resolvedPackages(): Set<string> {
+  const files = SOURCE_FOLDERS.flatMap((dir) => sourceFiles(ROOT, dir));
+  return new Set(files.flatMap((file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\.resolve\(\s*['"]([^'"./][^'"]*)['"]/g)].map((m) => packageName(m[1]!))));
+}
+
 /** Packages whose command (their `bin`) an npm script or CI runs: typescript (`tsc`), vite, vitest, svelte-check. */
 function packagesRunByScripts(names: string[]): Set<string> {
   const ci = join(ROOT, '.ci', 'run');
@@ -51,13 +57,14 @@ function packagesRunByScripts(names: string[]): Set<string> {
 }
 
 describe('dependencies', () => {
-  it('lists only packages that some file imports or some npm script runs', () => {
+  it('lists only packages that some file imports, resolves a file of, or some npm script runs', () => {
     const declared = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)];
     const imported = importedPackages();
     const run = packagesRunByScripts(declared);
+    const resolved = resolvedPackages();
     const tsconfig = readFileSync(join(ROOT, 'tsconfig.json'), 'utf8');
     const used = (name: string): boolean => {
-      if (imported.has(name) || run.has(name)) return true;
+      if (imported.has(name) || run.has(name) || resolved.has(name)) return true;
       // @types/x is used when x is: @types/scope__name types @scope/name; @types/node the node: builtins.
       const typed = name.match(/^@types\/(.+)$/)?.[1];
       if (!typed) return false;
