@@ -111,7 +111,7 @@ describe('subscribing to a view', () => {
     await page.locator('#report-edit').click();
     await page.getByLabel(/^Recipients/).fill('director@example.org, analyst@example.org');
     await page.getByLabel(/^Schedule/).fill('30 8 * * 2');
-    const pdfBox = page.getByLabel(/^Also attach a PDF/);
+    const pdfBox = page.getByRole('checkbox', { name: /^Also attach a PDF of the whole report/ });
     expect(await pdfBox.isChecked()).toBe(false);
     await pdfBox.check();
     await page.getByRole('button', { name: 'Save changes' }).click();
