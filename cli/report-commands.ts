@@ -141,6 +141,7 @@ const reportCohortsOf = (state: StateStore, options: { exactCounts?: boolean }):
 
 function printRenderTimes(rendered: RenderedReport): void {
   for (const view of rendered.views) console.log(reportCliMessages.viewRendered(view.measure.title, view.renderMs));
+  if (rendered.pdfMs !== null) console.log(reportCliMessages.pdfMade(rendered.pdfMs));
 }
 
 export async function previewReportCommand(id: string, options: RenderCommandOptions & { out: string }, env: NodeJS.ProcessEnv = process.env): Promise<RenderedReport> {

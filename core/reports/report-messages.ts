@@ -86,6 +86,7 @@ export const reportCliMessages = {
     `${r.id}  ${r.name}  (owner ${r.owner}; ${r.views} ${r.views === 1 ? 'view' : 'views'} to ${r.recipients} ${r.recipients === 1 ? 'recipient' : 'recipients'}; '${r.cron}' ${r.timeZone}, next ${r.nextRunAt ?? 'never'}${r.pdf ? '; with a PDF' : ''}${r.paused ? `; PAUSED (${r.paused})` : ''}; last run: ${r.lastRun})`,
   neverRun: () => 'never',
   viewRendered: (title: string, ms: number) => `  ${title}: rendered in ${ms.toFixed(0)} ms`,
+  pdfMade: (ms: number) => `  PDF of the whole report: made in ${ms.toFixed(0)} ms`,
   previewWritten: (file: string) => `Preview written to ${file} (nothing was sent).`,
   runTo: (destination: string) => `Delivering to ${destination}:`,
   delivery: (recipient: string, status: string, detail: string | null) => `  ${recipient}: ${status}${detail ? ` (${detail})` : ''}`,

@@ -195,7 +195,16 @@ describe('report e-mail over SMTP', () => {
     const added = await addReportCommand({ state, name: 'Saved cohort', to: ['ann@example.org'], view: [view(saved)], owner: 'ann', pdf: true });
     expect(added.views[0]!.cohort).toBe(saved);
     expect(added.pdf).toBe(true);
-  });
+    // Sent without a server: the message carries the PDF, and the command says how long it took.
+    const before = received.length;
+    const log = vi.mocked(console.log);
+    log.mockClear();
+    const result = await runReportCommand(added.id, { state, warehouse: built.warehouse }, env({ POPSIGHT_SMTP_URL: smtpUrl }));
+    expect(result.run.status).toBe('sent');
+    const [message] = await Promise.all(received.slice(before).map((m) => simpleParser(m.raw, { skipImageLinks: true })));
+    expect(message!.attachments.filter((a) => a.contentType === 'application/pdf').map((a) => a.filename)).toEqual(['saved-cohort.pdf']);
+    expect(log.mock.calls.map(([line]) => String(line)).some((line) => /^ {2}PDF of the whole report: made in \d+ ms$/.test(line))).toBe(true);
+  }, 60_000);
 
   it('writes the message as an .eml file to <POPSIGHT_HOME>/outbox/ when no SMTP server is set', async () => {
     const result = await runReportCommand(report.id, { state, warehouse: built.warehouse }, env());
