@@ -79,11 +79,10 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
     const shardClients = await Promise.all(shards.map(connect));
     clients.push(...shardClients);
     await checkSchemasAreOurs(coord, coordinator.label);
-    // A warehouse loaded before the stored facts lacks their tables: the server then computes the facts.
-    const coordinatorTables = await presentTables(db, COORDINATOR_TABLES);
 
     // 2. Export each person-level table once, split by shard (DuckDB writes a folder per shard number).
     chmodSync(folder, 0o755);
+    const coordinatorTables = await presentTables(db, COORDINATOR_TABLES);
     const columns = new Map<string, { name: string; type: string }[]>();
     for (const table of [...shardedTables, ...coordinatorTables]) columns.set(nameOf(table), await describe(db, table));
     for (const table of shardedTables) {
@@ -196,17 +195,17 @@ const nameOf = (table: PublishedTable) => `${table.schema}.${table.table}`;
 const shardTableName = (table: PublishedTable) => `${table.schema}__${table.table}`;
 
 /** The columns of a table as published: a sharded table's are those of its rows' SELECT. */
+/** The tables to publish: every required one (a missing one fails in describe), the optional ones the warehouse holds. */
+async function presentTables(db: Database, tables: PublishedTable[]): Promise<PublishedTable[]> {
+  const rows = await db.query<{ name: string }>(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables`);
+  const present = new Set(rows.map((r) => r.name));
+  return tables.filter((t) => !t.optional || present.has(nameOf(t)));
+}
+
 async function describe(db: Database, table: PublishedTable | ShardedTable): Promise<{ name: string; type: string }[]> {
   const relation = 'rows' in table ? table.rows : `${duckdbDialect.quoteIdentifier(table.schema)}.${duckdbDialect.quoteIdentifier(table.table)}`;
   const rows = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${relation}`);
   return rows.map((r) => ({ name: r.column_name, type: postgresDialect.typeName(sqlTypeOfDuckdb(r.column_type)) }));
-}
-
-/** The tables the warehouse has, of those given: every one not optional must be there (its absence fails later, by name). */
-async function presentTables(db: Database, tables: PublishedTable[]): Promise<PublishedTable[]> {
-  const rows = await db.query<{ name: string }>(`SELECT schema_name || '.' || table_name AS name FROM duckdb_tables()`);
-  const present = new Set(rows.map((r) => r.name));
-  return tables.filter((t) => !t.optional || present.has(nameOf(t)));
 }
 
 const definitions = (columns: { name: string; type: string }[]) => columns.map((c) => `${q(c.name)} ${c.type}`).join(', ');

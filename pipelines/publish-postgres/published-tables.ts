@@ -11,7 +11,7 @@ import { STORED_FACTS } from '../../core/warehouse/warehouse-facts-sql.ts';
 export interface PublishedTable {
   schema: string;
   table: string;
-  /** A table a warehouse loaded by an earlier version lacks: published when the warehouse has it. */
+  /** Absent from warehouses loaded before it existed (the quarter cells, the stored warehouse facts): published when present. */
   optional?: boolean;
 }
 
@@ -49,6 +49,8 @@ export const YEARLY_TABLES = ['mart.person_year', 'core.person', `${KEY_ROWS_TAB
 export const COORDINATOR_TABLES: PublishedTable[] = [
   { schema: 'mart', table: 'measure_cells_demographic' },
   { schema: 'mart', table: 'measure_cells_organization' },
+  { schema: 'mart', table: 'measure_cells_demographic_quarter', optional: true },
+  { schema: 'mart', table: 'measure_cells_organization_quarter', optional: true },
   { schema: 'mart', table: 'top_share_cells' },
   { schema: 'mart', table: 'top_share_pair_cells' },
   { schema: 'mart', table: 'measure_cells_catalog' },
