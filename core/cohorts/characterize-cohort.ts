@@ -4,13 +4,13 @@
 // each with the key of exactly the people it counts, summed in the SQL that counts them; the true
 // counts never leave this module.
 import { CMS_MINIMUM_CELL_SIZE, type DisclosedCount } from '../disclosure/index.ts';
-import { conditionCodes } from '../reference/reference-data.ts';
-import type { Database, SqlValue } from '../warehouse/database.ts';
+import type { Database } from '../warehouse/database.ts';
 import { cohortCost, type CostPmpm } from './cohort-cost.ts';
 import { countDisclosure, type CountDisclosure, type CountRow, type DisclosedRow } from './cohort-disclosure.ts';
 import { DEFAULT_INDEX_DATE_SQL } from './build-cohort-sql.ts';
 import { CohortMembers } from './cohort-members.ts';
 import { CohortQuery, PEOPLE_KEY_SQL, type CohortCriteria } from './cohort-query.ts';
+import { conditionNames } from './condition-names.ts';
 import { AGE_BANDS, CONDITION_VALUE_SETS, RACES, SEXES } from './value-sets.ts';
 
 export type { CostPmpm } from './cohort-cost.ts';
@@ -173,57 +173,4 @@ async function commonDiagnoses(db: Database, all: DiagnosisRow[], size: number, 
   const top = shown.slice(0, TOP_CONDITIONS);
   const names = await conditionNames(db, top);
   return top.map((c) => ({ ...c, description: names.get(`${c.system}|${c.code}`) ?? null }));
-}
-
-/**
- * The text a diagnosis is shown with, never one record's: the reference description of data/reference,
- * else the description most people of the warehouse share, if 11 or more do (the free-text rule of the
- * load, pipelines/deidentify/free-text.ts; ties go to the first in sort order).
- */
-async function conditionNames(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const reference = new Map(conditionCodes().map((ref) => [`${ref.system}|${ref.code}`, ref.description]));
-  // Codes with a reference description need no reading; the others' shared texts are warehouse facts, kept per generation.
-  const unnamed = conditions.filter(({ system, code }) => !reference.has(`${system}|${code}`));
-  const shared = await sharedDescriptions(db, unnamed);
-  for (const [key, description] of shared) if (description !== null) names.set(key, description);
-  for (const [key, description] of reference) names.set(key, description);
-  return names;
-}
-
-/** Each code's shared description, or null when 11 or more people share none; per warehouse generation (a new load opens a new Database). */
-const sharedByGeneration = new WeakMap<Database, Map<string, Promise<string | null>>>();
-
-/** The codes not asked for before on this generation are read in one query. */
-async function sharedDescriptions(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string | null>> {
-  let known = sharedByGeneration.get(db);
-  if (!known) sharedByGeneration.set(db, (known = new Map()));
-  const keyOf = ({ system, code }: Pick<TopCondition, 'system' | 'code'>) => `${system}|${code}`;
-  const missing = conditions.filter((c) => !known.has(keyOf(c)));
-  if (missing.length > 0) {
-    const values: SqlValue[] = [CMS_MINIMUM_CELL_SIZE];
-    const pairs = missing.map(({ system, code }) => `($${values.push(system)}, $${values.push(code)})`);
-    // The codes again as a plain list: a filter DuckDB pushes into the scan of core.condition, which the join is not.
-    const codes = missing.map(({ code }) => `$${values.push(code)}`);
-    const read = db
-      .query<{ system: string; code: string; description: string }>(
-        `WITH shown(system, code) AS (VALUES ${pairs.join(', ')})
-         SELECT system, code, description FROM (
-           SELECT c.system, c.code, c.description, count(DISTINCT c.person_id) AS people
-           FROM core.condition AS c JOIN shown AS s ON s.system = c.system AND s.code = c.code
-           WHERE c.code IN (${codes.join(', ')}) AND c.description IS NOT NULL GROUP BY ALL HAVING count(DISTINCT c.person_id) >= $1)
-         QUALIFY row_number() OVER (PARTITION BY system, code ORDER BY people DESC, description) = 1`,
-        values,
-      )
-      .then((rows) => new Map(rows.map((row) => [keyOf(row), row.description])));
-    for (const condition of missing) {
-      const key = keyOf(condition);
-      const description = read.then((found) => found.get(key) ?? null);
-      known.set(key, description);
-      // A failed read is not kept: the next request tries again.
-      description.catch(() => known.delete(key));
-    }
-  }
-  const entries = await Promise.all(conditions.map(async (c) => [keyOf(c), await known.get(keyOf(c))!] as const));
-  return new Map(entries);
 }
