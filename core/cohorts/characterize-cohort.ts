@@ -4,13 +4,13 @@
 // each with the key of exactly the people it counts, summed in the SQL that counts them; the true
 // counts never leave this module.
 import { CMS_MINIMUM_CELL_SIZE, type DisclosedCount } from '../disclosure/index.ts';
-import { conditionCodes } from '../reference/reference-data.ts';
-import type { Database, SqlValue } from '../warehouse/database.ts';
+import type { Database } from '../warehouse/database.ts';
 import { cohortCost, type CostPmpm } from './cohort-cost.ts';
 import { countDisclosure, type CountDisclosure, type CountRow, type DisclosedRow } from './cohort-disclosure.ts';
 import { DEFAULT_INDEX_DATE_SQL } from './build-cohort-sql.ts';
 import { CohortMembers } from './cohort-members.ts';
 import { CohortQuery, PEOPLE_KEY_SQL, type CohortCriteria } from './cohort-query.ts';
+import { conditionNames } from './condition-names.ts';
 import { AGE_BANDS, CONDITION_VALUE_SETS, RACES, SEXES } from './value-sets.ts';
 
 export type { CostPmpm } from './cohort-cost.ts';
@@ -58,19 +58,24 @@ export async function characterizeCohort(db: Database, definition: Definition, o
   const disclosure = countDisclosure(options);
   // The members once, as a set of rows (cached per warehouse generation): every breakdown reads them, none evaluates the criteria again.
   const cohortMembers = options.members ?? new CohortMembers();
-  const [members, keys, indexDate] = await Promise.all([cohortMembers.of(db, definition), cohortMembers.keys(db), indexDateOf(db, definition)]);
-  const size = disclosure.size({ count: members.size, key: members.keySum(keys) });
+  const [members, index, indexDate] = await Promise.all([cohortMembers.of(db, definition), cohortMembers.index(db), indexDateOf(db, definition)]);
+  const size = disclosure.size({ count: members.size, key: members.keySum(index.keys) });
   const nothingMore = { indexDate, size, breakdowns: null, conditionGroups: null, topConditions: null, costPmpm: null };
   if (size.suppressed) return nothingMore;
   // A cohort must have at least 11 published members; exact counts keep showing an empty cohort's zeros, as before.
   if (!options.exactCounts && size.value < CMS_MINIMUM_CELL_SIZE) return nothingMore;
 
   const details = options.details ?? true;
-  const q = () => new CohortQuery(members, indexDate);
+  const q = () => new CohortQuery(members, index, indexDate);
+  // The true counts are kept with the members (per generation): the profile's characterization and comparison share them.
+  const counted = <T>(what: string, count: () => Promise<T>) => cohortMembers.counted(db, definition, what, count);
+  const allDiagnoses = () => counted('diagnoses', () => diagnoses(db, q(), true));
+  // A comparison needs only the condition groups: from the diagnoses when they are counted (or being counted), else alone.
+  const groupDiagnoses = () => cohortMembers.countedBefore<DiagnosisRow[]>(db, definition, 'diagnoses') ?? counted('condition groups', () => diagnoses(db, q(), false));
   const [breakdowns, [conditionGroups, topConditions], costPmpm] = await Promise.all([
-    demographics(db, q(), size.value, disclosure),
-    diagnoses(db, q(), details).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),
-    details ? cohortCost(db, q(), options) : null,
+    counted('demographics', () => demographicRows(db, q())).then((rows) => demographics(rows, size.value, disclosure)),
+    (details ? allDiagnoses() : groupDiagnoses()).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),
+    details ? counted(`cost ${options.exactCounts ? 'exact' : 'perturbed'}`, () => cohortCost(db, q(), options)) : null,
   ]);
   return { indexDate, size, breakdowns, conditionGroups, topConditions, costPmpm };
 }
@@ -82,12 +87,18 @@ async function indexDateOf(db: Database, definition: Definition): Promise<string
   return row!.index_date;
 }
 
-async function demographics(db: Database, q: CohortQuery, size: number, disclosure: CountDisclosure): Promise<Record<Breakdown, DisclosedRow[]>> {
-  const rows = await db.query<{ breakdown: Breakdown; value: string } & KeyedRow>(
+type DemographicRow = { breakdown: Breakdown; value: string } & KeyedRow;
+
+/** The members by age band, sex and race: true counts with their key residues. */
+function demographicRows(db: Database, q: CohortQuery): Promise<DemographicRow[]> {
+  return db.query<DemographicRow>(
     ...q.sql(`SELECT 'ageBand' AS breakdown, ${AGE_BAND_SQL} AS value, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM people GROUP BY ALL
               UNION ALL SELECT 'sex', coalesce(sex, 'unknown'), count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM people GROUP BY ALL
               UNION ALL SELECT 'race', coalesce(race, 'unknown'), count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM people GROUP BY ALL`),
   );
+}
+
+function demographics(rows: DemographicRow[], size: number, disclosure: CountDisclosure): Record<Breakdown, DisclosedRow[]> {
   const result = {} as Record<Breakdown, DisclosedRow[]>;
   for (const breakdown of BREAKDOWNS) {
     // Dense: every category, zeros too, and any value outside the list, so the cells sum to the size.
@@ -101,29 +112,38 @@ async function demographics(db: Database, q: CohortQuery, size: number, disclosu
 type DiagnosisRow = { kind: 'group' | 'diagnosis'; system: string | null; code: string } & KeyedRow;
 
 /**
- * The members' diagnoses on or before the index date, read from core.condition once: one row per
- * (system, code, member), from which both the condition groups and the common diagnoses are counted.
+ * The members' diagnoses on or before the index date, read from core.condition once: the members of
+ * each condition group, and with `withCommon` the members of each diagnosis. A member is its row
+ * number (an integer), so no grouping hashes a pseudonym; its record key comes along (any_value: one per row).
  */
 async function diagnoses(db: Database, q: CohortQuery, withCommon: boolean): Promise<DiagnosisRow[]> {
   const pairs = [...CONDITION_VALUE_SETS].flatMap(([group, codes]) => codes.map((code) => `(${q.bind(group)}, ${q.bind(code)})`));
+  const valueSets = `, value_sets(grp, code) AS (VALUES ${pairs.join(', ')})`;
+  // Group rows: one per (group, member), so that both the count and the key are over distinct people.
+  const groupRows = (memberCodes: string) => `SELECT 'group' AS kind, NULL AS system, grp AS code, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM (
+                SELECT vs.grp, m.person_row, any_value(m.record_key) AS record_key FROM ${memberCodes} AS m JOIN value_sets AS vs ON vs.code = m.code GROUP BY vs.grp, m.person_row)
+              GROUP BY grp`;
+  if (!withCommon) {
+    // Only the value sets' codes are read: as a plain list, a filter DuckDB pushes into the scan of core.condition (a subquery is not).
+    const codes = [...new Set([...CONDITION_VALUE_SETS.values()].flat())].map((code) => q.bind(code));
+    const memberCodes = `(SELECT c.code, p.person_row, p.record_key FROM core.condition AS c JOIN people AS p ON p.person_id = c.person_id
+                          WHERE c.start_date <= ${q.indexDate} AND c.code IN (${codes.join(', ')}))`;
+    return db.query<DiagnosisRow>(...q.sql(`${valueSets}\n${groupRows(memberCodes)}\nORDER BY kind, n DESC, system, code`));
+  }
   // Synthea's social history ("(finding)", "(situation)") is not a common diagnosis unless a value set names it; a
   // (code, member) is listed when any of its records is.
   const listed = `bool_or(c.code IN (SELECT code FROM value_sets)
                           OR NOT (coalesce(c.description, '') LIKE '%(finding)' OR coalesce(c.description, '') LIKE '%(situation)'))`;
-  // Group rows: one per (group, member), so that both the count and the key are over distinct people.
-  const common = `UNION ALL
-              SELECT 'diagnosis', system, code, count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM member_codes WHERE listed GROUP BY system, code`;
   return db.query<DiagnosisRow>(
-    ...q.sql(`, value_sets(grp, code) AS (VALUES ${pairs.join(', ')}),
+    ...q.sql(`${valueSets},
               member_codes AS MATERIALIZED (
-                SELECT c.system, c.code, p.person_id, p.record_key${withCommon ? `, ${listed} AS listed` : ''}
+                SELECT c.system, c.code, p.person_row, any_value(p.record_key) AS record_key, ${listed} AS listed
                 FROM core.condition AS c JOIN people AS p ON p.person_id = c.person_id
-                WHERE c.start_date <= ${q.indexDate}${withCommon ? '' : ' AND c.code IN (SELECT code FROM value_sets)'}
-                GROUP BY c.system, c.code, p.person_id, p.record_key)
-              SELECT 'group' AS kind, NULL AS system, value AS code, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM (
-                SELECT DISTINCT vs.grp AS value, m.person_id, m.record_key FROM member_codes AS m JOIN value_sets AS vs ON vs.code = m.code)
-              GROUP BY value
-              ${withCommon ? common : ''}
+                WHERE c.start_date <= ${q.indexDate}
+                GROUP BY c.system, c.code, p.person_row)
+              ${groupRows('member_codes')}
+              UNION ALL
+              SELECT 'diagnosis', system, code, count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM member_codes WHERE listed GROUP BY system, code
               ORDER BY kind, n DESC, system, code`),
   );
 }
@@ -153,57 +173,4 @@ async function commonDiagnoses(db: Database, all: DiagnosisRow[], size: number, 
   const top = shown.slice(0, TOP_CONDITIONS);
   const names = await conditionNames(db, top);
   return top.map((c) => ({ ...c, description: names.get(`${c.system}|${c.code}`) ?? null }));
-}
-
-/**
- * The text a diagnosis is shown with, never one record's: the reference description of data/reference,
- * else the description most people of the warehouse share, if 11 or more do (the free-text rule of the
- * load, pipelines/deidentify/free-text.ts; ties go to the first in sort order).
- */
-async function conditionNames(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const reference = new Map(conditionCodes().map((ref) => [`${ref.system}|${ref.code}`, ref.description]));
-  // Codes with a reference description need no reading; the others' shared texts are warehouse facts, kept per generation.
-  const unnamed = conditions.filter(({ system, code }) => !reference.has(`${system}|${code}`));
-  const shared = await sharedDescriptions(db, unnamed);
-  for (const [key, description] of shared) if (description !== null) names.set(key, description);
-  for (const [key, description] of reference) names.set(key, description);
-  return names;
-}
-
-/** Each code's shared description, or null when 11 or more people share none; per warehouse generation (a new load opens a new Database). */
-const sharedByGeneration = new WeakMap<Database, Map<string, Promise<string | null>>>();
-
-/** The codes not asked for before on this generation are read in one query. */
-async function sharedDescriptions(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string | null>> {
-  let known = sharedByGeneration.get(db);
-  if (!known) sharedByGeneration.set(db, (known = new Map()));
-  const keyOf = ({ system, code }: Pick<TopCondition, 'system' | 'code'>) => `${system}|${code}`;
-  const missing = conditions.filter((c) => !known.has(keyOf(c)));
-  if (missing.length > 0) {
-    const values: SqlValue[] = [CMS_MINIMUM_CELL_SIZE];
-    const pairs = missing.map(({ system, code }) => `($${values.push(system)}, $${values.push(code)})`);
-    // The codes again as a plain list: a filter DuckDB pushes into the scan of core.condition, which the join is not.
-    const codes = missing.map(({ code }) => `$${values.push(code)}`);
-    const read = db
-      .query<{ system: string; code: string; description: string }>(
-        `WITH shown(system, code) AS (VALUES ${pairs.join(', ')})
-         SELECT system, code, description FROM (
-           SELECT c.system, c.code, c.description, count(DISTINCT c.person_id) AS people
-           FROM core.condition AS c JOIN shown AS s ON s.system = c.system AND s.code = c.code
-           WHERE c.code IN (${codes.join(', ')}) AND c.description IS NOT NULL GROUP BY ALL HAVING count(DISTINCT c.person_id) >= $1)
-         QUALIFY row_number() OVER (PARTITION BY system, code ORDER BY people DESC, description) = 1`,
-        values,
-      )
-      .then((rows) => new Map(rows.map((row) => [keyOf(row), row.description])));
-    for (const condition of missing) {
-      const key = keyOf(condition);
-      const description = read.then((found) => found.get(key) ?? null);
-      known.set(key, description);
-      // A failed read is not kept: the next request tries again.
-      description.catch(() => known.delete(key));
-    }
-  }
-  const entries = await Promise.all(conditions.map(async (c) => [keyOf(c), await known.get(keyOf(c))!] as const));
-  return new Map(entries);
 }
