@@ -10,6 +10,8 @@ import { KEY_ROWS_TABLE } from '../../core/warehouse/dialect/postgres.ts';
 export interface PublishedTable {
   schema: string;
   table: string;
+  /** Absent from warehouses loaded before it existed (the catalog then names none of its cells): published when present. */
+  optional?: boolean;
 }
 
 export interface ShardedTable extends PublishedTable {
@@ -46,6 +48,8 @@ export const YEARLY_TABLES = ['mart.person_year', 'core.person', `${KEY_ROWS_TAB
 export const COORDINATOR_TABLES: PublishedTable[] = [
   { schema: 'mart', table: 'measure_cells_demographic' },
   { schema: 'mart', table: 'measure_cells_organization' },
+  { schema: 'mart', table: 'measure_cells_demographic_quarter', optional: true },
+  { schema: 'mart', table: 'measure_cells_organization_quarter', optional: true },
   { schema: 'mart', table: 'top_share_cells' },
   { schema: 'mart', table: 'top_share_pair_cells' },
   { schema: 'mart', table: 'measure_cells_catalog' },
