@@ -124,6 +124,30 @@ describe('dashboard pages', () => {
     await page.close();
   });
 
+  it("asks for the Costs page's named sections beside the measure catalog, not after it, and for nothing twice", async () => {
+    const page = await newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) requests.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto(`${demo.server.url}/costs`);
+    const sections = page.locator('[data-testid="measure-section"]');
+    await sections.first().waitFor();
+    const catalog = requests.indexOf('/api/measures');
+    expect(catalog).toBeGreaterThanOrEqual(0);
+    for (const named of ['/api/measures/cost-pmpm?period=year', '/api/measures/cost-pmpm?period=year&by=payer', '/api/measures/ed-visits-per-1000/trend?period=year']) {
+      expect(requests.indexOf(named), named).toBeGreaterThanOrEqual(0);
+      expect(requests.indexOf(named), `${named} asked before the catalog`).toBeLessThan(catalog);
+    }
+    // Every section the page shows draws its chart, and nothing was asked twice.
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="measure-section"]')].every((section) => section.querySelector('[data-testid="chart-figure"] g.role-mark path'))))
+      .toBe(true);
+    expect(requests.filter((url, i) => requests.indexOf(url) !== i)).toEqual([]);
+    await page.close();
+  });
+
   it('works by keyboard only: the pages, a stratifier, sorting the table and filtering by a county', async () => {
     const page = await newPage();
     await page.goto(`${demo.server.url}/places?measure=diabetes-prevalence`);
