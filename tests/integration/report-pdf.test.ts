@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { apiTokens } from '../../core/accounts/api-tokens.ts';
@@ -24,6 +23,7 @@ import { openDatabase } from '../../core/warehouse/database.ts';
 import { openStateStore } from '../../server/state/state-store.ts';
 import { pdfTexts, type DrawnText } from '../helpers/pdf-text.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
+import { startSmtpInbox, type ReceivedMessage, type SmtpInbox } from '../helpers/smtp-inbox.ts';
 
 type Json = Record<string, any>;
 
@@ -37,8 +37,8 @@ const root = mkdtempSync(join(tmpdir(), 'popsight-report-pdf-'));
 const stateDir = join(root, 'state');
 let built: TestWarehouse;
 let server: RunningServer;
-let smtp: SMTPServer;
-const received: { to: string; raw: Buffer }[] = [];
+let smtp: SmtpInbox | undefined;
+let received: ReceivedMessage[] = [];
 const tokens: Record<string, string> = {};
 let organization: string;
 let otherOrganization: string;
@@ -46,26 +46,6 @@ let views: ReportView[];
 const mail = new Map<string, ParsedMail>();
 const plainMail = new Map<string, ParsedMail>();
 let plainReportId: string;
-
-function startSmtp(): Promise<SMTPServer> {
-  const smtpServer = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        for (const to of session.envelope.rcptTo) received.push({ to: to.address, raw: Buffer.concat(chunks) });
-        callback(null, 'Queued as test');
-      });
-    },
-  });
-  return new Promise((resolve, reject) => {
-    smtpServer.on('error', reject);
-    smtpServer.listen(0, '127.0.0.1', () => resolve(smtpServer));
-  });
-}
 
 const call = (path: string, token: string, init: RequestInit = {}) =>
   fetch(`${server.url}/api${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
@@ -112,8 +92,9 @@ beforeAll(async () => {
   await token('admin', 'admin');
   await token('organization', 'analyst', { limits: { organization: [organization] } });
   await store.close();
-  smtp = await startSmtp();
-  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+  smtp = await startSmtpInbox();
+  received = smtp.received;
+  const smtpUrl = smtp.url;
   server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: true, rateLimit: false, reports: { smtpUrl, pollMs: 3_600_000, baseUrl: 'https://dash.example/' } });
 
   views = [
@@ -131,7 +112,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await server?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   built?.remove();
   rmSync(root, { recursive: true, force: true });
 });

@@ -10,7 +10,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { apiTokens } from '../../core/accounts/api-tokens.ts';
@@ -26,6 +25,7 @@ import { altText, valuesTable } from '../../core/reports/view-summary.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
 import { openStateStore } from '../../server/state/state-store.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
+import { startSmtpInbox, type ReceivedMessage, type SmtpInbox } from '../helpers/smtp-inbox.ts';
 
 type Json = Record<string, any>;
 
@@ -41,8 +41,8 @@ const root = mkdtempSync(join(tmpdir(), 'popsight-report-restrict-'));
 const stateDir = join(root, 'state');
 let built: TestWarehouse;
 let server: RunningServer;
-let smtp: SMTPServer;
-const received: { to: string; raw: Buffer }[] = [];
+let smtp: SmtpInbox | undefined;
+let received: ReceivedMessage[] = [];
 const tokens: Record<string, string> = {};
 let county: string;
 let otherCounty: string;
@@ -50,26 +50,6 @@ let organization: string;
 let views: ReportView[];
 let run: Json;
 const mail = new Map<string, ParsedMail>();
-
-function startSmtp(): Promise<SMTPServer> {
-  const smtpServer = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        for (const to of session.envelope.rcptTo) received.push({ to: to.address, raw: Buffer.concat(chunks) });
-        callback(null, 'Queued as test');
-      });
-    },
-  });
-  return new Promise((resolve, reject) => {
-    smtpServer.on('error', reject);
-    smtpServer.listen(0, '127.0.0.1', () => resolve(smtpServer));
-  });
-}
 
 const call = (path: string, token: string, init: RequestInit = {}) =>
   fetch(`${server.url}/api${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
@@ -119,8 +99,9 @@ beforeAll(async () => {
   await token('county', 'analyst', { limits: { county: [county] } });
   await token('organization', 'analyst', { limits: { organization: [organization] } });
   await store.close();
-  smtp = await startSmtp();
-  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+  smtp = await startSmtpInbox();
+  received = smtp.received;
+  const smtpUrl = smtp.url;
   server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: true, rateLimit: false, reports: { smtpUrl, pollMs: 3_600_000, baseUrl: 'https://dash.example/' } });
 
   views = [
@@ -141,7 +122,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await server?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   built?.remove();
   rmSync(root, { recursive: true, force: true });
 });
