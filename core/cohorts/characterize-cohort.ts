@@ -5,12 +5,13 @@
 // counts never leave this module.
 import { CMS_MINIMUM_CELL_SIZE, type DisclosedCount } from '../disclosure/index.ts';
 import { conditionCodes } from '../reference/reference-data.ts';
-import type { Database, SqlValue } from '../warehouse/database.ts';
+import type { Database } from '../warehouse/database.ts';
+import { indexDateSql, sharedDescriptionsSql } from './build-profile-sql.ts';
 import { cohortCost, type CostPmpm } from './cohort-cost.ts';
 import { countDisclosure, type CountDisclosure, type CountRow, type DisclosedRow } from './cohort-disclosure.ts';
-import { DEFAULT_INDEX_DATE_SQL } from './build-cohort-sql.ts';
 import { CohortMembers } from './cohort-members.ts';
-import { CohortQuery, PEOPLE_KEY_SQL, type CohortCriteria } from './cohort-query.ts';
+import type { CohortCriteria } from './cohort-query.ts';
+import { profileSource, type DiagnosisRow, type ProfileSource } from './profile-source.ts';
 import { AGE_BANDS, CONDITION_VALUE_SETS, RACES, SEXES } from './value-sets.ts';
 
 export type { CostPmpm } from './cohort-cost.ts';
@@ -47,12 +48,9 @@ export interface CharacterizeOptions {
   members?: CohortMembers;
 }
 
-const AGE_BAND_SQL = `CASE WHEN age IS NULL THEN 'unknown' WHEN age < 18 THEN '0-17' WHEN age < 35 THEN '18-34' WHEN age < 50 THEN '35-49'
-  WHEN age < 65 THEN '50-64' WHEN age < 75 THEN '65-74' WHEN age < 85 THEN '75-84' ELSE '85+' END`;
 const CATEGORIES: Record<Breakdown, readonly string[]> = { ageBand: AGE_BANDS, sex: SEXES, race: RACES };
 
 type Definition = CohortCriteria;
-type KeyedRow = { n: number; key: number };
 
 export async function characterizeCohort(db: Database, definition: Definition, options: CharacterizeOptions = {}): Promise<Characterization> {
   const disclosure = countDisclosure(options);
@@ -66,11 +64,11 @@ export async function characterizeCohort(db: Database, definition: Definition, o
   if (!options.exactCounts && size.value < CMS_MINIMUM_CELL_SIZE) return nothingMore;
 
   const details = options.details ?? true;
-  const q = () => new CohortQuery(members, indexDate);
+  const source = await profileSource(db, cohortMembers, members, indexDate);
   const [breakdowns, [conditionGroups, topConditions], costPmpm] = await Promise.all([
-    demographics(db, q(), size.value, disclosure),
-    diagnoses(db, q(), details).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),
-    details ? cohortCost(db, q(), options) : null,
+    demographics(source, size.value, disclosure),
+    source.diagnoses(details).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),
+    details ? cohortCost(source, options) : null,
   ]);
   return { indexDate, size, breakdowns, conditionGroups, topConditions, costPmpm };
 }
@@ -78,54 +76,20 @@ export async function characterizeCohort(db: Database, definition: Definition, o
 /** The definition's index date, else the last day of data. */
 async function indexDateOf(db: Database, definition: Definition): Promise<string> {
   const explicit = definition.indexDate !== undefined;
-  const [row] = await db.query<{ index_date: string }>(`SELECT strftime(${explicit ? '$1::DATE' : DEFAULT_INDEX_DATE_SQL}, '%Y-%m-%d') AS index_date`, explicit ? [definition.indexDate!] : []);
+  const [row] = await db.query<{ index_date: string }>(indexDateSql(db.dialect, explicit), explicit ? [definition.indexDate!] : []);
   return row!.index_date;
 }
 
-async function demographics(db: Database, q: CohortQuery, size: number, disclosure: CountDisclosure): Promise<Record<Breakdown, DisclosedRow[]>> {
-  const rows = await db.query<{ breakdown: Breakdown; value: string } & KeyedRow>(
-    ...q.sql(`SELECT 'ageBand' AS breakdown, ${AGE_BAND_SQL} AS value, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM people GROUP BY ALL
-              UNION ALL SELECT 'sex', coalesce(sex, 'unknown'), count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM people GROUP BY ALL
-              UNION ALL SELECT 'race', coalesce(race, 'unknown'), count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM people GROUP BY ALL`),
-  );
+async function demographics(source: ProfileSource, size: number, disclosure: CountDisclosure): Promise<Record<Breakdown, DisclosedRow[]>> {
+  const rows = await source.demographics();
   const result = {} as Record<Breakdown, DisclosedRow[]>;
   for (const breakdown of BREAKDOWNS) {
     // Dense: every category, zeros too, and any value outside the list, so the cells sum to the size.
     const counts = new Map<string, CountRow>(CATEGORIES[breakdown].map((value) => [value, { value, count: 0, key: 0 }]));
-    for (const row of rows) if (row.breakdown === breakdown) counts.set(row.value, { value: row.value, count: row.n, key: Number(row.key) });
+    for (const row of rows) if (row.breakdown === breakdown) counts.set(row.value, { value: row.value, count: Number(row.n), key: Number(row.key) });
     result[breakdown] = disclosure.breakdown([...counts.values()], size);
   }
   return result;
-}
-
-type DiagnosisRow = { kind: 'group' | 'diagnosis'; system: string | null; code: string } & KeyedRow;
-
-/**
- * The members' diagnoses on or before the index date, read from core.condition once: one row per
- * (system, code, member), from which both the condition groups and the common diagnoses are counted.
- */
-async function diagnoses(db: Database, q: CohortQuery, withCommon: boolean): Promise<DiagnosisRow[]> {
-  const pairs = [...CONDITION_VALUE_SETS].flatMap(([group, codes]) => codes.map((code) => `(${q.bind(group)}, ${q.bind(code)})`));
-  // Synthea's social history ("(finding)", "(situation)") is not a common diagnosis unless a value set names it; a
-  // (code, member) is listed when any of its records is.
-  const listed = `bool_or(c.code IN (SELECT code FROM value_sets)
-                          OR NOT (coalesce(c.description, '') LIKE '%(finding)' OR coalesce(c.description, '') LIKE '%(situation)'))`;
-  // Group rows: one per (group, member), so that both the count and the key are over distinct people.
-  const common = `UNION ALL
-              SELECT 'diagnosis', system, code, count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM member_codes WHERE listed GROUP BY system, code`;
-  return db.query<DiagnosisRow>(
-    ...q.sql(`, value_sets(grp, code) AS (VALUES ${pairs.join(', ')}),
-              member_codes AS MATERIALIZED (
-                SELECT c.system, c.code, p.person_id, p.record_key${withCommon ? `, ${listed} AS listed` : ''}
-                FROM core.condition AS c JOIN people AS p ON p.person_id = c.person_id
-                WHERE c.start_date <= ${q.indexDate}${withCommon ? '' : ' AND c.code IN (SELECT code FROM value_sets)'}
-                GROUP BY c.system, c.code, p.person_id, p.record_key)
-              SELECT 'group' AS kind, NULL AS system, value AS code, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM (
-                SELECT DISTINCT vs.grp AS value, m.person_id, m.record_key FROM member_codes AS m JOIN value_sets AS vs ON vs.code = m.code)
-              GROUP BY value
-              ${withCommon ? common : ''}
-              ORDER BY kind, n DESC, system, code`),
-  );
 }
 
 /** Members with a diagnosis from each condition group's value set on or before the index date. */
@@ -181,20 +145,9 @@ async function sharedDescriptions(db: Database, conditions: Pick<TopCondition, '
   const keyOf = ({ system, code }: Pick<TopCondition, 'system' | 'code'>) => `${system}|${code}`;
   const missing = conditions.filter((c) => !known.has(keyOf(c)));
   if (missing.length > 0) {
-    const values: SqlValue[] = [CMS_MINIMUM_CELL_SIZE];
-    const pairs = missing.map(({ system, code }) => `($${values.push(system)}, $${values.push(code)})`);
-    // The codes again as a plain list: a filter DuckDB pushes into the scan of core.condition, which the join is not.
-    const codes = missing.map(({ code }) => `$${values.push(code)}`);
+    const { sql, values } = sharedDescriptionsSql(db.dialect, missing, CMS_MINIMUM_CELL_SIZE);
     const read = db
-      .query<{ system: string; code: string; description: string }>(
-        `WITH shown(system, code) AS (VALUES ${pairs.join(', ')})
-         SELECT system, code, description FROM (
-           SELECT c.system, c.code, c.description, count(DISTINCT c.person_id) AS people
-           FROM core.condition AS c JOIN shown AS s ON s.system = c.system AND s.code = c.code
-           WHERE c.code IN (${codes.join(', ')}) AND c.description IS NOT NULL GROUP BY ALL HAVING count(DISTINCT c.person_id) >= $1)
-         QUALIFY row_number() OVER (PARTITION BY system, code ORDER BY people DESC, description) = 1`,
-        values,
-      )
+      .query<{ system: string; code: string; description: string }>(sql, values)
       .then((rows) => new Map(rows.map((row) => [keyOf(row), row.description])));
     for (const condition of missing) {
       const key = keyOf(condition);

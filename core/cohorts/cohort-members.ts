@@ -27,6 +27,8 @@ const DEFAULT_CACHED_SETS = 256;
  */
 interface GenerationIndex extends PersonIndex {
   rowOf?: Map<string, number>;
+  /** PostgreSQL: the person id of each row number (rowOf's inverse). */
+  personIds?: string[];
 }
 
 interface Generation {
@@ -55,6 +57,15 @@ export class CohortMembers {
   /** The generation's people: everyone, and record keys by row number. */
   async index(db: Database): Promise<PersonIndex> {
     return this.#generation(db).index;
+  }
+
+  /**
+   * PostgreSQL: the person ids of a set's members, for a characterization's queries to bind (there is no
+   * rowid to name them by); undefined on DuckDB, whose queries name core.person's rowids.
+   */
+  async personIds(db: Database, members: MemberSet): Promise<string[] | undefined> {
+    const { personIds } = await this.#generation(db).index;
+    return personIds && [...members.rows()].map((row) => personIds[row]!);
   }
 
   async of(db: Database, definition: CohortCriteria): Promise<MemberSet> {
@@ -137,7 +148,7 @@ async function loadListedIndex(db: Database): Promise<GenerationIndex> {
     keys[r] = Number(person.k);
     rowOf.set(person.person_id, r);
   });
-  return { rows: people.length, keys, everyone: MemberSet.fromRows(people.length, people.keys()), rowOf };
+  return { rows: people.length, keys, everyone: MemberSet.fromRows(people.length, people.keys()), rowOf, personIds: people.map((person) => person.person_id) };
 }
 
 /** The members of a cohort query as one 32-bit word per 32 row numbers of core.person that hold any. */
