@@ -4,7 +4,9 @@
 // in two phases: a partial aggregate grouped by the shard first, which the engine pushes to each
 // shard whole (each person's rows live on one shard), and its re-aggregation on the coordinator, as
 // the measures are (build-measure-sql.ts). The members arrive as one bound array of person ids (there
-// is no rowid to name them by). Pure: no I/O; every value is bound, only fixed SQL is spliced in.
+// is no rowid to name them by). The two statements that name no member (the index date, the shared
+// descriptions) are here in both dialects; DuckDB's member queries are cohort-query.ts's. Pure: no
+// I/O; every value is bound, only fixed SQL is spliced in.
 import { keyResiduesSumSql, RECORD_KEY_COLUMN, RECORD_KEY_MODULUS } from '../disclosure/cell-key.ts';
 import { additiveColumns } from '../measures/build-measure-sql.ts';
 import { requireMeasure } from '../measures/catalog.ts';
@@ -14,7 +16,7 @@ import { PERSON_NUMBER_COLUMN } from '../warehouse/dialect/postgres.ts';
 import type { SqlDialect } from '../warehouse/dialect/sql-dialect.ts';
 import { defaultIndexDateSql, DEFAULT_INDEX_DATE_SQL, type CohortSql } from './build-cohort-sql.ts';
 
-/** A member's age band at the index date (`age` is in whole years, null when unknown). */
+/** A member's age band at the index date (`age` is in whole years, null when unknown); demographicsSql spells it with birth date cutoffs. */
 export const AGE_BAND_SQL = `CASE WHEN age IS NULL THEN 'unknown' WHEN age < 18 THEN '0-17' WHEN age < 35 THEN '18-34' WHEN age < 50 THEN '35-49'
   WHEN age < 65 THEN '50-64' WHEN age < 75 THEN '65-74' WHEN age < 85 THEN '75-84' ELSE '85+' END`;
 

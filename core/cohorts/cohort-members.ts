@@ -83,7 +83,7 @@ export class CohortMembers {
     if (!definition.restriction) return members;
     const visible = { criteria: definition.criteria, indexDate: definition.indexDate, restriction: definition.restriction };
     const key = JSON.stringify(['visible', definition.restriction, definition.indexDate]);
-    return members.and(await this.#cached(db, generation, key, () => buildVisiblePeopleSql(visible)));
+    return members.and(await this.#cached(db, generation, key, () => buildVisiblePeopleSql(visible, db.dialect)));
   }
 
   #generation(db: Database): Generation {
