@@ -12,3 +12,9 @@ CREATE TABLE wh.etl.quarantine (run_id VARCHAR, file VARCHAR, line BIGINT, field
 CREATE TABLE wh.etl.warehouse_info (
   data_version VARCHAR, loaded_at TIMESTAMP, min_date DATE, max_date DATE, people BIGINT
 );
+-- The warehouse facts the API serves (core/warehouse/warehouse-facts.ts), computed once per load
+-- (pipelines/marts/store-warehouse-facts.ts): the population with its record-key sum (for the cell-key
+-- perturbation), and the exact distinct people holding each value of each dimension (the threshold
+-- that hides rare values is applied when read, so a policy change needs no reload).
+CREATE TABLE wh.etl.population_fact (people BIGINT, key_sum BIGINT);
+CREATE TABLE wh.etl.dimension_value_people (dimension VARCHAR, value VARCHAR, people BIGINT);

@@ -12,6 +12,7 @@ import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { MEASURES } from '../core/measures/catalog.ts';
 import { buildMeasureCells } from '../core/measures/measure-cells.ts';
+import { storeWarehouseFacts } from './marts/store-warehouse-facts.ts';
 import { copyToFreshFile, publishWarehouse } from './publish.ts';
 import { removeStaleBuilds } from './stale-builds.ts';
 import { createLoadScratch, type LoadScratch } from './scratch.ts';
@@ -164,6 +165,8 @@ async function buildAndPublish(
       // Each measure's yearly cells, so dashboard queries add up cells instead of person rows.
       await buildMeasureCells(db, MEASURES, 'wh.mart');
     });
+    // The facts the API serves (population, people per dimension value), counted once here instead of by every server.
+    await step('5/7 marts: warehouse facts', () => storeWarehouseFacts(db, 'wh.'));
 
     // 6. Quality checks: Kahn 2016 conformance, completeness, plausibility → wh.quality.results, compared with the warehouse being replaced.
     const previousWarehouse = existsSync(options.warehouse) ? options.warehouse : undefined;

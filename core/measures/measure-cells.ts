@@ -1,17 +1,19 @@
-// Pre-aggregated measure cells: every measure's yearly numerator, denominator and people counts per
-// combination of the common dimensions, built by the load next to the person rows. A yearly query
-// whose stratifiers and filters all fall inside one cell table adds up a few thousand cells instead
-// of scanning a row per person-year (at a million people, 9 million rows become ~200,000 cells).
+// Pre-aggregated measure cells: every measure's numerator, denominator and people counts per period
+// and combination of the common dimensions, built by the load next to the person rows, by year and,
+// for the measures whose periods include it, by quarter.
+// A query whose stratifiers and filters all fall inside one cell table of its grain adds up a few
+// thousand cells instead of scanning a row per person-period (at a million people, 9 million yearly
+// rows become ~200,000 cells; 36 million quarterly rows, about four times the yearly cells).
 // Top shares do not add up across cells, so they are kept whole: per year, for the whole population,
 // each single stratifier and each pair (a request by one stratifier with one filter judges the pair).
-// Anything else (quarters, months, cohorts, finer cross-tables) reads the person rows. Each
+// Anything else (months, cohorts, finer cross-tables) reads the person rows. Each
 // measure's cells carry a hash of its definition: a warehouse built before a definition changed
 // falls back to the person rows instead of answering the old question. The load runs in DuckDB, so
 // the statements building the cells are DuckDB's (GROUP BY ALL, the heap top share); another engine
 // is given the cells as built, and reads them through the dialect of build-measure-sql.ts.
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
-import { martTable } from '../warehouse/schema.ts';
+import { martTable, type Grain } from '../warehouse/schema.ts';
 import { quoteLiteral } from '../warehouse/sql.ts';
 import { additiveColumns, topShareByHeapSql, type MeasureQuery } from './build-measure-sql.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension } from './dimensions.ts';
@@ -21,14 +23,39 @@ type AdditiveMeasure = Exclude<MeasureDefinition, TopShareMeasure>;
 
 interface CellTable {
   table: string;
+  /** The mart the cells add up (`year` also answers `all`, the years pooled). */
+  grain: Grain;
   dimensions: Dimension[];
 }
 
-/** Cell tables, tried in order. ZIP3 nests in county; organization gets a table of its own (39 × everything would be per person). */
+const DEMOGRAPHIC: Dimension[] = ['sex', 'ageBand', 'stdAgeGroup', 'race', 'ethnicity', 'payer', 'county', 'zip3'];
+const ORGANIZATION: Dimension[] = ['organization', 'sex', 'ageBand', 'stdAgeGroup'];
+
+/**
+ * Cell tables, tried in order within a grain (the yearly demographic table first: the server warms it).
+ * No month cells: at 20,000 people the quarter cells already cost more rows than person_quarter
+ * (7 million for 0.7 million person-quarters) and months would triple that; a month reads person rows.
+ * ZIP3 nests in county; organization gets a table of its own (39 × everything would be per person).
+ * The yearly tables keep their first names, so a warehouse built before the finer grains keeps its cells.
+ */
 export const CELL_TABLES: CellTable[] = [
-  { table: 'measure_cells_demographic', dimensions: ['sex', 'ageBand', 'stdAgeGroup', 'race', 'ethnicity', 'payer', 'county', 'zip3'] },
-  { table: 'measure_cells_organization', dimensions: ['organization', 'sex', 'ageBand', 'stdAgeGroup'] },
+  { table: 'measure_cells_demographic', grain: 'year', dimensions: DEMOGRAPHIC },
+  { table: 'measure_cells_organization', grain: 'year', dimensions: ORGANIZATION },
+  { table: 'measure_cells_demographic_quarter', grain: 'quarter', dimensions: DEMOGRAPHIC },
+  { table: 'measure_cells_organization_quarter', grain: 'quarter', dimensions: ORGANIZATION },
 ];
+
+/** The additive measures a grain's cells hold: every one by year, by a finer grain those defined for it. */
+function measuresOf(grain: Grain, measures: AdditiveMeasure[]): AdditiveMeasure[] {
+  return grain === 'year' ? measures : measures.filter((m) => m.periods.includes(grain));
+}
+
+/** The measures grouped by population (their SQL condition, 'true' for everyone), in first-seen order. */
+function byPopulation(measures: AdditiveMeasure[]): [population: string, group: AdditiveMeasure[]][] {
+  const groups = new Map<string, AdditiveMeasure[]>();
+  for (const m of measures) groups.set(m.population ?? 'true', [...(groups.get(m.population ?? 'true') ?? []), m]);
+  return [...groups];
+}
 export const TOP_SHARE_TABLE = 'top_share_cells';
 /**
  * Top shares per pair of dimensions, in DIMENSION_NAMES order. A table of its own (not more rows in
@@ -61,7 +88,7 @@ export type CellSource = { kind: 'cells' | 'top-share' | 'top-share-pair'; table
 /** Which cells, if any, answer `query` (as runMeasure sends it: filters already turned into stratifiers). */
 export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource | undefined {
   const { measure } = query;
-  if (query.cohort || (query.period !== 'year' && query.period !== 'all')) return undefined;
+  if (query.cohort) return undefined;
   const current = (table: string) => catalog.get(table)?.get(measure.id) === definitionHash(measure, table);
   const restricted = Object.keys(query.restriction ?? {}) as Dimension[];
   if (measure.kind === 'top-share') {
@@ -71,7 +98,8 @@ export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource 
     return query.by.length === 2 && current(TOP_SHARE_PAIR_TABLE) ? { kind: 'top-share-pair', table: TOP_SHARE_PAIR_TABLE } : undefined;
   }
   const needed = [...query.by, ...(Object.keys(query.filters) as Dimension[]), ...restricted, ...(query.byStdAgeGroup ? ['stdAgeGroup' as const] : [])];
-  const table = CELL_TABLES.find((t) => needed.every((d) => t.dimensions.includes(d)) && current(t.table));
+  const grain: Grain = query.period === 'all' ? 'year' : query.period;
+  const table = CELL_TABLES.find((t) => t.grain === grain && needed.every((d) => t.dimensions.includes(d)) && current(t.table));
   return table && { kind: 'cells', table: table.table };
 }
 
@@ -90,20 +118,18 @@ export async function buildMeasureCells(db: Database, measures: MeasureDefinitio
 /** The statements that build the cell tables; `groupSizes` holds the largest yearly group per stratifier ('' for none). */
 export function measureCellsSql(measures: MeasureDefinition[], schema: string, groupSizes: Record<string, number>): string[] {
   const additive = measures.filter((m): m is AdditiveMeasure => m.kind !== 'top-share');
-  // Measures with the same population share one pass over the person rows (one wide GROUP BY), then
-  // each measure's columns go to the cell table in an INSERT of its own, keeping its cells together
-  // so a query skips the others' row groups.
-  const byPopulation = new Map<string, AdditiveMeasure[]>();
-  for (const m of additive) byPopulation.set(m.population ?? 'true', [...(byPopulation.get(m.population ?? 'true') ?? []), m]);
-  const statements = CELL_TABLES.flatMap(({ table, dimensions }) => [
+  const statements = CELL_TABLES.flatMap(({ table, grain, dimensions }) => [
     `CREATE TABLE ${schema}.${table} (measure_id VARCHAR, period_start DATE,
        ${dimensions.map((d) => `${DIMENSIONS[d]} VARCHAR`).join(', ')},
        ${CELL_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
-    ...[...byPopulation].flatMap(([population, group]) => [
+    // Measures with the same population share one pass over the person rows (one wide GROUP BY), then
+    // each measure's columns go to the cell table in an INSERT of its own, keeping its cells together
+    // so a query skips the others' row groups.
+    ...byPopulation(measuresOf(grain, additive)).flatMap(([population, group]) => [
       `CREATE OR REPLACE TEMP TABLE cells_pass AS
        SELECT period_start, ${dimensions.map((d) => DIMENSIONS[d]).join(', ')},
               ${group.flatMap((m, j) => additiveColumns(m).map((c) => `${c.sql} AS m${j}_${c.name}`)).join(',\n              ')}
-       FROM ${schema}.${martTable('year')} WHERE ${population} GROUP BY ALL`,
+       FROM ${schema}.${martTable(grain)} WHERE ${population} GROUP BY ALL`,
       ...group.map((m, j) => {
         const column = (name: string) => (m.kind === 'ratio' || !RATIO_ONLY.includes(name) ? `m${j}_${name}` : 'NULL');
         return `INSERT INTO ${schema}.${table}
@@ -135,7 +161,7 @@ export function measureCellsSql(measures: MeasureDefinition[], schema: string, g
     })),
     `CREATE TABLE ${schema}.${CATALOG_TABLE} (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR)`,
     `INSERT INTO ${schema}.${CATALOG_TABLE} VALUES ${[
-      ...CELL_TABLES.flatMap(({ table }) => additive.map((measure) => ({ table, measure }))),
+      ...CELL_TABLES.flatMap(({ table, grain }) => measuresOf(grain, additive).map((measure) => ({ table, measure }))),
       ...topShares.flatMap((measure) => [TOP_SHARE_TABLE, TOP_SHARE_PAIR_TABLE].map((table) => ({ table, measure }))),
     ].map(({ table, measure }) => `(${quoteLiteral(table)}, ${quoteLiteral(measure.id)}, ${quoteLiteral(definitionHash(measure, table))})`).join(', ')}`,
   );

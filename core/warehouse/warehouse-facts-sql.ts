@@ -73,3 +73,25 @@ export function fewValuePeopleSql(column: string, values: number, { cast, subque
   const partials = `SELECT ${shardColumn}, ${column} AS value, count(DISTINCT person_id) AS people FROM mart.person_year WHERE ${column} IN (${list}) ${groupByKeys(2)}`;
   return `SELECT value, ${cast('sum(people)', 'bigint')} AS people FROM ${subquery(partials, 'partials')} ${groupByKeys(1)}`;
 }
+
+/**
+ * The facts a load stores (pipelines/marts/store-warehouse-facts.ts, etl-schema.sql), so a server reads
+ * a few rows instead of counting over the person rows: the population with its key sum, and the exact
+ * people holding each value of each dimension (by its API name). A warehouse loaded before them has
+ * neither table, and its facts are computed as above.
+ */
+export const STORED_FACTS = {
+  population: { schema: 'etl', table: 'population_fact' },
+  dimensionValues: { schema: 'etl', table: 'dimension_value_people' },
+} as const;
+
+/** How many of the stored fact tables the warehouse has (two: read them; fewer: compute). */
+export const storedFactTablesSql = (): string =>
+  `SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = '${STORED_FACTS.population.schema}'
+     AND table_name IN ('${STORED_FACTS.population.table}', '${STORED_FACTS.dimensionValues.table}')`;
+
+export const storedPopulationSql = ({ cast }: SqlDialect): string =>
+  `SELECT ${cast('people', 'bigint')} AS people, ${cast('key_sum', 'bigint')} AS key_sum FROM ${STORED_FACTS.population.schema}.${STORED_FACTS.population.table}`;
+
+export const storedDimensionValuesSql = ({ cast }: SqlDialect): string =>
+  `SELECT dimension, value, ${cast('people', 'bigint')} AS people FROM ${STORED_FACTS.dimensionValues.schema}.${STORED_FACTS.dimensionValues.table}`;

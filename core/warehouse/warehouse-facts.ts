@@ -5,7 +5,9 @@
 // The exact variants exist for the admin setting `exactCounts` and must never be the default.
 import type { Database } from './database.ts';
 import { keySumSql, perturbCount, RECORD_KEY_COLUMN } from '../disclosure/cell-key.ts';
-import { fewValuePeopleSql, mostRowsPerPersonSql, peopleAtLeastSql, populationSql, valueRowsSql } from './warehouse-facts-sql.ts';
+import {
+  fewValuePeopleSql, mostRowsPerPersonSql, peopleAtLeastSql, populationSql, storedDimensionValuesSql, storedFactTablesSql, storedPopulationSql, valueRowsSql,
+} from './warehouse-facts-sql.ts';
 import { isSmallCount, resolvePolicy } from '../disclosure/policy.ts';
 import { compareDimensionValues } from '../measures/dimension-order.ts';
 import { DIMENSIONS, DIMENSION_NAMES, type Dimension } from '../measures/dimensions.ts';
@@ -113,17 +115,52 @@ async function restrictedPeople(db: Database, restriction: RowLimits): Promise<{
 }
 
 async function readMeta(db: Database): Promise<Variants<WarehouseMeta>> {
-  const [[row], [population]] = await Promise.all([
+  const [[row], population] = await Promise.all([
     db.query<{ data_version: string; loaded_at: string; min_date: string; max_date: string }>(
       'SELECT data_version, loaded_at, min_date, max_date FROM etl.warehouse_info LIMIT 1',
     ),
-    db.query<{ people: number; key_sum: number }>(populationSql(db.dialect)),
+    readPopulation(db),
   ]);
   const facts = { dataVersion: row.data_version, loadedAt: row.loaded_at, dateRange: { start: row.min_date, end: row.max_date } };
   return {
     exact: { ...facts, people: population.people },
     protected: { ...facts, people: perturbCount(DEFAULT_TABLE, population.people, population.key_sum) },
   };
+}
+
+/**
+ * Whether the load stored the facts (pipelines/marts/store-warehouse-facts.ts; a sharded publication
+ * copies them to the coordinator): a warehouse loaded before has no such tables, and its facts are
+ * computed from the person rows. Asked once per warehouse generation.
+ */
+const storedCache = new WeakMap<Database, Promise<boolean>>();
+function hasStoredFacts(db: Database): Promise<boolean> {
+  let stored = storedCache.get(db);
+  if (!stored) {
+    stored = db.query<{ n: number }>(storedFactTablesSql()).then(([row]) => Number(row?.n) === 2);
+    stored.catch(() => storedCache.delete(db));
+    storedCache.set(db, stored);
+  }
+  return stored;
+}
+
+async function readPopulation(db: Database): Promise<{ people: number; key_sum: number }> {
+  if (await hasStoredFacts(db)) {
+    const [row] = await db.query<{ people: number; key_sum: number }>(storedPopulationSql(db.dialect));
+    if (row) return { people: Number(row.people), key_sum: Number(row.key_sum) };
+  }
+  const [row] = await db.query<{ people: number; key_sum: number }>(populationSql(db.dialect));
+  return row!;
+}
+
+/** Each dimension's values with the exact people holding them, as the load stored them; undefined when it did not. */
+async function storedPeopleByValue(db: Database): Promise<Map<Dimension, { value: string; people_at_least: number }[]> | undefined> {
+  if (!(await hasStoredFacts(db))) return undefined;
+  const rows = await db.query<{ dimension: string; value: string; people: number }>(storedDimensionValuesSql(db.dialect));
+  if (rows.length === 0) return undefined;
+  const byDimension = new Map<Dimension, { value: string; people_at_least: number }[]>(DIMENSION_NAMES.map((name) => [name, []]));
+  for (const r of rows) byDimension.get(r.dimension as Dimension)?.push({ value: String(r.value), people_at_least: Number(r.people) });
+  return byDimension;
 }
 
 /** Each value of a dimension's column with the people holding it (at least; see peopleAtLeastSql). */
@@ -140,16 +177,21 @@ async function peopleAtLeast(db: Database, column: string, fewRows: number, most
   return rows.map((r) => ({ value: r.value, people_at_least: people.get(String(r.value)) ?? Math.floor(Number(r.n) / most) }));
 }
 
-async function readDimensionValues(db: Database): Promise<Variants<DimensionValues>> {
-  const policy = resolvePolicy();
+/** Each dimension's values with the people holding them (at least), counted over the person rows. */
+async function computedPeopleByValue(db: Database, threshold: number): Promise<Map<Dimension, { value: string; people_at_least: number }[]>> {
   const [{ most }] = await db.query<{ most: number }>(mostRowsPerPersonSql(db.dialect));
-  const entries = await Promise.all(
+  return new Map(await Promise.all(
     DIMENSION_NAMES.map(async (name) => {
       // People, not rows: a value held by 3 people over 10 years is 30 rows but still 3 people.
-      const rows = await peopleAtLeast(db, DIMENSIONS[name], policy.threshold * most, most);
+      const rows = await peopleAtLeast(db, DIMENSIONS[name], threshold * most, most);
       return [name, rows] as const;
     }),
-  );
+  ));
+}
+
+async function readDimensionValues(db: Database): Promise<Variants<DimensionValues>> {
+  const policy = resolvePolicy();
+  const entries = [...((await storedPeopleByValue(db)) ?? (await computedPeopleByValue(db, policy.threshold)))];
   const values = (keep: (peopleAtLeast: number) => boolean) =>
     Object.fromEntries(entries.map(([name, rows]) => [
       name,

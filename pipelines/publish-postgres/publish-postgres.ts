@@ -82,15 +82,16 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
 
     // 2. Export each person-level table once, split by shard (DuckDB writes a folder per shard number).
     chmodSync(folder, 0o755);
+    const coordinatorTables = await presentTables(db, COORDINATOR_TABLES);
     const columns = new Map<string, { name: string; type: string }[]>();
-    for (const table of [...shardedTables, ...COORDINATOR_TABLES]) columns.set(nameOf(table), await describe(db, table));
+    for (const table of [...shardedTables, ...coordinatorTables]) columns.set(nameOf(table), await describe(db, table));
     for (const table of shardedTables) {
       const t0 = performance.now();
       await db.run(`COPY (SELECT *, ${shardOfSql(RECORD_KEY_COLUMN, shards.length)} AS ${SHARD_COLUMN} FROM (${table.rows}) AS published)
                     TO ${quoteLiteral(join(folder, nameOf(table)))} (FORMAT csv, HEADER false, PARTITION_BY (${SHARD_COLUMN}))`);
       deps.log(say.exported(nameOf(table), (performance.now() - t0) / 1000));
     }
-    for (const table of COORDINATOR_TABLES) {
+    for (const table of coordinatorTables) {
       await db.run(`COPY ${nameOf(table)} TO ${quoteLiteral(join(folder, `${nameOf(table)}.csv`))} (FORMAT csv, HEADER false)`);
     }
 
@@ -136,7 +137,7 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
                            SERVER ${q(servers[n]!)} OPTIONS (schema_name ${quoteLiteral(shardSchema)}, table_name ${quoteLiteral(shardTableName(table))})`);
       }
     }
-    for (const table of COORDINATOR_TABLES) {
+    for (const table of coordinatorTables) {
       const local = `${building(table.schema)}.${q(table.table)}`;
       const cols = columns.get(nameOf(table))!;
       await coord.query(`CREATE TABLE ${local} (${definitions(cols)})`);
@@ -145,12 +146,12 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
     }
     // The cell tables are read one measure at a time (millions of rows at 1M people: 41 measures × every
     // stratum × year); an index on the measure lets a query read its measure's rows only.
-    for (const table of COORDINATOR_TABLES) {
+    for (const table of coordinatorTables) {
       if (columns.get(nameOf(table))!.some((c) => c.name === 'measure_id')) await coord.query(`CREATE INDEX ON ${building(table.schema)}.${q(table.table)} (measure_id)`);
     }
     // The small tables only: ANALYZE of a foreign table fetches every row of it (postgres_fdw before 16),
     // and the plans that push each shard's aggregate down do not need the shards' statistics here.
-    for (const table of COORDINATOR_TABLES) await coord.query(`ANALYZE ${building(table.schema)}.${q(table.table)}`);
+    for (const table of coordinatorTables) await coord.query(`ANALYZE ${building(table.schema)}.${q(table.table)}`);
 
     // 5. Swap: the new schemas take the readers' names in one transaction; then the old publication goes.
     await coord.query('BEGIN');
@@ -194,6 +195,13 @@ const nameOf = (table: PublishedTable) => `${table.schema}.${table.table}`;
 const shardTableName = (table: PublishedTable) => `${table.schema}__${table.table}`;
 
 /** The columns of a table as published: a sharded table's are those of its rows' SELECT. */
+/** The tables to publish: every required one (a missing one fails in describe), the optional ones the warehouse holds. */
+async function presentTables(db: Database, tables: PublishedTable[]): Promise<PublishedTable[]> {
+  const rows = await db.query<{ name: string }>(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables`);
+  const present = new Set(rows.map((r) => r.name));
+  return tables.filter((t) => !t.optional || present.has(nameOf(t)));
+}
+
 async function describe(db: Database, table: PublishedTable | ShardedTable): Promise<{ name: string; type: string }[]> {
   const relation = 'rows' in table ? table.rows : `${duckdbDialect.quoteIdentifier(table.schema)}.${duckdbDialect.quoteIdentifier(table.table)}`;
   const rows = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${relation}`);

@@ -6,10 +6,13 @@
 // where a query over them needs no network round trip.
 import { recordKeySql, RECORD_KEY_COLUMN } from '../../core/disclosure/cell-key.ts';
 import { KEY_ROWS_TABLE, PERSON_NUMBER_COLUMN } from '../../core/warehouse/dialect/postgres.ts';
+import { STORED_FACTS } from '../../core/warehouse/warehouse-facts-sql.ts';
 
 export interface PublishedTable {
   schema: string;
   table: string;
+  /** Absent from warehouses loaded before it existed (the quarter cells, the stored warehouse facts): published when present. */
+  optional?: boolean;
 }
 
 export interface ShardedTable extends PublishedTable {
@@ -49,10 +52,16 @@ export const YEARLY_TABLES = ['mart.person_year', 'core.person', `${KEY_ROWS_TAB
 export const COORDINATOR_TABLES: PublishedTable[] = [
   { schema: 'mart', table: 'measure_cells_demographic' },
   { schema: 'mart', table: 'measure_cells_organization' },
+  { schema: 'mart', table: 'measure_cells_demographic_quarter', optional: true },
+  { schema: 'mart', table: 'measure_cells_organization_quarter', optional: true },
   { schema: 'mart', table: 'top_share_cells' },
   { schema: 'mart', table: 'top_share_pair_cells' },
   { schema: 'mart', table: 'measure_cells_catalog' },
   { schema: 'etl', table: 'warehouse_info' },
+  // The facts the load stored (pipelines/marts/store-warehouse-facts.ts): a few hundred rows the server
+  // reads instead of counting the people of every dimension value over the shards (~18 queries).
+  { ...STORED_FACTS.population, optional: true },
+  { ...STORED_FACTS.dimensionValues, optional: true },
   // The payers a cohort's payer criterion names by category (a few rows).
   { schema: 'core', table: 'payer' },
 ];

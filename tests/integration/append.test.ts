@@ -7,6 +7,7 @@ import { openDatabase } from '../../core/warehouse/database.ts';
 import { copyOfNj27, NJ27, rewriteFile } from '../helpers/extract-fixtures.ts';
 import { countHits, scanFolder, sourceIdentifiers } from '../helpers/identifier-scan.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
+import { independentDimensionValuePeople, independentPopulation, storedDimensionValuePeople } from '../helpers/independent-facts.ts';
 
 /** Keeps the patients whose line number (2–28) satisfies `keep`; every other file stays whole. */
 function halfOfNj27(keep: (line: number) => boolean): string {
@@ -41,6 +42,18 @@ describe('appending extracts', () => {
     expect(firstLoad.people).toBe(13);
     expect(await counts(warehouse)).toEqual({ people: 27, encounters: 604, conditions: 438, observations: 990, runs: 2, mart_people: 27 });
     expect(secondLoad.people).toBe(27);
+  });
+
+  it('stores the warehouse facts of the whole appended population, as counted here from its rows', async () => {
+    const db = await openDatabase(warehouse, { readOnly: true });
+    try {
+      const [stored] = await db.query<{ people: number; key_sum: number }>('SELECT people, key_sum FROM etl.population_fact');
+      expect({ people: Number(stored!.people), key_sum: Number(stored!.key_sum) }).toEqual(await independentPopulation(db));
+      expect(Number(stored!.people)).toBe(27);
+      expect(await storedDimensionValuePeople(db)).toEqual(await independentDimensionValuePeople(db));
+    } finally {
+      db.close();
+    }
   });
 
   it('quarantines only what belongs to neither extract, and each run reconciles', () => {

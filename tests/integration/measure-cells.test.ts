@@ -1,8 +1,13 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { buildMeasureSql, type MeasureQuery } from '../../core/measures/build-measure-sql.ts';
 import { MEASURES } from '../../core/measures/catalog.ts';
-import type { Dimension } from '../../core/measures/dimensions.ts';
+import type { MeasureDefinition } from '../../core/measures/measure-definition.ts';
+import { DIMENSION_NAMES, type Dimension } from '../../core/measures/dimensions.ts';
 import { CELL_TABLES, cellsFor, DIMENSION_PAIRS, measureCellCatalog, TOP_SHARE_PAIR_TABLE, TOP_SHARE_TABLE, type CellCatalog } from '../../core/measures/measure-cells.ts';
+import { runMeasure } from '../../core/measures/run-measure.ts';
 import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 
@@ -81,9 +86,75 @@ describe('measure cells', () => {
     }
   });
 
+  // Quarters: the published answer (perturbed counts, estimates, CIs, suppression; age
+  // adjustment and exact counts too) must be the same whether the cells or the person rows give it.
+  // Counts, keys and suppression are exact; a sum of fractional doubles (person-time, cost) added in
+  // another order may differ in its last bits (and an iterative gamma bound of an age-adjusted CI
+  // moves by its own tolerance with them), so fractions must agree to a relative 1e-9.
+  function differences(cells: unknown, people: unknown, path = ''): string[] {
+    if (typeof cells === 'number' && typeof people === 'number' && !(Number.isInteger(cells) && Number.isInteger(people))) {
+      return Math.abs(cells - people) <= 1e-9 * Math.max(1, Math.abs(people)) ? [] : [`${path}: ${cells} vs ${people}`];
+    }
+    if (cells && people && typeof cells === 'object' && typeof people === 'object') {
+      const keys = [...new Set([...Object.keys(cells), ...Object.keys(people)])];
+      return keys.flatMap((k) => differences((cells as Row)[k], (people as Row)[k], `${path}/${k}`));
+    }
+    return cells === people ? [] : [`${path}: ${JSON.stringify(cells)} vs ${JSON.stringify(people)}`];
+  }
+  const finer = (['quarter'] as const).flatMap((period) => MEASURES
+    .filter((m) => m.kind !== 'top-share' && m.periods.includes(period))
+    .map((m) => [`${m.id} by ${period}`, m, period] as const));
+  const finerShapes: { by: Dimension[]; filters?: Partial<Record<Dimension, string>>; adjustAge?: boolean; exactCounts?: boolean }[] = [
+    { by: [] },
+    { by: [], adjustAge: true },
+    ...DIMENSION_NAMES.map((d) => ({ by: [d] })),
+    { by: ['race', 'sex'], adjustAge: true },
+    { by: ['county', 'payer'], exactCounts: true },
+    { by: ['organization', 'ageBand'] },
+    { by: ['sex'], filters: { race: 'white' } },
+  ];
+
+  it('holds quarter cells for every additive measure defined for quarters, none for a yearly one, none by month', () => {
+    expect(finer.length).toBeGreaterThan(20);
+    for (const [, measure, period] of finer) {
+      expect(cellsFor({ measure, period, by: ['sex'], filters: {} }, catalog)?.table).toBe(`measure_cells_demographic_${period}`);
+      expect(cellsFor({ measure, period, by: ['organization'], filters: {} }, catalog)?.table).toBe(`measure_cells_organization_${period}`);
+    }
+    const yearly = MEASURES.find((m) => m.id === 'hba1c-control')!;
+    expect(yearly.periods).not.toContain('quarter');
+    expect(catalog.get('measure_cells_demographic_quarter')?.has(yearly.id)).toBe(false);
+    expect(cellsFor({ measure: yearly, period: 'quarter', by: ['sex'], filters: {} }, catalog)).toBeUndefined();
+    expect(cellsFor({ measure: finer[0]![1], period: 'month', by: ['sex'], filters: {} }, catalog)).toBeUndefined();
+  });
+
+  /** Every request shape of `measure` by `period` publishes the same answer from `tables` as from person rows. */
+  async function expectSamePublished(measure: MeasureDefinition, period: 'year' | 'quarter', tables: RegExp) {
+    for (const { by, filters = {}, ...options } of finerShapes) {
+      const query: MeasureQuery = { measure, period, by, filters };
+      expect(cellsFor({ ...query, byStdAgeGroup: options.adjustAge }, catalog)?.table, `${by}`).toMatch(tables);
+      const fromCells = await runMeasure(db, query, options);
+      const fromPeople = await runMeasure(db, query, { ...options, personRows: true });
+      expect(fromCells.length, `${by}`).toBeGreaterThan(0);
+      expect(fromCells.length).toBe(fromPeople.length);
+      expect(differences(fromCells, fromPeople), `${measure.id} ${period} by ${by} ${JSON.stringify(options)}`).toEqual([]);
+    }
+  }
+
+  // Cost measures included: an age-adjusted rate rounds summed dollars, which often land on .50
+  // cents exactly, so the rounding must not depend on the order of addition (round-summed-amount.ts).
+  it.each(finer)('%s: every stratifier publishes the same answer from cells as from person rows', async (_name, measure, period) => {
+    await expectSamePublished(measure, period, new RegExp(`^measure_cells_\\w+_${period}$`));
+  });
+
+  // The yearly cells, published the same way (the SQL comparison above checks their sums, not what is published).
+  it.each(MEASURES.filter((m) => m.kind !== 'top-share').map((m) => [m.id, m] as const))('%s by year: every stratifier publishes the same answer from cells as from person rows', async (_id, measure) => {
+    await expectSamePublished(measure, 'year', /^measure_cells_(demographic|organization)$/);
+  });
+
   it('reads person rows for what the cells cannot answer', () => {
     const measure = MEASURES.find((m) => m.id === 'diabetes-prevalence')!;
     expect(cellsFor({ measure, period: 'month', by: ['sex'], filters: {} }, catalog)).toBeUndefined();
+    expect(cellsFor({ measure, period: 'quarter', by: ['organization', 'race'], filters: {} }, catalog)).toBeUndefined();
     expect(cellsFor({ measure, period: 'year', by: ['organization', 'race'], filters: {} }, catalog)).toBeUndefined();
     expect(cellsFor({ measure, period: 'year', by: ['sex'], filters: {}, cohort: { sql: 'SELECT 1', values: [] } }, catalog)).toBeUndefined();
   });
@@ -94,5 +165,34 @@ describe('measure cells', () => {
     const changed = { ...measure, population: 'age >= 18' };
     expect(cellsFor({ measure: changed, period: 'year', by: ['sex'], filters: {} }, catalog)).toBeUndefined();
     expect(cellsFor({ measure, period: 'year', by: ['sex'], filters: {} }, new Map())).toBeUndefined();
+  });
+
+  // The server's path: a copy of the warehouse with no quarterly person rows left still answers a
+  // quarterly request the cells hold exactly as the full warehouse does, so it read the cells.
+  it('serves a quarterly request from the quarter cells', async () => {
+    const emptied = join(built.dir, 'no-quarter-rows.duckdb');
+    copyFileSync(built.warehouse, emptied);
+    const writable = await openDatabase(emptied);
+    await writable.run('DELETE FROM mart.person_quarter');
+    writable.close();
+    const servers: RunningServer[] = [];
+    try {
+      for (const warehouse of [built.warehouse, emptied]) servers.push(await startServer({ warehouse, port: 0, host: '127.0.0.1' }));
+      const rows = async (server: RunningServer, path: string) => {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status, path).toBe(200);
+        return ((await response.json()) as { rows: Row[] }).rows;
+      };
+      const view = '/api/measures/inpatient-admissions-per-1000?period=quarter&by=sex&adjust=age';
+      const full = await rows(servers[0]!, view);
+      expect(full.length).toBeGreaterThan(8);
+      expect(await rows(servers[1]!, view)).toEqual(full);
+      // What the cells do not hold (organization × race) reads the person rows: nothing left in the copy.
+      const fine = '/api/measures/inpatient-admissions-per-1000?period=quarter&by=organization,race';
+      expect((await rows(servers[0]!, fine)).some((r) => typeof r.rate === 'number')).toBe(true);
+      expect((await rows(servers[1]!, fine)).some((r) => typeof r.rate === 'number')).toBe(false);
+    } finally {
+      for (const server of servers) await server.close();
+    }
   });
 });

@@ -21,7 +21,8 @@ if (!bin) console.warn('postgres-dialect: skipped, no PostgreSQL binaries (insta
 
 /** A small cluster: the tables hold a few thousand rows. */
 const SETTINGS = ['shared_buffers=64MB', 'work_mem=16MB', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
-const TABLES = ['person_year', 'person_quarter', 'measure_cells_demographic', 'measure_cells_organization', 'top_share_cells', 'top_share_pair_cells'];
+const TABLES = ['person_year', 'person_quarter', 'measure_cells_demographic', 'measure_cells_organization', 'measure_cells_demographic_quarter',
+  'measure_cells_organization_quarter', 'top_share_cells', 'top_share_pair_cells'];
 
 describe.skipIf(!bin)('measure SQL in the PostgreSQL dialect on PostgreSQL 15', () => {
   let built: TestWarehouse;
@@ -80,12 +81,14 @@ describe.skipIf(!bin)('measure SQL in the PostgreSQL dialect on PostgreSQL 15', 
     }
   });
 
-  it('gives DuckDB\'s answer for the other query shapes: quarters, the whole span, age groups, a stored pair the other way round', async () => {
+  it('gives DuckDB\'s answer for the other query shapes: quarters (person rows and cells), the whole span, age groups, a stored pair the other way round', async () => {
     const rate = findMeasure('diabetes-incidence')!;
     const ratio = findMeasure('cost-pmpm')!;
     const topShare = findMeasure('top-5-percent-cost-share')!;
     const shapes: [MeasureQuery, boolean][] = [
       [{ measure: rate, period: 'quarter', by: ['ageBand', 'race'], filters: {} }, false],
+      [{ measure: rate, period: 'quarter', by: ['ageBand', 'race'], filters: {} }, true],
+      [{ measure: ratio, period: 'quarter', by: ['organization'], filters: { sex: 'F' } }, true],
       [{ measure: topShare, period: 'quarter', by: ['county'], filters: {} }, false],
       [{ measure: ratio, period: 'all', by: ['payer'], filters: {} }, true],
       [{ measure: ratio, period: 'all', by: ['county'], filters: {} }, false],

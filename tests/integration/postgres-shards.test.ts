@@ -5,7 +5,7 @@
 // swapping in without a reader seeing half of it; the API, cohort previews and the cohort ledger
 // answering as the DuckDB server does, characterizations and comparisons of saved cohorts included, their
 // aggregates pushed to the shards.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -29,6 +29,7 @@ import { runPopsight } from '../helpers/run-popsight.ts';
 import { costSql, demographicsSql, diagnosesSql, sharedDescriptionsSql } from '../../core/cohorts/build-profile-sql.ts';
 import { CONDITION_VALUE_SETS } from '../../core/cohorts/value-sets.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
+import { independentDimensionValuePeople, independentPopulation } from '../helpers/independent-facts.ts';
 
 type Row = Record<string, unknown>;
 
@@ -176,39 +177,90 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
     expect(expected!.most).toBeGreaterThan(1);
   });
 
-  // Issue 20: the server's first request reads the warehouse facts (population, dimension values); written
-  // without the shard among their keys, postgres_fdw shipped every person row to the coordinator, eleven
-  // times, over the query budget at a million people. Every statement the facts and three measure
-  // requests run must scan no person row on the coordinator.
+  // Issue 20: the server's first request reads the warehouse facts (population, dimension values). The
+  // load stores them and the publication copies them to the coordinator, so the server reads a few local
+  // rows; a publication of a warehouse loaded before (no such tables: renamed aside here) computes them,
+  // and written without the shard among their keys, postgres_fdw shipped every person row to the
+  // coordinator, eleven times, over the query budget at a million people. Every statement the facts and
+  // three measure requests run must scan no person row on the coordinator.
   it('reads the warehouse facts and measures with each person-row aggregate pushed to the shards', async () => {
     const pool = openPostgresPool(urlOf(coordinator));
-    const statements: { sql: string; values: SqlValue[] }[] = [];
-    const inner = postgresDatabase(pool, 'coordinator');
-    const recording: Database = { ...inner, query: (sql, values = [], options) => (statements.push({ sql, values }), inner.query(sql, values, options)) };
+    const factTables = ['population_fact', 'dimension_value_people'];
     try {
-      await Promise.all([warehouseMeta(recording), dimensionValues(recording)]);
-      const listed = await dimensionValues(recording);
-      for (const [id, by] of [['ed-visits-per-1000', 'payer'], ['cost-pmpm', 'county'], ['diabetes-prevalence', 'sex']] as const) {
-        await runMeasure(recording, { measure: findMeasure(id)!, period: 'year', by: [by], filters: {} }, { listed });
-      }
-      // The facts (warehouse_info, population, most rows: 3), each of 9 dimensions' rows and its few values' people (9 to 18), the cell catalog (2), 3 measures.
-      expect(statements.length).toBeGreaterThanOrEqual(3 + 9 + 2 + 3);
-      expect(statements.length).toBeLessThanOrEqual(3 + 18 + 2 + 3);
-      const client2 = await pool.connect();
-      try {
-        for (const { sql, values } of statements) {
-          const plan = (await client2.query(`EXPLAIN (VERBOSE, COSTS OFF) ${sql}`, values)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
-          const rowScans = plan.match(/Foreign Scan on (mart|core)\.\w+/g) ?? [];
-          expect(rowScans, `${sql}\n${plan}`).toEqual([]);
-          if (/\bmart\.person_year\b/.test(sql)) expect(plan.match(/Relations: Aggregate on \(mart\.person_year_shard_\d/g), `${sql}\n${plan}`).toHaveLength(SHARDS);
+      for (const stored of [true, false]) {
+        if (!stored) for (const table of factTables) await client.query(`ALTER TABLE etl.${table} RENAME TO ${table}_aside`);
+        const statements: { sql: string; values: SqlValue[] }[] = [];
+        const inner = postgresDatabase(pool, 'coordinator');
+        const recording: Database = { ...inner, query: (sql, values = [], options) => (statements.push({ sql, values }), inner.query(sql, values, options)) };
+        await Promise.all([warehouseMeta(recording), dimensionValues(recording)]);
+        const listed = await dimensionValues(recording);
+        const factStatements = statements.length;
+        for (const [id, by] of [['ed-visits-per-1000', 'payer'], ['cost-pmpm', 'county'], ['diabetes-prevalence', 'sex']] as const) {
+          await runMeasure(recording, { measure: findMeasure(id)!, period: 'year', by: [by], filters: {} }, { listed });
         }
-      } finally {
-        client2.release();
+        if (stored) {
+          // warehouse_info, whether the facts are stored, the population, the dimension values: no person row read.
+          expect(factStatements, statements.map((s) => s.sql).join('\n')).toBe(4);
+          expect(statements.slice(0, factStatements).filter((s) => /\b(mart|core)\./.test(s.sql))).toEqual([]);
+        } else {
+          // The facts (warehouse_info, stored?, population, most rows: 4), each of 9 dimensions' rows and its few values' people (9 to 18).
+          expect(factStatements).toBeGreaterThanOrEqual(4 + 9);
+          expect(factStatements).toBeLessThanOrEqual(4 + 18);
+        }
+        const client2 = await pool.connect();
+        try {
+          for (const { sql, values } of statements) {
+            const plan = (await client2.query(`EXPLAIN (VERBOSE, COSTS OFF) ${sql}`, values)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
+            const rowScans = plan.match(/Foreign Scan on (mart|core)\.\w+/g) ?? [];
+            expect(rowScans, `${sql}\n${plan}`).toEqual([]);
+            if (/\bmart\.person_year\b/.test(sql)) expect(plan.match(/Relations: Aggregate on \(mart\.person_year_shard_\d/g), `${sql}\n${plan}`).toHaveLength(SHARDS);
+          }
+        } finally {
+          client2.release();
+        }
       }
     } finally {
+      for (const table of factTables) await client.query(`ALTER TABLE IF EXISTS etl.${table}_aside RENAME TO ${table}`);
       await pool.end();
     }
   });
+
+  it('copies the facts the load stored to the coordinator as local tables, equal to the people counted from the warehouse', async () => {
+    const { rows: kinds } = await client.query<{ name: string; relkind: string }>(
+      `SELECT relname AS name, relkind FROM pg_class WHERE relnamespace = 'etl'::regnamespace AND relname IN ('population_fact', 'dimension_value_people') ORDER BY 1`);
+    expect(kinds).toEqual([{ name: 'dimension_value_people', relkind: 'r' }, { name: 'population_fact', relkind: 'r' }]);
+    const { rows: [population] } = await client.query('SELECT people::int AS people, key_sum::bigint AS key_sum FROM etl.population_fact');
+    expect({ people: population.people, key_sum: Number(population.key_sum) }).toEqual(await independentPopulation(db));
+    const { rows } = await client.query('SELECT dimension, value, people::int AS people FROM etl.dimension_value_people');
+    const byKey = (a: Row, b: Row) => String(a.dimension).localeCompare(String(b.dimension)) || String(a.value).localeCompare(String(b.value));
+    expect(rows.sort(byKey)).toEqual(await independentDimensionValuePeople(db));
+  });
+
+  // Runs before the next test, which publishes the test warehouse again.
+  it('publishes a warehouse loaded before the stored facts: the coordinator has no fact tables and gives the same facts, computed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'popsight-shards-old-style-'));
+    const pool = openPostgresPool(urlOf(coordinator));
+    try {
+      const oldStyle = join(folder, 'old-style.duckdb');
+      copyFileSync(built.warehouse, oldStyle);
+      const old = await openDatabase(oldStyle);
+      await old.run('DROP TABLE etl.population_fact');
+      await old.run('DROP TABLE etl.dimension_value_people');
+      old.close();
+      const published = await runPopsight(['publish', '--warehouse', oldStyle, '--engine', urlOf(coordinator), ...shards.flatMap((s) => ['--shard', urlOf(s)])]);
+      expect(published.code, published.stderr).toBe(0);
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'etl'::regnamespace AND relname IN ('population_fact', 'dimension_value_people')`);
+      expect(rows[0].n).toBe(0);
+      const sharded = postgresDatabase(pool, 'coordinator');
+      for (const exactCounts of [true, false]) {
+        expect(await dimensionValues(sharded, { exactCounts })).toEqual(await dimensionValues(db, { exactCounts }));
+        expect(await warehouseMeta(sharded, { exactCounts })).toEqual(await warehouseMeta(db, { exactCounts }));
+      }
+    } finally {
+      await pool.end();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('publishes again as one swap: a reader throughout sees the whole population every time, and one publication remains', async () => {
     const [{ rows: people }] = await db.query<{ rows: number }>('SELECT count(*)::INTEGER AS rows FROM mart.person_year');

@@ -43,6 +43,8 @@ function shapesGolden(cells: CellCatalog, dialect: SqlDialect): string {
   const shapes: [string, BuiltSql][] = [
     ['quarterly, two stratifiers, person rows', buildMeasureSql({ measure: rate, period: 'quarter', by: ['ageBand', 'race'], filters: {} }, undefined, dialect)],
     ['monthly, one filter, person rows', buildMeasureSql({ measure: ratio, period: 'month', by: [], filters: { county: "O'Brien County" } }, undefined, dialect)],
+    ['quarterly by sex (age standardization), quarter cells', buildMeasureSql({ measure: rate, period: 'quarter', by: ['sex'], filters: {}, byStdAgeGroup: true }, cells, dialect)],
+    ['quarterly by organization, one filter, quarter cells', buildMeasureSql({ measure: ratio, period: 'quarter', by: ['organization'], filters: { sex: 'F' } }, cells, dialect)],
     ['whole span (period all), by payer, cells', buildMeasureSql({ measure: ratio, period: 'all', by: ['payer'], filters: {} }, cells, dialect)],
     ['yearly by standard age group (age standardization), cells', buildMeasureSql({ measure: rate, period: 'year', by: ['sex'], filters: {}, byStdAgeGroup: true }, cells, dialect)],
     ['yearly, a saved cohort with a filter (parameters renumbered), person rows', buildMeasureSql({ measure: rate, period: 'year', by: ['sex'], filters: { payer: 'Medicare' }, cohort }, undefined, dialect)],
