@@ -16,7 +16,7 @@ import { openDatabase, type Database } from '../core/warehouse/database.ts';
 import { DEFAULT_MAIL_FROM, runReport, type RunResult } from '../server/reports/deliver-report.ts';
 import { mailerFor } from '../server/reports/mailer.ts';
 import { cohortGate } from '../server/cohorts/cohort-gate.ts';
-import { cohortForRecipients, type ReportCohorts } from '../server/reports/report-cohorts.ts';
+import { cohortForRecipients, savedCohortsOfViews, type ReportCohorts } from '../server/reports/report-cohorts.ts';
 import { previewHtml, renderReport, type RenderedReport } from '../server/reports/render-report.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { StateStore } from '../server/state/state-store.ts';
@@ -77,6 +77,8 @@ export interface AddReportOptions extends ReportCommandOptions {
   cron?: string;
   tz?: string;
   afterLoad?: boolean;
+  /** Also attach one PDF of the whole report to each message. */
+  pdf?: boolean;
 }
 
 export async function addReportCommand(options: AddReportOptions): Promise<SavedReport> {
@@ -86,8 +88,14 @@ export async function addReportCommand(options: AddReportOptions): Promise<Saved
     recipients: options.to,
     views: options.view.map(readViewText),
     schedule: { cron: options.cron ?? DEFAULT_SCHEDULE.cron, timeZone: options.tz ?? DEFAULT_SCHEDULE.timeZone, afterLoad: options.afterLoad === true },
+    pdf: options.pdf === true,
   });
-  const saved = await withReports(options, (reports) => reports.save(definition));
+  const saved = await withReports(options, async (reports, state) => {
+    // As POST /api/reports: a view's cohort must be a saved cohort of this state store (the ledger is
+    // asked when the report is sent, for each recipient).
+    await savedCohortsOfViews(state.cohorts, definition);
+    return reports.save(definition);
+  });
   console.log(reportCliMessages.added(saved.id, saved.name, saved.nextRunAt));
   return saved;
 }
@@ -100,7 +108,7 @@ export async function listReportsCommand(options: ReportCommandOptions): Promise
       const last = (await reports.runs(report.id)).at(-1);
       console.log(reportCliMessages.listed({
         id: report.id, name: report.name, owner: report.owner, views: report.views.length, recipients: report.recipients.length,
-        cron: report.schedule.cron, timeZone: report.schedule.timeZone, nextRunAt: report.nextRunAt, paused: report.paused?.reason ?? null,
+        cron: report.schedule.cron, timeZone: report.schedule.timeZone, nextRunAt: report.nextRunAt, paused: report.paused?.reason ?? null, pdf: report.pdf,
         lastRun: last ? `${last.status} at ${last.startedAt}` : reportCliMessages.neverRun(),
       }));
     }
@@ -133,6 +141,7 @@ const reportCohortsOf = (state: StateStore, options: { exactCounts?: boolean }):
 
 function printRenderTimes(rendered: RenderedReport): void {
   for (const view of rendered.views) console.log(reportCliMessages.viewRendered(view.measure.title, view.renderMs));
+  if (rendered.pdfMs !== null) console.log(reportCliMessages.pdfMade(rendered.pdfMs));
 }
 
 export async function previewReportCommand(id: string, options: RenderCommandOptions & { out: string }, env: NodeJS.ProcessEnv = process.env): Promise<RenderedReport> {
@@ -220,6 +229,7 @@ export function registerReportCommands(program: Command): void {
     .option('--cron <expression>', 'schedule, five-part cron (default: 0 7 * * 1, Mondays 07:00)')
     .option('--tz <zone>', 'IANA time zone of the schedule (default: UTC)')
     .option('--after-load', 'also send it after each successful load (once per data version)', false)
+    .option('--pdf', 'also attach one PDF of the whole report (every view\'s chart, table and definition) to each message', false)
     .addOption(stateOption())
     .action(async (options) => {
       await addReportCommand(options);

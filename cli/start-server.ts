@@ -16,7 +16,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../server/http/rate-l
 import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openPostgresWarehouse } from '../server/warehouse/postgres-warehouse.ts';
-import { warmWarehouse } from '../server/warehouse/warm-up.ts';
+import { warmCohorts, warmWarehouse } from '../server/warehouse/warm-up.ts';
 import { warmDefaultViews } from '../server/measures/default-views.ts';
 import { countyOutlines } from '../server/meta/county-outlines.ts';
 import { dimensionValues } from '../core/warehouse/warehouse-facts.ts';
@@ -149,6 +149,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await warmWarehouse(db);
       countyOutlines((await dimensionValues(db, { exactCounts })).county);
       await warmDefaultViews(db, views, { exactCounts });
+      // After everything the data pages show: the cohort gate's person index.
+      await warmCohorts(db, gate.members);
     };
     if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
     else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs, warm: options.warmUp === false ? undefined : warm });

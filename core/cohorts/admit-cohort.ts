@@ -100,8 +100,8 @@ export class CohortAdmission {
 
   /** The cohort's members, its own ledger entry if any, and the first earlier cohort (in the ledger's order) 1–10 people from it. */
   async #compare(db: Database, principal: Principal, cohort: CohortToAdmit, withDrafts: boolean) {
-    const { dataVersion } = await warehouseMeta(db);
-    const sized = await this.members.sized(db, cohort.definition);
+    // At once: on a server just started, the facts may still be computing while the members are read.
+    const [{ dataVersion }, sized] = await Promise.all([warehouseMeta(db), this.members.sized(db, cohort.definition)]);
     const key = ledgerKey(cohort.definition);
     let known: LedgerCohort | undefined;
     let near: { cohort: LedgerCohort; members: MemberSet } | undefined;

@@ -4,9 +4,9 @@
 // in two phases: a partial aggregate grouped by the shard first, which the engine pushes to each
 // shard whole (each person's rows live on one shard), and its re-aggregation on the coordinator, as
 // the measures are (build-measure-sql.ts). The members arrive as one bound array of person ids (there
-// is no rowid to name them by). The two statements that name no member (the index date, the shared
-// descriptions) are here in both dialects; DuckDB's member queries are cohort-query.ts's. Pure: no
-// I/O; every value is bound, only fixed SQL is spliced in.
+// is no rowid to name them by). The index date, which names no member, is here in both dialects;
+// DuckDB's member queries are cohort-query.ts's and its shared descriptions condition-names.ts's. Pure:
+// no I/O; every value is bound, only fixed SQL is spliced in.
 import { keyResiduesSumSql, RECORD_KEY_COLUMN, RECORD_KEY_MODULUS } from '../disclosure/cell-key.ts';
 import { additiveColumns } from '../measures/build-measure-sql.ts';
 import { requireMeasure } from '../measures/catalog.ts';
@@ -173,25 +173,13 @@ export function costSql(dialect: SqlDialect, members: ProfileMembers): CohortSql
 /**
  * For each of `codes` (system, code), the description of its records that the most people of the
  * warehouse share, if at least `minimumPeople` do (ties: the first in byte order); rows (system, code,
- * description). People are counted per shard (each person on one), then added up.
+ * description). People are counted per shard (each person on one), then added up. PostgreSQL only:
+ * condition-names.ts reads DuckDB's with a shortcut of its own.
  */
 export function sharedDescriptionsSql(dialect: SqlDialect, codes: readonly { system: string; code: string }[], minimumPeople: number): CohortSql {
+  if (dialect.name === 'duckdb') throw new Error("DuckDB's shared descriptions are read by condition-names.ts");
   const b = new Binder();
   const minimum = b.bind(minimumPeople);
-  if (dialect.name === 'duckdb') {
-    const pairs = codes.map(({ system, code }) => `(${b.bind(system)}, ${b.bind(code)})`);
-    // The codes again as a plain list: a filter DuckDB pushes into the scan of core.condition, which the join is not.
-    const list = codes.map(({ code }) => b.bind(code));
-    return {
-      sql: `WITH shown(system, code) AS (VALUES ${pairs.join(', ')})
-            SELECT system, code, description FROM (
-              SELECT c.system, c.code, c.description, count(DISTINCT c.person_id) AS people
-              FROM core.condition AS c JOIN shown AS s ON s.system = c.system AND s.code = c.code
-              WHERE c.code IN (${list.join(', ')}) AND c.description IS NOT NULL GROUP BY ALL HAVING count(DISTINCT c.person_id) >= ${minimum})
-            QUALIFY row_number() OVER (PARTITION BY system, code ORDER BY people DESC, description) = 1`,
-      values: b.values,
-    };
-  }
   const systems = b.bindArray(codes.map((c) => c.system));
   const list = b.bindArray(codes.map((c) => c.code));
   const { select, groupBy } = partial(dialect, ['system', 'code', 'description']);

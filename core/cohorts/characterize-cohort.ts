@@ -4,14 +4,14 @@
 // each with the key of exactly the people it counts, summed in the SQL that counts them; the true
 // counts never leave this module.
 import { CMS_MINIMUM_CELL_SIZE, type DisclosedCount } from '../disclosure/index.ts';
-import { conditionCodes } from '../reference/reference-data.ts';
 import type { Database } from '../warehouse/database.ts';
-import { indexDateSql, sharedDescriptionsSql } from './build-profile-sql.ts';
+import { indexDateSql } from './build-profile-sql.ts';
 import { cohortCost, type CostPmpm } from './cohort-cost.ts';
 import { countDisclosure, type CountDisclosure, type CountRow, type DisclosedRow } from './cohort-disclosure.ts';
 import { CohortMembers } from './cohort-members.ts';
 import type { CohortCriteria } from './cohort-query.ts';
-import { profileSource, type DiagnosisRow, type ProfileSource } from './profile-source.ts';
+import { conditionNames } from './condition-names.ts';
+import { profileSource, type DemographicRow, type DiagnosisRow } from './profile-source.ts';
 import { AGE_BANDS, CONDITION_VALUE_SETS, RACES, SEXES } from './value-sets.ts';
 
 export type { CostPmpm } from './cohort-cost.ts';
@@ -56,8 +56,8 @@ export async function characterizeCohort(db: Database, definition: Definition, o
   const disclosure = countDisclosure(options);
   // The members once, as a set of rows (cached per warehouse generation): every breakdown reads them, none evaluates the criteria again.
   const cohortMembers = options.members ?? new CohortMembers();
-  const [members, keys, indexDate] = await Promise.all([cohortMembers.of(db, definition), cohortMembers.keys(db), indexDateOf(db, definition)]);
-  const size = disclosure.size({ count: members.size, key: members.keySum(keys) });
+  const [members, index, indexDate] = await Promise.all([cohortMembers.of(db, definition), cohortMembers.index(db), indexDateOf(db, definition)]);
+  const size = disclosure.size({ count: members.size, key: members.keySum(index.keys) });
   const nothingMore = { indexDate, size, breakdowns: null, conditionGroups: null, topConditions: null, costPmpm: null };
   if (size.suppressed) return nothingMore;
   // A cohort must have at least 11 published members; exact counts keep showing an empty cohort's zeros, as before.
@@ -65,10 +65,15 @@ export async function characterizeCohort(db: Database, definition: Definition, o
 
   const details = options.details ?? true;
   const source = await profileSource(db, cohortMembers, members, indexDate);
+  // The true counts are kept with the members (per generation): the profile's characterization and comparison share them.
+  const counted = <T>(what: string, count: () => Promise<T>) => cohortMembers.counted(db, definition, what, count);
+  const allDiagnoses = () => counted('diagnoses', () => source.diagnoses(true));
+  // A comparison needs only the condition groups: from the diagnoses when they are counted (or being counted), else alone.
+  const groupDiagnoses = () => cohortMembers.countedBefore<DiagnosisRow[]>(db, definition, 'diagnoses') ?? counted('condition groups', () => source.diagnoses(false));
   const [breakdowns, [conditionGroups, topConditions], costPmpm] = await Promise.all([
-    demographics(source, size.value, disclosure),
-    source.diagnoses(details).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),
-    details ? cohortCost(source, options) : null,
+    counted('demographics', () => source.demographics()).then((rows) => demographics(rows, size.value, disclosure)),
+    (details ? allDiagnoses() : groupDiagnoses()).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),
+    details ? counted(`cost ${options.exactCounts ? 'exact' : 'perturbed'}`, () => cohortCost(source, options)) : null,
   ]);
   return { indexDate, size, breakdowns, conditionGroups, topConditions, costPmpm };
 }
@@ -80,8 +85,7 @@ async function indexDateOf(db: Database, definition: Definition): Promise<string
   return row!.index_date;
 }
 
-async function demographics(source: ProfileSource, size: number, disclosure: CountDisclosure): Promise<Record<Breakdown, DisclosedRow[]>> {
-  const rows = await source.demographics();
+function demographics(rows: DemographicRow[], size: number, disclosure: CountDisclosure): Record<Breakdown, DisclosedRow[]> {
   const result = {} as Record<Breakdown, DisclosedRow[]>;
   for (const breakdown of BREAKDOWNS) {
     // Dense: every category, zeros too, and any value outside the list, so the cells sum to the size.
@@ -117,46 +121,4 @@ async function commonDiagnoses(db: Database, all: DiagnosisRow[], size: number, 
   const top = shown.slice(0, TOP_CONDITIONS);
   const names = await conditionNames(db, top);
   return top.map((c) => ({ ...c, description: names.get(`${c.system}|${c.code}`) ?? null }));
-}
-
-/**
- * The text a diagnosis is shown with, never one record's: the reference description of data/reference,
- * else the description most people of the warehouse share, if 11 or more do (the free-text rule of the
- * load, pipelines/deidentify/free-text.ts; ties go to the first in sort order).
- */
-async function conditionNames(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const reference = new Map(conditionCodes().map((ref) => [`${ref.system}|${ref.code}`, ref.description]));
-  // Codes with a reference description need no reading; the others' shared texts are warehouse facts, kept per generation.
-  const unnamed = conditions.filter(({ system, code }) => !reference.has(`${system}|${code}`));
-  const shared = await sharedDescriptions(db, unnamed);
-  for (const [key, description] of shared) if (description !== null) names.set(key, description);
-  for (const [key, description] of reference) names.set(key, description);
-  return names;
-}
-
-/** Each code's shared description, or null when 11 or more people share none; per warehouse generation (a new load opens a new Database). */
-const sharedByGeneration = new WeakMap<Database, Map<string, Promise<string | null>>>();
-
-/** The codes not asked for before on this generation are read in one query. */
-async function sharedDescriptions(db: Database, conditions: Pick<TopCondition, 'system' | 'code'>[]): Promise<Map<string, string | null>> {
-  let known = sharedByGeneration.get(db);
-  if (!known) sharedByGeneration.set(db, (known = new Map()));
-  const keyOf = ({ system, code }: Pick<TopCondition, 'system' | 'code'>) => `${system}|${code}`;
-  const missing = conditions.filter((c) => !known.has(keyOf(c)));
-  if (missing.length > 0) {
-    const { sql, values } = sharedDescriptionsSql(db.dialect, missing, CMS_MINIMUM_CELL_SIZE);
-    const read = db
-      .query<{ system: string; code: string; description: string }>(sql, values)
-      .then((rows) => new Map(rows.map((row) => [keyOf(row), row.description])));
-    for (const condition of missing) {
-      const key = keyOf(condition);
-      const description = read.then((found) => found.get(key) ?? null);
-      known.set(key, description);
-      // A failed read is not kept: the next request tries again.
-      description.catch(() => known.delete(key));
-    }
-  }
-  const entries = await Promise.all(conditions.map(async (c) => [keyOf(c), await known.get(keyOf(c))!] as const));
-  return new Map(entries);
 }

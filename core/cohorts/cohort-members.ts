@@ -19,6 +19,8 @@ export interface SizedMembers {
 
 /** Leaf answers kept per generation (125 KB each at 1,000,000 people: 256 of them are 32 MB). */
 const DEFAULT_CACHED_SETS = 256;
+/** Counts of a cohort's members kept per generation (a few hundred rows each). */
+const CACHED_COUNTS = 64;
 
 /**
  * A generation's people by row number. On DuckDB the row number is core.person's rowid; on
@@ -34,6 +36,7 @@ interface GenerationIndex extends PersonIndex {
 interface Generation {
   index: Promise<GenerationIndex>;
   sets: Map<string, Promise<MemberSet>>;
+  counts: Map<string, Promise<unknown>>;
 }
 
 export class CohortMembers {
@@ -86,10 +89,39 @@ export class CohortMembers {
     return members.and(await this.#cached(db, generation, key, () => buildVisiblePeopleSql(visible, db.dialect)));
   }
 
+  /**
+   * What `count` finds about a definition's members (its true counts by a characteristic, never
+   * published as they are), run once per generation and kept with the members: a characterization
+   * and a comparison of one cohort asked for at once (the cohort profile) share one run. `what`
+   * names the counting; a failed run is not kept.
+   */
+  counted<T>(db: Database, definition: CohortCriteria, what: string, count: () => Promise<T>): Promise<T> {
+    const { counts } = this.#generation(db);
+    const key = countsKey(definition, what);
+    const hit = counts.get(key);
+    if (hit) {
+      counts.delete(key);
+      counts.set(key, hit);
+      return hit as Promise<T>;
+    }
+    const pending = count();
+    counts.set(key, pending);
+    pending.catch(() => {
+      if (counts.get(key) === pending) counts.delete(key);
+    });
+    while (counts.size > CACHED_COUNTS) counts.delete(counts.keys().next().value!);
+    return pending;
+  }
+
+  /** The run of `counted` for this definition and `what` if one was started on this generation (and not dropped). */
+  countedBefore<T>(db: Database, definition: CohortCriteria, what: string): Promise<T> | undefined {
+    return this.#generations.get(db)?.counts.get(countsKey(definition, what)) as Promise<T> | undefined;
+  }
+
   #generation(db: Database): Generation {
     let generation = this.#generations.get(db);
     if (!generation) {
-      generation = { index: loadPersonIndex(db), sets: new Map() };
+      generation = { index: loadPersonIndex(db), sets: new Map(), counts: new Map() };
       this.#generations.set(db, generation);
       // A failed read is not kept: the next request tries again.
       generation.index.catch(() => this.#generations.delete(db));
@@ -116,6 +148,11 @@ export class CohortMembers {
   }
 }
 
+/** One definition's members (criteria, index date, the caller's rows) and what is counted about them. */
+function countsKey(definition: CohortCriteria, what: string): string {
+  return JSON.stringify([what, definition.criteria, definition.indexDate ?? null, definition.restriction ?? null]);
+}
+
 /** The people of core.person by row number, with their record keys computed from the pseudonym as the load does. */
 function loadPersonIndex(db: Database): Promise<GenerationIndex> {
   return db.dialect.name === 'duckdb' ? loadRowidIndex(db) : loadListedIndex(db);
@@ -132,7 +169,7 @@ async function loadRowidIndex(db: Database): Promise<GenerationIndex> {
     rowids.forEach((r, i) => (keys[r] = recordKeys[i]!));
     present = rowids;
   });
-  return { rows: Number(rows), keys, everyone: MemberSet.fromRows(Number(rows), present) };
+  return { rows: Number(rows), keys, everyone: MemberSet.fromRows(Number(rows), present), rowNumberSql: (alias) => `${alias}.rowid` };
 }
 
 /**
@@ -158,9 +195,10 @@ async function queryMembers(db: Database, index: GenerationIndex, cohort: Cohort
     const rowOf = index.rowOf;
     return MemberSet.fromRows(index.rows, members.map(({ person_id }) => rowOf.get(person_id)!));
   }
+  const row = index.rowNumberSql!('p');
   const words = await db.query<{ word: number; bits: number }>(
-    `SELECT (rowid // 32)::INTEGER AS word, bit_or(1::BIGINT << (rowid % 32)::BIGINT)::BIGINT AS bits
-     FROM core.person WHERE person_id IN (SELECT person_id FROM (${cohort.sql}) AS cohort) GROUP BY 1`,
+    `SELECT (${row} // 32)::INTEGER AS word, bit_or(1::BIGINT << (${row} % 32)::BIGINT)::BIGINT AS bits
+     FROM core.person AS p WHERE p.person_id IN (SELECT person_id FROM (${cohort.sql}) AS cohort) GROUP BY 1`,
     cohort.values,
   );
   return MemberSet.fromWords(index.rows, words);

@@ -1,17 +1,19 @@
 // A characterization's queries on DuckDB (profile-source.ts): a cohort's members as CTEs `members`
-// (person_id), `idx` (the index date) and `people` (each member's sex, race, age at the index date and
-// record key), with their bound parameters, and the breakdowns, diagnoses and cost read over them. The
-// members come as a MemberSet (cohort-members.ts, evaluated once and cached per warehouse generation)
-// and reach DuckDB as one bound list of core.person rowids, so that no breakdown evaluates the
-// cohort's criteria again. Values are always bound; only fixed SQL is spliced in. DuckDB only (rowid).
+// (person_id), `idx` (the index date) and `people` (each member's row number, sex, race, age at the
+// index date and record key), with their bound parameters, and the breakdowns, diagnoses and cost read
+// over them. The members come as a MemberSet (cohort-members.ts, evaluated once and cached per
+// warehouse generation) and reach the engine as two bound lists, their row numbers and record keys,
+// both from the generation's person index: no breakdown evaluates the cohort's criteria again, nor
+// hashes a pseudonym the index has already keyed. Values are always bound; only fixed SQL is spliced
+// in. Only on an engine whose person index addresses rows in SQL (DuckDB); PostgreSQL's queries are
+// build-profile-sql.ts's.
 import { keyResiduesSumSql, keySumSql } from '../disclosure/cell-key.ts';
 import { requireMeasure } from '../measures/catalog.ts';
 import type { RatioMeasure } from '../measures/measure-definition.ts';
 import type { Database, SqlValue } from '../warehouse/database.ts';
-import { duckdbDialect } from '../warehouse/dialect/duckdb.ts';
 import { ageSql, type CompiledDefinition } from './build-cohort-sql.ts';
 import { AGE_BAND_SQL, socialHistorySql } from './build-profile-sql.ts';
-import type { MemberSet } from './member-set.ts';
+import type { MemberSet, PersonIndex } from './member-set.ts';
 import type { CostRow, DemographicRow, DiagnosisRow } from './profile-source.ts';
 import { CONDITION_VALUE_SETS } from './value-sets.ts';
 
@@ -28,19 +30,23 @@ export class CohortQuery {
   private readonly head: string;
 
   /**
-   * `members`: the definition's members (with the caller's row restriction applied), as rows of core.person;
+   * `members`: the definition's members (with the caller's row restriction applied), as row numbers of `index`;
    * `indexDate`: its index date, resolved (YYYY-MM-DD).
    */
-  constructor(members: MemberSet, indexDate: string) {
+  constructor(members: MemberSet, index: PersonIndex, indexDate: string) {
+    const { rowNumberSql } = index;
+    if (!rowNumberSql) throw new Error('CohortQuery needs a person index that addresses core.person rows in SQL (DuckDB)');
     const rows = [...members.rows()];
-    // An empty list would not split into numbers: no one matches.
-    const member = rows.length === 0 ? 'FALSE' : `p.rowid IN (SELECT unnest(string_split(${this.bind(rows.join(','))}, ','))::BIGINT)`;
+    // Each member's row number beside its record key (zipped by the two unnests); an empty list would not split into numbers: no one matches.
+    const listed =
+      rows.length === 0
+        ? 'SELECT NULL::BIGINT AS person_row, NULL::BIGINT AS record_key WHERE FALSE'
+        : `SELECT unnest(string_split(${this.bind(rows.join(','))}, ','))::BIGINT AS person_row, unnest(string_split(${this.bind(rows.map((r) => index.keys[r]!).join(','))}, ','))::BIGINT AS record_key`;
     this.indexDate = this.bind(indexDate, 'DATE');
-    // The warehouse's core.person has no record key (the marts do): it is computed from the pseudonym as the load does.
     this.head = `WITH idx AS (SELECT ${this.indexDate} AS index_date),
-      people AS (SELECT p.person_id, p.sex, p.race, greatest(${ageSql('p', 'idx.index_date')}, 0) AS age, ${duckdbDialect.recordKey('p.person_id')} AS record_key
-                 FROM core.person AS p, idx
-                 WHERE ${member}),
+      listed AS (${listed}),
+      people AS (SELECT p.person_id, l.person_row, p.sex, p.race, greatest(${ageSql('p', 'idx.index_date')}, 0) AS age, l.record_key
+                 FROM core.person AS p JOIN listed AS l ON ${rowNumberSql('p')} = l.person_row, idx),
       members AS (SELECT person_id FROM people)`;
   }
 
@@ -63,27 +69,37 @@ export async function duckdbDemographics(db: Database, q: CohortQuery): Promise<
 }
 
 /**
- * The members' diagnoses on or before the index date, read from core.condition once: one row per
- * (system, code, member), from which both the condition groups and the common diagnoses are counted.
+ * The members' diagnoses on or before the index date, read from core.condition once: the members of
+ * each condition group, and with `withCommon` the members of each diagnosis. A member is its row
+ * number (an integer), so no grouping hashes a pseudonym; its record key comes along (any_value: one per row).
  */
 export async function duckdbDiagnoses(db: Database, q: CohortQuery, withCommon: boolean): Promise<DiagnosisRow[]> {
   const pairs = [...CONDITION_VALUE_SETS].flatMap(([group, codes]) => codes.map((code) => `(${q.bind(group)}, ${q.bind(code)})`));
-  // A (code, member) is listed when any of its records is.
-  const listed = `bool_or(c.code IN (SELECT code FROM value_sets) OR NOT ${socialHistorySql('c.description')})`;
+  const valueSets = `, value_sets(grp, code) AS (VALUES ${pairs.join(', ')})`;
   // Group rows: one per (group, member), so that both the count and the key are over distinct people.
-  const common = `UNION ALL
-              SELECT 'diagnosis', system, code, count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM member_codes WHERE listed GROUP BY system, code`;
+  const groupRows = (memberCodes: string) => `SELECT 'group' AS kind, NULL AS system, grp AS code, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM (
+                SELECT vs.grp, m.person_row, any_value(m.record_key) AS record_key FROM ${memberCodes} AS m JOIN value_sets AS vs ON vs.code = m.code GROUP BY vs.grp, m.person_row)
+              GROUP BY grp`;
+  if (!withCommon) {
+    // Only the value sets' codes are read: as a plain list, a filter DuckDB pushes into the scan of core.condition (a subquery is not).
+    const codes = [...new Set([...CONDITION_VALUE_SETS.values()].flat())].map((code) => q.bind(code));
+    const memberCodes = `(SELECT c.code, p.person_row, p.record_key FROM core.condition AS c JOIN people AS p ON p.person_id = c.person_id
+                          WHERE c.start_date <= ${q.indexDate} AND c.code IN (${codes.join(', ')}))`;
+    return db.query<DiagnosisRow>(...q.sql(`${valueSets}\n${groupRows(memberCodes)}\nORDER BY kind, n DESC, system, code`));
+  }
+  // Synthea's social history is not a common diagnosis unless a value set names it (socialHistorySql); a (code, member)
+  // is listed when any of its records is.
+  const listed = `bool_or(c.code IN (SELECT code FROM value_sets) OR NOT ${socialHistorySql('c.description')})`;
   return db.query<DiagnosisRow>(
-    ...q.sql(`, value_sets(grp, code) AS (VALUES ${pairs.join(', ')}),
+    ...q.sql(`${valueSets},
               member_codes AS MATERIALIZED (
-                SELECT c.system, c.code, p.person_id, p.record_key${withCommon ? `, ${listed} AS listed` : ''}
+                SELECT c.system, c.code, p.person_row, any_value(p.record_key) AS record_key, ${listed} AS listed
                 FROM core.condition AS c JOIN people AS p ON p.person_id = c.person_id
-                WHERE c.start_date <= ${q.indexDate}${withCommon ? '' : ' AND c.code IN (SELECT code FROM value_sets)'}
-                GROUP BY c.system, c.code, p.person_id, p.record_key)
-              SELECT 'group' AS kind, NULL AS system, value AS code, count(*)::BIGINT AS n, ${PEOPLE_KEY_SQL} AS key FROM (
-                SELECT DISTINCT vs.grp AS value, m.person_id, m.record_key FROM member_codes AS m JOIN value_sets AS vs ON vs.code = m.code)
-              GROUP BY value
-              ${withCommon ? common : ''}
+                WHERE c.start_date <= ${q.indexDate}
+                GROUP BY c.system, c.code, p.person_row)
+              ${groupRows('member_codes')}
+              UNION ALL
+              SELECT 'diagnosis', system, code, count(*)::BIGINT, ${PEOPLE_KEY_SQL} FROM member_codes WHERE listed GROUP BY system, code
               ORDER BY kind, n DESC, system, code`),
   );
 }

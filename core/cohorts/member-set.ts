@@ -9,6 +9,11 @@ export interface PersonIndex {
   readonly everyone: MemberSet;
   /** Record key (0 … 2³² − 1) by row number: a count's cell-key noise is drawn from the sum of its people's keys. */
   readonly keys: Uint32Array;
+  /**
+   * The SQL of the row number of core.person row `alias` in this index, where the engine can address
+   * people by row (DuckDB: the rowid the index was read by); absent where people are listed by id.
+   */
+  readonly rowNumberSql?: (alias: string) => string;
 }
 
 export class MemberSet {

@@ -1,8 +1,9 @@
 // Where a characterization's true counts come from (characterize-cohort.ts publishes them): the
 // members' breakdowns, diagnoses and cost, each count with the key residue of exactly the people it
-// counts. One source per engine: DuckDB names the members by core.person rowid (cohort-query.ts),
-// PostgreSQL by a bound array of person ids, in two phases on shards (build-profile-sql.ts). The
-// rows must be the same on both; none of them is ever published as it is.
+// counts. One source per engine: DuckDB names the members by their row numbers and record keys in the
+// generation's person index (cohort-query.ts), PostgreSQL by a bound array of person ids, in two phases
+// on shards (build-profile-sql.ts). The rows must be the same on both; none of them is ever published
+// as it is, and characterize-cohort.ts keeps them with the members, per generation, on both.
 import type { Database } from '../warehouse/database.ts';
 import { costSql, demographicsSql, diagnosesSql, type ProfileMembers } from './build-profile-sql.ts';
 import type { CohortMembers } from './cohort-members.ts';
@@ -44,8 +45,10 @@ export interface ProfileSource {
 /** `members`: the definition's members (the caller's rows only); `indexDate`: its resolved index date (YYYY-MM-DD). */
 export async function profileSource(db: Database, cohortMembers: CohortMembers, members: MemberSet, indexDate: string): Promise<ProfileSource> {
   if (db.dialect.name === 'duckdb') {
+    // Each member's row number and record key come from the generation's person index (read once, cached).
+    const index = await cohortMembers.index(db);
     // A query binds its values as it is written: a fresh one per statement.
-    const q = () => new CohortQuery(members, indexDate);
+    const q = () => new CohortQuery(members, index, indexDate);
     return { demographics: () => duckdbDemographics(db, q()), diagnoses: (withCommon) => duckdbDiagnoses(db, q(), withCommon), cost: () => duckdbCost(db, q()) };
   }
   const personIds = await cohortMembers.personIds(db, members);

@@ -34,6 +34,8 @@ export const reportDefinitionSchema = z
     recipients: z.array(z.email({ error: (issue) => reportMessages.notEmail(String(issue.input)) })).min(1).max(MAX_RECIPIENTS),
     views: z.array(reportViewSchema).min(1).max(MAX_VIEWS),
     schedule: reportScheduleSchema.default(DEFAULT_SCHEDULE),
+    /** Also attach one PDF of the whole report (report-pdf.ts) to each message. */
+    pdf: z.boolean({ error: () => reportMessages.notBoolean() }).default(false),
   })
   .strict();
 

@@ -2,6 +2,7 @@
 // the CLI and the tests read the same words.
 export const reportMessages = {
   invalidField: (field: string, problem: string) => `Report ${field}: ${problem}`,
+  notBoolean: () => 'must be true or false',
   notEmail: (value: string) => `'${value}' is not an e-mail address`,
   unknownMeasure: (id: string) => `no measure '${id}' (popsight serves GET /api/measures for the list)`,
   oneOf: (allowed: readonly string[]) => `must be one of: ${allowed.join(', ')}`,
@@ -35,6 +36,9 @@ export const reportMessages = {
     perturbed
       ? 'Counts carry small random noise (cell key method) and cells of fewer than 11 people are suppressed, as on the dashboard.'
       : 'Exact counts: small cells and the cells that would reveal them are suppressed.',
+  pdfRows: (limits: string | null) =>
+    limits === null ? 'This copy holds every row of the data.' : `This copy holds only the rows its recipients may read: ${limits}. Each recipient gets the report under the rows of their own account.`,
+  pdfFooter: (reportName: string, loadedAt: string, page: number, pages: number) => `${reportName} · data as of ${loadedAt} · page ${page} of ${pages}`,
   subject: (reportName: string, loadedAt: string) => `${reportName} (data as of ${loadedAt})`,
   sentTo: (recipient: string) => `Sent to ${recipient} as a recipient of this report.`,
   unsubscribe: () => 'Unsubscribe',
@@ -78,10 +82,11 @@ export const reportCliMessages = {
   paused: (id: string) => `Report ${id} paused: the scheduler skips it until popsight reports resume ${id}.`,
   resumed: (id: string, nextRunAt: string | null) => `Report ${id} resumed; next scheduled run ${nextRunAt ?? 'never'}.`,
   none: () => 'No reports yet: add one with popsight reports add --name … --to … --view ….',
-  listed: (r: { id: string; name: string; owner: string; views: number; recipients: number; cron: string; timeZone: string; nextRunAt: string | null; lastRun: string; paused: string | null }) =>
-    `${r.id}  ${r.name}  (owner ${r.owner}; ${r.views} ${r.views === 1 ? 'view' : 'views'} to ${r.recipients} ${r.recipients === 1 ? 'recipient' : 'recipients'}; '${r.cron}' ${r.timeZone}, next ${r.nextRunAt ?? 'never'}${r.paused ? `; PAUSED (${r.paused})` : ''}; last run: ${r.lastRun})`,
+  listed: (r: { id: string; name: string; owner: string; views: number; recipients: number; cron: string; timeZone: string; nextRunAt: string | null; lastRun: string; paused: string | null; pdf: boolean }) =>
+    `${r.id}  ${r.name}  (owner ${r.owner}; ${r.views} ${r.views === 1 ? 'view' : 'views'} to ${r.recipients} ${r.recipients === 1 ? 'recipient' : 'recipients'}; '${r.cron}' ${r.timeZone}, next ${r.nextRunAt ?? 'never'}${r.pdf ? '; with a PDF' : ''}${r.paused ? `; PAUSED (${r.paused})` : ''}; last run: ${r.lastRun})`,
   neverRun: () => 'never',
   viewRendered: (title: string, ms: number) => `  ${title}: rendered in ${ms.toFixed(0)} ms`,
+  pdfMade: (ms: number) => `  PDF of the whole report: made in ${ms.toFixed(0)} ms`,
   previewWritten: (file: string) => `Preview written to ${file} (nothing was sent).`,
   runTo: (destination: string) => `Delivering to ${destination}:`,
   delivery: (recipient: string, status: string, detail: string | null) => `  ${recipient}: ${status}${detail ? ` (${detail})` : ''}`,

@@ -2,10 +2,12 @@
 // built-in estimate, the same on every machine: there is no canvas here), then resvg for the PNG,
 // with the DejaVu Sans font shipped in data/fonts/ and no system font, so a chart is drawn alike
 // everywhere.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import type { PdfFonts } from '../../core/reports/report-pdf.ts';
 
 export const FONT_DIR = fileURLToPath(new URL('../../data/fonts/', import.meta.url));
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
@@ -49,4 +51,12 @@ export function svgToPng(svg: string): { png: Buffer; width: number; height: num
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
   const svg = await renderSvg(spec);
   return { svg, ...svgToPng(svg) };
+}
+
+let shippedFonts: PdfFonts | undefined;
+
+/** The same two faces for a report's PDF (report-pdf.ts embeds subsets of them), read once per process. */
+export function pdfFonts(): PdfFonts {
+  shippedFonts ??= { regular: readFileSync(fontFiles[0]!), bold: readFileSync(fontFiles[1]!) };
+  return shippedFonts;
 }

@@ -6,7 +6,7 @@
 // names no cohort of anyone's ledger and no count.
 import type { Request } from 'express';
 import { buildCohortSql } from '../../core/cohorts/build-cohort-sql.ts';
-import type { CohortStore } from '../../core/cohorts/saved-cohort.ts';
+import type { CohortStore, SavedCohort } from '../../core/cohorts/saved-cohort.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { RowLimits } from '../../core/accounts/row-restriction.ts';
 import type { ReportDefinition } from '../../core/reports/report-definition.ts';
@@ -49,11 +49,23 @@ export function cohortForRecipients(db: Database, cohorts: ReportCohorts, restri
  * API refuses it.
  */
 export async function checkViewCohorts(db: Database, request: Request, cohorts: ReportCohorts, definition: Pick<ReportDefinition, 'views'>): Promise<void> {
-  for (const [i, view] of definition.views.entries()) {
-    if (!view.cohort) continue;
-    const cohort = await cohorts.store.get(view.cohort);
-    const field = `views[${i}].cohort`;
-    if (!cohort) throw new DomainError('invalid_definition', reportMessages.invalidField(field, reportMessages.unknownCohort(view.cohort)), { field });
+  for (const cohort of await savedCohortsOfViews(cohorts.store, definition)) {
     await cohorts.gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
   }
+}
+
+/**
+ * The saved cohort of each view that has one, or the error naming `views[i].cohort` for the first
+ * that is not a saved cohort: the check of the server's routes, and of `popsight reports add` without a server.
+ */
+export async function savedCohortsOfViews(store: Pick<CohortStore, 'get'>, definition: Pick<ReportDefinition, 'views'>): Promise<SavedCohort[]> {
+  const found: SavedCohort[] = [];
+  for (const [i, view] of definition.views.entries()) {
+    if (!view.cohort) continue;
+    const cohort = await store.get(view.cohort);
+    const field = `views[${i}].cohort`;
+    if (!cohort) throw new DomainError('invalid_definition', reportMessages.invalidField(field, reportMessages.unknownCohort(view.cohort)), { field });
+    found.push(cohort);
+  }
+  return found;
 }

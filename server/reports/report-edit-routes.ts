@@ -1,5 +1,5 @@
 // Changing a report from the dashboard's Reports page and Explore's "Add to report": its name,
-// recipients, schedule and views (PATCH), one more view (POST …/views), pause and resume. Only the
+// recipients, schedule, views and PDF setting (PATCH), one more view (POST …/views), pause and resume. Only the
 // owner or an admin; a restricted caller's views stay within their rows (report-access.ts). Every
 // change is validated as a whole definition, so each fault names its field as creation does.
 import type { Request } from 'express';
@@ -13,7 +13,7 @@ import { changeableReportOf, checkViewsWithin } from './report-access.ts';
 
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'The report' };
 const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const EDITABLE = ['name', 'recipients', 'views', 'schedule'] as const;
+const EDITABLE = ['name', 'recipients', 'views', 'schedule', 'pdf'] as const;
 const tags = ['reports'];
 
 /** The body as an object, or 400 naming what it must be. */
@@ -28,8 +28,8 @@ export function reportEditRoutes(deps: { reports: ReportStore; clock: () => Date
 
   /** The report with `changes` applied, validated whole and saved; its next run made again if the schedule changed. */
   async function changed(request: Request, report: SavedReport, changes: Record<string, unknown>): Promise<SavedReport> {
-    const { name, owner, recipients, views, schedule } = report;
-    const definition = parseReportDefinition({ name, owner, recipients, views, schedule, ...changes });
+    const { name, owner, recipients, views, schedule, pdf } = report;
+    const definition = parseReportDefinition({ name, owner, recipients, views, schedule, pdf, ...changes });
     checkViewsWithin(request, definition);
     if (changes.views !== undefined) await deps.checkViewsOnData(request, definition);
     return (await reports.update(report.id, definition))!;
@@ -43,7 +43,7 @@ export function reportEditRoutes(deps: { reports: ReportStore; clock: () => Date
       readsRows: true,
       jsonBody: { limit: '64kb' },
       operation: {
-        summary: 'Change a report\'s name, recipients, views or schedule (its owner or an admin)',
+        summary: 'Change a report\'s name, recipients, views, schedule or PDF setting (its owner or an admin)',
         description: 'Fields left out keep their value; the result is validated as a whole and each fault names its field. A new schedule makes the next run again from now.',
         operationId: 'updateReport',
         tags,

@@ -65,6 +65,7 @@ const definitionBody = {
           recipients: { type: 'array', items: { type: 'string', format: 'email' } },
           views: { type: 'array', items: { type: 'object', description: 'A dashboard view: measure, by (up to two stratifiers: a list, or "a,b"), period, from and to (years), filters, adjust, cohort (a saved cohort id)' } },
           schedule: { type: 'object', properties: { cron: { type: 'string' }, timeZone: { type: 'string' }, afterLoad: { type: 'boolean' } } },
+          pdf: { type: 'boolean', description: 'Also attach one PDF of the whole report to each message (default false)' },
         },
       },
     },

@@ -58,6 +58,8 @@ const toReport = (row: ReportRow): SavedReport => {
     nextRunAt: row.nextRunAt,
     ...definition,
     views: definition.views.map(storedView),
+    // Reports stored before the PDF setting existed have none: off.
+    pdf: definition.pdf === true,
     paused: row.pausedAt === null ? null : { at: row.pausedAt, reason: row.pauseReason ?? '' },
     unsubscribed: row.unsubscribed === null ? [] : (JSON.parse(row.unsubscribed) as string[]),
   };

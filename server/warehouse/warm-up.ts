@@ -6,6 +6,8 @@
 // people the facts take seconds and a first measure query reads the cells from the file. The facts
 // are the same cached promises the routes await, so a request during the warm-up waits for it
 // instead of starting it again. Nothing is sent anywhere or kept beyond what the routes keep anyway.
+// Last, after the pages' views (warmCohorts), the person index the first use of a cohort reads.
+import type { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import { CELL_TABLES, measureCellCatalog } from '../../core/measures/measure-cells.ts';
 import type { Database } from '../../core/warehouse/database.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
@@ -18,4 +20,14 @@ export async function warmWarehouse(db: Database): Promise<void> {
   const table = CELL_TABLES[0]!.table;
   if (db.dialect.shardColumn || !catalog.has(table)) return;
   await db.query(`SELECT ${CELL_COLUMNS_READ} FROM mart.${table}`);
+}
+
+/**
+ * The cohort gate's person index (every person's row number and record key: about a second at
+ * 1,000,000 people), which the first preview, save or profile of a cohort would otherwise read while
+ * its user waits. The same cached promise the gate awaits. A warehouse without the cohort tables
+ * fails here as a request would; the warm-up ends quietly.
+ */
+export async function warmCohorts(db: Database, members: CohortMembers): Promise<void> {
+  await members.index(db);
 }

@@ -3,27 +3,14 @@
 // the points; what is announced (the aria-live line under the chart) is checked against the API's
 // numbers, written out here from the JSON; the focus is drawn in the chart; Enter on a county filters
 // every page as a click does. A real server and warehouse, Debian's chromium through playwright-core.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fetchJson, launchChromium } from '../helpers/browser.ts';
-import { startDemoServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import type { MeasureResult, MeasureRow, Meta } from '../../core/api/api-types.ts';
 import { lastCompleteYear } from '../../client/src/overview/summarize-kpi.ts';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
-
-beforeAll(async () => {
-  server = await startDemoServer({ people: 800, seed: 11 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
+const api = demo.api;
 
 /** Presses Tab until the focus is on `selector`'s first match (keyboard only: no click, no focus()). */
 async function tabTo(page: Page, selector: string): Promise<void> {
@@ -52,14 +39,14 @@ function said(row: MeasureRow): string {
 
 describe('keyboard access to chart points', () => {
   it('steps through a trend period by period and series by series, saying each point as the API has it, and draws the focus', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const result = await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year&by=sex');
     const series = [...new Set(result.rows.map((row) => row.sex!))];
     const periods = [...new Set(result.rows.map((row) => row.period))].sort();
     const cell = (s: number, p: number) => result.rows.find((row) => row.sex === series[s] && row.period === periods[p])!;
     const name = (sex: string) => ({ F: 'Female', M: 'Male' })[sex] ?? sex;
 
-    await page.goto(`${server.url}/explore?measure=diabetes-prevalence&by=sex`);
+    await page.goto(`${demo.server.url}/explore?measure=diabetes-prevalence&by=sex`);
     const figure = '[data-testid="chart-figure"]';
     await page.locator(`${figure} g.mark-line.role-mark path`).first().waitFor();
     await tabTo(page, `${figure} [data-testid="keyboard-chart"]`);
@@ -88,10 +75,10 @@ describe('keyboard access to chart points', () => {
   });
 
   it("reaches the Overview trend's points too, one series without a stratum name", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const result = await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year');
     const rows = [...result.rows].sort((a, b) => a.period.localeCompare(b.period));
-    await page.goto(`${server.url}/?measure=diabetes-prevalence`);
+    await page.goto(`${demo.server.url}/?measure=diabetes-prevalence`);
     const chart = '[data-testid="trend-chart"]';
     await page.locator(`${chart} g.mark-line.role-mark path`).first().waitFor({ state: 'attached' });
     await tabTo(page, `${chart} [data-testid="keyboard-chart"]`);
@@ -102,14 +89,14 @@ describe('keyboard access to chart points', () => {
   });
 
   it('says a suppressed cell in words when the keys reach it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const result = await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year&by=county');
     const series = [...new Set(result.rows.map((row) => row.county!))];
     const periods = [...new Set(result.rows.map((row) => row.period))].sort();
     const hidden = result.rows.find((row) => row.suppressed);
     expect(hidden, 'the demo has a suppressed county-year at 800 people').toBeDefined();
 
-    await page.goto(`${server.url}/explore?measure=diabetes-prevalence&by=county`);
+    await page.goto(`${demo.server.url}/explore?measure=diabetes-prevalence&by=county`);
     const figure = '[data-testid="chart-figure"]';
     // A county's first segment may be a single period: a line of no length, drawn but not "visible".
     await page.locator(`${figure} g.mark-line.role-mark path`).first().waitFor({ state: 'attached' });
@@ -125,12 +112,12 @@ describe('keyboard access to chart points', () => {
   });
 
   it("steps through the map's counties in name order, saying each as the API has it, and Enter filters by the county", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const meta = await api<Meta>('/api/meta');
     const year = String(lastCompleteYear(meta.dateRange.end));
     const rows = (await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year&by=county')).rows.filter((row) => row.period === year);
 
-    await page.goto(`${server.url}/places?measure=diabetes-prevalence`);
+    await page.goto(`${demo.server.url}/places?measure=diabetes-prevalence`);
     const map = '[data-testid="county-map"]';
     const paths = page.locator(`${map} g.counties_marks path`);
     await paths.first().waitFor();

@@ -4,39 +4,26 @@
 // first load asks for nothing twice; at 390 px the trend's legend is not clipped; PNG and CSV exports
 // carry the view in their names and contents.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fetchJson, launchChromium } from '../helpers/browser.ts';
-import { startDemoServer } from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { splitCsvLine } from '../helpers/csv-line.ts';
 import type { MeasureResult, Meta } from '../../core/api/api-types.ts';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
+const demo = useDemoBrowser();
+const api = demo.api;
 const countyPaths = '[data-testid="county-map"] g.mark-shape.role-mark.counties_marks path';
 
 async function newPage(width = 1280): Promise<Page> {
-  return browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+  return demo.browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
 }
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
-beforeAll(async () => {
-  server = await startDemoServer({ people: 800, seed: 11 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('dashboard pages', () => {
   it('steps through views with Back and Forward, each page with its state in the URL', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/?measure=diabetes-prevalence`);
+    await page.goto(`${demo.server.url}/?measure=diabetes-prevalence`);
     await page.locator('h2#trend-title').waitFor();
     await page.selectOption('#by', 'sex');
     await page.waitForURL((url) => url.searchParams.get('by') === 'sex');
@@ -58,7 +45,7 @@ describe('dashboard pages', () => {
     await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('by') === null);
     expect(await page.locator('#by').inputValue()).toBe('');
     // Still in the app: Back went to the first view, not out of the dashboard.
-    expect(new URL(page.url()).origin).toBe(server.url);
+    expect(new URL(page.url()).origin).toBe(demo.server.url);
 
     await page.goForward();
     await page.goForward();
@@ -69,7 +56,7 @@ describe('dashboard pages', () => {
 
   it('names the unknown parameters and values of a URL instead of dropping them silently', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/explore?measure=ed-visits-per-1000&by=planet&colour=blue`);
+    await page.goto(`${demo.server.url}/explore?measure=ed-visits-per-1000&by=planet&colour=blue`);
     const notices = page.locator('[data-testid="url-notices"]');
     await notices.waitFor();
     expect(await notices.textContent()).toContain('by=planet was ignored');
@@ -79,7 +66,7 @@ describe('dashboard pages', () => {
 
   it('filters every page by the county clicked on the Places map; the filter stays through the pages', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/places?measure=diabetes-prevalence`);
+    await page.goto(`${demo.server.url}/places?measure=diabetes-prevalence`);
     await page.locator(countyPaths).first().waitFor();
     const byCounty = await api<MeasureResult>('/api/measures/diabetes-prevalence?period=year&by=county');
     const shown = page.locator('[data-testid="data-table"] tbody tr');
@@ -128,7 +115,7 @@ describe('dashboard pages', () => {
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/')) requests.push(request.url());
     });
-    await page.goto(`${server.url}/?measure=diabetes-prevalence`);
+    await page.goto(`${demo.server.url}/?measure=diabetes-prevalence`);
     await page.locator('[data-testid="trend-chart"] g.mark-line.role-mark path').first().waitFor();
     await page.locator(countyPaths).first().waitFor();
     expect(requests.some((url) => url.endsWith('/api/measures/diabetes-prevalence?period=year'))).toBe(true);
@@ -137,9 +124,33 @@ describe('dashboard pages', () => {
     await page.close();
   });
 
+  it("asks for the Costs page's named sections beside the measure catalog, not after it, and for nothing twice", async () => {
+    const page = await newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) requests.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto(`${demo.server.url}/costs`);
+    const sections = page.locator('[data-testid="measure-section"]');
+    await sections.first().waitFor();
+    const catalog = requests.indexOf('/api/measures');
+    expect(catalog).toBeGreaterThanOrEqual(0);
+    for (const named of ['/api/measures/cost-pmpm?period=year', '/api/measures/cost-pmpm?period=year&by=payer', '/api/measures/ed-visits-per-1000/trend?period=year']) {
+      expect(requests.indexOf(named), named).toBeGreaterThanOrEqual(0);
+      expect(requests.indexOf(named), `${named} asked before the catalog`).toBeLessThan(catalog);
+    }
+    // Every section the page shows draws its chart, and nothing was asked twice.
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="measure-section"]')].every((section) => section.querySelector('[data-testid="chart-figure"] g.role-mark path'))))
+      .toBe(true);
+    expect(requests.filter((url, i) => requests.indexOf(url) !== i)).toEqual([]);
+    await page.close();
+  });
+
   it('works by keyboard only: the pages, a stratifier, sorting the table and filtering by a county', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/places?measure=diabetes-prevalence`);
+    await page.goto(`${demo.server.url}/places?measure=diabetes-prevalence`);
     await page.locator('[data-testid="data-table"] tbody tr').first().waitFor();
     // Tab to the rate column's sort button and press Enter: ascending, then Enter again: descending.
     const sortRate = page.locator('[data-testid="data-table"] th button[data-column="rate"]');
@@ -170,7 +181,7 @@ describe('dashboard pages', () => {
 
   it('keeps the trend legend inside the page at 390 px wide', async () => {
     const page = await newPage(390);
-    await page.goto(`${server.url}/?measure=diabetes-prevalence&by=county`);
+    await page.goto(`${demo.server.url}/?measure=diabetes-prevalence&by=county`);
     const legend = page.locator('[data-testid="trend-chart"] .role-legend');
     await legend.waitFor();
     const chart = await page.locator('[data-testid="trend-chart"]').boundingBox();
@@ -192,7 +203,7 @@ describe('dashboard pages', () => {
   it('exports a chart as PNG and CSV named for the view, with the view and the API\'s numbers inside', async () => {
     const page = await newPage();
     const meta = await api<Meta>('/api/meta');
-    await page.goto(`${server.url}/explore?measure=diabetes-prevalence&by=sex&from=2018`);
+    await page.goto(`${demo.server.url}/explore?measure=diabetes-prevalence&by=sex&from=2018`);
     const figure = page.locator('[data-testid="chart-figure"]').first();
     await figure.locator('g.mark-line.role-mark path').first().waitFor();
 
@@ -202,7 +213,7 @@ describe('dashboard pages', () => {
     expect([...image.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
     // The CSV is the API's file for the same view (name and bytes), whose constant columns say the view.
-    const response = await fetch(new URL('/api/measures/diabetes-prevalence?period=year&by=sex&from=2018', server.url), { headers: { Accept: 'text/csv' } });
+    const response = await fetch(new URL('/api/measures/diabetes-prevalence?period=year&by=sex&from=2018', demo.server.url), { headers: { Accept: 'text/csv' } });
     const apiName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
     const apiText = await response.text();
     const [csv] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-testid="export-csv"]').click()]);

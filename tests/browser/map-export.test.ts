@@ -2,10 +2,9 @@
 // year, then download the chart's rows as CSV. A real server and warehouse; Debian's chromium through
 // playwright-core (no downloaded browsers), launched as in overview.test.ts.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fetchJson, launchChromium } from '../helpers/browser.ts';
-import { startDemoServer } from '../helpers/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { NO_COLOUR_FILL } from '../../core/charts/build-county-map-spec.ts';
 import type { Dimensions, MeasureResult, Meta } from '../../core/api/api-types.ts';
 import { messages } from '../../core/charts/messages.ts';
@@ -17,21 +16,12 @@ const MEASURE = 'diabetes-prevalence';
 const countyPaths = '[data-testid="county-map"] g.mark-shape.role-mark.counties_marks path';
 const hatchPaths = '[data-testid="county-map"] g.mark-shape.role-mark.suppressed_hatching_marks path';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+const demo = useDemoBrowser();
+const api = demo.api;
 let page: Page;
 
-const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
-
 beforeAll(async () => {
-  server = await startDemoServer({ people: 800, seed: 11 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 });
 
 describe('county map', () => {
@@ -46,7 +36,7 @@ describe('county map', () => {
     const suppressed = latest.filter((row) => row.suppressed);
     expect(estimates.length).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/?measure=${MEASURE}`);
+    await page.goto(`${demo.server.url}/?measure=${MEASURE}`);
     await page.locator(countyPaths).nth(counties.length - 1).waitFor();
 
     // The state's other counties (too few people to be listed) are drawn too, without a colour.
@@ -93,7 +83,7 @@ describe('county map', () => {
     const year = String(lastCompleteYear(meta.dateRange.end));
     const estimates = byCounty.rows.filter((row) => row.period === year && !row.suppressed && row.rate !== null);
 
-    await page.goto(`${server.url}/?measure=${MEASURE}&sex=F`);
+    await page.goto(`${demo.server.url}/?measure=${MEASURE}&sex=F`);
     await page.locator(countyPaths).first().waitFor();
     await expect
       .poll(() => page.locator('[data-testid="county-panel"] .panel__sub').textContent())
@@ -108,7 +98,7 @@ describe('export', () => {
   // 17: the trend's and the map's downloads used to share one name, then carried `#` lines where the
   // API has constant columns naming filters, cohort, unit, adjustment and data version).
   async function apiCsv(path: string): Promise<{ filename: string; text: string }> {
-    const response = await fetch(new URL(path, server.url), { headers: { Accept: 'text/csv' } });
+    const response = await fetch(new URL(path, demo.server.url), { headers: { Accept: 'text/csv' } });
     expect(response.status, path).toBe(200);
     const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '';
     return { filename, text: await response.text() };
@@ -118,7 +108,7 @@ describe('export', () => {
     const meta = await api<Meta>('/api/meta');
     const expected = await apiCsv(`/api/measures/${MEASURE}?period=year&sex=F`);
 
-    await page.goto(`${server.url}/?measure=${MEASURE}&sex=F`);
+    await page.goto(`${demo.server.url}/?measure=${MEASURE}&sex=F`);
     const button = page.locator('section[aria-labelledby="trend-title"]').getByRole('button', { name: 'Download CSV' });
     await button.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -136,7 +126,7 @@ describe('export', () => {
 
   it("downloads the map's rows by county from the county panel, under another name than the trend's", async () => {
     const expected = await apiCsv(`/api/measures/${MEASURE}?period=year&by=county`);
-    await page.goto(`${server.url}/?measure=${MEASURE}`);
+    await page.goto(`${demo.server.url}/?measure=${MEASURE}`);
     const button = page.locator('[data-testid="county-panel"]').getByRole('button', { name: 'Download CSV' });
     await button.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -1,9 +1,8 @@
 // User journey: open the overview on a real server and warehouse, read the KPIs and the trend,
 // then stratify by sex. Drives Debian's chromium through playwright-core (no downloaded browsers).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fetchJson, launchChromium } from '../helpers/browser.ts';
-import { startDemoServer } from '../helpers/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { countSuppressed, suppressionNote } from '../../core/charts/build-trend-spec.ts';
 import type { MeasureInfo, MeasureResult, Meta } from '../../core/api/api-types.ts';
 
@@ -12,11 +11,9 @@ const symbols = '[data-testid="trend-chart"] g.mark-symbol.role-mark path';
 const lines = '[data-testid="trend-chart"] g.mark-line.role-mark path';
 const bands = '[data-testid="trend-chart"] g.mark-area.role-mark path';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+const demo = useDemoBrowser();
+const api = demo.api;
 let page: Page;
-
-const api = <T>(path: string): Promise<T> => fetchJson<T>(server.url, path);
 
 // What the chart can draw: cells neither suppressed nor empty (a stratum with nobody in a period has no rate).
 const plotted = (result: MeasureResult) =>
@@ -26,17 +23,10 @@ const plotted = (result: MeasureResult) =>
 const policyViolations: string[] = [];
 
 beforeAll(async () => {
-  server = await startDemoServer({ people: 800, seed: 11 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('overview', () => {
@@ -48,7 +38,7 @@ describe('overview', () => {
     const years = Number(meta.dateRange.end.slice(0, 4)) - Number(meta.dateRange.start.slice(0, 4)) + 1;
     expect(series.rows.map((row) => row.period)).toHaveLength(years);
 
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     await page.locator(symbols).nth(plotted(series) - 1).waitFor();
 
     expect(await page.locator(symbols).count()).toBe(plotted(series));
@@ -93,7 +83,7 @@ describe('overview', () => {
     const first = (await api<{ measures: MeasureInfo[] }>('/api/measures')).measures[0];
     const bySex = await api<MeasureResult>(`/api/measures/${first.id}?period=year&by=sex`);
 
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     await page.locator(lines).first().waitFor();
     await page.selectOption('#by', 'sex');
 
@@ -107,7 +97,7 @@ describe('overview', () => {
   });
 
   it('restores a shared view from its URL and switches measure from a KPI tile', async () => {
-    await page.goto(`${server.url}/?measure=ed-visits-per-1000&by=sex&period=quarter`);
+    await page.goto(`${demo.server.url}/?measure=ed-visits-per-1000&by=sex&period=quarter`);
     await page.locator(lines).first().waitFor();
     expect(await page.locator('#measure').inputValue()).toBe('ed-visits-per-1000');
     expect(await page.locator('#by').inputValue()).toBe('sex');
@@ -124,7 +114,7 @@ describe('overview', () => {
     const result = await api<MeasureResult>(`/api/measures/diabetes-prevalence?${query.slice(query.indexOf('&') + 1)}`);
     expect(countSuppressed(result.rows)).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/?${query}`);
+    await page.goto(`${demo.server.url}/?${query}`);
     const note = page.locator('[data-testid="suppression-note"]');
     await note.waitFor();
     expect(await note.textContent()).toContain(suppressionNote(result.rows));
@@ -133,7 +123,7 @@ describe('overview', () => {
   });
 
   it("shows the API's error message for a measure that does not exist", async () => {
-    await page.goto(`${server.url}/?measure=no-such-measure`);
+    await page.goto(`${demo.server.url}/?measure=no-such-measure`);
     // The trend panel says it; the county panel may say it too while the catalog is on its way
     // (it assumes a measure has counties until the catalog says otherwise).
     const alert = page.locator('[aria-labelledby="trend-title"] [role="alert"]');
@@ -143,7 +133,7 @@ describe('overview', () => {
   });
 
   it('draws every chart under the server\'s content security policy, with nothing blocked', async () => {
-    const response = await page.goto(`${server.url}/?measure=diabetes-prevalence&by=sex`);
+    const response = await page.goto(`${demo.server.url}/?measure=diabetes-prevalence&by=sex`);
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
     await page.locator(symbols).first().waitFor();
     expect(policyViolations).toEqual([]);

@@ -107,13 +107,18 @@ describe('subscribing to a view', () => {
     expect(rows).toEqual(expected.rows);
     expect(rows.length).toBeGreaterThan(0);
 
-    // Edit the recipients and schedule, then pause and resume: the table says so each time.
+    // Edit the recipients and schedule and ask for the PDF, then pause and resume: the table says so each time.
     await page.locator('#report-edit').click();
     await page.getByLabel(/^Recipients/).fill('director@example.org, analyst@example.org');
     await page.getByLabel(/^Schedule/).fill('30 8 * * 2');
+    const pdfBox = page.getByRole('checkbox', { name: /^Also attach a PDF of the whole report/ });
+    expect(await pdfBox.isChecked()).toBe(false);
+    await pdfBox.check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => row.first().locator('td').nth(1).textContent(), { timeout: 30_000 }).toBe('director@example.org, analyst@example.org');
     expect(await row.first().locator('td').nth(2).textContent()).toBe('Tuesdays 08:30 (UTC)');
+    const { reports: saved } = await fetchJson<{ reports: { pdf: boolean }[] }>(server.url, '/api/reports');
+    expect(saved.map((r) => r.pdf)).toEqual([true]);
     await page.locator('#report-pause').click();
     await expect.poll(() => row.first().locator('td').nth(5).textContent(), { timeout: 30_000 }).toBe('Paused (paused by hand)');
     await page.locator('#report-pause').click();

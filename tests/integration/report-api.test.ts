@@ -112,7 +112,7 @@ describe('the reports API', () => {
     expect((await errorOf(badCron)).details?.field).toBe('schedule.cron');
     const owner = await patch(`/reports/${id}`, { owner: 'someone' });
     expect(owner.status).toBe(400);
-    expect(await errorOf(owner)).toMatchObject({ details: { field: 'owner' }, message: 'Report owner: cannot be changed (fields that can: name, recipients, views, schedule)' });
+    expect(await errorOf(owner)).toMatchObject({ details: { field: 'owner' }, message: 'Report owner: cannot be changed (fields that can: name, recipients, views, schedule, pdf)' });
     const notObject = await api(`/reports/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '[1]' });
     expect(notObject.status).toBe(400);
     expect((await patch('/reports/no-such', { name: 'x' })).status).toBe(404);

@@ -175,6 +175,37 @@ describe('report e-mail over SMTP', () => {
     expect(result.deliveries[1]!.detail).toMatch(/^550 5\.1\.1 Mailbox unavailable/);
   }, 60_000);
 
+  it('refuses, without a server, a view over a cohort the state store does not hold, naming views[i].cohort', async () => {
+    const view = (cohort: string) => JSON.stringify({ measure: 'diabetes-prevalence', cohort });
+    await expect(addReportCommand({ state, name: 'Unknown cohort', to: ['ann@example.org'], view: [VIEWS[0]!, view('no-such-cohort')], owner: 'ann' }))
+      .rejects.toThrow("Report views[1].cohort: no saved cohort 'no-such-cohort' (GET /api/cohorts lists them)");
+    const store = await openStateStore(state, { clock: () => new Date(), newId: () => 'cohort-kept' });
+    let saved: string;
+    try {
+      saved = (await store.cohorts.save({ name: 'Women', criteria: { sex: 'F' } })).id;
+      const reports = await openReportStore(store, { clock: () => new Date(), newId: () => 'unused' });
+      try {
+        expect((await reports.list()).map((r) => r.name)).not.toContain('Unknown cohort');
+      } finally {
+        await reports.close();
+      }
+    } finally {
+      await store.close();
+    }
+    const added = await addReportCommand({ state, name: 'Saved cohort', to: ['ann@example.org'], view: [view(saved)], owner: 'ann', pdf: true });
+    expect(added.views[0]!.cohort).toBe(saved);
+    expect(added.pdf).toBe(true);
+    // Sent without a server: the message carries the PDF, and the command says how long it took.
+    const before = received.length;
+    const log = vi.mocked(console.log);
+    log.mockClear();
+    const result = await runReportCommand(added.id, { state, warehouse: built.warehouse }, env({ POPSIGHT_SMTP_URL: smtpUrl }));
+    expect(result.run.status).toBe('sent');
+    const [message] = await Promise.all(received.slice(before).map((m) => simpleParser(m.raw, { skipImageLinks: true })));
+    expect(message!.attachments.filter((a) => a.contentType === 'application/pdf').map((a) => a.filename)).toEqual(['saved-cohort.pdf']);
+    expect(log.mock.calls.map(([line]) => String(line)).some((line) => /^ {2}PDF of the whole report: made in \d+ ms$/.test(line))).toBe(true);
+  }, 60_000);
+
   it('writes the message as an .eml file to <POPSIGHT_HOME>/outbox/ when no SMTP server is set', async () => {
     const result = await runReportCommand(report.id, { state, warehouse: built.warehouse }, env());
     expect(result.run).toMatchObject({ status: 'sent', transport: join(home, 'outbox') });

@@ -9,7 +9,8 @@ import type { Database } from '../../core/warehouse/database.ts';
 import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../../server/warehouse/live-warehouse.ts';
-import { warmWarehouse } from '../../server/warehouse/warm-up.ts';
+import { warmCohorts, warmWarehouse } from '../../server/warehouse/warm-up.ts';
+import { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 
@@ -41,6 +42,19 @@ describe('warehouse warm-up', () => {
     expect((await dimensionValues(db!, { exactCounts: true })).sex.sort()).toEqual(
       (await db!.query<{ sex: string }>('SELECT DISTINCT sex FROM mart.person_year WHERE sex IS NOT NULL')).map((r) => r.sex).sort(),
     );
+  });
+
+  it("reads the cohort gate's person index: every person with the record key the load computes, kept for the gate", async () => {
+    const members = new CohortMembers();
+    await live.use(async (db) => {
+      await warmCohorts(db, members);
+      const index = await members.index(db);
+      // The same index the gate then reads, not read again.
+      expect(await members.index(db)).toBe(index);
+      const people = await db.query<{ r: number; k: number }>(`SELECT rowid::INTEGER AS r, ('0x' || left(sha256('record-key:' || person_id), 8))::BIGINT AS k FROM core.person`);
+      expect(index.everyone.size).toBe(people.length);
+      for (const { r, k } of people) expect(index.keys[r]).toBe(Number(k));
+    });
   });
 
   it('warms the new file once a load publishes it', async () => {

@@ -101,11 +101,13 @@ describe('report definitions', () => {
       name: 'Monday', owner: 'ann', recipients: ['ann@example.org'],
       views: [{ measure: 'diabetes-prevalence', by: [], period: 'year', from: null, to: null, filters: {}, adjust: null, cohort: null }],
       schedule: { cron: '0 7 * * 1', timeZone: 'UTC', afterLoad: false },
+      pdf: false,
     });
   });
 
   it.each([
     [{ recipients: ['ann@example.org', 'bob'] }, 'recipients[1]', reportMessages.notEmail('bob')],
+    [{ pdf: 'yes' }, 'pdf', reportMessages.notBoolean()],
     [{ views: [{ measure: 'no-such' }] }, 'views[0].measure', reportMessages.unknownMeasure('no-such')],
     [{ views: [{ measure: 'diabetes-prevalence', by: 'sex', filters: { sex: 'F' } }] }, 'views[0].filters.sex', reportMessages.stratifierAndFilter('sex')],
     [{ views: [{ measure: 'diabetes-prevalence', by: ['county', 'sex'], filters: { sex: 'F' } }] }, 'views[0].filters.sex', reportMessages.stratifierAndFilter('sex')],

@@ -33,7 +33,7 @@ export function reportViewOf(state: Pick<ViewState, 'measure' | 'by' | 'period' 
 /** `a@x.org, b@y.org` or one per line → the addresses, in order, each once. */
 export const parseRecipients = (text: string): string[] => [...new Set(text.split(/[\s,;]+/).map((a) => a.trim()).filter(Boolean))];
 
-export type FormField = 'name' | 'recipients' | 'cron' | 'timeZone' | 'form';
+export type FormField = 'name' | 'recipients' | 'cron' | 'timeZone' | 'pdf' | 'form';
 
 /** Which field of the form a server error's `details.field` belongs to (`recipients[1]` → recipients). */
 export function formFieldOf(field: unknown): FormField {
@@ -42,6 +42,7 @@ export function formFieldOf(field: unknown): FormField {
   if (field.startsWith('recipients')) return 'recipients';
   if (field === 'schedule.cron' || field === 'schedule') return 'cron';
   if (field === 'schedule.timeZone') return 'timeZone';
+  if (field === 'pdf') return 'pdf';
   return 'form';
 }
 

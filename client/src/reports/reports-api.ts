@@ -47,6 +47,8 @@ export interface Report {
   recipients: string[];
   views: ReportView[];
   schedule: ReportSchedule;
+  /** Whether each message also carries one PDF of the whole report. */
+  pdf: boolean;
   nextRunAt: string | null;
   paused: { at: string; reason: string } | null;
   unsubscribed: string[];
@@ -65,6 +67,7 @@ export interface ReportFields {
   name: string;
   recipients: string[];
   schedule: ReportSchedule;
+  pdf: boolean;
 }
 
 const reportPath = (id: string) => `/api/reports/${encodeURIComponent(id)}`;
