@@ -29,6 +29,8 @@ const CACHED_COUNTS = 64;
  */
 interface GenerationIndex extends PersonIndex {
   rowOf?: Map<string, number>;
+  /** PostgreSQL: the person id of each row number (rowOf's inverse). */
+  personIds?: string[];
 }
 
 interface Generation {
@@ -60,6 +62,15 @@ export class CohortMembers {
     return this.#generation(db).index;
   }
 
+  /**
+   * PostgreSQL: the person ids of a set's members, for a characterization's queries to bind (there is no
+   * rowid to name them by); undefined on DuckDB, whose queries name core.person's rowids.
+   */
+  async personIds(db: Database, members: MemberSet): Promise<string[] | undefined> {
+    const { personIds } = await this.#generation(db).index;
+    return personIds && [...members.rows()].map((row) => personIds[row]!);
+  }
+
   async of(db: Database, definition: CohortCriteria): Promise<MemberSet> {
     const generation = this.#generation(db);
     const index = await generation.index;
@@ -75,7 +86,7 @@ export class CohortMembers {
     if (!definition.restriction) return members;
     const visible = { criteria: definition.criteria, indexDate: definition.indexDate, restriction: definition.restriction };
     const key = JSON.stringify(['visible', definition.restriction, definition.indexDate]);
-    return members.and(await this.#cached(db, generation, key, () => buildVisiblePeopleSql(visible)));
+    return members.and(await this.#cached(db, generation, key, () => buildVisiblePeopleSql(visible, db.dialect)));
   }
 
   /**
@@ -174,7 +185,7 @@ async function loadListedIndex(db: Database): Promise<GenerationIndex> {
     keys[r] = Number(person.k);
     rowOf.set(person.person_id, r);
   });
-  return { rows: people.length, keys, everyone: MemberSet.fromRows(people.length, people.keys()), rowOf };
+  return { rows: people.length, keys, everyone: MemberSet.fromRows(people.length, people.keys()), rowOf, personIds: people.map((person) => person.person_id) };
 }
 
 /** The members of a cohort query as one 32-bit word per 32 row numbers of core.person that hold any. */

@@ -1,10 +1,13 @@
 // The text a diagnosis of a characterization is shown with, never one record's: the reference
 // description of data/reference, else the description most people of the warehouse share, if 11 or
 // more do (the free-text rule of the load, pipelines/deidentify/free-text.ts; ties go to the first in
-// sort order). The shared texts are warehouse facts, kept per generation.
+// sort order). The shared texts are warehouse facts, kept per generation. The shortcut below (a LIMIT
+// that stops a code's scan) is DuckDB's; on PostgreSQL the people are counted in two phases over the
+// shards (build-profile-sql.ts's sharedDescriptionsSql).
 import { CMS_MINIMUM_CELL_SIZE } from '../disclosure/index.ts';
 import { conditionCodes } from '../reference/reference-data.ts';
 import type { Database, SqlValue } from '../warehouse/database.ts';
+import { sharedDescriptionsSql } from './build-profile-sql.ts';
 
 export interface ConditionCode {
   system: string;
@@ -57,6 +60,7 @@ async function sharedDescriptions(db: Database, conditions: ConditionCode[]): Pr
  * other codes (several descriptions, or too few people in their first records) are counted in full.
  */
 async function readShared(db: Database, codes: ConditionCode[]): Promise<Map<string, string>> {
+  if (db.dialect.name !== 'duckdb') return countedOnShards(db, codes);
   const values: SqlValue[] = [];
   const descriptions = await db.query<{ system: string; code: string; description: string }>(
     `SELECT DISTINCT system, code, description FROM core.condition WHERE ${codeFilter(codes, values)} AND description IS NOT NULL`,
@@ -97,6 +101,13 @@ async function countedShared(db: Database, codes: ConditionCode[]): Promise<Map<
      QUALIFY row_number() OVER (PARTITION BY system, code ORDER BY people DESC, description) = 1`,
     values,
   );
+  return new Map(rows.map((row) => [keyOf(row), row.description]));
+}
+
+/** countedShared on PostgreSQL: people counted per shard (each person on one), then added up on the coordinator. */
+async function countedOnShards(db: Database, codes: ConditionCode[]): Promise<Map<string, string>> {
+  const { sql, values } = sharedDescriptionsSql(db.dialect, codes, CMS_MINIMUM_CELL_SIZE);
+  const rows = await db.query<{ system: string; code: string; description: string }>(sql, values);
   return new Map(rows.map((row) => [keyOf(row), row.description]));
 }
 

@@ -5,7 +5,7 @@
 // thousands of rows, millions at 1,000,000 people, indexed by measure; joined to nothing person-level) stay on the coordinator,
 // where a query over them needs no network round trip.
 import { recordKeySql, RECORD_KEY_COLUMN } from '../../core/disclosure/cell-key.ts';
-import { KEY_ROWS_TABLE } from '../../core/warehouse/dialect/postgres.ts';
+import { KEY_ROWS_TABLE, PERSON_NUMBER_COLUMN } from '../../core/warehouse/dialect/postgres.ts';
 import { STORED_FACTS } from '../../core/warehouse/warehouse-facts-sql.ts';
 
 export interface PublishedTable {
@@ -37,8 +37,11 @@ export const SHARDED_TABLES: ShardedTable[] = [
   // cannot push, and shipped one row per person to the coordinator (issue 20).
   { schema: KEY_ROWS_TABLE.schema, table: KEY_ROWS_TABLE.table, rows: `SELECT ${RECORD_KEY_COLUMN}, count(*) AS ${KEY_ROWS_TABLE.rowsColumn} FROM mart.person_year GROUP BY 1` },
   // The person-level core tables a cohort definition reads (core/cohorts/build-cohort-sql.ts), each row
-  // on its person's shard.
-  ...(['condition', 'observation', 'medication', 'encounter', 'coverage'] as const).map((table) => (
+  // on its person's shard. A condition also carries its person's number (core.person's rowid; null for a
+  // record of no listed person), so a characterization counts distinct people on each shard.
+  { schema: 'core', table: 'condition', rows: `SELECT c.*, ${recordKeySql('c.person_id')} AS ${RECORD_KEY_COLUMN}, p.rowid AS ${PERSON_NUMBER_COLUMN}
+                                                 FROM core.condition AS c LEFT JOIN core.person AS p ON p.person_id = c.person_id` },
+  ...(['observation', 'medication', 'encounter', 'coverage'] as const).map((table) => (
     { schema: 'core', table, rows: `SELECT *, ${recordKeySql('person_id')} AS ${RECORD_KEY_COLUMN} FROM core.${table}` })),
 ];
 

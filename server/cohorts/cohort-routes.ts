@@ -5,7 +5,9 @@
 // The definition language is recursive, so the request body is described in prose here and in
 // docs/architecture.md#cohorts.
 import { z } from 'zod';
-import { attritionSteps } from '../../core/cohorts/cohort-attrition.ts';
+import type { Request } from 'express';
+import type { CohortToAdmit } from '../../core/cohorts/admit-cohort.ts';
+import { attritionSteps, type AttritionStep } from '../../core/cohorts/cohort-attrition.ts';
 import { characterizeCohort } from '../../core/cohorts/characterize-cohort.ts';
 import { countDisclosure } from '../../core/cohorts/cohort-disclosure.ts';
 import { estimateSize } from '../../core/cohorts/estimate-size.ts';
@@ -17,7 +19,7 @@ import { DEFAULT_COHORT_QUOTA, type CohortQuota, type CohortStore, type SavedCoh
 import { validateDefinition } from '../../core/cohorts/validate-definition.ts';
 import { cohortVocabulary } from '../../core/cohorts/value-sets.ts';
 import { DomainError } from '../../core/errors.ts';
-import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
+import type { Database } from '../../core/warehouse/database.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { noteForAudit } from '../audit/audit-notes.ts';
 import { errorResponse, objectResponse } from '../openapi/operation-parts.ts';
@@ -55,6 +57,22 @@ export interface CohortRouteOptions {
 
 export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exactCounts = false, gate, quota = DEFAULT_COHORT_QUOTA }: CohortRouteOptions): RouteTable {
   const counts = { exactCounts };
+
+  /**
+   * The attrition steps of the request's definition (the estimate's and the attrition's), each answered by `answer`
+   * one after the other: each step passes a ledger that already holds the steps before it. The last step is the
+   * definition itself, under its name; the steps before it have none.
+   */
+  async function answerSteps<T>(request: Request, answer: (db: Database, step: AttritionStep, cohort: CohortToAdmit) => Promise<T>): Promise<{ dataVersion: string; steps: T[] }> {
+    const definition = validateDefinition(previewDefinitionSchema, request.body);
+    return warehouse.use(async (db) => {
+      const all = attritionSteps(definition);
+      const steps: T[] = [];
+      for (const step of all) steps.push(await answer(db, step, { definition: step.definition, name: step.step === all.length ? (definition.name ?? null) : null }));
+      return { dataVersion: (await warehouseMeta(db)).dataVersion, steps };
+    });
+  }
+
   return [
     {
       method: 'post',
@@ -101,18 +119,11 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         },
       },
       handler: async (request, response) => {
-        const definition = validateDefinition(previewDefinitionSchema, request.body);
         const disclosure = countDisclosure(counts);
-        const [{ dataVersion }, steps] = await warehouse.use(async (db) => {
-          const answered = [];
-          // One after the other, as attrition steps are judged; the last step is the definition itself.
-          const all = attritionSteps(definition);
-          for (const { step, adds, definition: prefix } of all) {
-            const people = await gate.estimate(db, request, { definition: prefix, name: step === all.length ? (definition.name ?? null) : null });
-            answered.push({ step, adds, size: estimateSize(disclosure.size(people)) });
-          }
-          return [await warehouseMeta(db), answered] as const;
-        });
+        // A step that lies 1–10 people from an earlier cohort shows that cohort's estimate (the gate's choice), never a refusal.
+        const { dataVersion, steps } = await answerSteps(request, async (db, { step, adds }, cohort) => ({
+          step, adds, size: estimateSize(disclosure.size(await gate.estimate(db, request, cohort))),
+        }));
         const suppressed = steps.filter((s) => s.size.suppressed).length;
         noteForAudit(response, { dataVersion, cellsReturned: steps.length, cellsSuppressed: suppressed });
         response.json({ dataVersion, size: steps.at(-1)!.size, steps });
@@ -137,21 +148,11 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         },
       },
       handler: async (request, response) => {
-        const definition = validateDefinition(previewDefinitionSchema, request.body);
-        const [{ dataVersion }, steps] = await warehouse.use(async (db) => {
-          const answered = [];
-          // One after the other: each step is judged against a ledger that already holds the steps before it.
-          const all = attritionSteps(definition);
-          for (const { step, adds, definition: prefix } of all) {
-            // The last step is the definition itself, under its name; the steps before it have none.
-            const verdict = await gate.judge(db, request, { definition: prefix, name: step === all.length ? (definition.name ?? null) : null });
-            if (!verdict.admitted) {
-              answered.push({ step, adds, refused: true, size: null, message: verdict.message });
-              continue;
-            }
-            answered.push({ step, adds, refused: false, size: countDisclosure(counts).size(verdict.people), message: null });
-          }
-          return [await warehouseMeta(db), answered] as const;
+        const { dataVersion, steps } = await answerSteps(request, async (db, { step, adds }, cohort) => {
+          const verdict = await gate.judge(db, request, cohort);
+          return verdict.admitted
+            ? { step, adds, refused: false, size: countDisclosure(counts).size(verdict.people), message: null }
+            : { step, adds, refused: true, size: null, message: verdict.message };
         });
         const suppressed = steps.filter((s) => s.refused || s.size?.suppressed).length;
         noteForAudit(response, { dataVersion, cellsReturned: steps.length, cellsSuppressed: suppressed });
@@ -225,7 +226,6 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         }
         const [a, b] = await Promise.all([findCohort(store, parsed.data.a), findCohort(store, parsed.data.b)]);
         const [{ dataVersion }, comparison] = await warehouse.use(async (db) => {
-          requireDuckdbFor(db, 'cohort characterizations and comparisons');
           // One after the other: b is judged against a ledger that already holds a.
           for (const cohort of [a, b]) await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
           const restriction = restrictionOf(request);
@@ -305,7 +305,6 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       handler: async (request, response) => {
         const cohort = await findCohort(store, String(request.params.id));
         const [{ dataVersion }, characterization] = await warehouse.use(async (db) => {
-          requireDuckdbFor(db, 'cohort characterizations and comparisons');
           await gate.admit(db, request, { definition: cohort.definition, name: cohort.name });
           return Promise.all([warehouseMeta(db), characterizeCohort(db, { ...cohort.definition, restriction: restrictionOf(request) }, { ...counts, members: gate.members })]);
         });

@@ -3,7 +3,8 @@
 // period of the catalog, written in two phases over the sharded person rows, giving DuckDB's cells;
 // the plan showing each shard's aggregate pushed down and the shards scanned at once; a second publish
 // swapping in without a reader seeing half of it; the API, cohort previews and the cohort ledger
-// answering as the DuckDB server does.
+// answering as the DuckDB server does, characterizations and comparisons of saved cohorts included, their
+// aggregates pushed to the shards.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ import { perturbCount } from '../../core/disclosure/cell-key.ts';
 import { DEFAULT_TABLE } from '../../core/measures/perturb-cell.ts';
 import { openPostgresPool, postgresDatabase } from '../../server/warehouse/postgres-database.ts';
 import { runPopsight } from '../helpers/run-popsight.ts';
+import { costSql, demographicsSql, diagnosesSql, sharedDescriptionsSql } from '../../core/cohorts/build-profile-sql.ts';
+import { CONDITION_VALUE_SETS } from '../../core/cohorts/value-sets.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 import { independentDimensionValuePeople, independentPopulation } from '../helpers/independent-facts.ts';
 
@@ -336,7 +339,7 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
   // Cohorts on the PostgreSQL engine (issue 20, deliver 2): a definition's members are found by the same
   // SQL written for PostgreSQL over the core tables the publication carries on the shards, so every
   // preview, attrition step and ledger verdict must be the DuckDB server's, and a measure filtered by a
-  // saved cohort must give its cells; a characterization is still refused by name.
+  // saved cohort must give its cells (characterizations and comparisons: the next tests).
   it('previews, saves and admits cohorts from the sharded PostgreSQL as the DuckDB server does: the same sizes, steps and ledger verdicts', async () => {
     const state = mkdtempSync(join(tmpdir(), 'popsight-shards-cohorts-'));
     const servers: RunningServer[] = [];
@@ -400,16 +403,110 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
       expectSameJson(actual.rows, expected.rows, 'diabetes-prevalence of the saved cohort');
       expect(expected.rows.length).toBeGreaterThan(0);
 
-      const refused = await fetch(`${post}/api/cohorts/${saved[1]}/characterization`);
-      expect(refused.status).toBe(501);
-      const body = (await refused.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('engine_unsupported');
-      expect(body.error.message).toMatch(/cohort characterizations and comparisons.*docs\/deployment\.md/);
     } finally {
       for (const server of servers) await server.close();
       rmSync(state, { recursive: true, force: true });
     }
   }, 240_000);
+
+  // Issue 20: a characterization and a comparison on the PostgreSQL engine read the members' breakdowns,
+  // diagnoses and cost in two phases over the shards; the published JSON must be the DuckDB server's, with
+  // perturbed counts (the default) and with exact counts and complementary suppression, and a count must
+  // be the one computed here by hand from the warehouse.
+  for (const exactCounts of [false, true]) {
+    it(`characterizes and compares saved cohorts from the sharded PostgreSQL as the DuckDB server does (${exactCounts ? 'exact counts' : 'perturbed counts'})`, async () => {
+      const state = mkdtempSync(join(tmpdir(), 'popsight-shards-profile-'));
+      const servers: RunningServer[] = [];
+      try {
+        servers.push(await startServer({ warehouse: built.warehouse, port: 0, stateDir: join(state, 'duckdb'), exactCounts }));
+        servers.push(await startServer({ engine: urlOf(coordinator), port: 0, stateDir: join(state, 'postgres'), exactCounts }));
+        const [duck, post] = servers.map((s) => s.url) as [string, string];
+        const definitions = [
+          { name: 'Women', criteria: { sex: 'F' } },
+          { name: 'Hypertension', criteria: { condition: { group: 'hypertension' } } },
+          { name: 'Adults at mid-2020', criteria: { age: { min: 18 } }, indexDate: '2020-06-30' },
+        ];
+        // The same cohorts saved on both servers (each gives its own ids).
+        const ids = await Promise.all([duck, post].map(async (base) => {
+          const saved: string[] = [];
+          for (const definition of definitions) {
+            const response = await fetch(`${base}/api/cohorts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(definition) });
+            expect(response.status, await response.clone().text()).toBe(201);
+            saved.push(((await response.json()) as { id: string }).id);
+          }
+          return saved;
+        }));
+        const both = async (path: (ids: string[]) => string) => {
+          const [a, b] = await Promise.all([duck, post].map((base, i) => fetch(base + path(ids[i]!))));
+          const [expected, actual] = [await a!.json(), await b!.json()];
+          expect([path(ids[1]!), b!.status, a!.status]).toEqual([path(ids[1]!), 200, 200]);
+          return { expected: withoutIds(expected), actual: withoutIds(actual) };
+        };
+
+        for (const i of definitions.keys()) {
+          const { expected, actual } = await both((saved) => `/api/cohorts/${saved[i]}/characterization`);
+          expectSameJson(actual, expected, `characterization of ${definitions[i]!.name}`);
+          expect(expected.breakdowns, definitions[i]!.name).not.toBeNull();
+          expect(expected.topConditions.length, definitions[i]!.name).toBeGreaterThan(0);
+          expect(expected.costPmpm.pmpm, definitions[i]!.name).not.toBeNull();
+        }
+        for (const [a, b] of [[0, 1], [1, 2]] as const) {
+          const { expected, actual } = await both((saved) => `/api/cohorts/compare?a=${saved[a]}&b=${saved[b]}`);
+          expectSameJson(actual, expected, `comparison of ${definitions[a]!.name} and ${definitions[b]!.name}`);
+          expect(expected.rows.filter((r: { suppressed: boolean }) => !r.suppressed).length).toBeGreaterThan(5);
+        }
+
+        // By hand: women by race, and women with a hypertension diagnosis by the last day of data, with their key sums.
+        const keySum = `(sum(('0x' || left(sha256('record-key:' || p.person_id), 8))::BIGINT) % 4294967296)::BIGINT`;
+        const byRace = await db.query<{ race: string; n: number; key_sum: number }>(
+          `SELECT coalesce(race, 'unknown') AS race, count(*)::INTEGER AS n, ${keySum} AS key_sum FROM core.person AS p WHERE sex = 'F' GROUP BY 1`);
+        const [{ n: women, key_sum: womenKey }] = await db.query<{ n: number; key_sum: number }>(`SELECT count(*)::INTEGER AS n, ${keySum} AS key_sum FROM core.person AS p WHERE sex = 'F'`);
+        const [hypertensive] = await db.query<{ n: number; key_sum: number }>(
+          `SELECT count(*)::INTEGER AS n, ${keySum} AS key_sum FROM core.person AS p WHERE sex = 'F' AND person_id IN (
+             SELECT person_id FROM core.condition WHERE code IN (${CONDITION_VALUE_SETS.get('hypertension')!.map((c) => `'${c}'`).join(', ')})
+               AND start_date <= (SELECT max(start_ts)::DATE FROM core.encounter))`);
+        const publish = (n: number, key: number, size: number) => {
+          const shown = exactCounts ? n : Math.min(perturbCount(DEFAULT_TABLE, n, key), size);
+          return shown >= 1 && shown <= 10 ? null : shown;
+        };
+        const women1 = (await (await fetch(`${post}/api/cohorts/${ids[1]![0]}/characterization`)).json()) as any;
+        const size = exactCounts ? women : perturbCount(DEFAULT_TABLE, women, womenKey);
+        expect(women1.size).toEqual({ value: size, suppressed: false });
+        const shownRaces = byRace.filter((r) => publish(r.n, Number(r.key_sum), size) !== null);
+        expect(shownRaces.length).toBeGreaterThan(0);
+        for (const r of shownRaces) {
+          const cell = women1.breakdowns.race.find((c: { value: string }) => c.value === r.race);
+          // Exact counts may also hide a complement of a small cell: a shown cell must carry the hand count.
+          if (!exactCounts || !cell.suppressed) expect([r.race, cell.count]).toEqual([r.race, publish(r.n, Number(r.key_sum), size)]);
+        }
+        const group = women1.conditionGroups.find((c: { value: string }) => c.value === 'hypertension');
+        expect(group.count).toBe(publish(hypertensive!.n, Number(hypertensive!.key_sum), size));
+        expect(hypertensive!.n).toBeGreaterThan(10);
+      } finally {
+        for (const server of servers) await server.close();
+        rmSync(state, { recursive: true, force: true });
+      }
+    }, 240_000);
+  }
+
+  it('reads a characterization\'s breakdowns, diagnoses, cost and shared descriptions with every aggregate pushed to the shards', async () => {
+    const { rows: people } = await client.query<{ person_id: string }>("SELECT person_id FROM core.person WHERE sex = 'F'");
+    const members = { personIds: people.map((p) => p.person_id), indexDate: '2020-12-31' };
+    const built = [
+      demographicsSql(postgresShardedDialect, members),
+      diagnosesSql(postgresShardedDialect, members, CONDITION_VALUE_SETS, true),
+      costSql(postgresShardedDialect, members),
+      sharedDescriptionsSql(postgresShardedDialect, [{ system: 'SNOMED', code: '59621000' }], 11),
+    ];
+    for (const { sql, values } of built) {
+      const plan = (await client.query(`EXPLAIN (VERBOSE, COSTS OFF) ${sql}`, values)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
+      // No person row is scanned on the coordinator: every scan of a sharded table is an aggregate on its shard.
+      expect(plan.match(/Foreign Scan on (mart|core)\.\w+/g) ?? [], plan).toEqual([]);
+      const aggregates = plan.match(/Relations: Aggregate on \((mart|core)\.\w+_shard_\d/g) ?? [];
+      expect(aggregates.length, plan).toBeGreaterThanOrEqual(SHARDS);
+      expect(aggregates.length % SHARDS, plan).toBe(0);
+    }
+  });
 
   it('refuses a coordinator URL that is not a PostgreSQL URL, naming the option', async () => {
     const result = await runPopsight(['publish', '--warehouse', built.warehouse, '--engine', 'mysql://localhost/x', '--shard', urlOf(shards[0]!)]);
@@ -417,6 +514,14 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
     expect(result.stderr).toMatch(/--engine: expected a PostgreSQL connection URL/);
   });
 });
+
+/** A cohort response without what differs between two servers' saves of it: ids and times. */
+function withoutIds(body: any): any {
+  const { id: _id, createdAt: _createdAt, ...rest } = body;
+  if (rest.a) rest.a = withoutIds(rest.a);
+  if (rest.b) rest.b = withoutIds(rest.b);
+  return rest;
+}
 
 /** PostgreSQL's rows must be DuckDB's: same columns, keys and order; numbers to 1e-9 relative (sums in other orders; bigint arrives as a string). */
 function expectSameRows(actual: Row[], expected: Row[], label: string): void {

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { costSql, demographicsSql, diagnosesSql, indexDateSql, sharedDescriptionsSql } from '../../core/cohorts/build-profile-sql.ts';
 import { buildMeasureSql, topShareByHeapSql, type BuiltSql, type MeasureQuery } from '../../core/measures/build-measure-sql.ts';
 import { findMeasure, MEASURES } from '../../core/measures/catalog.ts';
 import { measureCellCatalog, measureCellsSql, type CellCatalog } from '../../core/measures/measure-cells.ts';
@@ -93,6 +94,21 @@ describe('measure SQL per dialect', () => {
 
   it('writes the golden sharded PostgreSQL SQL: person-row aggregates in two phases (per shard, then re-aggregated); cells as on one server', () => {
     expectGolden(join(GOLDEN, 'postgres-sharded', '_query-shapes.sql'), shapesGolden(cells, postgresShardedDialect));
+  });
+
+  it('writes the golden sharded PostgreSQL SQL of a cohort characterization: each aggregate in two phases, the members one bound array', () => {
+    const members = { personIds: ['p-1', 'p-"2"'], indexDate: '2024-12-31' };
+    const valueSets = new Map([['diabetes', ['44054006', '46635009']], ['hypertension', ['59621000']]]);
+    const golden = [
+      '-- A cohort characterization on sharded PostgreSQL (core/cohorts/build-profile-sql.ts), two members, two condition groups.',
+      '-- Regenerate on purpose: UPDATE_GOLDEN=1 npx vitest run tests/unit/measure-sql-dialects.test.ts\n',
+      statement('1. The index date, when the definition has none', { sql: indexDateSql(postgresShardedDialect, false), values: [] }),
+      statement('2. Age band, sex and race', demographicsSql(postgresShardedDialect, members)),
+      statement('3. Condition groups and common diagnoses', diagnosesSql(postgresShardedDialect, members, valueSets, true)),
+      statement('4. Cost PMPM over the latest year', costSql(postgresShardedDialect, members)),
+      statement('5. The descriptions 11 or more people share', sharedDescriptionsSql(postgresShardedDialect, [{ system: 'SNOMED', code: '44054006' }], 11)),
+    ].join('\n');
+    expectGolden(join(GOLDEN, 'postgres-sharded', '_cohort-profile.sql'), golden);
   });
 
   it('writes the golden DuckDB statements that build the measure cells at load', () => {

@@ -39,6 +39,13 @@ export const postgresDialect: SqlDialect = {
 export const SHARD_COLUMN = 'shard';
 
 /**
+ * The column of a published core.condition that numbers its person (a number of their own, unlike the
+ * record key, which two people may share): a characterization counts each person once per shard with
+ * count(DISTINCT …) over it, an aggregate postgres_fdw pushes to the shard (core/cohorts/build-profile-sql.ts).
+ */
+export const PERSON_NUMBER_COLUMN = 'person_number';
+
+/**
  * A table only a sharded publication has (pipelines/publish-postgres): the yearly person rows of each
  * record key (record_key, person_year_rows), counted at publish time and placed on the key's shard.
  */
