@@ -142,7 +142,10 @@ export function windowText(view: Pick<ReportView, 'from' | 'to'>): string | null
   return null;
 }
 
-/** The address of the live view on the dashboard served at `baseUrl`. */
+/**
+ * The address of the live view on the dashboard served at `baseUrl`: its Explore page, the one page that
+ * shows every part of a view (two stratifiers, a window, age adjustment, a cohort).
+ */
 export function liveViewLink(baseUrl: string, view: ReportView): string {
-  return `${baseUrl.replace(/\/+$/, '')}/${viewQueryString(view)}`;
+  return `${baseUrl.replace(/\/+$/, '')}/explore${viewQueryString(view)}`;
 }

@@ -110,7 +110,7 @@ describe('report e-mail over SMTP', () => {
         'diabetes-prevalence-year-by-sex.csv',
         'ed-visits-per-1000-quarter.csv',
       ]);
-      expect(message.html).toContain('href="https://dash.example/?measure=diabetes-prevalence&amp;by=sex&amp;period=year"');
+      expect(message.html).toContain('href="https://dash.example/explore?measure=diabetes-prevalence&amp;by=sex&amp;period=year"');
       expect(message.html).toContain('Share of people'); // the measure's definition
     }
   });

@@ -163,7 +163,7 @@ describe('a report with pdf: true', () => {
       expect(doc.getPageCount()).toBeGreaterThanOrEqual(2);
       const all = texts.map((t) => t.text).join('\n');
       expect(all).toContain(`Data as of ${message.subject!.match(/data as of (.+)\)$/)![1]}`);
-      expect(all).toContain('Open the live view: https://dash.example/?measure=flu-vaccination&by=organization&period=year');
+      expect(all).toContain('Open the live view: https://dash.example/explore?measure=flu-vaccination&by=organization&period=year');
       // The measure's definition as the API states it (wrapped lines joined again by a space).
       expect(texts.map((t) => t.text).join(' ')).toContain((await apiRows(views[0]!, tokens.admin!)).measure.description);
     }

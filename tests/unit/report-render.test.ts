@@ -139,14 +139,14 @@ describe('report definitions', () => {
     expect(fromUrl).toEqual({ measure: 'diabetes-prevalence', by: 'sex', period: 'quarter', filters: { race: 'white' } });
     expect(readViewText('{"measure":"diabetes-prevalence"}')).toEqual({ measure: 'diabetes-prevalence' });
     const [view] = parseReportDefinition({ ...valid, views: [fromUrl] }).views;
-    expect(liveViewLink('https://popsight.example/', view!)).toBe('https://popsight.example/?measure=diabetes-prevalence&by=sex&period=quarter&race=white');
+    expect(liveViewLink('https://popsight.example/', view!)).toBe('https://popsight.example/explore?measure=diabetes-prevalence&by=sex&period=quarter&race=white');
   });
 
   it('keeps two stratifiers, a year window and a cohort from the dashboard URL, and gives them back in the link and the API parameters', () => {
     const text = 'http://127.0.0.1:3000/explore?measure=hba1c-control&by=county,race&period=year&from=2019&to=2022&adjust=age&cohort=c-42&sex=F';
     const [view] = parseReportDefinition({ ...valid, views: [readViewText(text)] }).views;
     expect(view).toEqual({ measure: 'hba1c-control', by: ['county', 'race'], period: 'year', from: 2019, to: 2022, filters: { sex: 'F' }, adjust: 'age', cohort: 'c-42' });
-    expect(liveViewLink('https://popsight.example/', view!)).toBe('https://popsight.example/?measure=hba1c-control&by=county,race&period=year&from=2019&to=2022&adjust=age&cohort=c-42&sex=F');
+    expect(liveViewLink('https://popsight.example/', view!)).toBe('https://popsight.example/explore?measure=hba1c-control&by=county,race&period=year&from=2019&to=2022&adjust=age&cohort=c-42&sex=F');
     expect(measureApiParameters(view!)).toEqual({ period: 'year', by: 'county,race', from: '2019', to: '2022', adjust: 'age', cohort: 'c-42', sex: 'F' });
   });
 
