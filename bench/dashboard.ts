@@ -4,7 +4,9 @@
 // as shipped, navigated as soon as it listens (cold: the warm-up, facts then the data pages' default
 // views, may still be running), then in new
 // browser contexts on that same server (warm server); the browser's cache is always empty.
-// The state the cohort profile and Reports page show (two cohorts, a report) is saved beforehand.
+// The state the cohort profile and Reports page show (two cohorts, a report) is saved beforehand, and
+// the seeding server waits until both cohorts are prepared (kept with the data version in the state
+// folder, as every saved cohort is when saved) before it stops.
 import { chromium, type Browser } from 'playwright-core';
 import type { BenchContext } from './context.ts';
 import { DASHBOARD_PAGES, renderedPage, seedState, type DashboardPage, type SeededState } from './dashboard-pages.ts';
@@ -15,6 +17,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WARM_RUNS = 3;
 const RENDER_TIMEOUT_MS = 300_000;
+/** How long the seeding server may take to prepare the two saved cohorts (a few seconds at 1,000,000 people). */
+const PREPARED_TIMEOUT_MS = 120_000;
+const PREPARED_POLL_MS = 500;
 
 export interface RenderSample {
   ms: number;
@@ -82,9 +87,23 @@ export async function benchDashboard(ctx: BenchContext, warehouse: string): Prom
 async function seedOnce(ctx: BenchContext, warehouse: string): Promise<SeededState> {
   const server = await startServerProcess(ctx, warehouse);
   try {
-    return await seedState(server.url);
+    const state = await seedState(server.url);
+    await preparedCohorts(server.url, state.cohorts);
+    return state;
   } finally {
     await server.stop();
+  }
+}
+
+/** Resolves once the server lists every one of `ids` as prepared; throws after PREPARED_TIMEOUT_MS. */
+async function preparedCohorts(baseUrl: string, ids: readonly string[]): Promise<void> {
+  const deadline = Date.now() + PREPARED_TIMEOUT_MS;
+  for (;;) {
+    const response = await fetch(`${baseUrl}/api/cohorts`, { headers: { accept: 'application/json' } });
+    const { cohorts } = (await response.json()) as { cohorts: { id: string; prepared?: boolean }[] };
+    if (ids.every((id) => cohorts.some((cohort) => cohort.id === id && cohort.prepared === true))) return;
+    if (Date.now() > deadline) throw new Error(`the saved cohorts were not prepared within ${PREPARED_TIMEOUT_MS / 1000} s: ${JSON.stringify(cohorts)}`);
+    await new Promise((resolve) => setTimeout(resolve, PREPARED_POLL_MS));
   }
 }
 

@@ -28,6 +28,9 @@ import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
 import { rowsByAccount, rowsByAccountOnceAny, type RecipientRows } from '../core/reports/recipient-rows.ts';
 import { cohortGate } from '../server/cohorts/cohort-gate.ts';
+import { cohortPreparation } from '../server/cohorts/cohort-preparation.ts';
+import { CohortMembers } from '../core/cohorts/cohort-members.ts';
+import { cohortCacheFolder } from '../server/state/cohort-cache-folder.ts';
 import { DEFAULT_MAIL_FROM, type DeliveryDeps, type RetryPolicy } from '../server/reports/deliver-report.ts';
 import { mailerFor, outboxDir } from '../server/reports/mailer.ts';
 import { reportScheduler } from '../server/reports/report-scheduler.ts';
@@ -130,8 +133,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // With sign-in each recipient reads what their account reads; without it, every row as every caller
   // does, unless the state store has accounts (recipient-rows.ts).
   const recipientRows = options.signIn ? rowsByAccount(state.accounts.users) : rowsByAccountOnceAny(state.accounts.users);
-  // One cohort gate for the API and the report e-mails: a cohort used in either passes one ledger.
-  const gate = cohortGate(state.ledger, { exactCounts: options.exactCounts === true });
+  // One cohort gate for the API and the report e-mails: a cohort used in either passes one ledger. Its
+  // members, and what is prepared for saved cohorts, are kept per warehouse generation in the state folder.
+  const members = new CohortMembers({ store: cohortCacheFolder(stateDirectory) });
+  const gate = cohortGate(state.ledger, { exactCounts: options.exactCounts === true, members });
   const delivery = { ...reportDelivery(options.reports || {}, clock, recipientRows), cohorts: { store: state.cohorts, gate } };
   let warehouse: LiveWarehouse | undefined;
   let server: Server;
@@ -145,12 +150,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const exactCounts = options.exactCounts === true;
     // One renderer and cache of measure views for the routes and the warm-up of the pages' default views.
     const views = measureViews({ cache: new ResponseCache(responseCache), exactCounts });
+    // Saved cohorts are prepared on the warehouse being served (set below, before any request or warm-up reaches it).
+    const preparation = cohortPreparation({ warehouse: { use: (work) => warehouse!.use(work) }, store: state.cohorts, members: gate.members, exactCounts, log: console.error });
     const warm = async (db: Database) => {
       await warmWarehouse(db);
       countyOutlines((await dimensionValues(db, { exactCounts })).county);
       await warmDefaultViews(db, views, { exactCounts });
-      // After everything the data pages show: the cohort gate's person index.
+      // After everything the data pages show: the cohort gate's person index, then the saved cohorts not prepared yet.
       await warmCohorts(db, gate.members);
+      await preparation.prepareAll(db);
     };
     if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
     else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs, warm: options.warmUp === false ? undefined : warm });
@@ -161,7 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runtimeToken = signIn && randomBytes(32).toString('base64url');
     const access = signIn && accountsAccess(state.accounts, { clock: signInClock, randomBytes, idleTimeoutMs: signIn.idleTimeoutMinutes === undefined ? undefined : signIn.idleTimeoutMinutes * 60_000 }, { links, linkMinutes: signIn.linkMinutes, oidc: signIn.oidc, runtimeToken });
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
-    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, views, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts, log: console.error, audit,
+    const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, preparation, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, views, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));

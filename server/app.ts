@@ -10,6 +10,7 @@ import type { AuditRecorder } from './audit/audit-recorder.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { auditTrail } from './audit/audit-trail.ts';
 import { cohortGate, type CohortGate } from './cohorts/cohort-gate.ts';
+import { cohortPreparation, type CohortPreparation } from './cohorts/cohort-preparation.ts';
 import { cohortRoutes } from './cohorts/cohort-routes.ts';
 import { compression } from './http/compression.ts';
 import { compressedStatic } from './http/compressed-static.ts';
@@ -40,6 +41,8 @@ export interface AppState {
   ledger?: CohortLedger;
   /** The gate over that ledger, when the caller shares it with report e-mails (cli/start-server.ts); else one made here. */
   gate?: CohortGate;
+  /** Saved cohorts' background preparation, when shared with the warm-up (cli/start-server.ts); else one made here over the gate. */
+  preparation?: CohortPreparation;
   /** Report e-mails: the store, and how a "Send now" delivers; without it, no report route. */
   reports?: Omit<ReportRouteDeps, 'warehouse' | 'exactCounts'>;
 }
@@ -83,12 +86,13 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
   const cohorts = state?.cohorts ?? unavailableCohortStore();
   // One gate for both route tables: a cohort used as ?cohort= and one previewed share one ledger.
   const gate = state?.gate ?? cohortGate(state?.ledger ?? memoryCohortLedger(), { exactCounts });
+  const preparation = state?.preparation ?? cohortPreparation({ warehouse, store: cohorts, members: gate.members, exactCounts, log });
   const tables: RouteTable[] = [
     metaRoutes(warehouse, { exactCounts }),
     measureRoutes(warehouse, cohorts, { views: views ?? measureViews({ cache: new ResponseCache(responseCache), exactCounts }), exactCounts, cohortGate: gate }),
     qualityRoutes(warehouse, { exactCounts }),
     loadRoutes(warehouse, { exactCounts }),
-    cohortRoutes(warehouse, cohorts, { exactCounts, gate, quota: cohortQuota }),
+    cohortRoutes(warehouse, cohorts, { exactCounts, gate, preparation, quota: cohortQuota }),
   ];
   if (state?.reports) {
     const reportCohorts = { store: cohorts, gate };

@@ -56,7 +56,12 @@ export async function characterizeCohort(db: Database, definition: Definition, o
   const disclosure = countDisclosure(options);
   // The members once, as a set of rows (cached per warehouse generation): every breakdown reads them, none evaluates the criteria again.
   const cohortMembers = options.members ?? new CohortMembers();
-  const [members, index, indexDate] = await Promise.all([cohortMembers.of(db, definition), cohortMembers.index(db), indexDateOf(db, definition)]);
+  // The index date (the last day of data unless given) is kept with the definition's counts: a prepared cohort reads no table for it.
+  const [members, index, indexDate] = await Promise.all([
+    cohortMembers.of(db, definition),
+    cohortMembers.index(db),
+    cohortMembers.counted(db, definition, 'index date', () => indexDateOf(db, definition)),
+  ]);
   const size = disclosure.size({ count: members.size, key: members.keySum(index.keys) });
   const nothingMore = { indexDate, size, breakdowns: null, conditionGroups: null, topConditions: null, costPmpm: null };
   if (size.suppressed) return nothingMore;
@@ -69,7 +74,7 @@ export async function characterizeCohort(db: Database, definition: Definition, o
   const counted = <T>(what: string, count: () => Promise<T>) => cohortMembers.counted(db, definition, what, count);
   const allDiagnoses = () => counted('diagnoses', () => source.diagnoses(true));
   // A comparison needs only the condition groups: from the diagnoses when they are counted (or being counted), else alone.
-  const groupDiagnoses = () => cohortMembers.countedBefore<DiagnosisRow[]>(db, definition, 'diagnoses') ?? counted('condition groups', () => source.diagnoses(false));
+  const groupDiagnoses = async () => (await cohortMembers.countedBefore<DiagnosisRow[]>(db, definition, 'diagnoses')) ?? counted('condition groups', () => source.diagnoses(false));
   const [breakdowns, [conditionGroups, topConditions], costPmpm] = await Promise.all([
     counted('demographics', () => source.demographics()).then((rows) => demographics(rows, size.value, disclosure)),
     (details ? allDiagnoses() : groupDiagnoses()).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),

@@ -30,6 +30,11 @@ export class MemberSet {
     return new MemberSet(words);
   }
 
+  /** From its words as `words` returns them (a kept copy); undefined when they do not span `rows` row numbers. */
+  static ofWords(rows: number, words: Uint32Array): MemberSet | undefined {
+    return words.length === Math.ceil(rows / 32) ? new MemberSet(words) : undefined;
+  }
+
   /** From 32-bit words (word w holds row numbers 32w … 32w + 31, lowest bit first). */
   static fromWords(rows: number, entries: Iterable<{ word: number; bits: number }>): MemberSet {
     const words = new Uint32Array(Math.ceil(rows / 32));

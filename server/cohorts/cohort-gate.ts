@@ -48,8 +48,9 @@ export interface CohortGate {
   membersSql(db: Database, request: Request, store: CohortStore, id: string | undefined): Promise<CohortSql | undefined>;
 }
 
-export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolean } = {}): CohortGate {
-  const admission = new CohortAdmission(ledger);
+/** `members`: where the judged cohorts' members are kept (with the server's cohort cache, cli/start-server.ts); else in memory. */
+export function cohortGate(ledger: CohortLedger, options: { exactCounts?: boolean; members?: CohortMembers } = {}): CohortGate {
+  const admission = new CohortAdmission(ledger, options.members);
   const gate: CohortGate = {
     members: admission.members,
     async admit(db, request, cohort) {

@@ -27,6 +27,7 @@ import type { RouteTable } from '../routing/route-table.ts';
 import { restrictionOf } from '../routing/row-access.ts';
 import type { LiveWarehouse } from '../warehouse/live-warehouse.ts';
 import type { CohortGate } from './cohort-gate.ts';
+import type { CohortPreparation, PreparationState } from './cohort-preparation.ts';
 import { principalOf } from './principal.ts';
 
 const NEWCOMBE = 'Newcombe (1998) hybrid score interval (method 10), Stat Med 17:873–890, from Wilson intervals of each share';
@@ -53,10 +54,18 @@ export interface CohortRouteOptions {
   gate: CohortGate;
   /** What each principal may keep saved (count and bytes); DEFAULT_COHORT_QUOTA unless given. */
   quota?: CohortQuota;
+  /** Prepares each cohort saved in the background, and says which are prepared. */
+  preparation: CohortPreparation;
 }
 
-export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exactCounts = false, gate, quota = DEFAULT_COHORT_QUOTA }: CohortRouteOptions): RouteTable {
+export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exactCounts = false, gate, quota = DEFAULT_COHORT_QUOTA, preparation }: CohortRouteOptions): RouteTable {
   const counts = { exactCounts };
+
+  /** Each cohort's preparation on the generation served; unknown (not prepared) when the warehouse cannot be read. */
+  async function preparationOf(cohorts: SavedCohort[]): Promise<PreparationState[]> {
+    const unknown = { prepared: false, preparing: false };
+    return warehouse.use((db) => Promise.all(cohorts.map((cohort) => preparation.state(db, cohort)))).catch(() => cohorts.map(() => unknown));
+  }
 
   /**
    * The attrition steps of the request's definition (the estimate's and the attrition's), each answered by `answer`
@@ -178,6 +187,8 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
         await warehouse.use((db) => gate.admit(db, request, { definition, name: definition.name }));
         // Within the caller's quota (409 cohort_quota): the state store stays bounded per user.
         const saved = await store.save(definition, { owner: principalOf(request), quota });
+        // Its members and profile counts are computed and kept in the background: the response does not wait.
+        preparation.start(saved);
         response.status(201).location(`/api/cohorts/${saved.id}`).json(summary(saved));
       },
     },
@@ -185,9 +196,16 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       method: 'get',
       path: '/cohorts',
       role: 'analyst',
-      operation: { summary: 'Saved cohorts', operationId: 'listCohorts', tags, responses: { 200: objectResponse('Id, name, description and creation time of each') } },
+      operation: {
+        summary: 'Saved cohorts',
+        operationId: 'listCohorts',
+        tags,
+        responses: { 200: objectResponse('Id, name, description, creation time of each, and whether its profile is prepared on the data version served (prepared) or being prepared (preparing)') },
+      },
       handler: async (_request, response) => {
-        response.json({ cohorts: (await store.list()).map(summary) });
+        const cohorts = await store.list();
+        const states = await preparationOf(cohorts);
+        response.json({ cohorts: cohorts.map((cohort, i) => ({ ...summary(cohort), ...states[i] })) });
       },
     },
     {
@@ -246,10 +264,17 @@ export function cohortRoutes(warehouse: LiveWarehouse, store: CohortStore, { exa
       method: 'get',
       path: '/cohorts/{id}',
       role: 'analyst',
-      operation: { summary: 'A saved cohort with its definition', operationId: 'getCohort', tags, parameters: [idParameter], responses: { 200: objectResponse('The cohort'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') } },
+      operation: {
+        summary: 'A saved cohort with its definition',
+        operationId: 'getCohort',
+        tags,
+        parameters: [idParameter],
+        responses: { 200: objectResponse('The cohort, with prepared and preparing as in the list'), 404: errorResponse('NotFound'), 409: errorResponse('Conflict') },
+      },
       handler: async (request, response) => {
         const cohort = await findCohort(store, String(request.params.id));
-        response.json({ ...summary(cohort), definition: cohort.definition });
+        const [state] = await preparationOf([cohort]);
+        response.json({ ...summary(cohort), ...state, definition: cohort.definition });
       },
     },
     {

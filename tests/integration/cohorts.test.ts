@@ -160,7 +160,7 @@ describe('cohorts on the nj27 fixture, with exact counts (the trusted-environmen
     await restart();
     const listed = (await call('GET', '/api/cohorts')).body.cohorts as Json[];
     expect(listed.map((c) => c.name)).toEqual(['Women', 'ED users']);
-    expect(listed[0]).toEqual({ id: created.body.id, name: 'Women', description: 'All women', createdAt: created.body.createdAt });
+    expect(listed[0]).toEqual({ id: created.body.id, name: 'Women', description: 'All women', createdAt: created.body.createdAt, prepared: expect.any(Boolean), preparing: expect.any(Boolean) });
     expect((await call('GET', `/api/cohorts/${created.body.id}`)).body.definition).toEqual(definition);
 
     expect((await call('DELETE', `/api/cohorts/${created.body.id}`)).status).toBe(204);

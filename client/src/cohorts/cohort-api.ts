@@ -25,6 +25,9 @@ export interface CohortSummary {
   name: string;
   description: string | null;
   createdAt: string;
+  /** The list and a cohort's own record: its profile is prepared on the data served (opens at once), or being prepared. */
+  prepared?: boolean;
+  preparing?: boolean;
 }
 
 export interface Vocabulary {
