@@ -10,7 +10,7 @@ import { cohortCost, type CostPmpm } from './cohort-cost.ts';
 import { countDisclosure, type CountDisclosure, type CountRow, type DisclosedRow } from './cohort-disclosure.ts';
 import { CohortMembers } from './cohort-members.ts';
 import type { CohortCriteria } from './cohort-query.ts';
-import { conditionNames } from './condition-names.ts';
+import { conditionNames, type ConditionCode } from './condition-names.ts';
 import { profileSource, type DemographicRow, type DiagnosisRow } from './profile-source.ts';
 import { AGE_BANDS, CONDITION_VALUE_SETS, RACES, SEXES } from './value-sets.ts';
 
@@ -73,11 +73,19 @@ export async function characterizeCohort(db: Database, definition: Definition, o
   // The true counts are kept with the members (per generation): the profile's characterization and comparison share them.
   const counted = <T>(what: string, count: () => Promise<T>) => cohortMembers.counted(db, definition, what, count);
   const allDiagnoses = () => counted('diagnoses', () => source.diagnoses(true));
+  // The names of the diagnoses shown (warehouse facts, read over the condition rows unless in the reference) are kept with the counts too.
+  const names = async (top: ConditionCode[]): Promise<Map<string, string>> => {
+    const named = await counted(`condition names ${options.exactCounts ? 'exact' : 'perturbed'}`, async () => {
+      const found = await conditionNames(db, top);
+      return top.flatMap(({ system, code }) => (found.has(`${system}|${code}`) ? [[`${system}|${code}`, found.get(`${system}|${code}`)!] as const] : []));
+    });
+    return new Map(named);
+  };
   // A comparison needs only the condition groups: from the diagnoses when they are counted (or being counted), else alone.
   const groupDiagnoses = async () => (await cohortMembers.countedBefore<DiagnosisRow[]>(db, definition, 'diagnoses')) ?? counted('condition groups', () => source.diagnoses(false));
   const [breakdowns, [conditionGroups, topConditions], costPmpm] = await Promise.all([
     counted('demographics', () => source.demographics()).then((rows) => demographics(rows, size.value, disclosure)),
-    (details ? allDiagnoses() : groupDiagnoses()).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(db, rows, size.value, options) : null] as const),
+    (details ? allDiagnoses() : groupDiagnoses()).then(async (rows) => [groups(rows, size.value, disclosure), details ? await commonDiagnoses(rows, size.value, options, names) : null] as const),
     details ? counted(`cost ${options.exactCounts ? 'exact' : 'perturbed'}`, () => cohortCost(source, options)) : null,
   ]);
   return { indexDate, size, breakdowns, conditionGroups, topConditions, costPmpm };
@@ -113,7 +121,7 @@ function groups(rows: DiagnosisRow[], size: number, disclosure: CountDisclosure)
  * unless a condition group's value set names them (obesity is coded as a BMI finding). Perturbed,
  * they are ranked by their published counts, so the order tells nothing the counts do not.
  */
-async function commonDiagnoses(db: Database, all: DiagnosisRow[], size: number, options: { exactCounts?: boolean }): Promise<TopCondition[]> {
+async function commonDiagnoses(all: DiagnosisRow[], size: number, options: { exactCounts?: boolean }, nameOf: (top: ConditionCode[]) => Promise<Map<string, string>>): Promise<TopCondition[]> {
   // In SQL order: by true count, then system and code.
   const rows = all.filter((r) => r.kind === 'diagnosis') as (DiagnosisRow & { system: string })[];
   const disclosure = countDisclosure(options);
@@ -124,6 +132,6 @@ async function commonDiagnoses(db: Database, all: DiagnosisRow[], size: number, 
   });
   if (!options.exactCounts) shown.sort((a, b) => b.count - a.count || a.system.localeCompare(b.system) || a.code.localeCompare(b.code));
   const top = shown.slice(0, TOP_CONDITIONS);
-  const names = await conditionNames(db, top);
+  const names = await nameOf(top);
   return top.map((c) => ({ ...c, description: names.get(`${c.system}|${c.code}`) ?? null }));
 }

@@ -1,6 +1,6 @@
 // The identity of a warehouse generation's people, under which its cohort work is kept on disk
 // (generation-store.ts): the load's data version and time, the stored population (people, key sum),
-// the span of core.person's row numbers and the record keys of rows spread over it, so that another
+// core.person's row count and the record keys of rows spread over it, so that another
 // load, another warehouse or the same data written in another row order never shares it. DuckDB only:
 // elsewhere people are listed by person id, which is never kept. Undefined for a warehouse without
 // its load record.
@@ -20,12 +20,13 @@ export async function generationIdOf(db: Database): Promise<string | undefined> 
   if (!info) return undefined;
   const [stored] = await db.query<{ n: number }>(storedFactTablesSql());
   const population = Number(stored?.n) === 2 ? await db.query(storedPopulationSql(db.dialect)) : [];
-  const [span] = await db.query<{ rows: number; people: number }>('SELECT coalesce(max(rowid) + 1, 0)::BIGINT AS rows, count(*)::BIGINT AS people FROM core.person');
-  const step = Math.max(1, Math.floor(span!.rows / SAMPLED_ROWS));
+  // The table's row count is metadata; the sampled rows' keys tell its order.
+  const [rowCount] = await db.query<{ people: number }>('SELECT count(*)::BIGINT AS people FROM core.person');
+  const step = Math.max(1, Math.floor(rowCount!.people / SAMPLED_ROWS));
   const sampled = await db.query(
     `SELECT rowid::BIGINT AS r, ${recordKeySql('person_id')}::UBIGINT AS k FROM core.person WHERE rowid % $1 = 0 ORDER BY rowid LIMIT ${SAMPLED_ROWS + 1}`,
     [step],
   );
-  const identity = JSON.stringify({ KEPT_FORMAT, info, population, span, sampled });
+  const identity = JSON.stringify({ KEPT_FORMAT, info, population, rowCount, sampled });
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
