@@ -6,6 +6,7 @@ import { loadExtract } from '../../pipelines/load.ts';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { buildCohortSql } from '../../core/cohorts/build-cohort-sql.ts';
 import { httpMessages } from '../../server/http/messages.ts';
+import { COHORT_CACHE_DIR } from '../../server/state/cohort-cache-folder.ts';
 import { cohortMessages } from '../../core/cohorts/cohort-messages.ts';
 import type { Criterion } from '../../core/cohorts/cohort-schema.ts';
 import { newcombeDifferenceInterval } from '../../core/stats/index.ts';
@@ -171,8 +172,8 @@ describe('cohorts on the nj27 fixture, with exact counts (the trusted-environmen
 
     await restart();
     expect(((await call('GET', '/api/cohorts')).body.cohorts as Json[]).map((c) => c.id)).toEqual([other]);
-    // The state store's file (and, while it is open, its write-ahead log and the running server's address).
-    expect(readdirSync(stateDir).filter((f) => !f.endsWith('.wal') && f !== 'server.json')).toEqual(['state.duckdb']);
+    // The state store's file (and, while it is open, its write-ahead log and the running server's address; the prepared cohorts' cache).
+    expect(readdirSync(stateDir).filter((f) => !f.endsWith('.wal') && f !== 'server.json' && f !== COHORT_CACHE_DIR)).toEqual(['state.duckdb']);
     expect((await call('DELETE', `/api/cohorts/${other}`)).status).toBe(204);
   });
 
