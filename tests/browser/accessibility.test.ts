@@ -65,6 +65,23 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA)', () => {
     }
   }
 
+  it("names each export button by its chart, so a page's many PNG, SVG and CSV buttons can be told apart", async () => {
+    const costs = DASHBOARD_PAGES.find((p) => p.name === 'costs')!;
+    const page = await openRendered(costs.path(state), costs.needs, 1280);
+    try {
+      for (const format of ['png', 'svg', 'csv']) {
+        const buttons = page.locator(`[data-testid="export-${format}"]`);
+        const names = await buttons.evaluateAll((all) => all.map((b) => b.textContent!.replace(/\s+/g, ' ').trim()));
+        const charts = await page.locator('[data-testid="chart-figure"]').evaluateAll((all) => all.map((f) => f.getAttribute('aria-label')));
+        expect(names.length).toBeGreaterThan(3);
+        expect(names).toEqual(charts.map((chart) => `${format.toUpperCase()} ${format === 'csv' ? 'data' : 'image'} of ${chart}`));
+        expect(new Set(names).size).toBe(names.length);
+      }
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('finds a violation when one is there (the audit is live)', async () => {
     const page = await openRendered('/library', DASHBOARD_PAGES.find((p) => p.name === 'library')!.needs, 1280);
     try {
