@@ -75,7 +75,7 @@ withSignInOptions(withNetworkOptions(
     .command('serve')
     .description('Serve the API and the dashboard (built by npm run build) from a warehouse.')
     .option('--warehouse <file>', 'DuckDB warehouse file')
-    .option('--engine <url>', 'instead of --warehouse: a sharded PostgreSQL coordinator, postgres://user:password@host:port/database, filled by popsight publish (measures, trends and cohorts; docs/deployment.md)')
+    .option('--engine <url>', 'instead of --warehouse: a sharded PostgreSQL coordinator, postgres://user:password@host:port/database, filled by popsight publish (measures, trends, cohorts, data quality and the load history; docs/deployment.md)')
     .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
     .option('--cache-mb <n>', 'memory for cached measure responses, in MiB; 0 computes every response afresh', integer('--cache-mb', 0), 64)
     .option('--exact-counts', 'serve exact counts, not perturbed ones (docs/disclosure.md): for a trusted environment only', false)

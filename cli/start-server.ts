@@ -44,7 +44,7 @@ export interface RunningServer {
 export interface ServerOptions {
   /** The DuckDB warehouse file; or, instead, `engine`. */
   warehouse?: string;
-  /** A sharded PostgreSQL coordinator (postgres://…) that `popsight publish` filled: measures, trends and cohorts from there. */
+  /** A sharded PostgreSQL coordinator (postgres://…) that `popsight publish` filled: the same API (measures, trends, cohorts, data quality, the load history) from there. */
   engine?: string;
   port: number;
   /** The address to listen on: loopback (127.0.0.1) unless given; `0.0.0.0` listens on every interface. */

@@ -1,5 +1,5 @@
 // Compiles a validated cohort definition to one query over core.* that returns the members'
-// person_id, one row each, in a SQL dialect (DuckDB by default; PostgreSQL, sharded or not).
+// person key (person_id, or a publication's person_number), one row each, in a SQL dialect (DuckDB by default; PostgreSQL, sharded or not).
 // A sharded publication carries the core tables it reads on the shards (pipelines/publish-postgres).
 // Pure: no I/O. Every value (code, date, number, category) is a bound parameter $1…; table and column
 // names are fixed here, and operators come from an allow-list.
@@ -35,12 +35,22 @@ type EventSpec = ConditionSpec | LabSpec | MedicationSpec | EncounterSpec;
 /** A definition as it is compiled: its criteria and index date, and the caller's row restriction if any. */
 export type CompiledDefinition = Pick<CohortDefinition, 'criteria' | 'indexDate'> & { restriction?: RowLimits };
 
+/**
+ * The column that names a person in every table the SQL reads: the pseudonym (person_id), or on a
+ * PostgreSQL publication the person number it stores with each person row (core.person's rowid at
+ * publish: an integer, so members travel as numbers; pipelines/publish-postgres).
+ */
+export type PersonKey = 'person_id' | 'person_number';
+const PERSON_KEYS: Record<PersonKey, string> = { person_id: 'person_id', person_number: 'person_number' };
+
 export function buildCohortSql(
   definition: CompiledDefinition,
   valueSets: ReadonlyMap<string, readonly string[]> = CONDITION_VALUE_SETS,
   dialect: SqlDialect = duckdbDialect,
   what: 'members' | 'visible people' = 'members',
+  personKey: PersonKey = 'person_id',
 ): CohortSql {
+  const key = PERSON_KEYS[personKey];
   const values: SqlValue[] = [];
   const bind = (value: SqlValue, cast?: 'DATE' | 'INTEGER' | 'DOUBLE') => {
     values.push(value);
@@ -55,7 +65,7 @@ export function buildCohortSql(
   function criterion(c: Criterion): string {
     if ('all' in c) return combine(c.all, 'INTERSECT');
     if ('any' in c) return combine(c.any, 'UNION');
-    if ('not' in c) return `SELECT person_id FROM core.person EXCEPT SELECT person_id FROM (${criterion(c.not)}) AS excluded`;
+    if ('not' in c) return `SELECT ${key} FROM core.person EXCEPT SELECT ${key} FROM (${criterion(c.not)}) AS excluded`;
     if ('sex' in c) return personWhere('sex', c.sex);
     if ('race' in c) return personWhere('race', c.race);
     if ('ethnicity' in c) return personWhere('ethnicity', c.ethnicity);
@@ -67,18 +77,18 @@ export function buildCohortSql(
     const [kind, spec] = Object.entries(c)[0] as [keyof AnchorCriterion & string, EventSpec & { minCount?: number }];
     const anchored = spec.within ? ` WHERE ${withinSql(spec.within)}` : '';
     const enough = spec.minCount !== undefined && spec.minCount > 1 ? ` HAVING count(*) >= ${bind(spec.minCount, 'INTEGER')}` : '';
-    return `SELECT e.person_id FROM (${events({ [kind]: spec } as AnchorCriterion)}) AS e${anchored} GROUP BY e.person_id${enough}`;
+    return `SELECT e.${key} FROM (${events({ [kind]: spec } as AnchorCriterion)}) AS e${anchored} GROUP BY e.${key}${enough}`;
   }
 
   function combine(children: Criterion[], operator: 'INTERSECT' | 'UNION'): string {
     if (children.length === 1) return criterion(children[0]!);
-    return children.map((child, i) => `SELECT person_id FROM (${criterion(child)}) AS c${i}`).join(`\n${operator}\n`);
+    return children.map((child, i) => `SELECT ${key} FROM (${criterion(child)}) AS c${i}`).join(`\n${operator}\n`);
   }
 
   const asList = <T extends string>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
 
   function personWhere(column: 'sex' | 'race' | 'ethnicity' | 'county', value: string | string[]): string {
-    return `SELECT person_id FROM core.person WHERE ${column} IN (${bindList(asList(value))})`;
+    return `SELECT ${key} FROM core.person WHERE ${column} IN (${bindList(asList(value))})`;
   }
 
   /** Age in whole years at the index date (as mart.person_period computes it); born by then. */
@@ -87,7 +97,7 @@ export function buildCohortSql(
     const where = ['(p.age_90_plus OR p.birth_date <= i.index_date)'];
     if (spec.min !== undefined) where.push(`${years} >= ${bind(spec.min, 'INTEGER')}`);
     if (spec.max !== undefined) where.push(`${years} <= ${bind(spec.max, 'INTEGER')}`);
-    return `SELECT p.person_id FROM core.person AS p, (SELECT ${indexDate(spec.at)} AS index_date) AS i WHERE ${where.join(' AND ')}`;
+    return `SELECT p.${key} FROM core.person AS p, (SELECT ${indexDate(spec.at)} AS index_date) AS i WHERE ${where.join(' AND ')}`;
   }
 
   /** Covered by a payer of the category on any day of the window (default: on the index date). */
@@ -97,13 +107,13 @@ export function buildCohortSql(
     // The join before the comma: PostgreSQL binds JOIN tighter than a comma, so ON could not name c after `, i`.
     const from = start ? 'core.coverage AS c JOIN core.payer AS py ON py.payer_id = c.payer_id'
       : `core.coverage AS c JOIN core.payer AS py ON py.payer_id = c.payer_id, (SELECT ${indexDate()} AS index_date) AS i`;
-    return `SELECT DISTINCT c.person_id FROM ${from}
+    return `SELECT DISTINCT c.${key} FROM ${from}
             WHERE py.category IN (${bindList(asList(spec.category))}) AND c.start_date <= ${window.end} AND coalesce(c.end_date, ${OPEN_END}) >= ${window.start}`;
   }
 
   /** Alive on the index date: born by then (or aged 90+, whose birth date is withheld) and not dead on or before it. */
   function alive(): string {
-    return `SELECT p.person_id FROM core.person AS p, (SELECT ${indexDate()} AS index_date) AS i
+    return `SELECT p.${key} FROM core.person AS p, (SELECT ${indexDate()} AS index_date) AS i
             WHERE (p.age_90_plus OR p.birth_date <= i.index_date) AND (p.death_date IS NULL OR p.death_date > i.index_date)`;
   }
 
@@ -115,23 +125,23 @@ export function buildCohortSql(
   function enrolled(spec: EnrolledSpec): string {
     const before = bind(spec.before ?? 0, 'INTEGER');
     const after = bind(spec.after ?? 0, 'INTEGER');
-    return `SELECT DISTINCT m.person_id FROM (
-              SELECT person_id, min(start_date) AS start_date, max(end_date) AS end_date FROM (
-                SELECT person_id, start_date, end_date,
+    return `SELECT DISTINCT m.${key} FROM (
+              SELECT ${key}, min(start_date) AS start_date, max(end_date) AS end_date FROM (
+                SELECT ${key}, start_date, end_date,
                        sum(CASE WHEN reach IS NULL OR start_date > reach + 1 THEN 1 ELSE 0 END)
-                         OVER (PARTITION BY person_id ORDER BY start_date, end_date ROWS UNBOUNDED PRECEDING) AS island
+                         OVER (PARTITION BY ${key} ORDER BY start_date, end_date ROWS UNBOUNDED PRECEDING) AS island
                 FROM (
-                  SELECT person_id, start_date, coalesce(end_date, ${OPEN_END}) AS end_date,
-                         max(coalesce(end_date, ${OPEN_END})) OVER (PARTITION BY person_id ORDER BY start_date, coalesce(end_date, ${OPEN_END})
+                  SELECT ${key}, start_date, coalesce(end_date, ${OPEN_END}) AS end_date,
+                         max(coalesce(end_date, ${OPEN_END})) OVER (PARTITION BY ${key} ORDER BY start_date, coalesce(end_date, ${OPEN_END})
                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
                   FROM core.coverage
                 ) AS spans
-              ) AS islands GROUP BY person_id, island
+              ) AS islands GROUP BY ${key}, island
             ) AS m, (SELECT ${indexDate()} AS index_date) AS i
             WHERE m.start_date <= i.index_date - ${before} AND m.end_date >= i.index_date + ${after}`;
   }
 
-  /** One row per matching event: person_id and event_date (the day the event happened or began). */
+  /** One row per matching event: the person key and event_date (the day the event happened or began). */
   function events(c: AnchorCriterion): string {
     const between = (spec: { between?: DateRange }) => (spec.between ? [bind(spec.between[0], 'DATE'), bind(spec.between[1], 'DATE')] as const : undefined);
     if ('condition' in c) {
@@ -141,14 +151,14 @@ export function buildCohortSql(
       const where = [`code IN (${bindList(codes)})`];
       const window = between(spec);
       if (window) where.push(`start_date <= ${window[1]}`, `coalesce(stop_date, ${OPEN_END}) >= ${window[0]}`);
-      return `SELECT person_id, start_date AS event_date FROM core.condition WHERE ${where.join(' AND ')}`;
+      return `SELECT ${key}, start_date AS event_date FROM core.condition WHERE ${where.join(' AND ')}`;
     }
     if ('lab' in c) {
       const spec = c.lab;
       const where = [`code = ${bind(spec.code)}`, 'value_num IS NOT NULL', `value_num ${COMPARATORS[spec.op]} ${bind(spec.value, 'DOUBLE')}`];
       const window = between(spec);
       if (window) where.push(`obs_ts::DATE BETWEEN ${window[0]} AND ${window[1]}`);
-      return `SELECT person_id, obs_ts::DATE AS event_date FROM core.observation WHERE ${where.join(' AND ')}`;
+      return `SELECT ${key}, obs_ts::DATE AS event_date FROM core.observation WHERE ${where.join(' AND ')}`;
     }
     if ('medication' in c) {
       // A prescription is dated by its start; `between` asks for one active on any day of the window.
@@ -156,13 +166,13 @@ export function buildCohortSql(
       const where = [`code IN (${bindList(spec.codes)})`];
       const window = between(spec);
       if (window) where.push(`start_ts::DATE <= ${window[1]}`, `coalesce(stop_ts::DATE, ${OPEN_END}) >= ${window[0]}`);
-      return `SELECT person_id, start_ts::DATE AS event_date FROM core.medication WHERE ${where.join(' AND ')}`;
+      return `SELECT ${key}, start_ts::DATE AS event_date FROM core.medication WHERE ${where.join(' AND ')}`;
     }
     const spec = c.encounter;
     const where = spec.class === undefined ? ['TRUE'] : [`encounter_class IN (${bindList(asList(spec.class))})`];
     const window = between(spec);
     if (window) where.push(`start_ts::DATE BETWEEN ${window[0]} AND ${window[1]}`);
-    return `SELECT person_id, start_ts::DATE AS event_date FROM core.encounter WHERE ${where.join(' AND ')}`;
+    return `SELECT ${key}, start_ts::DATE AS event_date FROM core.encounter WHERE ${where.join(' AND ')}`;
   }
 
   /** The event e is dated within `days` after, before or around (either side of) an anchor event. */
@@ -178,7 +188,7 @@ export function buildCohortSql(
         : `a.event_date - ${days} AND a.event_date + ${days}`;
     // An anchor may itself be anchored: keep only its events that meet its own `within`.
     const anchorRows = anchored ? `SELECT * FROM (${anchorEvents}) AS e WHERE ${withinSql(anchored)}` : anchorEvents;
-    return `EXISTS (SELECT 1 FROM (${anchorRows}) AS a WHERE a.person_id = e.person_id AND e.event_date BETWEEN ${range})`;
+    return `EXISTS (SELECT 1 FROM (${anchorRows}) AS a WHERE a.${key} = e.${key} AND e.event_date BETWEEN ${range})`;
   }
 
   /**
@@ -189,10 +199,10 @@ export function buildCohortSql(
   function restricted(limits: RowLimits): string[] {
     const list = (allowed: readonly string[]) => (allowed.length === 0 ? 'NULL' : bindList(allowed));
     const where: string[] = [];
-    if (limits.county) where.push(`person_id IN (SELECT person_id FROM core.person WHERE coalesce(county, 'Unknown') IN (${list(limits.county)}))`);
-    if (limits.organization) where.push(`person_id IN (SELECT person_id FROM mart.person_year WHERE organization IN (${list(limits.organization)}))`);
+    if (limits.county) where.push(`${key} IN (SELECT ${key} FROM core.person WHERE coalesce(county, 'Unknown') IN (${list(limits.county)}))`);
+    if (limits.organization) where.push(`${key} IN (SELECT ${key} FROM mart.person_year WHERE organization IN (${list(limits.organization)}))`);
     if (limits.payer) {
-      where.push(`person_id IN (SELECT y.person_id FROM mart.person_year AS y, (SELECT ${indexDate()} AS index_date) AS i
+      where.push(`${key} IN (SELECT y.${key} FROM mart.person_year AS y, (SELECT ${indexDate()} AS index_date) AS i
                   WHERE i.index_date BETWEEN y.period_start AND y.period_end AND y.payer IN (${list(limits.payer)}))`);
     }
     return where;
@@ -200,16 +210,16 @@ export function buildCohortSql(
 
   if (what === 'visible people') {
     const limits = restricted(definition.restriction ?? {});
-    return { sql: `SELECT person_id FROM core.person${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`, values };
+    return { sql: `SELECT ${key} FROM core.person${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`, values };
   }
   const limits = definition.restriction ? restricted(definition.restriction) : [];
-  const sql = `SELECT person_id FROM (\n${criterion(definition.criteria)}\n) AS cohort${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`;
+  const sql = `SELECT ${key} FROM (\n${criterion(definition.criteria)}\n) AS cohort${limits.length ? ` WHERE ${limits.join(' AND ')}` : ''}`;
   return { sql, values };
 }
 
 /** The people the definition's row restriction lets the caller see (everyone without one); its criteria are not used. */
-export function buildVisiblePeopleSql(definition: CompiledDefinition, dialect: SqlDialect = duckdbDialect): CohortSql {
-  return buildCohortSql(definition, CONDITION_VALUE_SETS, dialect, 'visible people');
+export function buildVisiblePeopleSql(definition: CompiledDefinition, dialect: SqlDialect = duckdbDialect, personKey: PersonKey = 'person_id'): CohortSql {
+  return buildCohortSql(definition, CONDITION_VALUE_SETS, dialect, 'visible people', personKey);
 }
 
 /**

@@ -3,8 +3,9 @@
 // number). On a sharded publication (dialect.shardColumn) every aggregate over person rows is written
 // in two phases: a partial aggregate grouped by the shard first, which the engine pushes to each
 // shard whole (each person's rows live on one shard), and its re-aggregation on the coordinator, as
-// the measures are (build-measure-sql.ts). The members arrive as one bound array of person ids (there
-// is no rowid to name them by). The index date, which names no member, is here in both dialects;
+// the measures are (build-measure-sql.ts). The members arrive as one bound bitset over the person
+// numbers the publication stores with each person row (postgres-members.ts; no pseudonym is sent), which
+// each shard tests with get_bit() in the same statement as its aggregate. The index date, which names no member, is here in both dialects;
 // DuckDB's member queries are cohort-query.ts's and its shared descriptions condition-names.ts's. Pure:
 // no I/O; every value is bound, only fixed SQL is spliced in.
 import { keyResiduesSumSql, RECORD_KEY_COLUMN, RECORD_KEY_MODULUS } from '../disclosure/cell-key.ts';
@@ -30,9 +31,13 @@ const COST_PMPM = requireMeasure('cost-pmpm') as RatioMeasure;
 
 /** What every PostgreSQL profile query starts from: the members and the resolved index date (YYYY-MM-DD). */
 export interface ProfileMembers {
-  personIds: readonly string[];
+  /** The members as bytea text, bit n for person number n (postgres-members.ts, memberBitmap). */
+  bitmap: string;
   indexDate: string;
 }
+
+/** A person row of a member: its person number's bit, bound once (get_bit() is shipped to the shard with the aggregate). */
+const memberSql = (b: Binder, members: ProfileMembers): string => `get_bit(${b.bind(members.bitmap, '::bytea')}, ${PERSON_NUMBER_COLUMN}) = 1`;
 
 /** The definition's index date as text (YYYY-MM-DD): the one given, else the last day of data. */
 export function indexDateSql(dialect: SqlDialect, explicit: boolean): string {
@@ -94,7 +99,7 @@ export function birthDateCutoff(indexDate: string, years: number): string {
  */
 export function demographicsSql(dialect: SqlDialect, members: ProfileMembers): CohortSql {
   const b = new Binder();
-  const ids = b.bindArray(members.personIds);
+  const isMember = memberSql(b, members);
   const shard = dialect.shardColumn ? `${dialect.shardColumn}, ` : '';
   // As greatest(age at the index date, 0) falls in AGE_BAND_SQL's bands: 90 and over is 85+; unknown without a birth date.
   const bands = BAND_STARTS.map(([years, band]) => `WHEN birth_date <= ${b.bind(birthDateCutoff(members.indexDate, years), '::date')} THEN '${band}'`);
@@ -104,7 +109,7 @@ export function demographicsSql(dialect: SqlDialect, members: ProfileMembers): C
   // Sex and race as they are (postgres_fdw ships no coalesce() among the keys): 'unknown' is given on the coordinator.
   const partials = `SELECT ${select}count(*) AS n, sum(${RECORD_KEY_COLUMN}) AS key FROM (
       SELECT ${shard}${ageBand} AS age_band, sex, race, ${RECORD_KEY_COLUMN}
-      FROM core.person WHERE person_id = ANY(${ids})) AS people ${groupBy}`;
+      FROM core.person WHERE ${isMember}) AS people ${groupBy}`;
   const by = (breakdown: string, column: string) =>
     `SELECT '${breakdown}' AS breakdown, coalesce(${column}, 'unknown') AS value, ${combinedPeople(dialect)} FROM partials GROUP BY 2`;
   return { sql: `WITH partials AS (${partials})\n${by('ageBand', 'age_band')}\nUNION ALL ${by('sex', 'sex')}\nUNION ALL ${by('race', 'race')}`, values: b.values };
@@ -118,13 +123,13 @@ export function demographicsSql(dialect: SqlDialect, members: ProfileMembers): C
  */
 export function diagnosesSql(dialect: SqlDialect, members: ProfileMembers, valueSets: ReadonlyMap<string, readonly string[]>, withCommon: boolean): CohortSql {
   const b = new Binder();
-  const ids = b.bindArray(members.personIds);
+  const isMember = memberSql(b, members);
   const indexDate = b.bind(members.indexDate, '::date');
   const allCodes = [...valueSets.values()].flat();
   if (new Set(allCodes).size !== allCodes.length) throw new RangeError('a condition code belongs to two condition groups: group counts need each code in one');
   const codes = b.bindArray(allCodes);
   const groupOf = `CASE ${[...valueSets].map(([group, list]) => `WHEN code = ANY(${b.bindArray(list)}) THEN ${b.bind(group)}`).join(' ')} END`;
-  const where = `person_id = ANY(${ids}) AND start_date <= ${indexDate}`;
+  const where = `${isMember} AND start_date <= ${indexDate}`;
   const groups = partial(dialect, ['grp']);
   const groupPartials = `SELECT ${groups.select}${distinctPeople} FROM (SELECT ${dialect.shardColumn ? `${dialect.shardColumn}, ` : ''}${groupOf} AS grp, ${PERSON_NUMBER_COLUMN}, ${RECORD_KEY_COLUMN}
       FROM core.condition WHERE ${where} AND code = ANY(${codes})) AS coded ${groups.groupBy}`;
@@ -149,13 +154,13 @@ export function diagnosesSql(dialect: SqlDialect, members: ProfileMembers, value
  */
 export function costSql(dialect: SqlDialect, members: ProfileMembers): CohortSql {
   const b = new Binder();
-  const ids = b.bindArray(members.personIds);
+  const isMember = memberSql(b, members);
   const { cast, subquery } = dialect;
   const years = partial(dialect, []);
   const columns = additiveColumns(COST_PMPM, dialect);
   const sums = partial(dialect, []);
   const partials = `SELECT ${sums.select}${columns.map((c) => `${c.sql} AS ${c.name}`).join(', ')}
-    FROM mart.person_year WHERE person_id = ANY(${ids}) AND period_start = (SELECT start FROM latest) ${sums.groupBy}`;
+    FROM mart.person_year WHERE ${isMember} AND period_start = (SELECT start FROM latest) ${sums.groupBy}`;
   const total = (column: string, as: string, type: 'double' | 'bigint') => `${cast(`coalesce(sum(${column}), 0)`, type)} AS ${as}`;
   return {
     sql: `WITH latest AS (SELECT max(latest) AS start FROM ${subquery(`SELECT ${years.select}max(period_start) AS latest FROM mart.person_year ${years.groupBy}`, 'years')})

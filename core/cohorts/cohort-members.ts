@@ -15,6 +15,7 @@ import { generationIdOf } from './generation-id.ts';
 import type { GenerationStore } from './generation-store.ts';
 import { KeptGeneration } from './kept-generation.ts';
 import { MemberSet, type PersonIndex } from './member-set.ts';
+import { loadNumberedIndex, personKeyOf, queryNumberedMembers } from './postgres-members.ts';
 
 /** A cohort's true size and key residue: for the ledger and disclosure control only, never published as is. */
 export interface SizedMembers {
@@ -30,14 +31,10 @@ const CACHED_COUNTS = 64;
 
 /**
  * A generation's people by row number. On DuckDB the row number is core.person's rowid; on
- * PostgreSQL (no rowid, the people spread over shards) it is the person's place in a list read once
- * per generation, and `rowOf` turns the person ids a leaf query returns into row numbers.
+ * PostgreSQL (no rowid, the people spread over shards) it is the person number the publication
+ * stored with every person row, the same rowid taken at publish (postgres-members.ts).
  */
-interface GenerationIndex extends PersonIndex {
-  rowOf?: Map<string, number>;
-  /** PostgreSQL: the person id of each row number (rowOf's inverse). */
-  personIds?: string[];
-}
+type GenerationIndex = PersonIndex;
 
 interface Generation {
   /** Where this generation's work is kept, when it is (a store was given, and the warehouse has an identity). */
@@ -88,15 +85,6 @@ export class CohortMembers {
     return this.#generation(db).index;
   }
 
-  /**
-   * PostgreSQL: the person ids of a set's members, for a characterization's queries to bind (there is no
-   * rowid to name them by); undefined on DuckDB, whose queries name core.person's rowids.
-   */
-  async personIds(db: Database, members: MemberSet): Promise<string[] | undefined> {
-    const { personIds } = await this.#generation(db).index;
-    return personIds && [...members.rows()].map((row) => personIds[row]!);
-  }
-
   async of(db: Database, definition: CohortCriteria): Promise<MemberSet> {
     const generation = this.#generation(db);
     const index = await generation.index;
@@ -110,7 +98,7 @@ export class CohortMembers {
     if (!definition.restriction) return members;
     const visible = { criteria: definition.criteria, indexDate: definition.indexDate, restriction: definition.restriction };
     const key = JSON.stringify(['visible', definition.restriction, definition.indexDate]);
-    return members.and(await this.#cached(db, generation, key, () => buildVisiblePeopleSql(visible, db.dialect)));
+    return members.and(await this.#cached(db, generation, key, () => buildVisiblePeopleSql(visible, db.dialect, personKeyOf(db.dialect))));
   }
 
   /**
@@ -220,7 +208,7 @@ export class CohortMembers {
   }
 
   #leafSql(db: Database, criterion: Criterion, indexDate: string | undefined): CohortSql {
-    return buildCohortSql({ criteria: criterion, indexDate }, undefined, db.dialect);
+    return buildCohortSql({ criteria: criterion, indexDate }, undefined, db.dialect, 'members', personKeyOf(db.dialect));
   }
 
   /** Least recently used first out; a query that fails is not kept. A `keepable` set is read from the kept generation when it is there. */
@@ -279,7 +267,7 @@ async function keptOrLoadedIndex(db: Database, kept: Promise<KeptGeneration | un
 
 /** The people of core.person by row number, with their record keys computed from the pseudonym as the load does. */
 function loadPersonIndex(db: Database): Promise<GenerationIndex> {
-  return db.dialect.name === 'duckdb' ? loadRowidIndex(db) : loadListedIndex(db);
+  return db.dialect.name === 'duckdb' ? loadRowidIndex(db) : loadNumberedIndex(db);
 }
 
 /** DuckDB: row numbers are core.person's rowid. */
@@ -296,29 +284,9 @@ async function loadRowidIndex(db: Database): Promise<GenerationIndex> {
   return { rows: Number(rows), keys, everyone: MemberSet.fromRows(Number(rows), present), rowNumberSql: rowidOf };
 }
 
-/**
- * PostgreSQL: every person id and record key, read once per generation (one row per person crosses
- * from the shards; a published sharded core.person carries its record key).
- */
-async function loadListedIndex(db: Database): Promise<GenerationIndex> {
-  const recordKey = db.dialect.shardColumn ? 'record_key' : db.dialect.recordKey('person_id');
-  const people = await db.query<{ person_id: string; k: number | string }>(`SELECT person_id, ${recordKey} AS k FROM core.person`);
-  const keys = new Uint32Array(people.length);
-  const rowOf = new Map<string, number>();
-  people.forEach((person, r) => {
-    keys[r] = Number(person.k);
-    rowOf.set(person.person_id, r);
-  });
-  return { rows: people.length, keys, everyone: MemberSet.fromRows(people.length, people.keys()), rowOf, personIds: people.map((person) => person.person_id) };
-}
-
 /** The members of a cohort query as one 32-bit word per 32 row numbers of core.person that hold any. */
 async function queryMembers(db: Database, index: GenerationIndex, cohort: CohortSql): Promise<MemberSet> {
-  if (index.rowOf) {
-    const members = await db.query<{ person_id: string }>(`SELECT DISTINCT person_id FROM (${cohort.sql}) AS cohort`, cohort.values);
-    const rowOf = index.rowOf;
-    return MemberSet.fromRows(index.rows, members.map(({ person_id }) => rowOf.get(person_id)!));
-  }
+  if (db.dialect.name !== 'duckdb') return queryNumberedMembers(db, index.rows, cohort);
   const row = index.rowNumberSql!('p');
   const words = await db.query<{ word: number; bits: number }>(
     `SELECT (${row} // 32)::INTEGER AS word, bit_or(1::BIGINT << (${row} % 32)::BIGINT)::BIGINT AS bits

@@ -1,14 +1,15 @@
 // Where a characterization's true counts come from (characterize-cohort.ts publishes them): the
 // members' breakdowns, diagnoses and cost, each count with the key residue of exactly the people it
 // counts. One source per engine: DuckDB names the members by their row numbers and record keys in the
-// generation's person index (cohort-query.ts), PostgreSQL by a bound array of person ids, in two phases
-// on shards (build-profile-sql.ts). The rows must be the same on both; none of them is ever published
+// generation's person index (cohort-query.ts), PostgreSQL by a bound bitset of person numbers that each
+// shard tests beside its own partial aggregate, re-aggregated on the coordinator (build-profile-sql.ts). The rows must be the same on both; none of them is ever published
 // as it is, and characterize-cohort.ts keeps them with the members, per generation, on both.
 import type { Database } from '../warehouse/database.ts';
 import { costSql, demographicsSql, diagnosesSql, type ProfileMembers } from './build-profile-sql.ts';
 import type { CohortMembers } from './cohort-members.ts';
 import { CohortQuery, duckdbCost, duckdbDemographics, duckdbDiagnoses } from './cohort-query.ts';
 import type { MemberSet } from './member-set.ts';
+import { memberBitmap } from './postgres-members.ts';
 import { CONDITION_VALUE_SETS } from './value-sets.ts';
 
 export type KeyedRow = { n: number; key: number };
@@ -51,9 +52,7 @@ export async function profileSource(db: Database, cohortMembers: CohortMembers, 
     const q = () => new CohortQuery(members, index, indexDate);
     return { demographics: () => duckdbDemographics(db, q()), diagnoses: (withCommon) => duckdbDiagnoses(db, q(), withCommon), cost: () => duckdbCost(db, q()) };
   }
-  const personIds = await cohortMembers.personIds(db, members);
-  if (!personIds) throw new Error('the members of a PostgreSQL warehouse are named by person id');
-  const of: ProfileMembers = { personIds, indexDate };
+  const of: ProfileMembers = { bitmap: memberBitmap(members), indexDate };
   const run = async <T extends object>({ sql, values }: { sql: string; values: unknown[] }) => db.query<T & Record<string, unknown>>(sql, values as never);
   return {
     demographics: () => run<DemographicRow>(demographicsSql(db.dialect, of)),

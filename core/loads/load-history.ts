@@ -4,6 +4,8 @@
 // Read-only; must never read etl.quarantine's values (quarantine-summary.ts redacts those).
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
+import type { SqlDialect } from '../warehouse/dialect/sql-dialect.ts';
+import { appendedOrderSql, byteOrderSql, secondsBetweenSql } from '../warehouse/load-records-sql.ts';
 
 export type FileCount = {
   file: string;
@@ -31,16 +33,16 @@ export interface LoadRun {
   suppressed: boolean;
 }
 
-const RUNS_SQL = `SELECT run_id AS "runId", started_at AS "startedAt", finished_at AS "finishedAt",
-    date_diff('millisecond', started_at, finished_at) / 1000.0 AS seconds, format, layout, status
-  FROM etl.runs ORDER BY finished_at DESC, rowid DESC`;
-const FILES_SQL = `SELECT run_id AS "runId", file, read::BIGINT AS read, loaded::BIGINT AS loaded, quarantined::BIGINT AS quarantined
-  FROM etl.file_counts ORDER BY run_id, file`;
+const runsSql = (dialect: SqlDialect) => `SELECT run_id AS "runId", started_at AS "startedAt", finished_at AS "finishedAt",
+    ${secondsBetweenSql(dialect, 'started_at', 'finished_at')} AS seconds, format, layout, status
+  FROM etl.runs ORDER BY finished_at DESC, ${appendedOrderSql(dialect)} DESC`;
+const filesSql = (dialect: SqlDialect) => `SELECT run_id AS "runId", file, read::BIGINT AS read, loaded::BIGINT AS loaded, quarantined::BIGINT AS quarantined
+  FROM etl.file_counts ORDER BY ${byteOrderSql(dialect, 'run_id')}, ${byteOrderSql(dialect, 'file')}`;
 
 /** Every run, newest first (a warehouse that was appended to keeps the history of its earlier loads). */
 export async function readLoadHistory(db: Database): Promise<LoadRun[]> {
-  const runs = await db.query<Omit<LoadRun, 'dataVersion' | 'read' | 'loaded' | 'quarantined' | 'files' | 'suppressed'>>(RUNS_SQL);
-  const files = await db.query<FileCount & { runId: string }>(FILES_SQL);
+  const runs = await db.query<Omit<LoadRun, 'dataVersion' | 'read' | 'loaded' | 'quarantined' | 'files' | 'suppressed'>>(runsSql(db.dialect));
+  const files = await db.query<FileCount & { runId: string }>(filesSql(db.dialect));
   return runs.map((run) => {
     const own = files.filter((f) => f.runId === run.runId).map(({ file, read, loaded, quarantined }) => ({ file, read, loaded, quarantined }));
     const sum = (pick: (f: FileCount) => number | null) => own.reduce((total, f) => total + (pick(f) ?? 0), 0);

@@ -3,6 +3,8 @@
 // it changed against the run before (new / resolved / stable), in the spirit of OHDSI Ares. Counts
 // only; below admin each run's counts go through protectFailedOfChecked (no count of 1–10).
 import type { Database } from '../warehouse/database.ts';
+import type { SqlDialect } from '../warehouse/dialect/sql-dialect.ts';
+import { appendedOrderSql, tablePresentSql } from '../warehouse/load-records-sql.ts';
 import { protectFailedOfChecked } from './quality-disclosure.ts';
 
 export type CheckStatus = 'pass' | 'fail';
@@ -111,7 +113,7 @@ export function buildQualityHistory(rows: readonly QualityResultRow[], { exactCo
 }
 
 // Runs in the order they were appended (the first rowid of each): a re-run may carry an earlier clock.
-const HISTORY_SQL = `WITH r AS (SELECT *, min(rowid) OVER (PARTITION BY run_id) AS run_order, rowid AS row_order FROM quality.results)
+const historySql = (dialect: SqlDialect) => `WITH r AS (SELECT *, min(${appendedOrderSql(dialect)}) OVER (PARTITION BY run_id) AS run_order, ${appendedOrderSql(dialect)} AS row_order FROM quality.results)
   SELECT run_id AS "runId", checked_at AS "checkedAt", check_id AS id, category, subcategory,
          description, severity, threshold, status, rows_checked AS "rowsChecked", rows_failed AS "rowsFailed",
          percent_failed AS "percentFailed", comparison
@@ -119,11 +121,9 @@ const HISTORY_SQL = `WITH r AS (SELECT *, min(rowid) OVER (PARTITION BY run_id) 
 
 /** Every run of quality.results with each check's history; null for a warehouse without quality.results. */
 export async function readQualityHistory(db: Database, options: { exactCounts?: boolean } = {}): Promise<QualityHistory | null> {
-  const [{ present }] = await db.query<{ present: number }>(
-    `SELECT count(*) AS present FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'quality' AND table_name = 'results'`,
-  );
-  if (!present) return null;
-  const rows = await db.query<QualityResultRow & Record<string, unknown>>(HISTORY_SQL);
+  const [{ present }] = await db.query<{ present: number }>(tablePresentSql(db.dialect, 'quality', 'results'));
+  if (!Number(present)) return null;
+  const rows = await db.query<QualityResultRow & Record<string, unknown>>(historySql(db.dialect));
   if (!rows.length) return null;
   return buildQualityHistory(rows, options);
 }

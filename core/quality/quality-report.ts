@@ -3,6 +3,7 @@
 // Below admin the counts go through protectQualityCheck (no count of 1–10); exact only on request.
 import type { Database } from '../warehouse/database.ts';
 import { warehouseMeta } from '../warehouse/warehouse-facts.ts';
+import { appendedOrderSql, byteOrderSql, tablePresentSql } from '../warehouse/load-records-sql.ts';
 import { protectQualityCheck } from './quality-disclosure.ts';
 
 export interface QualityCheckResult {
@@ -60,23 +61,24 @@ export async function qualityReport(db: Database, options: QualityReportOptions 
 }
 
 // Kahn 2016 order: conformance (value, relational, computational), completeness, plausibility
-// (uniqueness, atemporal, temporal).
+// (uniqueness, atemporal, temporal), then by check id.
 const KAHN_ORDER = `CASE category WHEN 'conformance' THEN 1 WHEN 'completeness' THEN 2 ELSE 3 END,
   CASE subcategory WHEN 'value' THEN 1 WHEN 'relational' THEN 2 WHEN 'computational' THEN 3
-    WHEN 'uniqueness' THEN 4 WHEN 'atemporal' THEN 5 WHEN 'temporal' THEN 6 ELSE 0 END, check_id`;
+    WHEN 'uniqueness' THEN 4 WHEN 'atemporal' THEN 5 WHEN 'temporal' THEN 6 ELSE 0 END`;
 
 async function readQualityReport(db: Database): Promise<QualityReport | null> {
-  const [{ present }] = await db.query<{ present: number }>(
-    `SELECT count(*) AS present FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'quality' AND table_name = 'results'`,
-  );
-  if (!present) return null;
+  const [{ present }] = await db.query<{ present: number }>(tablePresentSql(db.dialect, 'quality', 'results'));
+  if (!Number(present)) return null;
   // The run appended last (rowid order): a re-run may have been given an earlier clock.
-  const [{ run_id: runId }] = await db.query<{ run_id: string | null }>('SELECT arg_max(run_id, rowid) AS run_id FROM quality.results');
+  const [last] = await db.query<{ run_id: string | null }>(`SELECT run_id FROM quality.results ORDER BY ${appendedOrderSql(db.dialect)} DESC LIMIT 1`);
+  const runId = last?.run_id;
   if (!runId) return null;
+  // PostgreSQL rounds numeric, not double precision: the same 4 decimals of the same value.
+  const percentFailed = db.dialect.name === 'duckdb' ? 'percent_failed' : 'percent_failed::numeric';
   const checks = await db.query<QualityCheckResult & { [key: string]: unknown }>(
     `SELECT check_id AS id, category, subcategory, description, rows_checked AS "rowsChecked", rows_failed AS "rowsFailed",
-            round(percent_failed, 4) AS "percentFailed", threshold, status, comparison, severity, false AS suppressed
-     FROM quality.results WHERE run_id = $1 ORDER BY ${KAHN_ORDER}`,
+            round(${percentFailed}, 4) AS "percentFailed", threshold, status, comparison, severity, false AS suppressed
+     FROM quality.results WHERE run_id = $1 ORDER BY ${KAHN_ORDER}, ${byteOrderSql(db.dialect, 'check_id')}`,
     [runId],
   );
   const count = (keep: (c: QualityCheckResult) => boolean) => checks.filter(keep).length;

@@ -13,7 +13,7 @@ import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { duckdbDialect, sqlTypeOfDuckdb } from '../../core/warehouse/dialect/duckdb.ts';
 import { postgresDialect, SHARD_COLUMN } from '../../core/warehouse/dialect/postgres.ts';
 import { quoteIdentifier as q, quoteLiteral } from '../../core/warehouse/sql.ts';
-import { COORDINATOR_TABLES, PUBLISHED_SCHEMAS, SHARDED_TABLES, shardOfSql, YEARLY_TABLES, type PublishedTable, type ShardedTable } from './published-tables.ts';
+import { COORDINATOR_TABLES, PUBLISHED_SCHEMAS, SHARDED_TABLES, shardOfSql, YEARLY_TABLES, type CoordinatorTable, type PublishedTable, type ShardedTable } from './published-tables.ts';
 import { connect, copyCsvInto, parsePostgresUrl, type PostgresServer } from './postgres-url.ts';
 import { publishMessages as say } from './publish-messages.ts';
 
@@ -92,7 +92,7 @@ export async function publishToPostgres(options: PublishOptions, deps: PublishDe
       deps.log(say.exported(nameOf(table), (performance.now() - t0) / 1000));
     }
     for (const table of coordinatorTables) {
-      await db.run(`COPY ${nameOf(table)} TO ${quoteLiteral(join(folder, `${nameOf(table)}.csv`))} (FORMAT csv, HEADER false)`);
+      await db.run(`COPY ${table.rows ? `(${table.rows})` : nameOf(table)} TO ${quoteLiteral(join(folder, `${nameOf(table)}.csv`))} (FORMAT csv, HEADER false)`);
     }
 
     // 3. The shards: one schema per publication, a table per person-level table, its shard number a checked default.
@@ -196,14 +196,14 @@ const shardTableName = (table: PublishedTable) => `${table.schema}__${table.tabl
 
 /** The columns of a table as published: a sharded table's are those of its rows' SELECT. */
 /** The tables to publish: every required one (a missing one fails in describe), the optional ones the warehouse holds. */
-async function presentTables(db: Database, tables: PublishedTable[]): Promise<PublishedTable[]> {
+async function presentTables<T extends PublishedTable>(db: Database, tables: T[]): Promise<T[]> {
   const rows = await db.query<{ name: string }>(`SELECT table_schema || '.' || table_name AS name FROM information_schema.tables`);
   const present = new Set(rows.map((r) => r.name));
   return tables.filter((t) => !t.optional || present.has(nameOf(t)));
 }
 
-async function describe(db: Database, table: PublishedTable | ShardedTable): Promise<{ name: string; type: string }[]> {
-  const relation = 'rows' in table ? table.rows : `${duckdbDialect.quoteIdentifier(table.schema)}.${duckdbDialect.quoteIdentifier(table.table)}`;
+async function describe(db: Database, table: CoordinatorTable | ShardedTable): Promise<{ name: string; type: string }[]> {
+  const relation = table.rows ?? `${duckdbDialect.quoteIdentifier(table.schema)}.${duckdbDialect.quoteIdentifier(table.table)}`;
   const rows = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${relation}`);
   return rows.map((r) => ({ name: r.column_name, type: postgresDialect.typeName(sqlTypeOfDuckdb(r.column_type)) }));
 }

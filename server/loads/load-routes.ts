@@ -2,7 +2,7 @@
 // and rule, with redacted examples): for admins. Counts of the operator's extract, so without
 // exactCounts no count of 1–10 is sent (core/loads/loads-disclosure.ts), as /api/quality does:
 // under OPEN_ACCESS every caller holds admin.
-import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
+import { requireLoadRecords } from '../../core/warehouse/engine-features.ts';
 import { readLoadHistory, type LoadRun } from '../../core/loads/load-history.ts';
 import { protectLoadRun, protectQuarantine } from '../../core/loads/loads-disclosure.ts';
 import { readQuarantineSummary } from '../../core/loads/quarantine-summary.ts';
@@ -43,8 +43,8 @@ export function loadRoutes(warehouse: LiveWarehouse, { exactCounts = false }: { 
         responses: { 200: json('The runs, newest first', { type: 'object', properties: { exactCounts: { type: 'boolean' }, runs: { type: 'array', items: loadRun } } }) },
       },
       handler: async (_request, response) => {
-        const runs: LoadRun[] = await warehouse.use((db) => {
-          requireDuckdbFor(db, 'load history');
+        const runs: LoadRun[] = await warehouse.use(async (db) => {
+          await requireLoadRecords(db, 'load history');
           return readLoadHistory(db);
         });
         response.json({ exactCounts, runs: exactCounts ? runs : runs.map(protectLoadRun) });
@@ -64,8 +64,8 @@ export function loadRoutes(warehouse: LiveWarehouse, { exactCounts = false }: { 
         },
       },
       handler: async (_request, response) => {
-        const summary = await warehouse.use((db) => {
-          requireDuckdbFor(db, 'load history');
+        const summary = await warehouse.use(async (db) => {
+          await requireLoadRecords(db, 'load history');
           return readQuarantineSummary(db);
         });
         response.json({ exactCounts, ...(exactCounts ? summary : protectQuarantine(summary)) });

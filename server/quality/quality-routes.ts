@@ -1,6 +1,6 @@
 // GET /api/quality: the data-quality checks of the load that built the warehouse being served; below
 // admin (no exactCounts) with no count of 1–10 (docs/disclosure.md, "Side doors").
-import { requireDuckdbFor } from '../../core/warehouse/engine-features.ts';
+import { requireLoadRecords } from '../../core/warehouse/engine-features.ts';
 import { DomainError } from '../../core/errors.ts';
 import { qualityReport } from '../../core/quality/quality-report.ts';
 import { qualityMessages } from '../../core/quality/quality-messages.ts';
@@ -25,8 +25,8 @@ export function qualityRoutes(warehouse: LiveWarehouse, { exactCounts = false }:
         responses: { 200: jsonResponse('QualityReport', 'Checks in Kahn (2016) order, with a summary'), 404: errorResponse('NotFound') },
       },
       handler: async (request, response) => {
-        const report = await warehouse.use((db) => {
-          requireDuckdbFor(db, 'data quality');
+        const report = await warehouse.use(async (db) => {
+          await requireLoadRecords(db, 'data quality');
           return qualityReport(db, { exactCounts });
         });
         if (!report) throw new DomainError('no_quality_results', 'This warehouse has no data-quality results: it was built before the checks existed. Load it again to run them.');
@@ -46,7 +46,7 @@ export function qualityRoutes(warehouse: LiveWarehouse, { exactCounts = false }:
       },
       handler: async (_request, response) => {
         const answer = await warehouse.use(async (db) => {
-          requireDuckdbFor(db, 'data quality');
+          await requireLoadRecords(db, 'data quality');
           const history = await readQualityHistory(db, { exactCounts });
           return history && { dataVersion: (await warehouseMeta(db)).dataVersion, exactCounts, ...history };
         });

@@ -28,6 +28,11 @@ import { openPostgresPool, postgresDatabase } from '../../server/warehouse/postg
 import { runPopsight } from '../helpers/run-popsight.ts';
 import { costSql, demographicsSql, diagnosesSql, sharedDescriptionsSql } from '../../core/cohorts/build-profile-sql.ts';
 import { CONDITION_VALUE_SETS } from '../../core/cohorts/value-sets.ts';
+import { characterizeCohort } from '../../core/cohorts/characterize-cohort.ts';
+import { CohortMembers } from '../../core/cohorts/cohort-members.ts';
+import type { CohortCriteria } from '../../core/cohorts/cohort-query.ts';
+import { MemberSet } from '../../core/cohorts/member-set.ts';
+import { memberBitmap } from '../../core/cohorts/postgres-members.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 import { independentDimensionValuePeople, independentPopulation } from '../helpers/independent-facts.ts';
 
@@ -262,6 +267,84 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
     }
   }, 120_000);
 
+  // Issue 20: the admin pages' load records (the load history, the quarantine, the data-quality checks) are
+  // copied to the coordinator, so those routes answer from PostgreSQL as from DuckDB. A warehouse with a
+  // second load, quarantined rows and a second quality run (appended here: the same timestamps to the
+  // microsecond, so the order of runs is the rows' order), exact and protected; then a publication made
+  // before the copies (the tables renamed aside) is refused by name, asking for a new publish.
+  it('answers the load history, quarantine and data quality from the coordinator as the DuckDB server does; an older publication is refused by name', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'popsight-shards-loads-'));
+    const servers: RunningServer[] = [];
+    const aside = ['runs', 'file_counts', 'quarantine'];
+    try {
+      const loaded = join(folder, 'loaded-twice.duckdb');
+      copyFileSync(built.warehouse, loaded);
+      const copy = await openDatabase(loaded);
+      await copy.run(`INSERT INTO etl.runs SELECT 'run-again', started_at + INTERVAL 1 DAY, finished_at + INTERVAL 1 DAY + INTERVAL 1234567 MICROSECOND,
+                      source, format, layout, status, message, content_hash FROM etl.runs`);
+      await copy.run(`INSERT INTO etl.file_counts SELECT 'run-again', file, read + 20, loaded, quarantined + 20 FROM etl.file_counts`);
+      await copy.run(`INSERT INTO etl.quarantine SELECT 'run-again', 'encounters.csv', 600 + i, CASE WHEN i % 2 = 0 THEN 'start' ELSE 'patient' END,
+                      'value ' || i, CASE WHEN i < 14 THEN 'not a date' ELSE 'unknown patient' END FROM range(0, 20) AS t(i)`);
+      // Three rows, as many as a group of encounters.csv: byte order puts 'Zeta.csv' first among them.
+      await copy.run(`INSERT INTO etl.quarantine SELECT 'run-again', 'Zeta.csv', 9 + i, 'code', 'x', 'not a code' FROM range(0, 3) AS t(i)`);
+      await copy.run(`INSERT INTO quality.results SELECT 'quality-again', check_id, category, subcategory, description, rows_checked, rows_failed + 1,
+                      percent_failed + 0.123456789, threshold, CASE WHEN status = 'pass' THEN 'fail' ELSE 'pass' END, comparison, severity, checked_at FROM quality.results`);
+      const [counts] = await copy.query<{ runs: number; quarantined: number; checks: number }>(
+        `SELECT (SELECT count(*) FROM etl.runs)::INTEGER AS runs, (SELECT count(*) FROM etl.quarantine)::INTEGER AS quarantined, (SELECT count(DISTINCT run_id) FROM quality.results)::INTEGER AS checks`);
+      copy.close();
+      expect([counts!.runs, counts!.checks]).toEqual([2, 2]);
+      expect(counts!.quarantined).toBeGreaterThanOrEqual(23);
+      const published = await runPopsight(['publish', '--warehouse', loaded, '--engine', urlOf(coordinator), ...shards.flatMap((s) => ['--shard', urlOf(s)])]);
+      expect(published.code, published.stderr).toBe(0);
+      const { rows: kinds } = await client.query(`SELECT n.nspname || '.' || c.relname AS name, c.relkind FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+        WHERE (n.nspname, c.relname) IN (('etl', 'runs'), ('etl', 'file_counts'), ('etl', 'quarantine'), ('quality', 'results')) ORDER BY 1`);
+      expect(kinds).toEqual(['etl.file_counts', 'etl.quarantine', 'etl.runs', 'quality.results'].map((name) => ({ name, relkind: 'r' })));
+
+      const paths = ['/api/loads', '/api/quarantine', '/api/quality', '/api/quality/history'];
+      for (const exactCounts of [true, false]) {
+        const pair = [
+          await startServer({ warehouse: loaded, port: 0, stateDir: join(folder, `duckdb-${exactCounts}`), exactCounts }),
+          await startServer({ engine: urlOf(coordinator), port: 0, stateDir: join(folder, `postgres-${exactCounts}`), exactCounts }),
+        ];
+        servers.push(...pair);
+        for (const path of paths) {
+          const [a, b] = await Promise.all(pair.map((server) => fetch(server.url + path)));
+          expect([path, b!.status, a!.status]).toEqual([path, 200, 200]);
+          const [expected, actual] = [await a!.json(), await b!.json()];
+          expectSameJson(actual, expected, `${path} (exact counts: ${exactCounts})`);
+          if (path === '/api/loads') expect(expected.runs.map((r: { runId: string }) => r.runId), path).toEqual(['run-again', expect.any(String)]);
+          if (path === '/api/quarantine' && exactCounts) {
+            // By hand: the last load's rows by file, field and reason, largest first, then in byte order.
+            expect(expected.groups.map((g: { file: string; field: string; reason: string; rows: number }) => [g.file, g.field, g.reason, g.rows])).toEqual([
+              ['encounters.csv', 'patient', 'not a date', 7], ['encounters.csv', 'start', 'not a date', 7],
+              ['Zeta.csv', 'code', 'not a code', 3], ['encounters.csv', 'patient', 'unknown patient', 3], ['encounters.csv', 'start', 'unknown patient', 3],
+            ]);
+          }
+          if (path === '/api/quality/history') expect(expected.runs.length, path).toBe(2);
+        }
+      }
+      // By hand: the second load's seconds, its first's and 1.234567 s more, counted in whole milliseconds.
+      const loads = (await (await fetch(`${servers[1]!.url}/api/loads`)).json()) as { runs: { runId: string; seconds: number }[] };
+      const [first] = await db.query<{ start: number; finish: number }>('SELECT epoch_us(started_at)::DOUBLE AS start, epoch_us(finished_at)::DOUBLE AS finish FROM etl.runs');
+      const [start, finish] = [first!.start + 86_400e6, first!.finish + 86_400e6 + 1_234_567];
+      expect(loads.runs[0]!.seconds).toBeCloseTo((Math.floor(finish / 1000) - Math.floor(start / 1000)) / 1000, 9);
+
+      for (const table of aside) await client.query(`ALTER TABLE etl.${table} RENAME TO ${table}_aside`);
+      const older = await startServer({ engine: urlOf(coordinator), port: 0, stateDir: join(folder, 'older') });
+      servers.push(older);
+      for (const path of paths) {
+        const response = await fetch(older.url + path);
+        const body = (await response.json()) as { error: { code: string; message: string } };
+        expect([path, response.status, body.error.code]).toEqual([path, 501, 'engine_unsupported']);
+        expect(body.error.message).toMatch(/publication was made before it carried the load records.*publish it again with popsight publish/);
+      }
+    } finally {
+      for (const table of aside) await client.query(`ALTER TABLE IF EXISTS etl.${table}_aside RENAME TO ${table}`);
+      for (const server of servers) await server.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('publishes again as one swap: a reader throughout sees the whole population every time, and one publication remains', async () => {
     const [{ rows: people }] = await db.query<{ rows: number }>('SELECT count(*)::INTEGER AS rows FROM mart.person_year');
     const reader = new pg.Client({ connectionString: urlOf(coordinator) });
@@ -288,12 +371,12 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
     expect(counts.length).toBeGreaterThan(5);
     expect(new Set(counts)).toEqual(new Set([people]));
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_namespace WHERE obj_description(oid, 'pg_namespace') LIKE 'popsight publication %'`);
-    expect(rows[0].n).toBe(3); // mart, core and etl of the new publication
+    expect(rows[0].n).toBe(4); // mart, core, etl and quality of the new publication
     const servers = await client.query('SELECT count(*)::int AS n FROM pg_foreign_server');
     expect(servers.rows[0].n).toBe(SHARDS);
   }, 120_000);
 
-  it('serves the API from the sharded PostgreSQL with the answers the DuckDB server gives: facts, dimensions, measures, trends; data quality refused by name', async () => {
+  it('serves the API from the sharded PostgreSQL with the answers the DuckDB server gives: facts, dimensions, measures, trends', async () => {
     const state = mkdtempSync(join(tmpdir(), 'popsight-shards-state-'));
     const servers: RunningServer[] = [];
     try {
@@ -324,12 +407,6 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
         cells += Array.isArray(expected.rows) ? expected.rows.length : 0;
       }
       expect(cells).toBeGreaterThan(100);
-      for (const response of [await fetch(`${post}/api/quality`)]) {
-        expect(response.status).toBe(501);
-        const body = (await response.json()) as { error: { code: string; message: string } };
-        expect(body.error.code).toBe('engine_unsupported');
-        expect(body.error.message).toMatch(/sharded PostgreSQL.*docs\/deployment\.md/);
-      }
     } finally {
       for (const server of servers) await server.close();
       rmSync(state, { recursive: true, force: true });
@@ -490,8 +567,9 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
   }
 
   it('reads a characterization\'s breakdowns, diagnoses, cost and shared descriptions with every aggregate pushed to the shards', async () => {
-    const { rows: people } = await client.query<{ person_id: string }>("SELECT person_id FROM core.person WHERE sex = 'F'");
-    const members = { personIds: people.map((p) => p.person_id), indexDate: '2020-12-31' };
+    const { rows: people } = await client.query<{ person_number: string }>("SELECT person_number FROM core.person WHERE sex = 'F'");
+    const numbers = people.map((p) => Number(p.person_number));
+    const members = { bitmap: memberBitmap(MemberSet.fromRows(Math.max(...numbers) + 1, numbers)), indexDate: '2020-12-31' };
     const built = [
       demographicsSql(postgresShardedDialect, members),
       diagnosesSql(postgresShardedDialect, members, CONDITION_VALUE_SETS, true),
@@ -505,6 +583,63 @@ describe.skipIf(!bin)('measures on a sharded PostgreSQL (a coordinator, two shar
       const aggregates = plan.match(/Relations: Aggregate on \((mart|core)\.\w+_shard_\d/g) ?? [];
       expect(aggregates.length, plan).toBeGreaterThanOrEqual(SHARDS);
       expect(aggregates.length % SHARDS, plan).toBe(0);
+    }
+  });
+
+  // Issue 20: a cohort's members are person numbers on PostgreSQL. The person index and each leaf criterion
+  // bring integers to the coordinator, never a pseudonym; the characterization sends the members to each
+  // shard as one bitset that the shard tests beside its own aggregate, never a bound list of ids.
+  it('characterizes a cohort with its members as person numbers: integers cross, the membership filter and the aggregates run on each shard', async () => {
+    const pool = openPostgresPool(urlOf(coordinator));
+    try {
+      const statements: { sql: string; values: SqlValue[] }[] = [];
+      const inner = postgresDatabase(pool, 'coordinator');
+      const recording: Database = { ...inner, query: (sql, values = [], options) => (statements.push({ sql, values }), inner.query(sql, values, options)) };
+      const definition: CohortCriteria = { criteria: { all: [{ not: { sex: 'M' } }, { condition: { group: 'hypertension' } }] } };
+      const characterization = await characterizeCohort(recording, definition, { exactCounts: true, members: new CohortMembers() });
+      // By hand in the warehouse: people not male with a hypertension diagnosis, and those of them by race.
+      const codes = CONDITION_VALUE_SETS.get('hypertension')!.map((c) => `'${c}'`).join(', ');
+      const cohort = `SELECT * FROM core.person WHERE sex IS DISTINCT FROM 'M' AND person_id IN (SELECT person_id FROM core.condition WHERE code IN (${codes}))`;
+      const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${cohort})`);
+      expect(n).toBeGreaterThan(10);
+      expect(characterization.size).toEqual({ value: n, suppressed: false });
+      const byRace = await db.query<{ race: string; n: number }>(`SELECT coalesce(race, 'unknown') AS race, count(*)::INTEGER AS n FROM (${cohort}) GROUP BY 1`);
+      for (const r of byRace) {
+        const cell = characterization.breakdowns!.race.find((c) => c.value === r.race)!;
+        if (!cell.suppressed) expect([r.race, cell.count]).toEqual([r.race, r.n]);
+      }
+
+      const ids = (await db.query<{ person_id: string }>('SELECT person_id FROM core.person')).map((p) => p.person_id);
+      const bound = statements.flatMap((s) => s.values).map(String).join('\n');
+      expect(ids.filter((id) => bound.includes(id)), 'a person id bound to a statement').toEqual([]);
+      const checked = await pool.connect();
+      let filtered = 0;
+      try {
+        for (const { sql, values } of statements) {
+          const plan = (await checked.query(`EXPLAIN (VERBOSE, COSTS OFF) ${sql}`, values)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
+          const remote = plan.match(/Remote SQL: .*/g) ?? [];
+          for (const line of remote) {
+            // What a shard sends back: the select list, where a pseudonym may only be counted, never listed.
+            const selected = /^Remote SQL: SELECT (.*?) FROM /.exec(line)?.[1] ?? '';
+            expect(selected.replaceAll('count(DISTINCT person_id)', ''), line).not.toMatch(/person_id/);
+          }
+          if (!sql.includes('get_bit(')) continue;
+          filtered += 1;
+          // The members' bitset is tested on the shard, in the statement that aggregates there: no person row reaches the coordinator.
+          expect(plan.match(/Foreign Scan on (mart|core)\.\w+/g) ?? [], plan).toEqual([]);
+          // Every read of person rows is a shard's aggregate; the members' ones test the bitset there (the cost's latest year reads everyone's).
+          for (const line of remote.filter((l) => /FROM popsight_p\w+\.(mart|core)__/.test(l))) expect(line, plan).toMatch(/ GROUP BY 1(, \d+)*$/);
+          const ofMembers = remote.filter((line) => line.includes('get_bit('));
+          expect(ofMembers.length % SHARDS, plan).toBe(0);
+          expect(ofMembers.length, plan).toBeGreaterThanOrEqual(SHARDS);
+          for (const line of ofMembers) expect(line, plan).toMatch(/FROM popsight_p\w+\.(mart|core)__\w+ WHERE .*get_bit\(.*, person_number\) = 1.* GROUP BY 1/);
+        }
+      } finally {
+        checked.release();
+      }
+      expect(filtered).toBe(3); // demographics, diagnoses, cost
+    } finally {
+      await pool.end();
     }
   });
 

@@ -98,6 +98,21 @@ describe('buildCohortSql', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // A PostgreSQL publication names people by the integer person_number it stores with every person row
+  // (core/cohorts/postgres-members.ts): every criterion and the row restriction must join and return by it.
+  it('names people by person_number throughout when asked, the same SQL otherwise, never the pseudonym', () => {
+    const definition = {
+      criteria: { all: [{ not: { sex: 'M' } }, { any: [{ age: { min: 65 } }, { payer: { category: 'Medicaid' } }] }, { enrolled: { before: 365 } },
+        { encounter: { class: 'emergency', within: { days: 30, after: { condition: { group: 'diabetes' } } } } }, { lab: { code: '4548-4', op: '>', value: 9 } }] },
+      restriction: { county: ['Essex'], organization: ['org-1'], payer: ['Medicare'] },
+    } as Parameters<typeof buildCohortSql>[0];
+    const byId = buildCohortSql(definition);
+    const byNumber = buildCohortSql(definition, undefined, undefined, 'members', 'person_number');
+    expect(byNumber.sql).not.toMatch(/person_id/);
+    expect(byNumber.sql.replaceAll('person_number', 'person_id')).toBe(byId.sql);
+    expect(byNumber.values).toEqual(byId.values);
+  });
+
   /** The members a definition selects, sorted; the definition passes the schema first. */
   async function members(criteria: Criterion, indexDate?: string): Promise<string[]> {
     const definition = cohortDefinitionSchema.parse({ name: 'test', criteria, ...(indexDate ? { indexDate } : {}) });

@@ -14,6 +14,8 @@ import { openDatabase, type Database } from '../../core/warehouse/database.ts';
 import { duckdbDialect } from '../../core/warehouse/dialect/duckdb.ts';
 import { postgresDialect, postgresShardedDialect } from '../../core/warehouse/dialect/postgres.ts';
 import type { SqlDialect } from '../../core/warehouse/dialect/sql-dialect.ts';
+import { memberBitmap } from '../../core/cohorts/postgres-members.ts';
+import { MemberSet } from '../../core/cohorts/member-set.ts';
 
 const GOLDEN = 'tests/golden/sql';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -96,11 +98,13 @@ describe('measure SQL per dialect', () => {
     expectGolden(join(GOLDEN, 'postgres-sharded', '_query-shapes.sql'), shapesGolden(cells, postgresShardedDialect));
   });
 
-  it('writes the golden sharded PostgreSQL SQL of a cohort characterization: each aggregate in two phases, the members one bound array', () => {
-    const members = { personIds: ['p-1', 'p-"2"'], indexDate: '2024-12-31' };
+  it('writes the golden sharded PostgreSQL SQL of a cohort characterization: each aggregate in two phases, the members one bound bitset of person numbers', () => {
+    // Person numbers 1 and 33: bit 1 of byte 0 and bit 1 of byte 4, as get_bit() numbers them.
+    const members = { bitmap: memberBitmap(MemberSet.fromRows(40, [1, 33])), indexDate: '2024-12-31' };
+    expect(members.bitmap).toBe('\\x0200000002000000');
     const valueSets = new Map([['diabetes', ['44054006', '46635009']], ['hypertension', ['59621000']]]);
     const golden = [
-      '-- A cohort characterization on sharded PostgreSQL (core/cohorts/build-profile-sql.ts), two members, two condition groups.',
+      '-- A cohort characterization on sharded PostgreSQL (core/cohorts/build-profile-sql.ts), two members (person numbers 1 and 33), two condition groups.',
       '-- Regenerate on purpose: UPDATE_GOLDEN=1 npx vitest run tests/unit/measure-sql-dialects.test.ts\n',
       statement('1. The index date, when the definition has none', { sql: indexDateSql(postgresShardedDialect, false), values: [] }),
       statement('2. Age band, sex and race', demographicsSql(postgresShardedDialect, members)),
