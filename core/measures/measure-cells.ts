@@ -13,6 +13,7 @@
 // is given the cells as built, and reads them through the dialect of build-measure-sql.ts.
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
+import { perDatabase } from '../warehouse/per-database.ts';
 import { martTable, type Grain } from '../warehouse/schema.ts';
 import { quoteLiteral } from '../warehouse/sql.ts';
 import { additiveColumns, topShareByHeapSql, type MeasureQuery } from './build-measure-sql.ts';
@@ -168,17 +169,8 @@ export function measureCellsSql(measures: MeasureDefinition[], schema: string, g
   return statements;
 }
 
-const catalogs = new WeakMap<Database, Promise<CellCatalog>>();
-
 /** The cells a warehouse holds (read once per open warehouse; empty for one built before cells existed). */
-export function measureCellCatalog(db: Database): Promise<CellCatalog> {
-  let catalog = catalogs.get(db);
-  if (!catalog) {
-    catalog = readCatalog(db);
-    catalogs.set(db, catalog);
-  }
-  return catalog;
-}
+export const measureCellCatalog: (db: Database) => Promise<CellCatalog> = perDatabase(readCatalog);
 
 async function readCatalog(db: Database): Promise<CellCatalog> {
   const catalog: CellCatalog = new Map();
