@@ -16,13 +16,9 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../server/http/rate-l
 import type { CohortQuota } from '../core/cohorts/saved-cohort.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../server/warehouse/live-warehouse.ts';
 import { openPostgresWarehouse } from '../server/warehouse/postgres-warehouse.ts';
-import { warmCohorts, warmWarehouse } from '../server/warehouse/warm-up.ts';
-import { warmDefaultViews } from '../server/measures/default-views.ts';
-import { countyOutlines } from '../server/meta/county-outlines.ts';
-import { dimensionValues } from '../core/warehouse/warehouse-facts.ts';
+import { startUpWarmUp } from '../server/warehouse/start-up-warm-up.ts';
 import { measureViews } from '../server/measures/measure-views.ts';
 import { ResponseCache } from '../server/http/response-cache.ts';
-import type { Database } from '../core/warehouse/database.ts';
 import { openStateStore } from '../server/state/state-store.ts';
 import { openReportStore } from '../server/state/report-store.ts';
 import type { ReportStore } from '../core/reports/report-store.ts';
@@ -62,6 +58,11 @@ export interface ServerOptions {
    * (default true; the bench turns it off to time a truly cold server).
    */
   warmUp?: boolean;
+  /**
+   * People from which the warm-up also renders the data pages' default views and reads the cohort
+   * person index (default 100,000: server/warehouse/start-up-warm-up.ts); below, only the facts.
+   */
+  warmViewsFromPeople?: number;
   /** Each query's time budget in seconds (default 30); a query over it is stopped with 503. */
   queryTimeoutSeconds?: number;
   /** Exact counts instead of perturbed ones: a trusted environment only (docs/disclosure.md). */
@@ -145,13 +146,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const exactCounts = options.exactCounts === true;
     // One renderer and cache of measure views for the routes and the warm-up of the pages' default views.
     const views = measureViews({ cache: new ResponseCache(responseCache), exactCounts });
-    const warm = async (db: Database) => {
-      await warmWarehouse(db);
-      countyOutlines((await dimensionValues(db, { exactCounts })).county);
-      await warmDefaultViews(db, views, { exactCounts });
-      // After everything the data pages show: the cohort gate's person index.
-      await warmCohorts(db, gate.members);
-    };
+    // The facts always; the pages' default views and the person index on a large warehouse only (start-up-warm-up.ts).
+    const warm = startUpWarmUp({ views, members: gate.members, exactCounts, viewsFromPeople: options.warmViewsFromPeople });
     if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
     else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs, warm: options.warmUp === false ? undefined : warm });
     else throw new Error('startServer: give a warehouse file or an engine URL');

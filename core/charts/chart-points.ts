@@ -33,6 +33,18 @@ export function suppressionWords(row: Pick<MeasureRow, 'suppressionReason'>): st
   return `suppressed (fewer than ${MIN_CELL_SIZE} people)`;
 }
 
+/**
+ * What a chart shows in one sentence, read with its name before any key is pressed (the chart's image
+ * itself is hidden from screen readers: its tick labels are no summary): a trend's latest period per
+ * series; a map, how many counties the keys reach.
+ */
+export function chartSummary(points: readonly (readonly ChartPoint[])[]): string {
+  const series = points.filter((s) => s.length > 0);
+  if (series.length === 0) return messages.chartEmpty();
+  if (series.some((s) => s[0]!.county !== undefined)) return messages.mapSummary(series.flat().length);
+  return `${messages.latestPeriod()}: ${series.map((s) => s.at(-1)!.description).join('; ')}.`;
+}
+
 /** What the trend spec is built from (build-trend-spec.ts): the same input gives the chart and its points. */
 export type TrendPointsInput = Pick<TrendSpecInput, 'rows' | 'period' | 'by' | 'unit' | 'unitLabel' | 'adjust'>;
 

@@ -42,6 +42,10 @@ export const messages = {
     'Arrow keys move between the points: left and right through the periods, up and down between the series; Home and End go to the first and last period; the point is read out below the chart.',
   mapKeys: () =>
     'Arrow keys move between the counties in alphabetical order, Home and End to the first and last; Enter filters every page by the county; the county is read out below the map.',
+  /** A chart's one-sentence summary (chart-points.ts chartSummary). */
+  latestPeriod: () => 'Latest period',
+  chartEmpty: () => 'No data to show.',
+  mapSummary: (counties: number) => `${counties} ${counties === 1 ? 'county' : 'counties'}, each read out by the arrow keys.`,
   mapSuppressed: () => `suppressed (under ${MIN_CELL_SIZE} people or one dominant cost)`,
   mapComplementary: () => 'suppressed to protect small cells',
   mapNoEstimate: () => 'no estimate (nobody in the denominator)',

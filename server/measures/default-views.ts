@@ -1,6 +1,6 @@
 // The measure requests the dashboard's data pages make when opened with no parameters in their URL
 // (Overview, Explore, Places, Costs and use), rendered into the response cache once a warehouse
-// generation is open, after its facts (warehouse/warm-up.ts): the first visitor of each page then
+// generation of 100,000 people or more is open (warehouse/start-up-warm-up.ts), after its facts: the first visitor of each page then
 // waits for none of them. Only these default views, unrestricted, in JSON: any other view (another
 // measure, stratifier, filter, window, a cohort) is computed when first asked for, as before.
 import { findMeasure, MEASURES } from '../../core/measures/catalog.ts';

@@ -6,7 +6,8 @@
 // people the facts take seconds and a first measure query reads the cells from the file. The facts
 // are the same cached promises the routes await, so a request during the warm-up waits for it
 // instead of starting it again. Nothing is sent anywhere or kept beyond what the routes keep anyway.
-// Last, after the pages' views (warmCohorts), the person index the first use of a cohort reads.
+// Last, after the pages' views (warmCohorts), the person index the first use of a cohort reads. What is
+// warmed for a warehouse of which size: start-up-warm-up.ts (below 100,000 people, the facts only).
 import type { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import { CELL_TABLES, measureCellCatalog } from '../../core/measures/measure-cells.ts';
 import type { Database } from '../../core/warehouse/database.ts';

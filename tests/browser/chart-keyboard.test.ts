@@ -51,6 +51,13 @@ describe('keyboard access to chart points', () => {
     await page.locator(`${figure} g.mark-line.role-mark path`).first().waitFor();
     await tabTo(page, `${figure} [data-testid="keyboard-chart"]`);
     expect(await page.locator(`${figure} [data-testid="keyboard-chart"]`).getAttribute('aria-label')).toContain('Diabetes prevalence');
+    // Before any key, a screen reader reads the chart's name and a summary of its latest period (each series as the API has it), not tick labels.
+    const latest = periods.length - 1;
+    const chart = page.locator(`${figure} [data-testid="keyboard-chart"]`);
+    const description = await chart.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' '));
+    const summary = `Latest period: ${[0, 1].map((s) => `${name(series[s]!)}, ${periods[latest]}: ${said(cell(s, latest))}`).join('; ')}.`;
+    expect(description.startsWith(`${summary} Arrow keys move`)).toBe(true);
+    expect(await page.locator(`${figure} [data-testid="keyboard-chart"] svg`).evaluate((svg) => svg.closest('[aria-hidden="true"]') !== null)).toBe(true);
 
     // The first key puts the focus on the first series' first period.
     expect(await press(page, figure, 'ArrowRight')).toBe(`${name(series[0]!)}, ${periods[0]}: ${said(cell(0, 0))}`);

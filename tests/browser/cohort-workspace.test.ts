@@ -113,6 +113,11 @@ describe('the cohort workspace', () => {
     await expect.poll(() => page.locator('[data-testid="profile-size"]').textContent()).toBe(shown(characterization.size.value));
     const sexCells = await page.locator('[data-testid="profile-sex"] tbody tr td:first-of-type').allTextContents();
     expect(sexCells).toEqual((characterization.breakdowns.sex as Json[]).map((r) => shown(r.count)));
+    // Values in words, as every other page names them (not the API's codes F, M, ckd, copd).
+    const named = { F: 'Female', M: 'Male' } as Record<string, string>;
+    expect(await page.locator('[data-testid="profile-sex"] tbody th').allTextContents()).toEqual((characterization.breakdowns.sex as Json[]).map((r) => named[r.value as string] ?? r.value));
+    const groups = await page.locator('[data-testid="profile-conditions"] tbody th').allTextContents();
+    expect(groups).toEqual(expect.arrayContaining(['Chronic kidney disease', 'COPD', 'Coronary artery disease', 'Heart failure']));
     await page.locator('[data-testid="profile-cost"]').waitFor();
     await expectNoSmallCounts('characterization');
 

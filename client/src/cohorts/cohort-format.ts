@@ -1,6 +1,8 @@
 // How the cohort pages write published numbers: a count as the API gave it (never one of our own), a
 // suppressed one in words, shares and differences as percentages. Pure.
 import { formatCount } from '../../../core/charts/format.ts';
+import { valueLabel } from '../../../core/charts/labels.ts';
+import { CONDITION_NAMES } from '../../../core/measures/definitions/conditions.ts';
 import type { PublishedSize } from './cohort-api.ts';
 
 export const SUPPRESSED_TEXT = 'suppressed (fewer than 11)';
@@ -26,3 +28,10 @@ export function keptText(size: PublishedSize | null, before: PublishedSize | nul
 }
 
 export const dollars = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 });
+
+/** A characteristic's value in words, as the rest of the dashboard names it: `F` → Female, `ckd` → Chronic kidney disease. */
+export function characteristicValueText(characteristic: 'ageBand' | 'sex' | 'race' | 'conditionGroup', value: string): string {
+  if (characteristic === 'sex' || characteristic === 'race') return valueLabel(characteristic, value);
+  if (characteristic === 'conditionGroup') return CONDITION_NAMES[value] ?? value.replaceAll('_', ' ');
+  return value;
+}
