@@ -13,6 +13,7 @@ import { OIDC_USER_CLAIMS } from '../core/accounts/oidc-sign-in.ts';
 import { DEFAULT_COHORT_QUOTA } from '../core/cohorts/saved-cohort.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../server/audit/audit-retention.ts';
 import { DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_SECONDS } from './start-server.ts';
+import { QUARTER_CELLS_CHOICES, QUARTER_CELLS_MIN_PEOPLE } from '../pipelines/marts/quarter-cells.ts';
 
 const integer = (name: string, min: number) => (value: string) => {
   const n = Number(value);
@@ -45,9 +46,16 @@ program
   .requiredOption('--warehouse <file>', 'DuckDB warehouse file to publish (replaced atomically when the load succeeds)')
   .addOption(new Option('--format <format>', 'input format; auto detects it from the files').choices(['auto', 'synthea', 'fhir', 'omop']).default('auto'))
   .option('--replace', 'start the warehouse afresh instead of adding to it', false)
+  .addOption(quarterCellsOption())
   .action(async (path, options) => {
     await loadCommand(path, options);
   });
+
+/** Whether a load builds the quarterly measure cells (pipelines/marts/quarter-cells.ts): `load` and `demo` take it. */
+function quarterCellsOption(): Option {
+  return new Option('--quarter-cells <when>', `build the quarterly measure cells, which make quarterly requests fast on a large warehouse: auto when the warehouse holds ${QUARTER_CELLS_MIN_PEOPLE.toLocaleString('en-US')} people or more after the load (or held them before an appended load); always; never (quarterly requests read the person rows: the same answers)`)
+    .choices(QUARTER_CELLS_CHOICES).default('auto');
+}
 
 /** Where and how a server listens: the options `serve` and `demo` share. */
 function withNetworkOptions(command: Command): Command {
@@ -91,7 +99,8 @@ withSignInOptions(withNetworkOptions(
     .option('--people <n>', 'size of the demo population', integer('--people', 1), 20_000)
     .option('--seed <n>', 'random seed of the demo population', integer('--seed', 0), 1)
     .option('--port <n>', 'HTTP port (default: $PORT or 3000)', integer('--port', 0), defaultPort())
-    .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false),
+    .option('--rebuild', 'generate and load the demo data again even if a warehouse exists', false)
+    .addOption(quarterCellsOption()),
 )).action(demoCommand);
 
 const audit = program.command('audit').description('The audit trail of API requests, read from the state store (stop the server first: it holds the store).');

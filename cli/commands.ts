@@ -15,6 +15,7 @@ import type { OidcConfig, OidcUserClaim } from '../core/accounts/oidc-sign-in.ts
 import { accountMessages } from '../core/accounts/account-messages.ts';
 import { LOOPBACK_HOST_NAMES } from '../server/http/host-check.ts';
 import { redactedUrl } from '../server/warehouse/postgres-warehouse.ts';
+import type { QuarterCells } from '../pipelines/marts/quarter-cells.ts';
 
 const log = (message: string) => console.error(message);
 
@@ -28,7 +29,10 @@ export async function generateCommand(options: { people: number; seed: number; o
   log(`Wrote ${summary.people.toLocaleString('en-US')} people (${rows.toLocaleString('en-US')} ${unit} in ${Object.keys(summary.files).length} files) to ${resolve(options.out)} in ${summary.seconds.toFixed(1)} s`);
 }
 
-export async function loadCommand(source: string, options: { warehouse: string; replace?: boolean; format?: 'auto' | 'synthea' | 'fhir' | 'omop' }): Promise<LoadResult> {
+export async function loadCommand(
+  source: string,
+  options: { warehouse: string; replace?: boolean; format?: 'auto' | 'synthea' | 'fhir' | 'omop'; quarterCells?: QuarterCells },
+): Promise<LoadResult> {
   const warehouse = resolve(options.warehouse);
   mkdirSync(dirname(warehouse), { recursive: true });
   // Ctrl-C or a SIGTERM cannot wait for a DuckDB statement: remove the load's scratch folder (raw rows)
@@ -44,7 +48,8 @@ export async function loadCommand(source: string, options: { warehouse: string; 
   let result: LoadResult;
   try {
     result = await loadExtract(
-      { source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()), mode: options.replace ? 'replace' : 'append', format: options.format ?? 'auto' },
+      { source: resolve(source), warehouse, secretsFile: secretsFile(popsightHome()), mode: options.replace ? 'replace' : 'append', format: options.format ?? 'auto',
+        quarterCells: options.quarterCells },
       {
         log: (message) => log(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${message}`), progress: loadProgressLine(), clock: () => new Date(), env: process.env,
         onCleanup: (next) => { cleanup = next; },
@@ -149,7 +154,7 @@ async function serve(options: ServeOptions & NetworkOptions, clientDir: string, 
   process.once('SIGTERM', stop);
 }
 
-export async function demoCommand(options: { people: number; seed: number; port: number; rebuild: boolean } & NetworkOptions): Promise<void> {
+export async function demoCommand(options: { people: number; seed: number; port: number; rebuild: boolean; quarterCells?: QuarterCells } & NetworkOptions): Promise<void> {
   const home = popsightHome();
   const warehouse = demoWarehouse(home);
   if (options.rebuild || !existsSync(warehouse)) {
@@ -157,12 +162,12 @@ export async function demoCommand(options: { people: number; seed: number; port:
     rmSync(extract, { recursive: true, force: true });
     log(`Generating a demo population of ${options.people.toLocaleString('en-US')} people (seed ${options.seed}) …`);
     await generateCommand({ people: options.people, seed: options.seed, out: extract });
-    await loadCommand(extract, { warehouse, replace: true });
+    await loadCommand(extract, { warehouse, replace: true, quarterCells: options.quarterCells });
   } else {
     log(`Reusing the demo warehouse ${warehouse} (pass --rebuild to make a new one)`);
   }
   // The demo builds the dashboard when its sources are newer than client/dist (Vite, loaded only here).
-  const { people: _people, seed: _seed, rebuild: _rebuild, ...network } = options;
+  const { people: _people, seed: _seed, rebuild: _rebuild, quarterCells: _quarterCells, ...network } = options;
   await serve({ ...network, warehouse }, await ensureClientBuilt(log), 'every-start');
 }
 

@@ -11,8 +11,9 @@ import { installDeidentifyFunctions, installPseudonymLookups } from './deidentif
 import { pseudonymKey } from './deidentify/pseudonym-key.ts';
 import { buildPersonPeriodSql } from './marts/build-person-period-sql.ts';
 import { MEASURES } from '../core/measures/catalog.ts';
-import { buildMeasureCells } from '../core/measures/measure-cells.ts';
+import { buildMeasureCells, QUARTER_CELL_TABLES } from '../core/measures/measure-cells.ts';
 import { storeWarehouseFacts } from './marts/store-warehouse-facts.ts';
+import { buildsQuarterCells, checkQuarterCells, quarterCellsMessages, type QuarterCells } from './marts/quarter-cells.ts';
 import { copyToFreshFile, publishWarehouse } from './publish.ts';
 import { removeStaleBuilds } from './stale-builds.ts';
 import { createLoadScratch, type LoadScratch } from './scratch.ts';
@@ -36,6 +37,11 @@ export interface LoadOptions {
   format?: SourceFormat | 'auto';
   /** 'append' (default) adds the extract to the existing warehouse; 'replace' starts afresh. */
   mode?: 'append' | 'replace';
+  /**
+   * Whether to build the quarterly measure cells (pipelines/marts/quarter-cells.ts). Default 'auto':
+   * from 100,000 people on, or when appending to a warehouse that holds them.
+   */
+  quarterCells?: QuarterCells;
 }
 
 export interface LoadProgress {
@@ -84,6 +90,7 @@ const MODEL_FILES = [
 
 export async function loadExtract(options: LoadOptions, deps: LoadDeps = defaultDeps): Promise<LoadResult> {
   const startedAt = deps.clock();
+  checkQuarterCells(options.quarterCells); // a bad choice stops the load before it takes the lock
   // One load at a time per warehouse: a second one stops here with a message naming the running load.
   const lock = acquireWarehouseLock(options.warehouse, { source: options.source, now: startedAt });
   let scratch: LoadScratch | undefined;
@@ -162,8 +169,13 @@ async function buildAndPublish(
       await db.run(`CREATE TEMP TABLE condition_groups AS SELECT * FROM read_csv($1, header = true, all_varchar = true)`, [referencePath('condition-groups.csv')]);
       await db.run(`CREATE TEMP TABLE flu_vaccine_codes AS SELECT * FROM read_csv($1, header = true, all_varchar = true)`, [referencePath('flu-vaccine-cvx.csv')]);
       for (const sql of buildPersonPeriodSql(conditionGroups())) await db.run(sql);
-      // Each measure's yearly cells, so dashboard queries add up cells instead of person rows.
-      await buildMeasureCells(db, MEASURES, 'wh.mart');
+      // Each measure's yearly cells, so dashboard queries add up cells instead of person rows; the
+      // quarterly ones only where they pay (a large population) or were chosen.
+      const choice = checkQuarterCells(options.quarterCells);
+      const [{ people }] = await db.query<{ people: number }>('SELECT count(*)::INTEGER AS people FROM wh.core.person');
+      const quarters = buildsQuarterCells(choice, { people, hadQuarterCells: appending && (await hasQuarterCells(db, 'prev')) });
+      await buildMeasureCells(db, MEASURES, 'wh.mart', { quarters });
+      deps.log(quarters ? quarterCellsMessages.built(choice, people) : quarterCellsMessages.skipped(choice, people));
     });
     // The facts the API serves (population, people per dimension value), counted once here instead of by every server.
     await step('5/7 marts: warehouse facts', () => storeWarehouseFacts(db, 'wh.'));
@@ -196,6 +208,15 @@ async function buildAndPublish(
     try { db.close(); } catch { /* already closed */ }
     throw error;
   }
+}
+
+/** Whether the attached database `name` holds the quarterly measure cells. */
+async function hasQuarterCells(db: Database, name: string): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables()
+     WHERE database_name = $1 AND schema_name = 'mart' AND table_name IN (${QUARTER_CELL_TABLES.map((_, i) => `$${i + 2}`).join(', ')})`,
+    [name, ...QUARTER_CELL_TABLES]);
+  return row!.n > 0;
 }
 
 const memoryLimit = (deps: LoadDeps) => deps.env.POPSIGHT_LOAD_MEMORY ?? '5GB';

@@ -1,6 +1,7 @@
 // Pre-aggregated measure cells: every measure's numerator, denominator and people counts per period
 // and combination of the common dimensions, built by the load next to the person rows, by year and,
-// for the measures whose periods include it, by quarter.
+// for the measures whose periods include it and when the load chooses to (pipelines/marts/quarter-cells.ts:
+// a large population), by quarter.
 // A query whose stratifiers and filters all fall inside one cell table of its grain adds up a few
 // thousand cells instead of scanning a row per person-period (at a million people, 9 million yearly
 // rows become ~200,000 cells; 36 million quarterly rows, about four times the yearly cells).
@@ -13,6 +14,7 @@
 // is given the cells as built, and reads them through the dialect of build-measure-sql.ts.
 import { createHash } from 'node:crypto';
 import type { Database } from '../warehouse/database.ts';
+import { perDatabase } from '../warehouse/per-database.ts';
 import { martTable, type Grain } from '../warehouse/schema.ts';
 import { quoteLiteral } from '../warehouse/sql.ts';
 import { additiveColumns, topShareByHeapSql, type MeasureQuery } from './build-measure-sql.ts';
@@ -37,6 +39,8 @@ const ORGANIZATION: Dimension[] = ['organization', 'sex', 'ageBand', 'stdAgeGrou
  * (7 million for 0.7 million person-quarters) and months would triple that; a month reads person rows.
  * ZIP3 nests in county; organization gets a table of its own (39 × everything would be per person).
  * The yearly tables keep their first names, so a warehouse built before the finer grains keeps its cells.
+ * The quarter tables are optional: a warehouse without them (a small load, or an older one) holds no
+ * catalog entry for them, and its quarterly requests read person rows.
  */
 export const CELL_TABLES: CellTable[] = [
   { table: 'measure_cells_demographic', grain: 'year', dimensions: DEMOGRAPHIC },
@@ -44,6 +48,9 @@ export const CELL_TABLES: CellTable[] = [
   { table: 'measure_cells_demographic_quarter', grain: 'quarter', dimensions: DEMOGRAPHIC },
   { table: 'measure_cells_organization_quarter', grain: 'quarter', dimensions: ORGANIZATION },
 ];
+
+/** The optional tables: those of the grains finer than a year. */
+export const QUARTER_CELL_TABLES: string[] = CELL_TABLES.filter((t) => t.grain !== 'year').map((t) => t.table);
 
 /** The additive measures a grain's cells hold: every one by year, by a finer grain those defined for it. */
 function measuresOf(grain: Grain, measures: AdditiveMeasure[]): AdditiveMeasure[] {
@@ -103,8 +110,15 @@ export function cellsFor(query: MeasureQuery, catalog: CellCatalog): CellSource 
   return table && { kind: 'cells', table: table.table };
 }
 
-/** Builds the cell tables in `schema` (the load passes wh.mart) from its person_year rows. */
-export async function buildMeasureCells(db: Database, measures: MeasureDefinition[], schema: string): Promise<void> {
+/** Which cell tables a load builds: the yearly ones always, the quarterly ones when asked. */
+export interface CellOptions {
+  quarters: boolean;
+}
+
+const tablesBuilt = ({ quarters }: CellOptions): CellTable[] => CELL_TABLES.filter((t) => t.grain === 'year' || quarters);
+
+/** Builds the cell tables in `schema` (the load passes wh.mart) from its person rows. */
+export async function buildMeasureCells(db: Database, measures: MeasureDefinition[], schema: string, options: CellOptions): Promise<void> {
   // A top share's heap must hold the largest group's top share: the largest group per stratifier.
   const limits: Record<string, number> = {};
   for (const d of ['', ...DIMENSION_NAMES] as const) {
@@ -112,13 +126,14 @@ export async function buildMeasureCells(db: Database, measures: MeasureDefinitio
       `SELECT max(n)::BIGINT AS largest FROM (SELECT count(*) AS n FROM ${schema}.${martTable('year')} GROUP BY period_start${d ? `, ${DIMENSIONS[d]}` : ''})`);
     limits[d] = Number(largest ?? 0);
   }
-  for (const sql of measureCellsSql(measures, schema, limits)) await db.run(sql);
+  for (const sql of measureCellsSql(measures, schema, limits, options)) await db.run(sql);
 }
 
 /** The statements that build the cell tables; `groupSizes` holds the largest yearly group per stratifier ('' for none). */
-export function measureCellsSql(measures: MeasureDefinition[], schema: string, groupSizes: Record<string, number>): string[] {
+export function measureCellsSql(measures: MeasureDefinition[], schema: string, groupSizes: Record<string, number>, options: CellOptions): string[] {
   const additive = measures.filter((m): m is AdditiveMeasure => m.kind !== 'top-share');
-  const statements = CELL_TABLES.flatMap(({ table, grain, dimensions }) => [
+  const tables = tablesBuilt(options);
+  const statements = tables.flatMap(({ table, grain, dimensions }) => [
     `CREATE TABLE ${schema}.${table} (measure_id VARCHAR, period_start DATE,
        ${dimensions.map((d) => `${DIMENSIONS[d]} VARCHAR`).join(', ')},
        ${CELL_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
@@ -161,24 +176,15 @@ export function measureCellsSql(measures: MeasureDefinition[], schema: string, g
     })),
     `CREATE TABLE ${schema}.${CATALOG_TABLE} (cell_table VARCHAR, measure_id VARCHAR, definition_hash VARCHAR)`,
     `INSERT INTO ${schema}.${CATALOG_TABLE} VALUES ${[
-      ...CELL_TABLES.flatMap(({ table, grain }) => measuresOf(grain, additive).map((measure) => ({ table, measure }))),
+      ...tables.flatMap(({ table, grain }) => measuresOf(grain, additive).map((measure) => ({ table, measure }))),
       ...topShares.flatMap((measure) => [TOP_SHARE_TABLE, TOP_SHARE_PAIR_TABLE].map((table) => ({ table, measure }))),
     ].map(({ table, measure }) => `(${quoteLiteral(table)}, ${quoteLiteral(measure.id)}, ${quoteLiteral(definitionHash(measure, table))})`).join(', ')}`,
   );
   return statements;
 }
 
-const catalogs = new WeakMap<Database, Promise<CellCatalog>>();
-
 /** The cells a warehouse holds (read once per open warehouse; empty for one built before cells existed). */
-export function measureCellCatalog(db: Database): Promise<CellCatalog> {
-  let catalog = catalogs.get(db);
-  if (!catalog) {
-    catalog = readCatalog(db);
-    catalogs.set(db, catalog);
-  }
-  return catalog;
-}
+export const measureCellCatalog: (db: Database) => Promise<CellCatalog> = perDatabase(readCatalog);
 
 async function readCatalog(db: Database): Promise<CellCatalog> {
   const catalog: CellCatalog = new Map();

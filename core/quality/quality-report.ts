@@ -2,6 +2,7 @@
 // recorded in quality.results: counts of checked and failing records only, never a patient-level value.
 // Below admin the counts go through protectQualityCheck (no count of 1–10); exact only on request.
 import type { Database } from '../warehouse/database.ts';
+import { perDatabase } from '../warehouse/per-database.ts';
 import { warehouseMeta } from '../warehouse/warehouse-facts.ts';
 import { appendedOrderSql, byteOrderSql, tablePresentSql } from '../warehouse/load-records-sql.ts';
 import { protectQualityCheck } from './quality-disclosure.ts';
@@ -46,17 +47,12 @@ interface Variants {
 
 // Results are fixed for a warehouse file, so they are read once per warehouse generation, and both
 // variants are kept as fixed objects (a route serializes each once per generation).
-const reports = new WeakMap<Database, Promise<Variants | null>>();
+const reports = perDatabase((db): Promise<Variants | null> =>
+  readQualityReport(db).then((exact) => exact && { exact, protected: { ...exact, checks: exact.checks.map(protectQualityCheck) } }));
 
 /** The report of the last quality run, or null for a warehouse built before the checks existed. */
 export async function qualityReport(db: Database, options: QualityReportOptions = {}): Promise<QualityReport | null> {
-  let variants = reports.get(db);
-  if (!variants) {
-    variants = readQualityReport(db).then((exact) => exact && { exact, protected: { ...exact, checks: exact.checks.map(protectQualityCheck) } });
-    variants.catch(() => reports.delete(db)); // an error is reported once, not cached
-    reports.set(db, variants);
-  }
-  const report = await variants;
+  const report = await reports(db);
   return report && (options.exactCounts === true ? report.exact : report.protected);
 }
 

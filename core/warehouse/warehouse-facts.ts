@@ -4,6 +4,7 @@
 // population is published perturbed and a dimension lists only values held by 11 or more people.
 // The exact variants exist for the admin setting `exactCounts` and must never be the default.
 import type { Database } from './database.ts';
+import { perDatabase, remembered } from './per-database.ts';
 import { keySumSql, perturbCount, RECORD_KEY_COLUMN } from '../disclosure/cell-key.ts';
 import {
   fewValuePeopleSql, mostRowsPerPersonSql, peopleAtLeastSql, populationSql, storedDimensionValuesSql, storedFactTablesSql, storedPopulationSql, valueRowsSql,
@@ -42,24 +43,14 @@ interface Variants<T> {
 
 // Both variants are built together and kept as fixed objects, so a route that serializes a value
 // once per identity (fixedJsonSender) serializes each variant once per generation.
-const metaCache = new WeakMap<Database, Promise<Variants<WarehouseMeta>>>();
-const dimensionCache = new WeakMap<Database, Promise<Variants<DimensionValues>>>();
+const metaVariants = perDatabase(readMeta);
+const dimensionVariants = perDatabase(readDimensionValues);
 
 const pick = <T>(variants: Promise<Variants<T>>, options: FactOptions): Promise<T> =>
   variants.then((v) => (options.exactCounts === true ? v.exact : v.protected));
 
-function cached<T>(cache: WeakMap<Database, Promise<Variants<T>>>, db: Database, read: (db: Database) => Promise<Variants<T>>): Promise<Variants<T>> {
-  let variants = cache.get(db);
-  if (!variants) {
-    variants = read(db);
-    variants.catch(() => cache.delete(db)); // an error is reported once, not cached
-    cache.set(db, variants);
-  }
-  return variants;
-}
-
 export function warehouseMeta(db: Database, options: FactOptions = {}): Promise<WarehouseMeta> {
-  const whole = pick(cached(metaCache, db, readMeta), options);
+  const whole = pick(metaVariants(db), options);
   if (!options.restriction) return whole;
   const { restriction } = options;
   return withinRestriction(restrictedMetaCache, db, restriction, options, async () => {
@@ -69,7 +60,7 @@ export function warehouseMeta(db: Database, options: FactOptions = {}): Promise<
 }
 
 export function dimensionValues(db: Database, options: FactOptions = {}): Promise<DimensionValues> {
-  const whole = pick(cached(dimensionCache, db, readDimensionValues), options);
+  const whole = pick(dimensionVariants(db), options);
   if (!options.restriction) return whole;
   const { restriction } = options;
   return withinRestriction(restrictedDimensionCache, db, restriction, options, async () => {
@@ -92,14 +83,7 @@ function withinRestriction<T>(
 ): Promise<T> {
   const byRestriction = cache.get(db) ?? new Map<string, Promise<Variants<T>>>();
   cache.set(db, byRestriction);
-  const key = canonicalRule({ limits: restriction });
-  let variants = byRestriction.get(key);
-  if (!variants) {
-    variants = read();
-    variants.catch(() => byRestriction.delete(key));
-    byRestriction.set(key, variants);
-  }
-  return pick(variants, options);
+  return pick(remembered(byRestriction, canonicalRule({ limits: restriction }), read), options);
 }
 
 /** The people with at least one person-year inside the restriction, with their key sum (each person once). */
@@ -133,32 +117,31 @@ async function readMeta(db: Database): Promise<Variants<WarehouseMeta>> {
  * copies them to the coordinator): a warehouse loaded before has no such tables, and its facts are
  * computed from the person rows. Asked once per warehouse generation.
  */
-const storedCache = new WeakMap<Database, Promise<boolean>>();
-function hasStoredFacts(db: Database): Promise<boolean> {
-  let stored = storedCache.get(db);
-  if (!stored) {
-    stored = db.query<{ n: number }>(storedFactTablesSql()).then(([row]) => Number(row?.n) === 2);
-    stored.catch(() => storedCache.delete(db));
-    storedCache.set(db, stored);
-  }
-  return stored;
+const hasStoredFacts = perDatabase((db) => db.query<{ n: number }>(storedFactTablesSql()).then(([row]) => Number(row?.n) === 2));
+
+/** A fact as the load stored it when it did (and `stored` finds it), else as `computed` counts it from the person rows. */
+async function storedOrComputed<T>(db: Database, stored: () => Promise<T | undefined>, computed: () => Promise<T>): Promise<T> {
+  return ((await hasStoredFacts(db)) ? await stored() : undefined) ?? computed();
 }
 
-async function readPopulation(db: Database): Promise<{ people: number; key_sum: number }> {
-  if (await hasStoredFacts(db)) {
-    const [row] = await db.query<{ people: number; key_sum: number }>(storedPopulationSql(db.dialect));
-    if (row) return { people: Number(row.people), key_sum: Number(row.key_sum) };
-  }
-  const [row] = await db.query<{ people: number; key_sum: number }>(populationSql(db.dialect));
-  return row!;
+function readPopulation(db: Database): Promise<{ people: number; key_sum: number }> {
+  return storedOrComputed(
+    db,
+    async () => {
+      const [row] = await db.query<{ people: number; key_sum: number }>(storedPopulationSql(db.dialect));
+      return row && { people: Number(row.people), key_sum: Number(row.key_sum) };
+    },
+    async () => (await db.query<{ people: number; key_sum: number }>(populationSql(db.dialect)))[0]!,
+  );
 }
 
-/** Each dimension's values with the exact people holding them, as the load stored them; undefined when it did not. */
-async function storedPeopleByValue(db: Database): Promise<Map<Dimension, { value: string; people_at_least: number }[]> | undefined> {
-  if (!(await hasStoredFacts(db))) return undefined;
+type PeopleByValue = Map<Dimension, { value: string; people_at_least: number }[]>;
+
+/** Each dimension's values with the exact people holding them, as the load stored them; undefined when it stored none. */
+async function storedPeopleByValue(db: Database): Promise<PeopleByValue | undefined> {
   const rows = await db.query<{ dimension: string; value: string; people: number }>(storedDimensionValuesSql(db.dialect));
   if (rows.length === 0) return undefined;
-  const byDimension = new Map<Dimension, { value: string; people_at_least: number }[]>(DIMENSION_NAMES.map((name) => [name, []]));
+  const byDimension: PeopleByValue = new Map(DIMENSION_NAMES.map((name) => [name, []]));
   for (const r of rows) byDimension.get(r.dimension as Dimension)?.push({ value: String(r.value), people_at_least: Number(r.people) });
   return byDimension;
 }
@@ -178,7 +161,7 @@ async function peopleAtLeast(db: Database, column: string, fewRows: number, most
 }
 
 /** Each dimension's values with the people holding them (at least), counted over the person rows. */
-async function computedPeopleByValue(db: Database, threshold: number): Promise<Map<Dimension, { value: string; people_at_least: number }[]>> {
+async function computedPeopleByValue(db: Database, threshold: number): Promise<PeopleByValue> {
   const [{ most }] = await db.query<{ most: number }>(mostRowsPerPersonSql(db.dialect));
   return new Map(await Promise.all(
     DIMENSION_NAMES.map(async (name) => {
@@ -191,7 +174,7 @@ async function computedPeopleByValue(db: Database, threshold: number): Promise<M
 
 async function readDimensionValues(db: Database): Promise<Variants<DimensionValues>> {
   const policy = resolvePolicy();
-  const entries = [...((await storedPeopleByValue(db)) ?? (await computedPeopleByValue(db, policy.threshold)))];
+  const entries = [...(await storedOrComputed(db, () => storedPeopleByValue(db), () => computedPeopleByValue(db, policy.threshold)))];
   const values = (keep: (peopleAtLeast: number) => boolean) =>
     Object.fromEntries(entries.map(([name, rows]) => [
       name,

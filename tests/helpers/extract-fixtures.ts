@@ -12,6 +12,13 @@ export function copyOfNj27(): string {
   return dir;
 }
 
+/** A copy of nj27 with the patients whose line number (2–28) satisfies `keep`; every other file stays whole (two halves append to the whole sample). */
+export function halfOfNj27(keep: (line: number) => boolean): string {
+  const dir = copyOfNj27();
+  rewriteFile(dir, 'patients.csv', (text) => text.split('\n').filter((line, i) => i === 0 || keep(i + 1) || line === '').join('\n'));
+  return dir;
+}
+
 export function appendLines(dir: string, file: string, lines: string[]): void {
   appendFileSync(join(dir, file), lines.map((line) => `${line}\n`).join(''));
 }

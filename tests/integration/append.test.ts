@@ -4,17 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract, type LoadResult } from '../../pipelines/load.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
-import { copyOfNj27, NJ27, rewriteFile } from '../helpers/extract-fixtures.ts';
+import { copyOfNj27, halfOfNj27, NJ27 } from '../helpers/extract-fixtures.ts';
 import { countHits, scanFolder, sourceIdentifiers } from '../helpers/identifier-scan.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 import { independentDimensionValuePeople, independentPopulation, storedDimensionValuePeople } from '../helpers/independent-facts.ts';
-
-/** Keeps the patients whose line number (2–28) satisfies `keep`; every other file stays whole. */
-function halfOfNj27(keep: (line: number) => boolean): string {
-  const dir = copyOfNj27();
-  rewriteFile(dir, 'patients.csv', (text) => text.split('\n').filter((_, i) => i === 0 || keep(i + 1) || _ === '').join('\n'));
-  return dir;
-}
 
 const counts = async (warehouse: string) => {
   const db = await openDatabase(warehouse, { readOnly: true });

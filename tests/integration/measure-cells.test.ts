@@ -5,10 +5,11 @@ import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import { buildMeasureSql, type MeasureQuery } from '../../core/measures/build-measure-sql.ts';
 import { MEASURES } from '../../core/measures/catalog.ts';
 import type { MeasureDefinition } from '../../core/measures/measure-definition.ts';
-import { DIMENSION_NAMES, type Dimension } from '../../core/measures/dimensions.ts';
+import type { Dimension } from '../../core/measures/dimensions.ts';
 import { CELL_TABLES, cellsFor, DIMENSION_PAIRS, measureCellCatalog, TOP_SHARE_PAIR_TABLE, TOP_SHARE_TABLE, type CellCatalog } from '../../core/measures/measure-cells.ts';
 import { runMeasure } from '../../core/measures/run-measure.ts';
 import { openDatabase, type Database } from '../../core/warehouse/database.ts';
+import { publishedDifferences, REQUEST_SHAPES } from '../helpers/published-answers.ts';
 import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
 
 type Row = Record<string, unknown>;
@@ -20,7 +21,7 @@ describe('measure cells', () => {
   let catalog: CellCatalog;
 
   beforeAll(async () => {
-    built = await buildTestWarehouse({ people: 1_500, seed: 11 });
+    built = await buildTestWarehouse({ people: 1_500, seed: 11, quarterCells: 'always' });
     db = await openDatabase(built.warehouse, { readOnly: true });
     catalog = await measureCellCatalog(db);
   }, 240_000);
@@ -86,34 +87,12 @@ describe('measure cells', () => {
     }
   });
 
-  // Quarters: the published answer (perturbed counts, estimates, CIs, suppression; age
-  // adjustment and exact counts too) must be the same whether the cells or the person rows give it.
-  // Counts, keys and suppression are exact; a sum of fractional doubles (person-time, cost) added in
-  // another order may differ in its last bits (and an iterative gamma bound of an age-adjusted CI
-  // moves by its own tolerance with them), so fractions must agree to a relative 1e-9.
-  function differences(cells: unknown, people: unknown, path = ''): string[] {
-    if (typeof cells === 'number' && typeof people === 'number' && !(Number.isInteger(cells) && Number.isInteger(people))) {
-      return Math.abs(cells - people) <= 1e-9 * Math.max(1, Math.abs(people)) ? [] : [`${path}: ${cells} vs ${people}`];
-    }
-    if (cells && people && typeof cells === 'object' && typeof people === 'object') {
-      const keys = [...new Set([...Object.keys(cells), ...Object.keys(people)])];
-      return keys.flatMap((k) => differences((cells as Row)[k], (people as Row)[k], `${path}/${k}`));
-    }
-    return cells === people ? [] : [`${path}: ${JSON.stringify(cells)} vs ${JSON.stringify(people)}`];
-  }
+  // Quarters: the published answer (perturbed counts, estimates, CIs, suppression; age adjustment
+  // and exact counts too) must be the same whether the cells or the person rows give it
+  // (publishedDifferences: counts exact, fractions to a relative 1e-9).
   const finer = (['quarter'] as const).flatMap((period) => MEASURES
     .filter((m) => m.kind !== 'top-share' && m.periods.includes(period))
     .map((m) => [`${m.id} by ${period}`, m, period] as const));
-  const finerShapes: { by: Dimension[]; filters?: Partial<Record<Dimension, string>>; adjustAge?: boolean; exactCounts?: boolean }[] = [
-    { by: [] },
-    { by: [], adjustAge: true },
-    ...DIMENSION_NAMES.map((d) => ({ by: [d] })),
-    { by: ['race', 'sex'], adjustAge: true },
-    { by: ['county', 'payer'], exactCounts: true },
-    { by: ['organization', 'ageBand'] },
-    { by: ['sex'], filters: { race: 'white' } },
-  ];
-
   it('holds quarter cells for every additive measure defined for quarters, none for a yearly one, none by month', () => {
     expect(finer.length).toBeGreaterThan(20);
     for (const [, measure, period] of finer) {
@@ -129,14 +108,14 @@ describe('measure cells', () => {
 
   /** Every request shape of `measure` by `period` publishes the same answer from `tables` as from person rows. */
   async function expectSamePublished(measure: MeasureDefinition, period: 'year' | 'quarter', tables: RegExp) {
-    for (const { by, filters = {}, ...options } of finerShapes) {
+    for (const { by, filters = {}, ...options } of REQUEST_SHAPES) {
       const query: MeasureQuery = { measure, period, by, filters };
       expect(cellsFor({ ...query, byStdAgeGroup: options.adjustAge }, catalog)?.table, `${by}`).toMatch(tables);
       const fromCells = await runMeasure(db, query, options);
       const fromPeople = await runMeasure(db, query, { ...options, personRows: true });
       expect(fromCells.length, `${by}`).toBeGreaterThan(0);
       expect(fromCells.length).toBe(fromPeople.length);
-      expect(differences(fromCells, fromPeople), `${measure.id} ${period} by ${by} ${JSON.stringify(options)}`).toEqual([]);
+      expect(publishedDifferences(fromCells, fromPeople), `${measure.id} ${period} by ${by} ${JSON.stringify(options)}`).toEqual([]);
     }
   }
 

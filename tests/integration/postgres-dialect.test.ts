@@ -33,7 +33,7 @@ describe.skipIf(!bin)('measure SQL in the PostgreSQL dialect on PostgreSQL 15', 
   let payer: string;
 
   beforeAll(async () => {
-    built = await buildTestWarehouse({ people: 300, seed: 12 });
+    built = await buildTestWarehouse({ people: 300, seed: 12, quarterCells: 'always' }); // the quarter cells are compared too
     db = await openDatabase(built.warehouse, { readOnly: true });
     cells = await measureCellCatalog(db);
     [{ payer }] = await db.query<{ payer: string }>('SELECT payer FROM mart.person_year GROUP BY payer ORDER BY count(*) DESC, payer LIMIT 1');

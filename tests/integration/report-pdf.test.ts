@@ -4,42 +4,22 @@
 // view, the view titles, the values the API answers for the same view under the recipient's own rows,
 // and the chart drawn from the very PNG the e-mail embeds; an organization's recipient's PDF holds no
 // other organization's rows; a report without `pdf` sends no PDF; the setting is changed through PATCH.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startServer, type RunningServer } from '../../cli/start-server.ts';
-import { apiTokens } from '../../core/accounts/api-tokens.ts';
-import type { AccountRole } from '../../core/accounts/roles.ts';
-import type { RowRule } from '../../core/accounts/row-restriction.ts';
-import { users } from '../../core/accounts/users.ts';
 import type { MeasureResult, MeasureRow } from '../../core/api/api-types.ts';
-import { measureApiParameters, type ReportView } from '../../core/reports/report-view.ts';
+import type { ReportView } from '../../core/reports/report-view.ts';
 import { valuesTable } from '../../core/reports/view-summary.ts';
-import { openDatabase } from '../../core/warehouse/database.ts';
-import { openStateStore } from '../../server/state/state-store.ts';
 import { pdfTexts, type DrawnText } from '../helpers/pdf-text.ts';
-import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
-import { startSmtpInbox, type ReceivedMessage, type SmtpInbox } from '../helpers/smtp-inbox.ts';
+import { buildReportWarehouse, mostHeldValues, startReportServer, type Json, type ReportServer } from '../helpers/report-server.ts';
 
-type Json = Record<string, any>;
-
-const PASSWORD = 'correct horse battery';
 /** The titles of the report's two views (the catalog's measure titles). */
 const TITLES = ['Flu vaccination coverage', 'ED visits per 1,000'];
 const ORGANIZATION = 'org@example.org';
 const BOSS = 'boss@example.org';
 
-const root = mkdtempSync(join(tmpdir(), 'popsight-report-pdf-'));
-const stateDir = join(root, 'state');
-let built: TestWarehouse;
-let server: RunningServer;
-let smtp: SmtpInbox | undefined;
-let received: ReceivedMessage[] = [];
-const tokens: Record<string, string> = {};
+let report: ReportServer;
+let tokens: Record<string, string>;
 let organization: string;
 let otherOrganization: string;
 let views: ReportView[];
@@ -47,14 +27,11 @@ const mail = new Map<string, ParsedMail>();
 const plainMail = new Map<string, ParsedMail>();
 let plainReportId: string;
 
-const call = (path: string, token: string, init: RequestInit = {}) =>
-  fetch(`${server.url}/api${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+const call = (path: string, token: string, init?: RequestInit) => report.call(path, token, init);
 
 /** The API's JSON answer for a report view, as the token's holder reads it. */
 async function apiRows(view: ReportView, token: string): Promise<MeasureResult> {
-  const response = await call(`/measures/${view.measure}?${new URLSearchParams(measureApiParameters(view))}`, token, { headers: { accept: 'application/json' } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as MeasureResult;
+  return (await (await report.apiView(view, token, 'application/json')).json()) as MeasureResult;
 }
 
 /** Creates a report as the admin and sends it now; the messages it sent, by recipient. */
@@ -62,40 +39,21 @@ async function createAndSend(definition: Json): Promise<{ id: string; messages: 
   const created = await call('/reports', tokens.admin!, { method: 'POST', body: JSON.stringify(definition) });
   expect(created.status, await created.clone().text()).toBe(201);
   const id = ((await created.json()) as Json).id as string;
-  received.length = 0;
-  const sent = await call(`/reports/${id}/runs`, tokens.admin!, { method: 'POST' });
-  expect(sent.status).toBe(201);
-  expect(((await sent.json()) as Json).status).toBe('sent');
-  const messages = new Map<string, ParsedMail>();
-  for (const message of received) messages.set(message.to, await simpleParser(message.raw, { skipImageLinks: true }));
+  const { run, messages } = await report.sendNow(id, tokens.admin!);
+  expect(run.status).toBe('sent');
   return { id, messages };
 }
 
 beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  built = await buildTestWarehouse({ people: 2_000, seed: 5 });
-  const db = await openDatabase(built.warehouse, { readOnly: true });
-  try {
-    const rows = await db.query<{ value: string }>('SELECT organization AS value FROM mart.person_year GROUP BY 1 ORDER BY count(DISTINCT person_id) DESC, 1 LIMIT 2');
-    [organization, otherOrganization] = rows.map((r) => r.value) as [string, string];
-  } finally {
-    db.close();
-  }
-  const clock = () => new Date();
-  const store = await openStateStore(stateDir, { clock, newId: () => randomBytes(8).toString('hex') });
-  const accounts = users(store.accounts.users, { clock, randomBytes });
-  await accounts.add(ORGANIZATION, 'viewer', PASSWORD, { limits: { organization: [organization] } });
-  await accounts.add(BOSS, 'admin', PASSWORD);
-  const token = async (name: string, role: AccountRole, restriction?: RowRule) => {
-    tokens[name] = (await apiTokens(store.accounts.tokens, { clock, randomBytes }).create({ role, label: name, restriction })).token;
-  };
-  await token('admin', 'admin');
-  await token('organization', 'analyst', { limits: { organization: [organization] } });
-  await store.close();
-  smtp = await startSmtpInbox();
-  received = smtp.received;
-  const smtpUrl = smtp.url;
-  server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: true, rateLimit: false, reports: { smtpUrl, pollMs: 3_600_000, baseUrl: 'https://dash.example/' } });
+  const built = await buildReportWarehouse();
+  [organization, otherOrganization] = (await mostHeldValues(built.warehouse, 'organization', 2)) as [string, string];
+  report = await startReportServer(built, {
+    name: 'popsight-report-pdf',
+    accounts: { [ORGANIZATION]: { role: 'viewer', restriction: { limits: { organization: [organization] } } }, [BOSS]: { role: 'admin' } },
+    tokens: { admin: { role: 'admin' }, organization: { role: 'analyst', restriction: { limits: { organization: [organization] } } } },
+  });
+  tokens = report.tokens;
 
   views = [
     // A measure most people count in: an organization's cells are large enough to publish.
@@ -111,10 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await server?.close();
-  await smtp?.close();
-  built?.remove();
-  rmSync(root, { recursive: true, force: true });
+  await report?.close();
 });
 
 const pdfsOf = (message: ParsedMail) => message.attachments.filter((a) => a.contentType === 'application/pdf');

@@ -5,31 +5,18 @@
 // none of another county's values; an unrestricted (admin) recipient gets what an admin token gets;
 // a recipient with no account, or an account with no rule, is sent nothing and logged as skipped.
 // A restricted analyst makes views within their rows only.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startServer, type RunningServer } from '../../cli/start-server.ts';
-import { apiTokens } from '../../core/accounts/api-tokens.ts';
-import type { AccountRole } from '../../core/accounts/roles.ts';
-import type { RowRule } from '../../core/accounts/row-restriction.ts';
-import { users } from '../../core/accounts/users.ts';
 import type { MeasureResult } from '../../core/api/api-types.ts';
 import { buildCohortSql, shiftParameters } from '../../core/cohorts/build-cohort-sql.ts';
 import { escapeHtml } from '../../core/reports/report-email.ts';
 import { reportMessages } from '../../core/reports/report-messages.ts';
-import { measureApiParameters, type ReportView } from '../../core/reports/report-view.ts';
+import type { ReportView } from '../../core/reports/report-view.ts';
 import { altText, valuesTable } from '../../core/reports/view-summary.ts';
 import { openDatabase } from '../../core/warehouse/database.ts';
-import { openStateStore } from '../../server/state/state-store.ts';
-import { buildTestWarehouse, type TestWarehouse } from '../helpers/test-server.ts';
-import { startSmtpInbox, type ReceivedMessage, type SmtpInbox } from '../helpers/smtp-inbox.ts';
+import type { TestWarehouse } from '../helpers/test-server.ts';
+import { buildReportWarehouse, mostHeldValues, startReportServer, type Json, type ReportServer } from '../helpers/report-server.ts';
 
-type Json = Record<string, any>;
-
-const PASSWORD = 'correct horse battery';
 const COUNTY = 'county@example.org';
 const COUNTY_TWIN = 'county.twin@example.org';
 const ORGANIZATION = 'org@example.org';
@@ -37,13 +24,9 @@ const BOSS = 'boss@example.org';
 const NO_RULE = 'norule@example.org';
 const STRANGER = 'stranger@example.org';
 
-const root = mkdtempSync(join(tmpdir(), 'popsight-report-restrict-'));
-const stateDir = join(root, 'state');
 let built: TestWarehouse;
-let server: RunningServer;
-let smtp: SmtpInbox | undefined;
-let received: ReceivedMessage[] = [];
-const tokens: Record<string, string> = {};
+let report: ReportServer;
+let tokens: Record<string, string>;
 let county: string;
 let otherCounty: string;
 let organization: string;
@@ -51,15 +34,8 @@ let views: ReportView[];
 let run: Json;
 const mail = new Map<string, ParsedMail>();
 
-const call = (path: string, token: string, init: RequestInit = {}) =>
-  fetch(`${server.url}/api${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
-
-/** The API's answer for a report view, as the token's holder reads it. */
-async function apiView(view: ReportView, token: string, accept: string): Promise<Response> {
-  const response = await call(`/measures/${view.measure}?${new URLSearchParams(measureApiParameters(view))}`, token, { headers: { accept } });
-  expect(response.status).toBe(200);
-  return response;
-}
+const call = (path: string, token: string, init?: RequestInit) => report.call(path, token, init);
+const apiView = (view: ReportView, token: string, accept: string) => report.apiView(view, token, accept);
 
 const unescapeHtml = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 
@@ -74,35 +50,23 @@ const csvsOf = (message: ParsedMail) => message.attachments.filter((a) => a.cont
 
 beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined); // the owner's notice goes to the log (a token owns the report)
-  built = await buildTestWarehouse({ people: 2_000, seed: 5 });
-  const db = await openDatabase(built.warehouse, { readOnly: true });
-  try {
-    const top = async (column: string, n: number) =>
-      (await db.query<{ value: string }>(`SELECT ${column} AS value FROM mart.person_year GROUP BY 1 ORDER BY count(DISTINCT person_id) DESC, 1 LIMIT ${n}`)).map((r) => r.value);
-    [county, otherCounty] = (await top('county', 2)) as [string, string];
-    [organization] = (await top('organization', 1)) as [string];
-  } finally {
-    db.close();
-  }
-  const clock = () => new Date();
-  const store = await openStateStore(stateDir, { clock, newId: () => randomBytes(8).toString('hex') });
-  const accounts = users(store.accounts.users, { clock, randomBytes });
-  await accounts.add(COUNTY, 'viewer', PASSWORD, { limits: { county: [county] } });
-  await accounts.add(COUNTY_TWIN, 'viewer', PASSWORD, { limits: { county: [county] } });
-  await accounts.add(ORGANIZATION, 'viewer', PASSWORD, { limits: { organization: [organization] } });
-  await accounts.add(BOSS, 'admin', PASSWORD);
-  await accounts.add(NO_RULE, 'viewer', PASSWORD);
-  const token = async (name: string, role: AccountRole, restriction?: RowRule) => {
-    tokens[name] = (await apiTokens(store.accounts.tokens, { clock, randomBytes }).create({ role, label: name, restriction })).token;
-  };
-  await token('admin', 'admin');
-  await token('county', 'analyst', { limits: { county: [county] } });
-  await token('organization', 'analyst', { limits: { organization: [organization] } });
-  await store.close();
-  smtp = await startSmtpInbox();
-  received = smtp.received;
-  const smtpUrl = smtp.url;
-  server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, signIn: true, rateLimit: false, reports: { smtpUrl, pollMs: 3_600_000, baseUrl: 'https://dash.example/' } });
+  built = await buildReportWarehouse();
+  [county, otherCounty] = (await mostHeldValues(built.warehouse, 'county', 2)) as [string, string];
+  [organization] = (await mostHeldValues(built.warehouse, 'organization', 1)) as [string];
+  const inCounty = { limits: { county: [county] } };
+  const inOrganization = { limits: { organization: [organization] } };
+  report = await startReportServer(built, {
+    name: 'popsight-report-restrict',
+    accounts: {
+      [COUNTY]: { role: 'viewer', restriction: inCounty },
+      [COUNTY_TWIN]: { role: 'viewer', restriction: inCounty },
+      [ORGANIZATION]: { role: 'viewer', restriction: inOrganization },
+      [BOSS]: { role: 'admin' },
+      [NO_RULE]: { role: 'viewer' },
+    },
+    tokens: { admin: { role: 'admin' }, county: { role: 'analyst', restriction: inCounty }, organization: { role: 'analyst', restriction: inOrganization } },
+  });
+  tokens = report.tokens;
 
   views = [
     { measure: 'diabetes-prevalence', by: ['county'], period: 'year', from: null, to: null, filters: {}, adjust: null, cohort: null },
@@ -113,25 +77,21 @@ beforeAll(async () => {
     body: JSON.stringify({ name: 'Counties', recipients: [COUNTY, COUNTY_TWIN, ORGANIZATION, BOSS, NO_RULE, STRANGER], views }),
   });
   expect(created.status).toBe(201);
-  const sent = await call(`/reports/${((await created.json()) as Json).id}/runs`, tokens.admin!, { method: 'POST' });
-  expect(sent.status).toBe(201);
-  run = (await sent.json()) as Json;
-  for (const message of received) mail.set(message.to, await simpleParser(message.raw, { skipImageLinks: true }));
+  let messages: Map<string, ParsedMail>;
+  ({ run, messages } = await report.sendNow(((await created.json()) as Json).id, tokens.admin!));
+  for (const [to, message] of messages) mail.set(to, message);
 }, 600_000);
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await server?.close();
-  await smtp?.close();
-  built?.remove();
-  rmSync(root, { recursive: true, force: true });
+  await report?.close();
 });
 
 describe('report e-mails under each recipient\'s row restriction', () => {
   it('renders once per distinct restriction and sends nothing to a recipient who reads no rows', () => {
     // County (twice), organization, every row: three renderings of two views each.
     expect(run.renderMs).toHaveLength(3);
-    expect(received.map((m) => m.to).sort()).toEqual([BOSS, COUNTY, COUNTY_TWIN, ORGANIZATION].sort());
+    expect(report.received.map((m) => m.to).sort()).toEqual([BOSS, COUNTY, COUNTY_TWIN, ORGANIZATION].sort());
     const byRecipient = Object.fromEntries((run.deliveries as Json[]).map((d) => [d.recipient, d]));
     for (const address of [BOSS, COUNTY, COUNTY_TWIN, ORGANIZATION]) expect(byRecipient[address].status).toBe('sent');
     expect(byRecipient[STRANGER]).toMatchObject({ status: 'skipped', detail: expect.stringMatching(/^not sent: no account has this address/) });
@@ -190,11 +150,9 @@ describe('reports made by a restricted caller', () => {
   it('makes and sends a view within them', async () => {
     const created = await call('/reports', tokens.county!, { method: 'POST', body: JSON.stringify({ name: 'Mine', recipients: [COUNTY], views: [{ measure: 'diabetes-prevalence', by: 'sex', filters: { county } }] }) });
     expect(created.status).toBe(201);
-    received.length = 0;
-    const sent = await call(`/reports/${((await created.json()) as Json).id}/runs`, tokens.county!, { method: 'POST' });
-    expect(sent.status).toBe(201);
-    expect(((await sent.json()) as Json).status).toBe('sent');
-    expect(received.map((m) => m.to)).toEqual([COUNTY]);
+    const { run: mine, messages } = await report.sendNow(((await created.json()) as Json).id, tokens.county!);
+    expect(mine.status).toBe('sent');
+    expect([...messages.keys()]).toEqual([COUNTY]);
   });
 
   it('keeps a restricted owner\'s changes within their rows, and another\'s report out of their reach', async () => {
@@ -235,11 +193,10 @@ describe('a view with a cohort, a year window and two stratifiers', () => {
     const created = await call('/reports', tokens.admin!, { method: 'POST', body: JSON.stringify({ name: 'Forty plus', recipients: [COUNTY, BOSS], views: [cohortView] }) });
     expect(created.status).toBe(201);
     expect(((await created.json()) as Json).views).toEqual([cohortView]);
-    received.length = 0;
-    const sent = await call(`/reports/${((await (await call('/reports', tokens.admin!)).json()) as Json).reports.find((r: Json) => r.name === 'Forty plus').id}/runs`, tokens.admin!, { method: 'POST' });
-    expect(sent.status).toBe(201);
-    cohortRun = (await sent.json()) as Json;
-    for (const message of received) cohortMail.set(message.to, await simpleParser(message.raw, { skipImageLinks: true }));
+    const id = ((await (await call('/reports', tokens.admin!)).json()) as Json).reports.find((r: Json) => r.name === 'Forty plus').id as string;
+    let messages: Map<string, ParsedMail>;
+    ({ run: cohortRun, messages } = await report.sendNow(id, tokens.admin!));
+    for (const [to, message] of messages) cohortMail.set(to, message);
   }, 600_000);
 
   it('sends each recipient the API\'s CSV for the same cohort, window and stratifiers under their own rows', async () => {
@@ -333,11 +290,7 @@ describe('a view with a cohort, a year window and two stratifiers', () => {
     // The county's analyst may (within the county the two cohorts are one), and sends it to the boss and the county's reader.
     const created = await call('/reports', tokens.county!, { method: 'POST', body: JSON.stringify({ name: 'Near', recipients: [BOSS, COUNTY], views: [{ measure: 'diabetes-prevalence' }, nearView] }) });
     expect(created.status, await created.clone().text()).toBe(201);
-    received.length = 0;
-    const sent = await call(`/reports/${((await created.json()) as Json).id}/runs`, tokens.county!, { method: 'POST' });
-    expect(sent.status).toBe(201);
-    const copies = new Map<string, ParsedMail>();
-    for (const message of received) copies.set(message.to, await simpleParser(message.raw, { skipImageLinks: true }));
+    const { messages: copies } = await report.sendNow(((await created.json()) as Json).id, tokens.county!);
     // The boss received the first cohort over every row: the near one is left out of his copy, its numbers nowhere in it.
     expect(csvsOf(copies.get(BOSS)!)).toHaveLength(1);
     expect(copies.get(BOSS)!.html).toContain(escapeHtml(reportMessages.viewCohortRefused()));

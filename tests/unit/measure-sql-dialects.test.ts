@@ -78,7 +78,7 @@ describe('measure SQL per dialect', () => {
   beforeAll(async () => {
     db = await openDatabase(':memory:');
     await db.run('CREATE SCHEMA mart');
-    for (const sql of measureCellsSql(MEASURES, 'mart', {}).filter((s) => s.includes('measure_cells_catalog'))) await db.run(sql);
+    for (const sql of measureCellsSql(MEASURES, 'mart', {}, { quarters: true }).filter((s) => s.includes('measure_cells_catalog'))) await db.run(sql);
     cells = await measureCellCatalog(db);
   });
   afterAll(() => db?.close());
@@ -116,6 +116,6 @@ describe('measure SQL per dialect', () => {
   });
 
   it('writes the golden DuckDB statements that build the measure cells at load', () => {
-    expectGolden(join(GOLDEN, 'duckdb', '_measure-cells-load.sql'), `${measureCellsSql(MEASURES, 'wh.mart', { '': 900, sex: 500, organization: 40 }).join(';\n\n')};\n`);
+    expectGolden(join(GOLDEN, 'duckdb', '_measure-cells-load.sql'), `${measureCellsSql(MEASURES, 'wh.mart', { '': 900, sex: 500, organization: 40 }, { quarters: true }).join(';\n\n')};\n`);
   });
 });
