@@ -5,11 +5,13 @@
 // quarterly request reads its person rows in milliseconds). Without them the server answers
 // quarters from the person rows, the same answer.
 
+import { LARGE_WAREHOUSE_PEOPLE } from '../../core/warehouse/large-warehouse.ts';
+
 export const QUARTER_CELLS_CHOICES = ['auto', 'always', 'never'] as const;
 export type QuarterCells = (typeof QUARTER_CELLS_CHOICES)[number];
 
 /** `auto` builds the quarterly cells from this many people on (the warehouse's whole population after the load). */
-export const QUARTER_CELLS_MIN_PEOPLE = 100_000;
+export const QUARTER_CELLS_MIN_PEOPLE = LARGE_WAREHOUSE_PEOPLE;
 
 export const quarterCellsMessages = {
   badChoice: (value: unknown) => `quarterCells must be one of ${QUARTER_CELLS_CHOICES.join(', ')} (got ${JSON.stringify(value)})`,

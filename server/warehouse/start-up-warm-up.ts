@@ -5,6 +5,7 @@
 // (server/cohorts/cohort-preparation.ts; below that size a cohort is prepared when saved), only from VIEWS_WARM_UP_FROM_PEOPLE people (by the stored population fact): below that
 // each of their queries takes milliseconds, and rendering them all while a first visitor's own
 // requests arrive made that visit slower than no warm-up (the bench's dashboard section, 20,000 people).
+import { LARGE_WAREHOUSE_PEOPLE } from '../../core/warehouse/large-warehouse.ts';
 import type { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import type { CohortPreparation } from '../cohorts/cohort-preparation.ts';
 import type { Database } from '../../core/warehouse/database.ts';
@@ -15,7 +16,7 @@ import { countyOutlines } from '../meta/county-outlines.ts';
 import { warmCohorts, warmWarehouse } from './warm-up.ts';
 
 /** The population from which the default views and the person index are warmed too. */
-export const VIEWS_WARM_UP_FROM_PEOPLE = 100_000;
+export const VIEWS_WARM_UP_FROM_PEOPLE = LARGE_WAREHOUSE_PEOPLE;
 
 export interface StartUpWarmUpDeps {
   views: MeasureViews;
