@@ -8,6 +8,7 @@
 // read back by any later process on the same generation before anything is computed.
 import { recordKeySql } from '../disclosure/cell-key.ts';
 import type { Database } from '../warehouse/database.ts';
+import { remembered } from '../warehouse/per-database.ts';
 import { buildCohortSql, buildVisiblePeopleSql, type CohortSql } from './build-cohort-sql.ts';
 import type { CohortCriteria } from './cohort-query.ts';
 import type { Criterion } from './cohort-schema.ts';
@@ -174,12 +175,7 @@ export class CohortMembers {
     // Only definitions without a row restriction are ever kept (what a preparation computes).
     if (definition.restriction) return Promise.resolve(undefined);
     const key = definitionKey(definition);
-    let read = generation.keptCounts.get(key);
-    if (!read) {
-      read = generation.kept.then((kept) => kept?.counts(key)).catch(() => undefined);
-      generation.keptCounts.set(key, read);
-    }
-    return read;
+    return remembered(generation.keptCounts, key, () => generation.kept.then((kept) => kept?.counts(key)).catch(() => undefined));
   }
 
   #generation(db: Database): Generation {
