@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
+import { warmChartDrawing } from '../server/charts/draw-trend-chart.ts';
 import { createApp } from '../server/app.ts';
 import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
@@ -166,6 +167,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
     const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, preparation, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, views, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
+    // A page's trend charts are first drawn by this server (server/charts): its Vega is warmed before the first visitor.
+    if (options.warmUp !== false) await warmChartDrawing();
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { memoryCohortLedger, type CohortLedger } from '../core/cohorts/cohort-ledger.ts';
 import type { CohortQuota, CohortStore } from '../core/cohorts/saved-cohort.ts';
+import { chartRoutes } from './charts/chart-routes.ts';
 import type { AuditRecorder } from './audit/audit-recorder.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { auditTrail } from './audit/audit-trail.ts';
@@ -93,6 +94,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     qualityRoutes(warehouse, { exactCounts }),
     loadRoutes(warehouse, { exactCounts }),
     cohortRoutes(warehouse, cohorts, { exactCounts, gate, preparation, quota: cohortQuota }),
+    chartRoutes(),
   ];
   if (state?.reports) {
     const reportCohorts = { store: cohorts, gate };

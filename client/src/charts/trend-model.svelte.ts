@@ -1,10 +1,11 @@
-// State of the trend chart: loads the selected measure's series and derives the Vega-Lite spec,
+// State of the trend chart: loads the selected measure's series and derives the chart (trend-chart.ts),
 // the suppression count and which of the loading / error / empty / ready states to show.
 import { fetchMeasure } from '../lib/api.ts';
 import { isTimePeriod, type MeasureQuery, type MeasureResult } from '../../../core/api/api-types.ts';
 import { Resource } from '../lib/resource.svelte.ts';
 import { isDimension } from '../lib/url-state.svelte.ts';
-import { buildTrendSpec, countSuppressed, countUnreliable, suppressionNote } from '../../../core/charts/build-trend-spec.ts';
+import { countSuppressed, countUnreliable, suppressionNote } from '../../../core/charts/build-trend-spec.ts';
+import type { TrendChart } from '../../../core/charts/trend-chart.ts';
 import { trendPoints, type TrendPointsInput } from '../../../core/charts/chart-points.ts';
 
 export type TrendStatus = 'loading' | 'error' | 'empty' | 'all-suppressed' | 'ready';
@@ -59,7 +60,7 @@ export class TrendModel {
         }
       : undefined,
   );
-  readonly spec = $derived(this.#input ? buildTrendSpec({ ...this.#input, width: 'container', height: 320, focusable: true }) : undefined);
+  readonly chart: TrendChart | undefined = $derived(this.#input ? { input: { ...this.#input, height: 320, focusable: true } } : undefined);
   /** The points the arrow keys step through (chart-points.ts). */
   readonly points = $derived(this.#input ? trendPoints(this.#input) : []);
 }

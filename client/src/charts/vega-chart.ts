@@ -1,18 +1,27 @@
 // A Svelte attachment that renders a Vega-Lite spec into its element as SVG, and finalizes the
 // view when the spec changes or the element goes away. The chart library loads lazily so tiles paint
-// first; pages with charts start that load at once (loadVega), beside their data requests, and with it
-// the chart compiler's worker (chart-compiler.svelte.ts), which compiles and parses each spec off the
-// main thread: here only the view is built and drawn.
+// first; pages with charts that draw only in the browser (county maps) start that load at once
+// (loadVega), beside their data requests, and with it the chart compiler's worker
+// (chart-compiler.svelte.ts), which compiles and parses each spec off the main thread: here only the
+// view is built and drawn.
+// A chart that the server can draw (`firstPaint`, trend charts) is shown first as the server's
+// picture while the library is not yet loaded (a page's first paint, first-paint.ts); the live view
+// replaces it once the page's pictures are in.
 // Expressions are interpreted (vega-interpreter), not compiled with new Function, so the page's
 // content security policy needs no 'unsafe-eval'. Tooltips are vega-tooltip's. `onview` receives the
-// view (for image exports), and null once it is gone.
+// view (for image exports), and null once it is gone. The element's data-chart says which it shows:
+// `first-paint` or `live`.
 import type { Attachment } from 'svelte/attachments';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compileChartSpec, startChartCompiler } from './chart-compiler.svelte.ts';
+import { afterFirstPaints, buildLiveViewsNow, paintingFirst } from './first-paint.ts';
 
 type ChartLibrary = [typeof import('vega'), typeof import('vega-interpreter'), typeof import('vega-tooltip')];
 let vega: Promise<ChartLibrary> | undefined;
+
+/** The server's SVG of the chart at a width in CSS pixels. */
+export type FirstPaint = (width: number, signal: AbortSignal) => Promise<string>;
 
 /** Starts loading the chart library now (and the compiler's worker), so that a page's first chart need not wait for it after its data. */
 export function loadVega(): Promise<ChartLibrary> {
@@ -24,26 +33,54 @@ export function loadVega(): Promise<ChartLibrary> {
   return vega;
 }
 
-export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => void): Attachment<HTMLElement> {
+export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => void, firstPaint?: FirstPaint): Attachment<HTMLElement> {
   return (node) => {
     let finalize: (() => void) | undefined;
     let cancelled = false;
-    void Promise.all([loadVega(), compileChartSpec(spec)]).then(async ([[{ View, Warn }, { expressionInterpreter }, { Handler }], runtime]) => {
+    let live = false;
+    const drawLive = () => {
       if (cancelled) return;
-      node.classList.add('vega-embed');
-      node.replaceChildren();
-      const view = new View(runtime, { renderer: 'svg', logLevel: Warn, expr: expressionInterpreter as never });
-      view.tooltip(new Handler().call);
-      await view.initialize(node).runAsync();
-      if (cancelled) return view.finalize();
-      onview?.(view);
-      finalize = () => {
-        onview?.(null);
-        view.finalize();
+      void Promise.all([loadVega(), compileChartSpec(spec)]).then(async ([[{ View, Warn }, { expressionInterpreter }, { Handler }], runtime]) => {
+        if (cancelled) return;
+        live = true;
+        node.classList.add('vega-embed');
+        node.replaceChildren();
+        const view = new View(runtime, { renderer: 'svg', logLevel: Warn, expr: expressionInterpreter as never });
+        view.tooltip(new Handler().call);
+        await view.initialize(node).runAsync();
+        if (cancelled) return view.finalize();
+        node.dataset.chart = 'live';
+        onview?.(view);
+        finalize = () => {
+          onview?.(null);
+          view.finalize();
+        };
+      });
+    };
+    const width = node.clientWidth;
+    if (!firstPaint || vega || width === 0) {
+      drawLive();
+      return () => {
+        cancelled = true;
+        finalize?.();
       };
-    });
+    }
+    const request = new AbortController();
+    paintingFirst(firstPaint(width, request.signal)).then(
+      (svg) => {
+        if (cancelled || live) return;
+        node.classList.add('vega-embed');
+        node.innerHTML = svg;
+        node.dataset.chart = 'first-paint';
+        node.addEventListener('pointerover', buildLiveViewsNow, { once: true });
+        afterFirstPaints(drawLive);
+      },
+      // No picture (the server could not draw it): the live view draws it.
+      () => drawLive(),
+    );
     return () => {
       cancelled = true;
+      request.abort();
       finalize?.();
     };
   };

@@ -2,9 +2,8 @@
 // second (small multiples: a dozen counties × six races never share one legend or reuse a colour),
 // or one chart. Age-adjusted views draw the adjusted rates and say so in the chart's own title, so an
 // exported image says it too. Pure.
-import type { TopLevelSpec } from 'vega-lite';
 import type { Dimension, MeasureRow, TimePeriod } from '../../../core/api/api-types.ts';
-import { buildTrendSpec } from '../../../core/charts/build-trend-spec.ts';
+import type { TrendChart } from '../../../core/charts/trend-chart.ts';
 import { trendPoints, type ChartPoint } from '../../../core/charts/chart-points.ts';
 import { dimensionLabels, valueLabel } from '../../../core/charts/labels.ts';
 
@@ -13,7 +12,8 @@ export interface TrendPanel {
   /** The first stratifier's value, or null for a single chart. */
   heading: string | null;
   rows: MeasureRow[];
-  spec: TopLevelSpec;
+  /** The panel's chart (its spec: trend-chart.ts trendChartSpec). */
+  chart: TrendChart;
   /** The points the arrow keys step through, said as crude or age-adjusted. */
   points: ChartPoint[][];
 }
@@ -40,11 +40,11 @@ export function trendPanels(input: PanelInput): TrendPanel[] {
   const adjust = input.adjusted ? 'age' : null;
   // asAdjusted keeps the adjusted fields, so the points read them as the age-adjusted rates.
   const points = (panelRows: MeasureRow[], by: Dimension | null) => trendPoints({ rows: panelRows, period: input.period, by, unit: input.unit, unitLabel: input.unitLabel, adjust });
-  const spec = (panelRows: MeasureRow[], by: Dimension | null, heading: string | null, height: number): TopLevelSpec => {
-    const built = buildTrendSpec({ rows: panelRows, period: input.period, by, unit: input.unit, unitLabel: input.unitLabel, width: 'container', height, focusable: true });
-    return { ...built, title: { text: heading ? `${input.title}: ${heading}` : input.title, subtitle: adjustmentLabel(input.adjusted), anchor: 'start' } } as TopLevelSpec;
-  };
-  if (input.by.length < 2) return [{ key: 'all', heading: null, rows, spec: spec(rows, input.by[0] ?? null, null, 320), points: points(rows, input.by[0] ?? null) }];
+  const chart = (panelRows: MeasureRow[], by: Dimension | null, heading: string | null, height: number): TrendChart => ({
+    input: { rows: panelRows, period: input.period, by, unit: input.unit, unitLabel: input.unitLabel, height, focusable: true },
+    heading: { text: heading ? `${input.title}: ${heading}` : input.title, subtitle: adjustmentLabel(input.adjusted) },
+  });
+  if (input.by.length < 2) return [{ key: 'all', heading: null, rows, chart: chart(rows, input.by[0] ?? null, null, 320), points: points(rows, input.by[0] ?? null) }];
   const [outer, inner] = input.by;
   const groups = new Map<string, MeasureRow[]>();
   for (const row of rows) {
@@ -53,6 +53,6 @@ export function trendPanels(input: PanelInput): TrendPanel[] {
   }
   return [...groups].map(([value, group]) => {
     const heading = `${dimensionLabels[outer]} ${valueLabel(outer, value)}`;
-    return { key: value, heading, rows: group, spec: spec(group, inner, heading, 200), points: points(group, inner ?? null) };
+    return { key: value, heading, rows: group, chart: chart(group, inner, heading, 200), points: points(group, inner ?? null) };
   });
 }
