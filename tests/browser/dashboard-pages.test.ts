@@ -129,7 +129,8 @@ describe('dashboard pages', () => {
     const requests: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.pathname.startsWith('/api/')) requests.push(`${url.pathname}${url.search}`);
+      // A chart drawing is a POST of its chart: the same path, each with its own body.
+      if (url.pathname.startsWith('/api/')) requests.push(`${url.pathname}${url.search}${request.method() === 'POST' ? ` ${request.postData()}` : ''}`);
     });
     await page.goto(`${demo.server.url}/costs`);
     const sections = page.locator('[data-testid="measure-section"]');
@@ -145,6 +146,39 @@ describe('dashboard pages', () => {
       .poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="measure-section"]')].every((section) => section.querySelector('[data-testid="chart-figure"] g.role-mark path'))))
       .toBe(true);
     expect(requests.filter((url, i) => requests.indexOf(url) !== i)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a fresh page's trend charts first as the server's drawings, then as live views, and later charts live at once", async () => {
+    const page = await newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`));
+    // Every state each chart passes through, in order (the element's data-chart: first-paint, then live).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { chartStates: seen });
+      new MutationObserver((records) => {
+        for (const record of records) seen.push(`${(record.target as HTMLElement).closest('[data-testid="measure-section"]')?.getAttribute('aria-labelledby')}:${(record.target as HTMLElement).dataset.chart}`);
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-chart'] });
+    });
+    await page.goto(`${demo.server.url}/costs`);
+    const sections = page.locator('[data-testid="measure-section"]');
+    await sections.first().waitFor();
+    // Each section by its heading's id (the total and by-payer sections show the same measure).
+    const measures = await sections.evaluateAll((all) => all.map((section) => section.getAttribute('aria-labelledby')!));
+    await expect.poll(() => page.locator('[data-testid="measure-section"] [data-chart="live"]').count(), { timeout: 30_000 }).toBe(measures.length);
+    const states = (await page.evaluate(() => (window as unknown as { chartStates: string[] }).chartStates)) as string[];
+    for (const measure of measures) expect(states.filter((state) => state.startsWith(`${measure}:`)), measure).toEqual([`${measure}:first-paint`, `${measure}:live`]);
+    // One drawing per chart, and the chart library asked for only once every drawing had been asked for.
+    const drawings = requests.flatMap((request, i) => (request === 'POST /api/charts/trend.svg' ? [i] : []));
+    expect(drawings.length).toBe(measures.length);
+    const library = requests.findIndex((request) => /\/assets\/vega\.module-[\w-]+\.js$/.test(request));
+    expect(library).toBeGreaterThan(drawings.at(-1)!);
+    // The live view's marks are the ones the arrow keys and exports use; the page's next chart (a new stratifier on Explore) is drawn live, with no drawing asked for.
+    await page.locator('nav[aria-label="Pages"] a[data-page="explore"]').click();
+    await page.waitForURL((url) => url.pathname === '/explore');
+    await page.locator('[data-testid="chart-figure"] [data-chart="live"] g.mark-line.role-mark path').first().waitFor({ state: 'attached' });
+    expect(requests.filter((request) => request === 'POST /api/charts/trend.svg').length).toBe(measures.length);
     await page.close();
   });
 

@@ -60,7 +60,7 @@ describe('the server draws a trend chart', () => {
   });
 
   it('names the field of a fault and what was expected there', async () => {
-    const badRate = structuredClone(chart) as { input: { rows: Record<string, unknown>[] } };
+    const badRate = structuredClone(chart) as unknown as { input: { rows: Record<string, unknown>[] } };
     badRate.input.rows[1]!.rate = 'high';
     let response = await draw(open, { chart: badRate, width: 600 });
     let body = (await response.json()) as { error: { code: string; message: string; details: { parameter: string } } };
