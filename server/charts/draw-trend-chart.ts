@@ -9,12 +9,16 @@ export function drawTrendChart(chart: TrendChart, width: number): Promise<string
   return renderSvg(trendChartSpec(chart, width));
 }
 
-const WARM_UP_YEARS = [2020, 2021, 2022, 2023, 2024];
+const WARM_UP_YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+const WARM_UP_STRATA = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
-/** Draws a small made-up chart a few times (two strata, five years), and forgets it. */
-export async function warmChartDrawing(times = 6): Promise<void> {
-  const rows = ['F', 'M'].flatMap((sex) =>
-    WARM_UP_YEARS.map((year, i) => ({ period: String(year), sex, numerator: 100 + i, denominator: 1000, rate: 0.1 + i / 100, ciLow: 0.08, ciHigh: 0.12 + i / 100, suppressed: false })),
-  );
-  for (let i = 0; i < times; i++) await drawTrendChart({ input: { rows, period: 'year', by: 'sex', unit: 'percent', unitLabel: 'people', height: 240, focusable: true } }, 640);
+/** Draws made-up charts `times` times (one to eight strata, nine years, one period hidden), and forgets them. */
+export async function warmChartDrawing(times = 16): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    const strata = WARM_UP_STRATA.slice(0, 1 + (i % WARM_UP_STRATA.length));
+    const rows = strata.flatMap((payer) =>
+      WARM_UP_YEARS.map((year, y) => (y === 3 && payer === 'A' ? { period: String(year), payer, numerator: null, denominator: null, rate: null, ciLow: null, ciHigh: null, suppressed: true } : { period: String(year), payer, numerator: 100 + y, denominator: 1000, rate: 10 + y, ciLow: 8 + y, ciHigh: 12 + y, suppressed: false })),
+    );
+    await drawTrendChart({ input: { rows, period: 'year', by: strata.length > 1 ? 'payer' : null, unit: 'percent', unitLabel: 'people', height: 240, focusable: true } }, 640);
+  }
 }

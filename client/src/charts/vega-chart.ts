@@ -43,11 +43,22 @@ export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => voi
       void Promise.all([loadVega(), compileChartSpec(spec)]).then(async ([[{ View, Warn }, { expressionInterpreter }, { Handler }], runtime]) => {
         if (cancelled) return;
         live = true;
-        node.classList.add('vega-embed');
-        node.replaceChildren();
+        // The server's picture stays in view, laid over the live view's place, until the live view has drawn.
+        const picture = node.dataset.chart === 'first-paint' ? (node.firstElementChild as SVGElement | null) : null;
+        const host = picture ? document.createElement('div') : node;
+        if (picture) {
+          node.style.position = 'relative';
+          Object.assign(picture.style, { position: 'absolute', top: '0', left: '0' });
+          node.append(host);
+        } else {
+          node.classList.add('vega-embed');
+          node.replaceChildren();
+        }
         const view = new View(runtime, { renderer: 'svg', logLevel: Warn, expr: expressionInterpreter as never });
         view.tooltip(new Handler().call);
-        await view.initialize(node).runAsync();
+        await view.initialize(host).runAsync();
+        picture?.remove();
+        node.style.position = '';
         if (cancelled) return view.finalize();
         node.dataset.chart = 'live';
         onview?.(view);
