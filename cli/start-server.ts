@@ -167,8 +167,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
     const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, preparation, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, views, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
-    // A page's trend charts are first drawn by this server (server/charts): its Vega is warmed before the first visitor.
-    if (options.warmUp !== false) await warmChartDrawing();
+    // A page's trend charts are first drawn by the server that serves the dashboard (server/charts): its Vega
+    // is warmed before the first visitor. A server without the dashboard (the API alone) has none to draw.
+    if (options.warmUp !== false && options.clientDir) await warmChartDrawing();
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);

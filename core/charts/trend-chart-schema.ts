@@ -53,7 +53,7 @@ const trendChart = z
   })
   .strict();
 
-export const trendChartRequestSchema = z
+const trendChartRequestSchema = z
   .object({ chart: trendChart, width: z.number().int().min(CHART_WIDTHS.min).max(CHART_WIDTHS.max) })
   .strict();
 

@@ -1,9 +1,10 @@
 // The server's drawing of a dashboard trend chart (core/charts/trend-chart.ts) as SVG, for a page's
 // first paint: the browser sends the chart it would draw (its rows, which it already has, and its
 // container's width) and shows this picture until its own Vega view is ready, which then takes over
-// (client/src/charts/vega-chart.ts). The server's Vega is warm (the start-up warm-up draws one), while
-// a freshly opened page would first have to load, compile and run Vega itself. Nothing is read from
-// the warehouse: the route draws only what it is sent, so it discloses nothing.
+// (client/src/charts/vega-chart.ts). The server's Vega is warm (it draws a few made-up charts before
+// it listens, cli/start-server.ts), while a freshly opened page would first have to load, compile and
+// run Vega itself. Nothing is read from the warehouse: the route draws only what it is sent, so it
+// discloses nothing.
 import { DomainError } from '../../core/errors.ts';
 import { MAX_CHART_ROWS, CHART_WIDTHS, parseTrendChartRequest } from '../../core/charts/trend-chart-schema.ts';
 import { errorResponse } from '../openapi/operation-parts.ts';

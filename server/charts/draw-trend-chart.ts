@@ -1,6 +1,6 @@
 // A dashboard trend chart (core/charts/trend-chart.ts) drawn as SVG at a width in CSS pixels, by the
-// same Vega the e-mailed reports are drawn with (server/reports/render-chart.ts), and a small drawing
-// to warm that Vega when the server starts, so that the first visitor's charts are not drawn by
+// same Vega the e-mailed reports are drawn with (server/reports/render-chart.ts), and made-up drawings
+// to warm that Vega before the server listens, so that the first visitor's charts are not drawn by
 // freshly loaded, not yet optimized code.
 import { trendChartSpec, type TrendChart } from '../../core/charts/trend-chart.ts';
 import { renderSvg } from '../reports/render-chart.ts';

@@ -37,12 +37,11 @@ export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => voi
   return (node) => {
     let finalize: (() => void) | undefined;
     let cancelled = false;
-    let live = false;
+    let request: AbortController | undefined;
     const drawLive = () => {
       if (cancelled) return;
       void Promise.all([loadVega(), compileChartSpec(spec)]).then(async ([[{ View, Warn }, { expressionInterpreter }, { Handler }], runtime]) => {
         if (cancelled) return;
-        live = true;
         // The server's picture stays in view, laid over the live view's place, until the live view has drawn.
         const picture = node.dataset.chart === 'first-paint' ? (node.firstElementChild as SVGElement | null) : null;
         const host = picture ? document.createElement('div') : node;
@@ -69,29 +68,26 @@ export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => voi
       });
     };
     const width = node.clientWidth;
-    if (!firstPaint || vega || width === 0) {
-      drawLive();
-      return () => {
-        cancelled = true;
-        finalize?.();
-      };
+    if (!firstPaint || vega || width === 0) drawLive();
+    else {
+      request = new AbortController();
+      // The live view is drawn only after the picture has settled (afterFirstPaints), so it never finds one on its way.
+      paintingFirst(firstPaint(width, request.signal)).then(
+        (svg) => {
+          if (cancelled) return;
+          node.classList.add('vega-embed');
+          node.innerHTML = svg;
+          node.dataset.chart = 'first-paint';
+          node.addEventListener('pointerover', buildLiveViewsNow, { once: true });
+          afterFirstPaints(drawLive);
+        },
+        // No picture (the server could not draw it): the live view draws it.
+        () => drawLive(),
+      );
     }
-    const request = new AbortController();
-    paintingFirst(firstPaint(width, request.signal)).then(
-      (svg) => {
-        if (cancelled || live) return;
-        node.classList.add('vega-embed');
-        node.innerHTML = svg;
-        node.dataset.chart = 'first-paint';
-        node.addEventListener('pointerover', buildLiveViewsNow, { once: true });
-        afterFirstPaints(drawLive);
-      },
-      // No picture (the server could not draw it): the live view draws it.
-      () => drawLive(),
-    );
     return () => {
       cancelled = true;
-      request.abort();
+      request?.abort();
       finalize?.();
     };
   };
