@@ -67,12 +67,20 @@ export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => voi
         };
       });
     };
-    const width = node.clientWidth;
-    if (!firstPaint || vega || width === 0) drawLive();
+    if (!firstPaint || vega) drawLive();
     else {
       request = new AbortController();
-      // The live view is drawn only after the picture has settled (afterFirstPaints), so it never finds one on its way.
-      paintingFirst(firstPaint(width, request.signal)).then(
+      // The width is read in the next frame, where every chart of the page reads it after one layout
+      // (read here, while the page renders, each chart would lay the page out again). The live view is
+      // drawn only after the picture has settled (afterFirstPaints), so it never finds one on its way.
+      const signal = request.signal;
+      const picture = async (): Promise<string> => {
+        const width = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(node.clientWidth)));
+        // A chart with no width (hidden) has no picture: its live view draws it.
+        if (width === 0) throw new Error('the chart has no width');
+        return firstPaint(width, signal);
+      };
+      paintingFirst(picture()).then(
         (svg) => {
           if (cancelled) return;
           node.classList.add('vega-embed');

@@ -23,16 +23,27 @@ function update(node: HTMLElement): void {
 }
 
 export function keyboardScrollable(node: HTMLElement): { destroy(): void } {
-  update(node);
+  // Measured only where the layout is already done: a resize observer's callbacks come after layout
+  // (its first one as soon as the wrapper has a size: a wrapper without one overflows nothing), and a
+  // change of content at most once a frame. Measuring at once, while a page renders its tables, made
+  // the browser lay the page out again for each table.
+  let frame = 0;
+  const later = () => {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      update(node);
+    });
+  };
   // The box changes with the window; the content with the rows (sorting, new data, a caption's text).
   const resized = new ResizeObserver(() => update(node));
   resized.observe(node);
   const table = node.firstElementChild;
   if (table) resized.observe(table);
-  const changed = new MutationObserver(() => update(node));
+  const changed = new MutationObserver(later);
   changed.observe(node, { childList: true, subtree: true, characterData: true });
   return {
     destroy() {
+      cancelAnimationFrame(frame);
       resized.disconnect();
       changed.disconnect();
     },
