@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
-import { warmChartDrawing } from '../server/charts/draw-trend-chart.ts';
+import { warmChartDrawing } from '../server/charts/chart-warm-up.ts';
 import { createApp } from '../server/app.ts';
 import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
@@ -167,7 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminLink = signIn?.adminLink && links ? await adminSignInLink(state.accounts.users, links, signIn.adminLink, { clock: signInClock, randomBytes }) : undefined;
     const app = createApp({ warehouse, access, clientDir: options.clientDir, state: { cohorts: state.cohorts, ledger: state.ledger, gate, preparation, reports: { reports, delivery, baseUrl: reportBaseUrl(options.reports || {}), outbox: delivery.outbox } }, views, allowedHosts: hostNamesFor(host, options.allowedHosts), exactCounts, log: console.error, audit,
       rateLimit: options.rateLimit === false ? undefined : options.rateLimit ?? (signIn ? DEFAULT_RATE_LIMIT : undefined), cohortQuota: options.cohortQuota });
-    // A page's trend charts are first drawn by the server that serves the dashboard (server/charts): its Vega
+    // A page's trend charts and county maps are first drawn by the server that serves the dashboard (server/charts): its Vega
     // is warmed before the first visitor. A server without the dashboard (the API alone) has none to draw.
     if (options.warmUp !== false && options.clientDir) await warmChartDrawing();
     server = await new Promise<Server>((resolve, reject) => {

@@ -94,7 +94,7 @@ export function createApp({ warehouse, state, access = OPEN_ACCESS, allowedHosts
     qualityRoutes(warehouse, { exactCounts }),
     loadRoutes(warehouse, { exactCounts }),
     cohortRoutes(warehouse, cohorts, { exactCounts, gate, preparation, quota: cohortQuota }),
-    chartRoutes(),
+    chartRoutes(warehouse, { exactCounts }),
   ];
   if (state?.reports) {
     const reportCohorts = { store: cohorts, gate };

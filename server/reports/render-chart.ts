@@ -1,5 +1,5 @@
-// A Vega-Lite spec drawn in Node, with no browser: Vega's SVG renderer (text measured by its
-// built-in estimate, the same on every machine: there is no canvas here), then resvg for the PNG,
+// A Vega-Lite spec drawn in Node, with no browser: Vega's SVG renderer (text measured with the
+// shipped fonts' own widths, text-metrics.ts: there is no canvas here), then resvg for the PNG,
 // with the DejaVu Sans font shipped in data/fonts/ and no system font, so a chart is drawn alike
 // everywhere.
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { PdfFonts } from '../../core/reports/report-pdf.ts';
+import { measureTextWith } from './text-metrics.ts';
 
 export const FONT_DIR = fileURLToPath(new URL('../../data/fonts/', import.meta.url));
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
@@ -25,6 +26,7 @@ export interface RenderedChart {
 }
 
 const fontFiles = FONT_FILES.map((name) => `${FONT_DIR}${name}`);
+measureTextWith(fontFiles[0]!, fontFiles[1]!);
 
 /** Vega's logger, silenced: a warning must not reach the CLI's output or a test's. */
 const quiet = vega.logger(vega.None);

@@ -1,7 +1,8 @@
-// The server's drawing of a dashboard trend chart (POST /api/charts/trend.svg, a page's first paint):
-// on a real server, the SVG draws what it was sent (a line per stratum, broken at a suppressed period;
-// a point per shown cell; the width asked for), a fault names its field, and with sign-in on nobody
-// signed out can call it.
+// The server's drawing of a dashboard trend chart (POST /api/charts/trend.svg) and county map
+// (POST /api/charts/county-map.svg), a page's first paint: on a real server, the SVG draws what it was
+// sent (a line per stratum, broken at a suppressed period; a point per shown cell; every county of the
+// data's state, coloured or hatched; the width asked for), a fault names its field, and with sign-in
+// on nobody signed out can call it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../cli/start-server.ts';
 import type { MeasureRow } from '../../core/api/api-types.ts';
 import type { TrendChart } from '../../core/charts/trend-chart.ts';
+import type { CountyMapChart } from '../../core/charts/county-map-chart.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
@@ -22,7 +24,7 @@ const cell = (sex: string, year: number, rate: number, suppressed = false): Meas
 const rows = [cell('F', 2020, 10), cell('F', 2021, 12), cell('F', 2022, 11), cell('F', 2023, 13), cell('M', 2020, 9), cell('M', 2021, 10), cell('M', 2022, 0, true), cell('M', 2023, 12)];
 const chart: TrendChart = { input: { rows, period: 'year', by: 'sex', unit: 'percent', unitLabel: 'people', height: 240, focusable: true } };
 
-describe('the server draws a trend chart', () => {
+describe("the server draws a page's first charts", () => {
   const dir = mkdtempSync(join(tmpdir(), 'popsight-chart-'));
   let open: RunningServer;
   let signedIn: RunningServer;
@@ -30,7 +32,8 @@ describe('the server draws a trend chart', () => {
   beforeAll(async () => {
     const warehouse = join(dir, 'w.duckdb');
     await loadExtract({ source: NJ27, warehouse, secretsFile: join(dir, 'key') }, quietLoadDeps);
-    open = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir: join(dir, 'state-open'), reports: false });
+    // Exact counts: the fixture's 27 people leave no county listed (and so no map) otherwise.
+    open = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir: join(dir, 'state-open'), reports: false, exactCounts: true });
     signedIn = await startServer({ warehouse, port: 0, host: '127.0.0.1', stateDir: join(dir, 'state-signed'), signIn: {}, reports: false, warmUp: false });
   });
   afterAll(async () => {
@@ -39,8 +42,8 @@ describe('the server draws a trend chart', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const draw = (server: RunningServer, body: unknown) =>
-    fetch(`${server.url}/api/charts/trend.svg`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'image/svg+xml' }, body: JSON.stringify(body) });
+  const draw = (server: RunningServer, body: unknown, path = '/api/charts/trend.svg') =>
+    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'image/svg+xml' }, body: JSON.stringify(body) });
 
   it('as SVG of the width asked for: a line segment per unbroken run of each stratum, a point per shown cell', async () => {
     const response = await draw(open, { chart, width: 600 });
@@ -77,8 +80,46 @@ describe('the server draws a trend chart', () => {
     expect([response.status, body.error.details.parameter]).toEqual([400, 'chart.input.url']);
   });
 
+  it("draws a county map over the data's state: every county of Massachusetts, the one with a rate coloured and saying it, the suppressed one hatched", async () => {
+    // Two counties of the fixture's state; every other county has no row ("no estimate").
+    const map: CountyMapChart = {
+      input: {
+        rows: [
+          { period: '2023', county: 'Essex County', numerator: 125, denominator: 1000, rate: 12.5, ciLow: 10.5, ciHigh: 14.5, suppressed: false },
+          { period: '2023', county: 'Middlesex County', numerator: null, denominator: null, rate: null, ciLow: null, ciHigh: null, suppressed: true, suppressionReason: 'small-cell' },
+        ],
+        unit: 'percent',
+        unitLabel: 'people',
+        period: '2023',
+        height: 380,
+        focusable: true,
+      },
+    };
+    const response = await draw(open, { chart: map, width: 900 }, '/api/charts/county-map.svg');
+    expect(response.status).toBe(200);
+    const svg = await response.text();
+    expect(svg.match(/^<svg[^>]*>/)![0]).toMatch(/ width="900"/);
+    const counties = svg.match(/<g class="mark-shape role-mark counties_marks"[^>]*>(.*?)<\/g>/s)![1]!;
+    // The fixture's people live in Massachusetts, which has 14 counties (Census Bureau): one outline each.
+    expect(counties.match(/<path /g)).toHaveLength(14);
+    const essex = [...counties.matchAll(/<path [^>]*aria-label="([^"]*)"[^>]*fill="([^"]*)"/g)].find(([, label]) => label!.includes('Essex County'));
+    expect(essex![1]).toContain('12.5');
+    expect(essex![2]).not.toBe('#e4e7eb');
+    // Middlesex alone is hatched: one outline of lines.
+    const hatching = svg.match(/<g class="mark-shape role-mark suppressed_hatching_marks"[^>]*>(.*?)<\/g>/s)![1]!;
+    expect(hatching.match(/<path /g)).toHaveLength(1);
+    expect(svg).not.toContain('<script');
+
+    const noPeriod = structuredClone(map) as unknown as { input: Record<string, unknown> };
+    delete noPeriod.input.period;
+    const fault = await draw(open, { chart: noPeriod, width: 900 }, '/api/charts/county-map.svg');
+    const body = (await fault.json()) as { error: { details: { parameter: string } } };
+    expect([fault.status, body.error.details.parameter]).toEqual([400, 'chart.input.period']);
+  });
+
   it('refuses a caller who is not signed in, when sign-in is on', async () => {
     const response = await draw(signedIn, { chart, width: 600 });
     expect(response.status).toBe(401);
+    expect((await draw(signedIn, { chart: { input: {} }, width: 600 }, '/api/charts/county-map.svg')).status).toBe(401);
   });
 });

@@ -1,12 +1,11 @@
 // A Svelte attachment that renders a Vega-Lite spec into its element as SVG, and finalizes the
 // view when the spec changes or the element goes away. The chart library loads lazily so tiles paint
-// first; pages with charts that draw only in the browser (county maps) start that load at once
-// (loadVega), beside their data requests, and with it the chart compiler's worker
-// (chart-compiler.svelte.ts), which compiles and parses each spec off the main thread: here only the
-// view is built and drawn.
-// A chart that the server can draw (`firstPaint`, trend charts) is shown first as the server's
-// picture while the library is not yet loaded (a page's first paint, first-paint.ts); the live view
-// replaces it once the page's pictures are in.
+// first, and with it the chart compiler's worker (chart-compiler.svelte.ts), which compiles and
+// parses each spec off the main thread: here only the view is built and drawn.
+// A chart that the server can draw (`firstPaint`: trend charts, county maps) is shown first as the
+// server's picture while the library is not yet loaded (a page's first paint, first-paint.ts); the
+// live view replaces it once the page's pictures are in, and a click made on the picture meanwhile
+// is made again on the live view (picture-pointer.ts).
 // Expressions are interpreted (vega-interpreter), not compiled with new Function, so the page's
 // content security policy needs no 'unsafe-eval'. Tooltips are vega-tooltip's. `onview` receives the
 // view (for image exports), and null once it is gone. The element's data-chart says which it shows:
@@ -16,6 +15,7 @@ import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compileChartSpec, startChartCompiler } from './chart-compiler.svelte.ts';
 import { afterFirstPaints, buildLiveViewsNow, paintingFirst } from './first-paint.ts';
+import { recordPicturePointer, type PicturePointer } from './picture-pointer.ts';
 
 type ChartLibrary = [typeof import('vega'), typeof import('vega-interpreter'), typeof import('vega-tooltip')];
 let vega: Promise<ChartLibrary> | undefined;
@@ -24,7 +24,7 @@ let vega: Promise<ChartLibrary> | undefined;
 export type FirstPaint = (width: number, signal: AbortSignal) => Promise<string>;
 
 /** Starts loading the chart library now (and the compiler's worker), so that a page's first chart need not wait for it after its data. */
-export function loadVega(): Promise<ChartLibrary> {
+function loadVega(): Promise<ChartLibrary> {
   startChartCompiler();
   if (!vega) {
     vega = Promise.all([import('vega'), import('vega-interpreter'), import('vega-tooltip')]);
@@ -38,6 +38,7 @@ export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => voi
     let finalize: (() => void) | undefined;
     let cancelled = false;
     let request: AbortController | undefined;
+    let pointer: PicturePointer | undefined;
     const drawLive = () => {
       if (cancelled) return;
       void Promise.all([loadVega(), compileChartSpec(spec)]).then(async ([[{ View, Warn }, { expressionInterpreter }, { Handler }], runtime]) => {
@@ -61,6 +62,7 @@ export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => voi
         if (cancelled) return view.finalize();
         node.dataset.chart = 'live';
         onview?.(view);
+        pointer?.replay();
         finalize = () => {
           onview?.(null);
           view.finalize();
@@ -87,6 +89,7 @@ export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => voi
           node.innerHTML = svg;
           node.dataset.chart = 'first-paint';
           node.addEventListener('pointerover', buildLiveViewsNow, { once: true });
+          pointer = recordPicturePointer(node);
           afterFirstPaints(drawLive);
         },
         // No picture (the server could not draw it): the live view draws it.
@@ -96,6 +99,7 @@ export function vegaLite(spec: TopLevelSpec, onview?: (view: View | null) => voi
     return () => {
       cancelled = true;
       request?.abort();
+      pointer?.stop();
       finalize?.();
     };
   };

@@ -1,6 +1,7 @@
 // Typed fetch helpers for the Popsight HTTP API. The one place that turns a failed response
 // into a message a person can act on; callers never see a raw Response.
 import type { CountyFeature } from '../../../core/charts/county-geography.ts';
+import type { CountyMapChart } from '../../../core/charts/county-map-chart.ts';
 import type { TrendChart } from '../../../core/charts/trend-chart.ts';
 import type {
   Dimension,
@@ -322,14 +323,18 @@ export const fetchLoads = (signal?: AbortSignal) => getShared<{ exactCounts: boo
 export const fetchQuarantine = (signal?: AbortSignal) => getShared<QuarantineSummary & { exactCounts: boolean }>('/api/quarantine', signal);
 
 /**
- * The server's drawing of a trend chart at `width` CSS pixels, as SVG: a page's first paint, shown
- * until the page's own chart takes over (charts/vega-chart.ts). A 401 is not reported to the
- * session: the page's data requests say so, and the page's own chart is drawn instead.
+ * The server's drawing of a trend chart or county map at `width` CSS pixels, as SVG: a page's first
+ * paint, shown until the page's own chart takes over (charts/vega-chart.ts). A 401 is not reported to
+ * the session: the page's data requests say so, and the page's own chart is drawn instead.
  */
-export async function drawTrendChart(chart: TrendChart, width: number, signal?: AbortSignal): Promise<string> {
+async function drawChart(path: string, chart: TrendChart | CountyMapChart, width: number, signal?: AbortSignal): Promise<string> {
   const headers = { accept: 'image/svg+xml', 'content-type': 'application/json' };
-  return (await send('/api/charts/trend.svg', { method: 'POST', signal, headers, body: JSON.stringify({ chart, width }), reportUnauthorized: false })).text();
+  return (await send(path, { method: 'POST', signal, headers, body: JSON.stringify({ chart, width }), reportUnauthorized: false })).text();
 }
+
+export const drawTrendChart = (chart: TrendChart, width: number, signal?: AbortSignal) => drawChart('/api/charts/trend.svg', chart, width, signal);
+
+export const drawCountyMap = (chart: CountyMapChart, width: number, signal?: AbortSignal) => drawChart('/api/charts/county-map.svg', chart, width, signal);
 
 /** A GET whose answer changes between calls (reports, their runs): never shared or kept. */
 export const getFresh = <T>(path: string, signal?: AbortSignal): Promise<T> => getJson<T>(path, signal);

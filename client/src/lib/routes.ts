@@ -31,11 +31,3 @@ const ADMIN_PAGES: readonly PageId[] = ['audit', 'quality'];
 /** Whether the navigation lists a page for a role; null: a server without sign-in, where everyone holds every role. */
 export const pageListedFor = (id: PageId, role: string | null): boolean => role === null || role === 'admin' || !ADMIN_PAGES.includes(id);
 
-/**
- * Pages with a chart only the browser draws (a county map), whose first render waits for the chart
- * library. The others' trend charts are first drawn by the server (charts/first-paint.ts), and the
- * library loads once those pictures are in.
- */
-const LIVE_CHART_PAGES: readonly PageId[] = ['overview', 'places'];
-
-export const pageHasLiveCharts = (id: PageId): boolean => LIVE_CHART_PAGES.includes(id);

@@ -11,6 +11,18 @@ export const FEATURED_MEASURES = [
   'cost-pmpm',
 ];
 
+/** The overview's measure until one is chosen: the first featured one (the catalog's first, when it lacks that). */
+export const DEFAULT_MEASURE = FEATURED_MEASURES[0]!;
+
+/**
+ * The measures whose tiles load before the catalog has arrived: the featured ones and the selected
+ * one, asked for at once rather than after the catalog. A measure the catalog turns out to lack gets
+ * no tile (its refused request shows nowhere).
+ */
+export function expectedFeaturedIds(selected: string | null): string[] {
+  return selected && !FEATURED_MEASURES.includes(selected) ? [...FEATURED_MEASURES, selected] : [...FEATURED_MEASURES];
+}
+
 /** The featured measures the catalog has, plus the selected one so it always has a tile. */
 export function featuredMeasures(catalog: readonly MeasureInfo[], selected: string | null): MeasureInfo[] {
   const featured = catalog.filter((m) => FEATURED_MEASURES.includes(m.id) || m.id === selected);

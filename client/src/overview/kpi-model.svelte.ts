@@ -3,10 +3,11 @@
 import { untrack } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import { errorMessage, fetchMeasure, isAbortError, measureSearchParams } from '../lib/api.ts';
-import type { Filters, MeasureInfo, MeasureQuery, MeasureResult } from '../../../core/api/api-types.ts';
+import type { Filters, MeasureQuery, MeasureResult } from '../../../core/api/api-types.ts';
 
 export interface KpiSelection {
-  measures: readonly MeasureInfo[];
+  /** The measures whose tiles show (before the catalog arrives, those the page will feature). */
+  ids: readonly string[];
   filters: Filters;
 }
 
@@ -24,19 +25,19 @@ export class KpiModel {
 
   constructor(selection: () => KpiSelection, load = fetchMeasure) {
     $effect(() => {
-      const { measures, filters } = selection();
+      const { ids, filters } = selection();
       const query: MeasureQuery = { period: 'year', by: null, filters: { ...filters } };
       const key = String(measureSearchParams(query));
       untrack(() => {
-        for (const measure of measures) {
-          const entry = this.#entries.get(measure.id);
+        for (const id of ids) {
+          const entry = this.#entries.get(id);
           if (entry?.key === key) continue; // loaded, or loading, for these filters
-          this.#entries.set(measure.id, { key, result: entry?.result, loading: true });
-          load(measure.id, query).then(
-            (result) => this.#settle(measure.id, key, { key, result, loading: false }),
+          this.#entries.set(id, { key, result: entry?.result, loading: true });
+          load(id, query).then(
+            (result) => this.#settle(id, key, { key, result, loading: false }),
             (error: unknown) => {
               if (isAbortError(error)) return;
-              this.#settle(measure.id, key, { key, error: errorMessage(error), loading: false });
+              this.#settle(id, key, { key, error: errorMessage(error), loading: false });
             },
           );
         }

@@ -1,0 +1,35 @@
+// What the server accepts as a county map to draw (county-map-chart.ts): one period's rows by county
+// and the map's options. Faults are named as chart-request-schema.ts says.
+import { z } from 'zod';
+import { chartRowsSchema, chartWidthSchema, parseChartRequest, text } from './chart-request-schema.ts';
+import type { CountyMapChart } from './county-map-chart.ts';
+
+const countyMapChart = z
+  .object({
+    input: z
+      .object({
+        rows: chartRowsSchema,
+        unit: text(40),
+        unitLabel: text(120),
+        period: text(40),
+        title: text(300).optional(),
+        highlight: text(200).nullable().optional(),
+        height: z.number().int().min(80).max(2000).optional(),
+        focusable: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+const countyMapRequestSchema = z.object({ chart: countyMapChart, width: chartWidthSchema }).strict();
+
+export interface CountyMapRequest {
+  chart: CountyMapChart;
+  /** The container's width in CSS pixels. */
+  width: number;
+}
+
+/** The request body as a map to draw, or a DomainError('invalid_parameter') naming its first fault. */
+export function parseCountyMapRequest(body: unknown): CountyMapRequest {
+  return parseChartRequest<CountyMapRequest>(countyMapRequestSchema, body);
+}
