@@ -31,8 +31,13 @@ measureTextWith(fontFiles[0]!, fontFiles[1]!);
 /** Vega's logger, silenced: a warning must not reach the CLI's output or a test's. */
 const quiet = vega.logger(vega.None);
 
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none', logger: quiet });
+export function renderSvg(spec: TopLevelSpec): Promise<string> {
+  return renderVegaSvg(compile(spec).spec);
+}
+
+/** An already compiled (Vega) spec as SVG. */
+export async function renderVegaSvg(spec: vega.Spec): Promise<string> {
+  const view = new vega.View(vega.parse(spec), { renderer: 'none', logger: quiet });
   try {
     return await view.toSVG();
   } finally {

@@ -154,7 +154,7 @@ describe('the cohort workspace', () => {
     await page.locator('nav[aria-label="Pages"] a[data-page="costs"]').click();
     await page.waitForURL((url) => url.pathname === '/costs' && url.searchParams.get('cohort') === women!.id);
     await expect.poll(() => page.locator('[data-testid="cohort-filter"]').textContent()).toContain('cohort Hypertensive women 40+ only');
-    await page.locator('[data-testid="data-table"]').first().waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator('[data-testid="measure-section"] [data-testid="chart-figure"]').first().waitFor({ state: 'attached', timeout: 60_000 });
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.filter((u) => new URL(u).searchParams.get('cohort') !== women!.id)).toEqual([]);
     // And it comes off with one button, for every page.
