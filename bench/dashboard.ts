@@ -1,8 +1,8 @@
 // Section 5, dashboard: every page's first complete render in headless chromium (the definition is
 // RENDER_DEFINITION in dashboard-pages.ts, the same for every page). Each page is opened once on a
 // freshly started server without its start-up warm-up (truly cold), then on a freshly started server
-// as shipped, navigated as soon as it listens (cold: the warm-up, facts then the data pages' default
-// views, may still be running), then in new
+// as shipped, navigated as soon as it listens (cold: it listens once the facts and the data pages'
+// default views are warm; on a large warehouse the cohorts' warm-up may still be running), then in new
 // browser contexts on that same server (warm server); the browser's cache is always empty.
 // The state the cohort profile and Reports page show (two cohorts, a report) is saved beforehand, and
 // the seeding server waits until both cohorts are prepared (kept with the data version in the state
@@ -30,7 +30,7 @@ export interface RenderSample {
 
 export interface PageRender {
   path: string;
-  /** First visit on a freshly started server process, navigated as soon as it listens (its start-up warm-up may still be running), empty browser cache. */
+  /** First visit on a freshly started server process, navigated as soon as it listens (once the pages' warm-up is done), empty browser cache. */
   coldMs: number;
   /** First visit on a freshly started server process without the start-up warm-up (truly cold). */
   noWarmUpMs?: number;

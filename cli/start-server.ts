@@ -34,6 +34,9 @@ import { reportScheduler } from '../server/reports/report-scheduler.ts';
 import { popsightHome, stateDir } from './paths.ts';
 import { removeServerRuntime, writeServerRuntime } from './server-runtime.ts';
 
+/** The longest the server waits for the pages' warm-up before it listens anyway (it goes on meanwhile). */
+const WARM_UP_BEFORE_LISTEN_MS = 15_000;
+
 export interface RunningServer {
   url: string;
   /** With `signIn.adminLink`: the administrator's one-time sign-in link, when one was issued. */
@@ -57,16 +60,18 @@ export interface ServerOptions {
   /** MiB of rendered measure responses kept in memory (default 64); 0 answers every request afresh. */
   responseCacheMb?: number;
   /**
-   * Compute the warehouse facts and the measure cell catalog as soon as a warehouse file is opened, at
-   * start and after each load (server/warehouse/warm-up.ts), instead of in a first visitor's requests
-   * (default true; the bench turns it off to time a truly cold server).
+   * Compute the warehouse facts, the measure cell catalog and the pages' default views as soon as a
+   * warehouse file is opened, at start (before listening) and after each load
+   * (server/warehouse/start-up-warm-up.ts), instead of in a first visitor's requests (default true;
+   * the bench turns it off to time a truly cold server).
    */
   warmUp?: boolean;
   /**
-   * People from which the warm-up also renders the data pages' default views and reads the cohort
-   * person index (default 100,000: server/warehouse/start-up-warm-up.ts); below, only the facts.
+   * People from which the warm-up also reads the cohort person index and prepares the saved cohorts
+   * (default 100,000: server/warehouse/start-up-warm-up.ts); the facts and the pages' default views are
+   * warmed at every size.
    */
-  warmViewsFromPeople?: number;
+  warmCohortsFromPeople?: number;
   /** Each query's time budget in seconds (default 30); a query over it is stopped with 503. */
   queryTimeoutSeconds?: number;
   /** Exact counts instead of perturbed ones: a trusted environment only (docs/disclosure.md). */
@@ -154,8 +159,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const views = measureViews({ cache: new ResponseCache(responseCache), exactCounts });
     // Saved cohorts are prepared on the warehouse being served (set below, before any request or warm-up reaches it).
     const preparation = cohortPreparation({ warehouse: { use: (work) => warehouse!.use(work) }, store: state.cohorts, members: gate.members, exactCounts, log: console.error });
-    // The facts always; the pages' default views, the person index and the saved cohorts' preparation on a large warehouse only (start-up-warm-up.ts).
-    const warm = startUpWarmUp({ views, members: gate.members, preparation, exactCounts, viewsFromPeople: options.warmViewsFromPeople });
+    // What the pages show (the facts, the default views) at every size, then on a large warehouse the
+    // person index and the saved cohorts' preparation (start-up-warm-up.ts). The server listens once
+    // the pages' part is warm (below).
+    let pagesWarm!: () => void;
+    const pagesWarmed = new Promise<void>((resolve) => (pagesWarm = resolve));
+    const warm = startUpWarmUp({ views, members: gate.members, preparation, exactCounts, cohortsFromPeople: options.warmCohortsFromPeople, onPagesWarm: pagesWarm });
     if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
     else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs, warm: options.warmUp === false ? undefined : warm });
     else throw new Error('startServer: give a warehouse file or an engine URL');
@@ -170,6 +179,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // A page's trend charts and county maps are first drawn by the server that serves the dashboard (server/charts): its Vega
     // is warmed before the first visitor. A server without the dashboard (the API alone) has none to draw.
     if (options.warmUp !== false && options.clientDir) await warmChartDrawing();
+    // The first visitor's pages come from the cache: the server listens once the facts and the pages'
+    // default views are warm (a few hundred milliseconds), or after WARM_UP_BEFORE_LISTEN_MS at most.
+    if (options.warehouse && options.warmUp !== false) await Promise.race([pagesWarmed, new Promise((resolve) => setTimeout(resolve, WARM_UP_BEFORE_LISTEN_MS).unref())]);
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(options.port, host, () => resolve(listening));
       listening.once('error', reject);

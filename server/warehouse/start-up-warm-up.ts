@@ -1,10 +1,13 @@
 // What the server warms on each warehouse generation it opens (at start, and after each load), sized
-// to the warehouse. Always the facts and the measure cell catalog (warm-up.ts), then the county
-// outlines. The data pages' default views (server/measures/default-views.ts) and the cohort gate's
-// person index, then the preparation of every saved cohort not yet prepared on the generation
-// (server/cohorts/cohort-preparation.ts; below that size a cohort is prepared when saved), only from VIEWS_WARM_UP_FROM_PEOPLE people (by the stored population fact): below that
-// each of their queries takes milliseconds, and rendering them all while a first visitor's own
-// requests arrive made that visit slower than no warm-up (the bench's dashboard section, 20,000 people).
+// to the warehouse. First what the pages show, at every size: the facts and the measure cell catalog
+// (warm-up.ts), the county outlines, and the data pages' default views (server/measures/default-views.ts;
+// a few hundred milliseconds at 20,000 and at 1,000,000 people, read from the cell tables); at start
+// the server listens only once this part is done (cli/start-server.ts, within a time budget), so the
+// first visitor's pages are answered from the cache. Then, only from COHORTS_WARM_UP_FROM_PEOPLE people
+// (by the stored population fact), the cohort gate's person index and the preparation of every saved
+// cohort not yet prepared on the generation (server/cohorts/cohort-preparation.ts): about a second and
+// more at 1,000,000 people, run while the server answers; below that size a cohort is prepared when
+// saved and the index is read in moments.
 import { LARGE_WAREHOUSE_PEOPLE } from '../../core/warehouse/large-warehouse.ts';
 import type { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import type { CohortPreparation } from '../cohorts/cohort-preparation.ts';
@@ -15,8 +18,8 @@ import type { MeasureViews } from '../measures/measure-views.ts';
 import { countyOutlines } from '../meta/county-outlines.ts';
 import { warmCohorts, warmWarehouse } from './warm-up.ts';
 
-/** The population from which the default views and the person index are warmed too. */
-export const VIEWS_WARM_UP_FROM_PEOPLE = LARGE_WAREHOUSE_PEOPLE;
+/** The population from which the person index is read and the saved cohorts are prepared too. */
+export const COHORTS_WARM_UP_FROM_PEOPLE = LARGE_WAREHOUSE_PEOPLE;
 
 export interface StartUpWarmUpDeps {
   views: MeasureViews;
@@ -24,24 +27,29 @@ export interface StartUpWarmUpDeps {
   /** The saved cohorts' preparation, run last; none without. */
   preparation?: Pick<CohortPreparation, 'prepareAll'>;
   exactCounts: boolean;
-  /** People from which the default views and the person index are warmed (default VIEWS_WARM_UP_FROM_PEOPLE). */
-  viewsFromPeople?: number;
+  /** People from which the person index and the cohorts are warmed (default COHORTS_WARM_UP_FROM_PEOPLE). */
+  cohortsFromPeople?: number;
+  /** Called once what the pages show is warm (or its warm-up failed: the requests then compute it). */
+  onPagesWarm?: () => void;
 }
 
-/** How far a warm-up went: the facts only (a small warehouse), or the default views and person index too. */
-export type WarmUpReach = 'facts' | 'views';
+/** How far a warm-up went: what the pages show, or the cohorts' person index and preparation too. */
+export type WarmUpReach = 'pages' | 'cohorts';
 
-export function startUpWarmUp({ views, members, preparation, exactCounts, viewsFromPeople = VIEWS_WARM_UP_FROM_PEOPLE }: StartUpWarmUpDeps): (db: Database) => Promise<WarmUpReach> {
+export function startUpWarmUp({ views, members, preparation, exactCounts, cohortsFromPeople = COHORTS_WARM_UP_FROM_PEOPLE, onPagesWarm }: StartUpWarmUpDeps): (db: Database) => Promise<WarmUpReach> {
   return async (db) => {
-    await warmWarehouse(db);
-    countyOutlines((await dimensionValues(db, { exactCounts })).county);
+    try {
+      await warmWarehouse(db);
+      countyOutlines((await dimensionValues(db, { exactCounts })).county);
+      await warmDefaultViews(db, views, { exactCounts });
+    } finally {
+      onPagesWarm?.();
+    }
     // The exact count decides (it is never shown): the perturbed one could put a warehouse on either side.
     const { people } = await warehouseMeta(db, { exactCounts: true });
-    if (people < viewsFromPeople) return 'facts';
-    await warmDefaultViews(db, views, { exactCounts });
-    // After everything the data pages show: the cohort gate's person index, then the saved cohorts not prepared yet.
+    if (people < cohortsFromPeople) return 'pages';
     await warmCohorts(db, members);
     await preparation?.prepareAll(db);
-    return 'views';
+    return 'cohorts';
   };
 }

@@ -40,7 +40,7 @@ describe('saved cohorts prepared and kept per warehouse generation', () => {
     other?.remove();
   });
 
-  const start = async (stateDir: string, options: { exactCounts?: boolean; warmUp?: boolean; warmViewsFromPeople?: number } = {}) => {
+  const start = async (stateDir: string, options: { exactCounts?: boolean; warmUp?: boolean; warmCohortsFromPeople?: number } = {}) => {
     const server = await startServer({ warehouse: built.warehouse, port: 0, host: '127.0.0.1', stateDir, reports: false, ...options });
     servers.push(server);
     return server;
@@ -177,7 +177,7 @@ describe('saved cohorts prepared and kept per warehouse generation', () => {
   it('a new load is a new generation: prepared afresh, never read from the old entries, which are removed', async () => {
     const stateDir = join(root, 'reload');
     // The warm-up of a generation prepares the saved cohorts on a large warehouse only: this one counts as large.
-    const server = await start(stateDir, { warmViewsFromPeople: 0 });
+    const server = await start(stateDir, { warmCohortsFromPeople: 0 });
     const a = (await call(server, 'POST', '/api/cohorts', { name: 'Diabetes 40+', criteria: DIABETES_40 })).body.id as string;
     const b = (await call(server, 'POST', '/api/cohorts', { name: 'Hypertension 40+', criteria: HYPERTENSION_40 })).body.id as string;
     await waitPrepared(server, [a, b]);

@@ -1,7 +1,7 @@
 // The start-up warm-up's size rule (server/warehouse/start-up-warm-up.ts) on a real loaded warehouse:
-// a warehouse below the size gets its facts warmed and nothing else (no default view rendered, no
-// person index read); the same warehouse over a size forced below its population gets the default
-// views and the person index as well, and the pages' default requests are then answered from the cache.
+// a warehouse below the size gets what the pages show warmed (the facts and every default view, and
+// says so once that is done) and no person index read; the same warehouse over a size forced below its
+// population gets the person index as well.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { ResponseCache } from '../../server/http/response-cache.ts';
 import { DEFAULT_VIEWS } from '../../server/measures/default-views.ts';
 import { measureViews, type MeasureViews } from '../../server/measures/measure-views.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../../server/warehouse/live-warehouse.ts';
-import { startUpWarmUp, VIEWS_WARM_UP_FROM_PEOPLE } from '../../server/warehouse/start-up-warm-up.ts';
+import { startUpWarmUp, COHORTS_WARM_UP_FROM_PEOPLE } from '../../server/warehouse/start-up-warm-up.ts';
 import { NJ27 } from '../helpers/extract-fixtures.ts';
 import { quietLoadDeps } from '../helpers/test-env.ts';
 
@@ -46,30 +46,44 @@ describe('start-up warm-up by warehouse size', () => {
   }, 300_000);
   afterAll(() => live?.close());
 
-  it('warms only the facts of a warehouse below the size: no view rendered, no person index read', async () => {
+  /** Every distinct default view and trend, once (a view two pages ask for is rendered once). */
+  const everyDefault = () => ({
+    measure: new Set(DEFAULT_VIEWS.map((v) => `${v.measure} ${v.by ?? ''}`)).size,
+    trend: new Set(DEFAULT_VIEWS.filter((v) => v.trend).map((v) => `${v.measure} ${v.by ?? ''}`)).size,
+  });
+
+  it("warms the facts and every default view of a warehouse below the size, says when, and reads no person index", async () => {
     expect(people).toBeGreaterThan(0);
-    expect(people).toBeLessThan(VIEWS_WARM_UP_FROM_PEOPLE);
+    expect(people).toBeLessThan(COHORTS_WARM_UP_FROM_PEOPLE);
     const { views, members, renders, indexReads } = counted();
-    const reach = await live.use(startUpWarmUp({ views, members, exactCounts: false }));
-    expect(reach).toBe('facts');
-    expect(renders).toEqual({ measure: 0, trend: 0 });
+    let rendersWhenWarm: typeof renders | undefined;
+    const reach = await live.use(startUpWarmUp({ views, members, exactCounts: false, onPagesWarm: () => (rendersWhenWarm = { ...renders }) }));
+    expect(reach).toBe('pages');
+    expect(rendersWhenWarm).toEqual(everyDefault());
+    expect(renders).toEqual(everyDefault());
     expect(indexReads()).toBe(0);
   });
 
   it('stays below the size when the size is one person more than the warehouse holds', async () => {
-    const { views, members, renders } = counted();
-    expect(await live.use(startUpWarmUp({ views, members, exactCounts: false, viewsFromPeople: people + 1 }))).toBe('facts');
-    expect(renders).toEqual({ measure: 0, trend: 0 });
+    const { views, members, indexReads } = counted();
+    expect(await live.use(startUpWarmUp({ views, members, exactCounts: false, cohortsFromPeople: people + 1 }))).toBe('pages');
+    expect(indexReads()).toBe(0);
   });
 
-  it('warms the default views and the person index of a warehouse at the size (forced to its population)', async () => {
+  it('reads the person index too of a warehouse at the size (forced to its population)', async () => {
     const { views, members, renders, indexReads } = counted();
-    const reach = await live.use(startUpWarmUp({ views, members, exactCounts: false, viewsFromPeople: people }));
-    expect(reach).toBe('views');
-    // Every distinct default view and trend, once (a view two pages ask for is rendered once).
-    const tables = new Set(DEFAULT_VIEWS.map((v) => `${v.measure} ${v.by ?? ''}`)).size;
-    const trends = new Set(DEFAULT_VIEWS.filter((v) => v.trend).map((v) => `${v.measure} ${v.by ?? ''}`)).size;
-    expect(renders).toEqual({ measure: tables, trend: trends });
+    const reach = await live.use(startUpWarmUp({ views, members, exactCounts: false, cohortsFromPeople: people }));
+    expect(reach).toBe('cohorts');
+    expect(renders).toEqual(everyDefault());
     expect(indexReads()).toBe(1);
+  });
+
+  it('says the pages are warm even when their warm-up fails (the requests then compute it)', async () => {
+    const { views, members } = counted();
+    let told = false;
+    const failing = { ...views, renderMeasure: () => Promise.reject(new Error('no')) };
+    const broken = startUpWarmUp({ views: failing, members, exactCounts: false, onPagesWarm: () => (told = true) });
+    await live.use((db) => broken({ ...db, query: () => Promise.reject(new Error('the warehouse is gone')) } as Database)).catch(() => undefined);
+    expect(told).toBe(true);
   });
 });

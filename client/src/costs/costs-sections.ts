@@ -1,8 +1,10 @@
 // The Costs and use page's sections whose measures the page names itself (the classes of cost per member
-// per month come from the catalog), and the request every section makes. One place for both, so the page
-// can ask for these sections' rows at once, beside the measure catalog, rather than after it: the
-// sections then read the same answers (api.ts shares a GET by its path), and nothing is asked twice.
+// per month are those the catalog lists), and the request every section makes. One place for both, so
+// the page can ask for these sections' rows, and the classes' (core/measures/cost-classes.ts), at once,
+// beside the measure catalog, rather than after it: the sections then read the same answers (api.ts
+// shares a GET by its path), and nothing is asked twice.
 import type { Dimension, Filters } from '../../../core/api/api-types.ts';
+import { COST_CLASSES } from '../../../core/measures/cost-classes.ts';
 import { fetchMeasure, fetchTrend, type ViewQuery } from '../lib/api.ts';
 
 export interface CostsSection {
@@ -31,11 +33,13 @@ export const namedSections = (filters: Filters): CostsSection[] =>
   [TOTAL_COST, ...(filters.payer ? [] : [COST_BY_PAYER]), TOP_COST_SHARE, ...USE_SECTIONS];
 
 /**
- * Starts the requests of the named sections before the catalog says which measures this server has:
- * a measure it lacks answers an error that nothing shows (its section is not drawn).
+ * Starts the requests of the named sections, and of the encounter classes' sections the catalog is
+ * expected to list, before the catalog says which measures this server has: a measure it lacks
+ * answers an error that nothing shows (its section is not drawn).
  */
 export function prefetchNamedSections(filters: Filters): void {
-  for (const section of namedSections(filters)) {
+  const classes = COST_CLASSES.map(({ measure }): CostsSection => ({ measure, heading: measure }));
+  for (const section of [...namedSections(filters), ...classes]) {
     const query = sectionQuery(section.by ?? null, filters);
     fetchMeasure(section.measure, query).catch(() => undefined);
     if (section.withTrend) fetchTrend(section.measure, query).catch(() => undefined);

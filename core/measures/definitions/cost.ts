@@ -1,6 +1,7 @@
 // Cost: per member per month in total and by encounter class (stratify by payer for the payer view),
 // and the share of cost spent on the costliest 5% of people.
 import type { MeasureDefinition, RatioMeasure } from '../measure-definition.ts';
+import { COST_CLASSES } from '../cost-classes.ts';
 import { EVERY_PERIOD, YEARLY_PERIODS } from '../periods.ts';
 
 const COST_SOURCE = 'Per member per month (PMPM) cost as in CMS Medicare Advantage and actuarial practice: total cost of encounters that started in the period over member-months; Synthea TOTAL_CLAIM_COST.';
@@ -26,10 +27,7 @@ function pmpm(id: string, column: string, label: string): RatioMeasure {
 
 export const COST_MEASURES: MeasureDefinition[] = [
   pmpm('cost-pmpm', 'cost', 'Total'),
-  pmpm('cost-pmpm-inpatient', 'cost_inpatient', 'Inpatient'),
-  pmpm('cost-pmpm-emergency', 'cost_emergency', 'Emergency'),
-  pmpm('cost-pmpm-ambulatory', 'cost_ambulatory', 'Ambulatory'),
-  pmpm('cost-pmpm-wellness', 'cost_wellness', 'Wellness'),
+  ...COST_CLASSES.map(({ measure, column, label }) => pmpm(measure, column, label)),
   {
     id: 'top-5-percent-cost-share',
     title: 'Share of cost spent on the top 5% of patients',
