@@ -7,3 +7,6 @@ export const COST_CLASSES = [
   { measure: 'cost-pmpm-ambulatory', column: 'cost_ambulatory', label: 'Ambulatory' },
   { measure: 'cost-pmpm-wellness', column: 'cost_wellness', label: 'Wellness' },
 ] as const;
+
+/** A cost measure's title in the catalog, e.g. "Inpatient cost PMPM". */
+export const costTitle = (label: string): string => `${label} cost PMPM`;

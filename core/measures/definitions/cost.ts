@@ -1,7 +1,7 @@
 // Cost: per member per month in total and by encounter class (stratify by payer for the payer view),
 // and the share of cost spent on the costliest 5% of people.
 import type { MeasureDefinition, RatioMeasure } from '../measure-definition.ts';
-import { COST_CLASSES } from '../cost-classes.ts';
+import { COST_CLASSES, costTitle } from '../cost-classes.ts';
 import { EVERY_PERIOD, YEARLY_PERIODS } from '../periods.ts';
 
 const COST_SOURCE = 'Per member per month (PMPM) cost as in CMS Medicare Advantage and actuarial practice: total cost of encounters that started in the period over member-months; Synthea TOTAL_CLAIM_COST.';
@@ -9,7 +9,7 @@ const COST_SOURCE = 'Per member per month (PMPM) cost as in CMS Medicare Advanta
 function pmpm(id: string, column: string, label: string): RatioMeasure {
   return {
     id,
-    title: `${label} cost PMPM`,
+    title: costTitle(label),
     description: `${label} cost per member per month: the cost of ${label === 'Total' ? 'all encounters' : `${label.toLowerCase()} encounters`} that started in the period divided by the member-months in the period.`,
     unit: 'dollarsPmpm',
     direction: 'lower-is-better',
