@@ -1,8 +1,9 @@
 // User journeys across the dashboard's pages (issue 17) on a real server and warehouse, in Debian's
 // chromium through playwright-core: Back and Forward step through views; a URL's unknown parameters are
 // named; a county clicked on the Places map filters the other pages; every page works by keyboard; the
-// first load asks for nothing twice; at 390 px the trend's legend is not clipped; PNG and CSV exports
-// carry the view in their names and contents.
+// first load asks for nothing twice, and a chart's table is built once opened or printed; a click on a
+// map's first picture reaches its live view; at 390 px the trend's legend is not clipped; PNG and CSV
+// exports carry the view in their names and contents.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,17 @@ async function newPage(width = 1280): Promise<Page> {
 }
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+
+/** Where to click a county of the map: the first county whose box's centre lies on the county itself (a hooked or island county's may not), and what its outline says. */
+async function clickableCounty(page: Page): Promise<{ x: number; y: number; label: string }> {
+  const paths = page.locator(countyPaths);
+  for (let i = 0; i < (await paths.count()); i++) {
+    const box = (await paths.nth(i).boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    if (await paths.nth(i).evaluate((path, { x, y }) => document.elementFromPoint(x, y) === path, centre)) return { ...centre, label: (await paths.nth(i).getAttribute('aria-label')) ?? '' };
+  }
+  throw new Error('no county of the map can be clicked at its centre');
+}
 
 describe('dashboard pages', () => {
   it('steps through views with Back and Forward, each page with its state in the URL', async () => {
@@ -77,17 +89,9 @@ describe('dashboard pages', () => {
     const best = byCounty.rows.filter((row) => row.period === year && row.rate !== null).sort((a, b) => b.rate! - a.rate!)[0];
     expect(await shown.first().locator('td').nth(1).textContent()).toContain(best.county);
 
-    // A mouse click on a county of the map sets the county filter: the first county whose box's
-    // centre lies on the county itself (a hooked or island county's may not).
-    const paths = page.locator(countyPaths);
-    let target: { x: number; y: number } | null = null;
-    for (let i = 0; i < (await paths.count()) && !target; i++) {
-      const box = (await paths.nth(i).boundingBox())!;
-      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      if (await paths.nth(i).evaluate((path, { x, y }) => document.elementFromPoint(x, y) === path, centre)) target = centre;
-    }
-    expect(target).not.toBeNull();
-    await page.mouse.click(target!.x, target!.y);
+    // A mouse click on a county of the map sets the county filter.
+    const target = await clickableCounty(page);
+    await page.mouse.click(target.x, target.y);
     await page.waitForURL((url) => url.searchParams.get('county') !== null);
     const county = param(page, 'county')!;
     expect(byCounty.rows.map((row) => row.county)).toContain(county);
@@ -109,6 +113,30 @@ describe('dashboard pages', () => {
     await page.close();
   });
 
+  it("hands a click on a fresh map's picture to its live view: the county clicked before the chart library loaded filters the page", async () => {
+    const page = await newPage();
+    // The chart library is held back until the click is made, so the click lands on the server's picture.
+    let release!: () => void;
+    const clicked = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/vega\.module-[^/]*\.js$/, async (route) => {
+      await clicked;
+      await route.continue();
+    });
+    await page.goto(`${demo.server.url}/places?measure=diabetes-prevalence`);
+    const canvas = page.locator('[data-testid="county-map"] [data-chart]');
+    await expect.poll(() => canvas.getAttribute('data-chart')).toBe('first-paint');
+    const target = await clickableCounty(page);
+    const county = /County: ([^;]+);/.exec(target.label)?.[1];
+    expect(county).toBeTruthy();
+    await page.mouse.click(target.x, target.y);
+    expect(await canvas.getAttribute('data-chart')).toBe('first-paint');
+    release();
+    await page.waitForURL((url) => url.searchParams.get('county') !== null);
+    expect(param(page, 'county')).toBe(county);
+    expect(await canvas.getAttribute('data-chart')).toBe('live');
+    await page.close();
+  });
+
   it('asks for nothing twice on a first load of the overview', async () => {
     const page = await newPage();
     const requests: string[] = [];
@@ -124,28 +152,46 @@ describe('dashboard pages', () => {
     await page.close();
   });
 
-  it("asks for the Costs page's named sections beside the measure catalog, not after it, and for nothing twice", async () => {
+  it("asks for the Costs page's sections beside the measure catalog, not after it, for nothing twice, and builds a table only when it is opened or printed", async () => {
     const page = await newPage();
     const requests: string[] = [];
+    const events: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
       // A chart drawing is a POST of its chart: the same path, each with its own body.
       if (url.pathname.startsWith('/api/')) requests.push(`${url.pathname}${url.search}${request.method() === 'POST' ? ` ${request.postData()}` : ''}`);
+      events.push(`asked ${url.pathname}${url.search}`);
     });
+    page.on('response', (response) => events.push(`answered ${new URL(response.url()).pathname}`));
     await page.goto(`${demo.server.url}/costs`);
     const sections = page.locator('[data-testid="measure-section"]');
     await sections.first().waitFor();
-    const catalog = requests.indexOf('/api/measures');
-    expect(catalog).toBeGreaterThanOrEqual(0);
-    for (const named of ['/api/measures/cost-pmpm?period=year', '/api/measures/cost-pmpm?period=year&by=payer', '/api/measures/ed-visits-per-1000/trend?period=year']) {
-      expect(requests.indexOf(named), named).toBeGreaterThanOrEqual(0);
-      expect(requests.indexOf(named), `${named} asked before the catalog`).toBeLessThan(catalog);
+    // Every section's rows, the encounter classes' too, are asked for before the catalog has answered.
+    await expect.poll(() => events.indexOf('answered /api/measures')).toBeGreaterThanOrEqual(0);
+    const catalogAnswered = events.indexOf('answered /api/measures');
+    for (const named of ['/api/measures/cost-pmpm?period=year', '/api/measures/cost-pmpm?period=year&by=payer', '/api/measures/ed-visits-per-1000/trend?period=year', '/api/measures/cost-pmpm-wellness?period=year']) {
+      expect(events.indexOf(`asked ${named}`), named).toBeGreaterThanOrEqual(0);
+      expect(events.indexOf(`asked ${named}`), `${named} asked before the catalog answered`).toBeLessThan(catalogAnswered);
     }
     // Every section the page shows draws its chart, and nothing was asked twice.
     await expect
       .poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="measure-section"]')].every((section) => section.querySelector('[data-testid="chart-figure"] g.role-mark path'))))
       .toBe(true);
     expect(requests.filter((url, i) => requests.indexOf(url) !== i)).toEqual([]);
+
+    // No section's table is built until its disclosure opens; printing builds and shows them all, and
+    // afterwards each disclosure is as it was.
+    const count = await sections.count();
+    const tables = page.locator('[data-testid="measure-section"] [data-testid="data-table"]');
+    expect(await tables.count()).toBe(0);
+    await sections.nth(1).locator('summary').click();
+    await expect.poll(() => sections.nth(1).locator('[data-testid="data-table"] tbody tr').count()).toBeGreaterThan(0);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    expect(await tables.count()).toBe(count);
+    expect(await page.locator('[data-testid="measure-section"] details[open]').count()).toBe(count);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => page.locator('[data-testid="measure-section"] details[open]').count()).toBe(1);
+    expect(await sections.nth(1).locator('details').getAttribute('open')).not.toBeNull();
     await page.close();
   });
 
