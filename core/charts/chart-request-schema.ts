@@ -34,6 +34,16 @@ export const measureRowSchema = z.object({
 });
 
 export const chartRowsSchema = z.array(measureRowSchema).max(MAX_CHART_ROWS);
+
+/** The inputs every drawn chart has beside its rows: the measure's unit, and the chart's options. */
+export const chartInputFields = {
+  unit: text(40),
+  unitLabel: text(120),
+  highlight: text(200).nullable().optional(),
+  title: text(300).optional(),
+  height: z.number().int().min(80).max(2000).optional(),
+  focusable: z.boolean().optional(),
+};
 export const chartWidthSchema = z.number().int().min(CHART_WIDTHS.min).max(CHART_WIDTHS.max);
 
 /** The body as `schema` has it, or a DomainError('invalid_parameter') naming its first fault. */

@@ -1,21 +1,16 @@
 // What the server accepts as a county map to draw (county-map-chart.ts): one period's rows by county
 // and the map's options. Faults are named as chart-request-schema.ts says.
 import { z } from 'zod';
-import { chartRowsSchema, chartWidthSchema, parseChartRequest, text } from './chart-request-schema.ts';
+import { chartInputFields, chartRowsSchema, chartWidthSchema, parseChartRequest, text } from './chart-request-schema.ts';
 import type { CountyMapChart } from './county-map-chart.ts';
 
 const countyMapChart = z
   .object({
     input: z
       .object({
+        ...chartInputFields,
         rows: chartRowsSchema,
-        unit: text(40),
-        unitLabel: text(120),
         period: text(40),
-        title: text(300).optional(),
-        highlight: text(200).nullable().optional(),
-        height: z.number().int().min(80).max(2000).optional(),
-        focusable: z.boolean().optional(),
       })
       .strict(),
   })

@@ -3,7 +3,7 @@
 // counties by month over the data's years). Faults are named as chart-request-schema.ts says.
 import { z } from 'zod';
 import { DIMENSIONS, type Dimension } from '../api/api-types.ts';
-import { chartRowsSchema, chartWidthSchema, parseChartRequest, text } from './chart-request-schema.ts';
+import { chartInputFields, chartRowsSchema, chartWidthSchema, parseChartRequest, text } from './chart-request-schema.ts';
 import type { TrendChart } from './trend-chart.ts';
 
 export { CHART_WIDTHS, MAX_CHART_ROWS } from './chart-request-schema.ts';
@@ -12,16 +12,11 @@ const trendChart = z
   .object({
     input: z
       .object({
+        ...chartInputFields,
         rows: chartRowsSchema,
         period: z.enum(['year', 'quarter', 'month']),
         by: z.enum(DIMENSIONS as [Dimension, ...Dimension[]]).nullable().optional(),
-        unit: text(40),
-        unitLabel: text(120),
         adjust: z.literal('age').nullable().optional(),
-        highlight: text(200).nullable().optional(),
-        title: text(300).optional(),
-        height: z.number().int().min(80).max(2000).optional(),
-        focusable: z.boolean().optional(),
       })
       .strict(),
     heading: z.object({ text: text(300), subtitle: text(300) }).strict().nullable().optional(),

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { placeCounties, type CountyFeature } from '../../core/charts/county-geography.ts';
+import type { Database } from '../../core/warehouse/database.ts';
+import { dimensionValues, type FactOptions } from '../../core/warehouse/warehouse-facts.ts';
 
 export interface CountyOutlines {
   type: 'FeatureCollection';
@@ -39,4 +41,9 @@ export function countyOutlines(countyNames: readonly string[]): CountyOutlines {
     byCounties.set(key, outlines);
   }
   return outlines;
+}
+
+/** The outlines of the counties the warehouse lists, as `dimensionValues` lists them for these options (a caller's restriction, exact or protected). */
+export async function listedCountyOutlines(db: Database, options: FactOptions): Promise<CountyOutlines> {
+  return countyOutlines((await dimensionValues(db, options)).county);
 }

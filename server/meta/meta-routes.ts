@@ -6,7 +6,7 @@ import { fixedJsonSender } from '../http/fixed-json.ts';
 import { jsonResponse } from '../openapi/operation-parts.ts';
 import type { RouteTable } from '../routing/route-table.ts';
 import { restrictionOf } from '../routing/row-access.ts';
-import { countyOutlines } from './county-outlines.ts';
+import { listedCountyOutlines } from './county-outlines.ts';
 
 const tags = ['meta'];
 
@@ -50,7 +50,7 @@ export function metaRoutes(warehouse: LiveWarehouse, { exactCounts = false }: { 
         responses: { 200: jsonResponse('CountyOutlines', "The warehouse's state's county outlines") },
       },
       // One object per list of county values (per generation and restriction), so serialized once per list.
-      handler: async (request, response) => sendJson(request, response, await warehouse.use(async (db) => countyOutlines((await dimensionValues(db, { exactCounts, restriction: restrictionOf(request) })).county))),
+      handler: async (request, response) => sendJson(request, response, await warehouse.use((db) => listedCountyOutlines(db, { exactCounts, restriction: restrictionOf(request) }))),
     },
   ];
 }

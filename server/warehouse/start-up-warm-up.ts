@@ -12,10 +12,10 @@ import { LARGE_WAREHOUSE_PEOPLE } from '../../core/warehouse/large-warehouse.ts'
 import type { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import type { CohortPreparation } from '../cohorts/cohort-preparation.ts';
 import type { Database } from '../../core/warehouse/database.ts';
-import { dimensionValues, warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
+import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
 import { warmDefaultViews } from '../measures/default-views.ts';
 import type { MeasureViews } from '../measures/measure-views.ts';
-import { countyOutlines } from '../meta/county-outlines.ts';
+import { listedCountyOutlines } from '../meta/county-outlines.ts';
 import { warmCohorts, warmWarehouse } from './warm-up.ts';
 
 /** The population from which the person index is read and the saved cohorts are prepared too. */
@@ -40,7 +40,7 @@ export function startUpWarmUp({ views, members, preparation, exactCounts, cohort
   return async (db) => {
     try {
       await warmWarehouse(db);
-      countyOutlines((await dimensionValues(db, { exactCounts })).county);
+      await listedCountyOutlines(db, { exactCounts });
       await warmDefaultViews(db, views, { exactCounts });
     } finally {
       onPagesWarm?.();

@@ -1,5 +1,5 @@
-// A page's first paint of its charts: on a freshly opened page the server draws each trend chart
-// (its Vega is warm; the page's would first have to load and compile), and the page's own live views
+// A page's first paint of its charts: on a freshly opened page the server draws each trend chart and
+// county map (its Vega is warm; the page's would first have to load and compile), and the page's own live views
 // (vega-chart.ts) are built only once those pictures are in: while any is still on its way, and for
 // a short moment after the last (a page asks for some charts' data only after other answers), the
 // chart library is not loaded, so it does not hold up the pictures. Any key or pointer press, or a
