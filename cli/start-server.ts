@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { warmChartDrawing } from '../server/charts/chart-warm-up.ts';
+import { drawDefaultCharts } from '../server/charts/default-charts.ts';
 import { createApp } from '../server/app.ts';
 import { auditRecorder } from '../server/audit/audit-recorder.ts';
 import { DEFAULT_AUDIT_RETENTION_DAYS, scheduleAuditRetention } from '../server/audit/audit-retention.ts';
@@ -164,7 +165,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // the pages' part is warm (below).
     let pagesWarm!: () => void;
     const pagesWarmed = new Promise<void>((resolve) => (pagesWarm = resolve));
-    const warm = startUpWarmUp({ views, members: gate.members, preparation, exactCounts, cohortsFromPeople: options.warmCohortsFromPeople, onPagesWarm: pagesWarm });
+    // A server that serves the dashboard draws the pages' default charts too (server/charts/default-charts.ts).
+    const warm = startUpWarmUp({ views, members: gate.members, preparation, exactCounts, cohortsFromPeople: options.warmCohortsFromPeople, onPagesWarm: pagesWarm, drawDefaultCharts: options.clientDir ? drawDefaultCharts : undefined });
     if (options.engine) warehouse = await openPostgresWarehouse(options.engine, { statementTimeoutMs });
     else if (options.warehouse) warehouse = await openLiveWarehouse(options.warehouse, { statementTimeoutMs, warm: options.warmUp === false ? undefined : warm });
     else throw new Error('startServer: give a warehouse file or an engine URL');

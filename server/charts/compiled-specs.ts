@@ -10,30 +10,58 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 const KEPT = 64;
 const ROWS_MARKER = '__popsight_rows__';
 
+type CompiledSpec = Omit<VegaSpec, 'data'> & { data?: { name: string; values?: unknown }[] };
+
 interface Compiled {
-  spec: Omit<VegaSpec, 'data'> & { data?: { values?: unknown }[] };
+  spec: CompiledSpec;
   /** Which of its data sets holds the chart's rows. */
   rowsAt: number;
 }
 
+/** A chart of a form: the form's compiled spec with the chart's rows and width in it. */
+export interface ChartOfForm {
+  /** What the chart's form is (its Vega-Lite spec without rows and width). */
+  key: string;
+  spec: VegaSpec;
+  /** The data set that holds the rows, and the rows. */
+  rowsName: string;
+  rows: unknown[];
+  width: number;
+  /** The height the form gives every chart of it. */
+  height: number;
+}
+
 const compiled = new Map<string, Compiled>();
 
-/** The Vega spec of a Vega-Lite spec whose rows are inline at the top (`data.values`), compiled once per form. */
-export function compileByForm(spec: TopLevelSpec): VegaSpec {
+/** A Vega-Lite spec whose rows are inline at the top (`data.values`) and whose width and height are numbers, compiled once per form; undefined for any other spec. */
+export function chartOfForm(spec: TopLevelSpec): ChartOfForm | undefined {
   const { data, width, ...form } = spec as TopLevelSpec & { data?: { values?: unknown[] }; width?: unknown };
-  if (!data || !Array.isArray(data.values)) return compile(spec).spec;
+  if (!data || !Array.isArray(data.values) || typeof width !== 'number' || typeof (form as { height?: unknown }).height !== 'number') return undefined;
   const key = JSON.stringify(form);
   let entry = compiled.get(key);
   if (entry) compiled.delete(key); // most recently used last
   else entry = compileForm(spec, data);
   compiled.set(key, entry);
   if (compiled.size > KEPT) compiled.delete(compiled.keys().next().value!);
-  const sets = entry.spec.data!.map((set, i) => (i === entry.rowsAt ? { ...set, values: data.values } : set));
-  return { ...entry.spec, width: width as number, data: sets } as unknown as VegaSpec;
+  const { rowsAt } = entry;
+  const sets = entry.spec.data!.map((set, i) => (i === rowsAt ? { ...set, values: data.values } : set));
+  return {
+    key,
+    spec: { ...entry.spec, width, data: sets } as unknown as VegaSpec,
+    rowsName: sets[rowsAt]!.name,
+    rows: data.values,
+    width,
+    height: (form as { height: number }).height,
+  };
+}
+
+/** The Vega spec of a Vega-Lite spec, compiled once per form when its rows are inline (chartOfForm). */
+export function compileByForm(spec: TopLevelSpec): VegaSpec {
+  return chartOfForm(spec)?.spec ?? compile(spec).spec;
 }
 
 function compileForm(spec: TopLevelSpec, data: { values?: unknown[] }): Compiled {
-  const marked = compile({ ...spec, data: { ...data, values: [{ [ROWS_MARKER]: true }] } } as TopLevelSpec).spec as unknown as Compiled['spec'];
+  const marked = compile({ ...spec, data: { ...data, values: [{ [ROWS_MARKER]: true }] } } as TopLevelSpec).spec as unknown as CompiledSpec;
   const rowsAt = marked.data?.findIndex((set) => Array.isArray(set.values) && set.values.length === 1 && (set.values[0] as Record<string, unknown>)[ROWS_MARKER] === true) ?? -1;
   if (rowsAt < 0) throw new Error('compileByForm: the compiled spec holds the rows nowhere');
   return { spec: marked, rowsAt };

@@ -1,10 +1,9 @@
 // A dashboard trend chart (core/charts/trend-chart.ts) drawn as SVG at a width in CSS pixels, by the
 // same Vega the e-mailed reports are drawn with (server/reports/render-chart.ts), compiled once per
-// form of chart (compiled-specs.ts).
+// form of chart (compiled-specs.ts) and drawn by a view kept for the form (kept-views.ts).
 import { trendChartSpec, type TrendChart } from '../../core/charts/trend-chart.ts';
-import { renderVegaSvg } from '../reports/render-chart.ts';
-import { compileByForm } from './compiled-specs.ts';
+import { drawByForm } from './kept-views.ts';
 
 export function drawTrendChart(chart: TrendChart, width: number): Promise<string> {
-  return renderVegaSvg(compileByForm(trendChartSpec(chart, width)));
+  return drawByForm(trendChartSpec(chart, width));
 }

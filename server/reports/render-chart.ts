@@ -35,9 +35,12 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
   return renderVegaSvg(compile(spec).spec);
 }
 
+/** A view of an already compiled (Vega) spec that draws nowhere but into toSVG(). */
+export const headlessView = (spec: vega.Spec): vega.View => new vega.View(vega.parse(spec), { renderer: 'none', logger: quiet });
+
 /** An already compiled (Vega) spec as SVG. */
 export async function renderVegaSvg(spec: vega.Spec): Promise<string> {
-  const view = new vega.View(vega.parse(spec), { renderer: 'none', logger: quiet });
+  const view = headlessView(spec);
   try {
     return await view.toSVG();
   } finally {

@@ -1,7 +1,8 @@
 // What the server warms on each warehouse generation it opens (at start, and after each load), sized
 // to the warehouse. First what the pages show, at every size: the facts and the measure cell catalog
-// (warm-up.ts), the county outlines, and the data pages' default views (server/measures/default-views.ts;
-// a few hundred milliseconds at 20,000 and at 1,000,000 people, read from the cell tables); at start
+// (warm-up.ts), the county outlines, the data pages' default views (server/measures/default-views.ts;
+// a few hundred milliseconds at 20,000 and at 1,000,000 people, read from the cell tables) and, on a
+// server that serves the dashboard, the trend charts the pages draw of them (server/charts/default-charts.ts); at start
 // the server listens only once this part is done (cli/start-server.ts, within a time budget), so the
 // first visitor's pages are answered from the cache. Then, only from COHORTS_WARM_UP_FROM_PEOPLE people
 // (by the stored population fact), the cohort gate's person index and the preparation of every saved
@@ -13,7 +14,7 @@ import type { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import type { CohortPreparation } from '../cohorts/cohort-preparation.ts';
 import type { Database } from '../../core/warehouse/database.ts';
 import { warehouseMeta } from '../../core/warehouse/warehouse-facts.ts';
-import { warmDefaultViews } from '../measures/default-views.ts';
+import { warmDefaultViews, type DefaultAnswer } from '../measures/default-views.ts';
 import type { MeasureViews } from '../measures/measure-views.ts';
 import { listedCountyOutlines } from '../meta/county-outlines.ts';
 import { warmCohorts, warmWarehouse } from './warm-up.ts';
@@ -31,17 +32,20 @@ export interface StartUpWarmUpDeps {
   cohortsFromPeople?: number;
   /** Called once what the pages show is warm (or its warm-up failed: the requests then compute it). */
   onPagesWarm?: () => void;
+  /** Draws the charts the pages draw of the default views' answers (a server that serves the dashboard). */
+  drawDefaultCharts?: (answers: readonly DefaultAnswer[]) => Promise<unknown>;
 }
 
 /** How far a warm-up went: what the pages show, or the cohorts' person index and preparation too. */
 export type WarmUpReach = 'pages' | 'cohorts';
 
-export function startUpWarmUp({ views, members, preparation, exactCounts, cohortsFromPeople = COHORTS_WARM_UP_FROM_PEOPLE, onPagesWarm }: StartUpWarmUpDeps): (db: Database) => Promise<WarmUpReach> {
+export function startUpWarmUp({ views, members, preparation, exactCounts, cohortsFromPeople = COHORTS_WARM_UP_FROM_PEOPLE, onPagesWarm, drawDefaultCharts }: StartUpWarmUpDeps): (db: Database) => Promise<WarmUpReach> {
   return async (db) => {
     try {
       await warmWarehouse(db);
       await listedCountyOutlines(db, { exactCounts });
-      await warmDefaultViews(db, views, { exactCounts });
+      const answers = await warmDefaultViews(db, views, { exactCounts });
+      await drawDefaultCharts?.(answers);
     } finally {
       onPagesWarm?.();
     }

@@ -1,7 +1,7 @@
 // The start-up warm-up's size rule (server/warehouse/start-up-warm-up.ts) on a real loaded warehouse:
-// a warehouse below the size gets what the pages show warmed (the facts and every default view, and
-// says so once that is done) and no person index read; the same warehouse over a size forced below its
-// population gets the person index as well.
+// a warehouse below the size gets what the pages show warmed (the facts, every default view and the
+// pages' default charts drawn from their answers, and says so once that is done) and no person index
+// read; the same warehouse over a size forced below its population gets the person index as well.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { CohortMembers } from '../../core/cohorts/cohort-members.ts';
 import type { Database } from '../../core/warehouse/database.ts';
 import { loadExtract } from '../../pipelines/load.ts';
 import { ResponseCache } from '../../server/http/response-cache.ts';
-import { DEFAULT_VIEWS } from '../../server/measures/default-views.ts';
+import { DEFAULT_VIEWS, type DefaultAnswer } from '../../server/measures/default-views.ts';
 import { measureViews, type MeasureViews } from '../../server/measures/measure-views.ts';
 import { openLiveWarehouse, type LiveWarehouse } from '../../server/warehouse/live-warehouse.ts';
 import { startUpWarmUp, COHORTS_WARM_UP_FROM_PEOPLE } from '../../server/warehouse/start-up-warm-up.ts';
@@ -57,9 +57,15 @@ describe('start-up warm-up by warehouse size', () => {
     expect(people).toBeLessThan(COHORTS_WARM_UP_FROM_PEOPLE);
     const { views, members, renders, indexReads } = counted();
     let rendersWhenWarm: typeof renders | undefined;
-    const reach = await live.use(startUpWarmUp({ views, members, exactCounts: false, onPagesWarm: () => (rendersWhenWarm = { ...renders }) }));
+    let chartsWhenWarm: number | undefined;
+    let charted: readonly DefaultAnswer[] = [];
+    const drawDefaultCharts = async (answers: readonly DefaultAnswer[]) => (charted = answers);
+    const reach = await live.use(startUpWarmUp({ views, members, exactCounts: false, drawDefaultCharts, onPagesWarm: () => ((rendersWhenWarm = { ...renders }), (chartsWhenWarm = charted.length)) }));
     expect(reach).toBe('pages');
     expect(rendersWhenWarm).toEqual(everyDefault());
+    // The pages' default charts are drawn from every default view's answer before "pages warm" is said.
+    expect(chartsWhenWarm).toBe(DEFAULT_VIEWS.length);
+    expect(charted.filter(({ view }) => view.chart).map(({ answer }) => answer.measure.id)).toEqual(DEFAULT_VIEWS.filter((view) => view.chart).map((view) => view.measure));
     expect(renders).toEqual(everyDefault());
     expect(indexReads()).toBe(0);
   });

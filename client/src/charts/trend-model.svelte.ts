@@ -1,12 +1,13 @@
 // State of the trend chart: loads the selected measure's series and derives the chart (trend-chart.ts),
 // the suppression count and which of the loading / error / empty / ready states to show.
 import { fetchMeasure } from '../lib/api.ts';
-import { isTimePeriod, type MeasureQuery, type MeasureResult } from '../../../core/api/api-types.ts';
+import type { MeasureQuery, MeasureResult } from '../../../core/api/api-types.ts';
 import { Resource } from '../lib/resource.svelte.ts';
-import { isDimension } from '../lib/url-state.svelte.ts';
 import { countSuppressed, countUnreliable, suppressionNote } from '../../../core/charts/build-trend-spec.ts';
 import type { TrendChart } from '../../../core/charts/trend-chart.ts';
-import { trendPoints, type TrendPointsInput } from '../../../core/charts/chart-points.ts';
+import { trendPoints } from '../../../core/charts/chart-points.ts';
+import { measureTrendChart } from '../../../core/charts/measure-trend-chart.ts';
+import { OVERVIEW_TREND_HEIGHT } from '../../../core/pages/featured-measures.ts';
 
 export type TrendStatus = 'loading' | 'error' | 'empty' | 'all-suppressed' | 'ready';
 
@@ -49,18 +50,7 @@ export class TrendModel {
     return 'ready';
   });
 
-  readonly #input: TrendPointsInput | undefined = $derived(
-    this.result && isTimePeriod(this.result.period)
-      ? {
-          rows: this.result.rows,
-          period: this.result.period,
-          by: isDimension(this.result.by) ? this.result.by : null,
-          unit: this.result.measure.unit,
-          unitLabel: this.result.measure.unitLabel,
-        }
-      : undefined,
-  );
-  readonly chart: TrendChart | undefined = $derived(this.#input ? { input: { ...this.#input, height: 320, focusable: true } } : undefined);
+  readonly chart: TrendChart | undefined = $derived(this.result ? measureTrendChart(this.result, OVERVIEW_TREND_HEIGHT) : undefined);
   /** The points the arrow keys step through (chart-points.ts). */
-  readonly points = $derived(this.#input ? trendPoints(this.#input) : []);
+  readonly points = $derived(this.chart ? trendPoints(this.chart.input) : []);
 }

@@ -1,6 +1,8 @@
-// Which measures get a KPI tile before "Show all": a researcher's and an administrator's first
-// questions (chronic disease burden, control, use, cost). The catalog order decides the rest.
-import type { MeasureInfo } from '../../../core/api/api-types.ts';
+// Which measures get a KPI tile on the Overview before "Show all": a researcher's and an administrator's
+// first questions (chronic disease burden, control, use, cost). The catalog order decides the rest. The
+// server warms these views and draws the Overview's trend chart before its first visitor
+// (server/measures/default-views.ts).
+import type { MeasureInfo } from '../api/api-types.ts';
 
 export const FEATURED_MEASURES = [
   'diabetes-prevalence',
@@ -13,6 +15,9 @@ export const FEATURED_MEASURES = [
 
 /** The overview's measure until one is chosen: the first featured one (the catalog's first, when it lacks that). */
 export const DEFAULT_MEASURE = FEATURED_MEASURES[0]!;
+
+/** The height of the Overview's trend chart, in CSS pixels. */
+export const OVERVIEW_TREND_HEIGHT = 320;
 
 /**
  * The measures whose tiles load before the catalog has arrived: the featured ones and the selected

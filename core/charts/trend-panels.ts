@@ -1,11 +1,12 @@
 // The Explore page's charts: one trend chart per value of the first stratifier, each stratified by the
 // second (small multiples: a dozen counties × six races never share one legend or reuse a colour),
 // or one chart. Age-adjusted views draw the adjusted rates and say so in the chart's own title, so an
-// exported image says it too. Pure.
-import type { Dimension, MeasureRow, TimePeriod } from '../../../core/api/api-types.ts';
-import type { TrendChart } from '../../../core/charts/trend-chart.ts';
-import { trendPoints, type ChartPoint } from '../../../core/charts/chart-points.ts';
-import { dimensionLabels, valueLabel } from '../../../core/charts/labels.ts';
+// exported image says it too. Pure: the server draws Explore's default chart with it before its first
+// visitor (server/measures/default-views.ts).
+import type { Dimension, MeasureRow, TimePeriod } from '../api/api-types.ts';
+import type { TrendChart } from './trend-chart.ts';
+import { trendPoints, type ChartPoint } from './chart-points.ts';
+import { dimensionLabels, valueLabel } from './labels.ts';
 
 export interface TrendPanel {
   key: string;
