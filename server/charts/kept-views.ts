@@ -1,6 +1,6 @@
 // Vega views of the trend charts a page's first paint asks for, kept by the chart's form
 // (compiled-specs.ts): a chart of a form drawn before is drawn by a kept view of that form, given the
-// chart's rows, width and height and run again, instead of parsing the compiled spec and building a
+// chart's rows, width, height and texts and run again, instead of parsing the compiled spec and building a
 // view anew (parsing and building are more than half of a drawing). The view is emptied first, so
 // that every mark is made anew, in order, and the SVG is exactly that of a view built for the chart.
 // A view draws one chart at a time: a request for a form whose views are all drawing builds another.
@@ -30,6 +30,8 @@ export async function drawByForm(spec: TopLevelSpec): Promise<string> {
     keptViewCounts.reused++;
     await view.data(chart.rowsName, []).runAsync();
     view.data(chart.rowsName, chart.rows).signal('width', chart.width).signal('height', chart.height);
+    for (const [name, signal] of Object.entries(chart.textSignals)) view.signal(signal, chart.texts[name as keyof typeof chart.texts]);
+    if (chart.texts.description !== undefined) view.description(chart.texts.description);
   } else {
     keptViewCounts.built++;
     view = headlessView(chart.spec);

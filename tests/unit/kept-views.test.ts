@@ -1,6 +1,7 @@
 // Trend charts drawn by a view kept per form (server/charts/kept-views.ts): a chart of a form drawn
 // before is drawn by the kept view, and its SVG is exactly that of a view built afresh for it, whatever
-// the rows, the width and the order of the drawings; drawings of one form at once each get a view.
+// the rows, the width, the title and subtitle (Explore's panels) and the order of the drawings;
+// drawings of one form at once each get a view.
 import { describe, expect, it } from 'vitest';
 import type { MeasureRow } from '../../core/api/api-types.ts';
 import { trendChartSpec, type TrendChart } from '../../core/charts/trend-chart.ts';
@@ -58,5 +59,26 @@ describe('trend charts drawn by views kept per form', () => {
     expect(svg).toBe(await fresh(three, 528));
     expect(svg).toContain('Commercial');
     expect(keptViewCounts.built - before).toBe(1);
+  });
+
+  it("draw Explore's panels, each with its own heading, by one view of their form, and a panel without a subtitle by another", async () => {
+    const before = { ...keptViewCounts };
+    const panel = (chart: TrendChart, text: string, subtitle: string): TrendChart => ({ ...chart, heading: { text, subtitle } });
+    const panels = [
+      panel(charts[0]!, 'Diabetes prevalence: Sex Female', 'Crude rates (not age-adjusted)'),
+      panel(charts[1]!, 'Diabetes prevalence: Sex Male', 'Crude rates (not age-adjusted)'),
+      panel(charts[2]!, 'Hypertension prevalence: Sex Female', 'Age-adjusted rates (direct method, US 2000 standard population)'),
+    ];
+    for (const chart of panels) {
+      const svg = await drawTrendChart(structuredClone(chart), 528);
+      expect(svg).toBe(await fresh(chart, 528));
+      expect(svg).toContain(chart.heading!.text);
+      expect(svg).toContain(chart.heading!.subtitle);
+    }
+    expect(keptViewCounts.built - before.built).toBe(1);
+    expect(keptViewCounts.reused - before.reused).toBe(panels.length - 1);
+    const bare = panel(charts[3]!, 'Diabetes prevalence: Sex Other', '');
+    expect(await drawTrendChart(structuredClone(bare), 528)).toBe(await fresh(bare, 528));
+    expect(keptViewCounts.built - before.built).toBe(2);
   });
 });
