@@ -1,5 +1,6 @@
 // How each measure unit is written: on a tile, in a change, on an axis and in a tooltip.
 // Pure, so that a server-side chart renderer (the e-mail reports of issue 19) can use it too.
+import { formatFixed } from './en-us-numbers.ts';
 import type { MeasureUnit } from '../api/api-types.ts';
 
 export interface UnitFormat {
@@ -40,13 +41,9 @@ export function axisTitle(unit: string, unitLabel: string): string {
   return `Rate (${unitLabel})`;
 }
 
-/** One formatter per number of decimals: toLocaleString with options builds a new Intl.NumberFormat on every call (a tenth of a millisecond each, thousands per page). */
-const numberFormats = new Map<number, Intl.NumberFormat>();
-
+/** `1,234.6`: grouped, with `decimals` fraction digits (en-us-numbers.ts). */
 export function formatNumber(value: number, decimals: number): string {
-  let format = numberFormats.get(decimals);
-  if (!format) numberFormats.set(decimals, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  return format.format(value);
+  return formatFixed(value, decimals);
 }
 
 /** `9.7`, `$412.35`: the number with its prefix, without the suffix. */

@@ -34,7 +34,8 @@ export function summarizeKpi(
 ): KpiSummary | null {
   // Changes that round to zero at the displayed precision count as flat.
   const flat = 0.5 * 10 ** -unitFormat(measure.unit).decimals;
-  const sorted = [...rows].sort((a, b) => a.period.localeCompare(b.period));
+  // Periods ('2019', '2019-Q1', '2019-03') sort as written (no locale collation: it loads locale data).
+  const sorted = [...rows].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const complete =
     lastCompleteYear === undefined ? sorted : sorted.filter((row) => Number(row.period) <= lastCompleteYear);
   const candidates = complete.length > 0 ? complete : sorted;
