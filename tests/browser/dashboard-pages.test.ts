@@ -195,6 +195,23 @@ describe('dashboard pages', () => {
     await page.close();
   });
 
+  it("asks for a fresh Explore view's rows and trend once, though the app asks for them beside the page's code", async () => {
+    const page = await newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) requests.push(`${url.pathname}${url.search}${request.method() === 'POST' ? ` ${request.postData()}` : ''}`);
+    });
+    await page.goto(`${demo.server.url}/explore?measure=diabetes-prevalence&by=sex,race&adjust=age`);
+    await page.locator('[data-testid="apc-row"]').first().waitFor();
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-testid="chart-figure"] g.role-mark path').length)).toBeGreaterThan(0);
+    expect(requests.filter((url) => url.startsWith('/api/measures/diabetes-prevalence')).sort()).toEqual(
+      ['/api/measures/diabetes-prevalence?period=year&by=sex,race&adjust=age', '/api/measures/diabetes-prevalence/trend?period=year&by=sex,race&adjust=age'].sort(),
+    );
+    expect(requests.filter((url, i) => requests.indexOf(url) !== i)).toEqual([]);
+    await page.close();
+  });
+
   it("shows a fresh page's trend charts first as the server's drawings, then as live views, and later charts live at once", async () => {
     const page = await newPage();
     const requests: string[] = [];
