@@ -25,19 +25,17 @@ export const keptViewCounts = { built: 0, reused: 0 };
 export async function drawByForm(spec: TopLevelSpec): Promise<string> {
   const chart = chartOfForm(spec);
   if (!chart) return renderVegaSvg(compile(spec).spec);
-  let view = take(chart.key);
-  if (view) {
-    keptViewCounts.reused++;
-    await view.data(chart.rowsName, []).runAsync();
-    view.data(chart.rowsName, chart.rows).signal('width', chart.width).signal('height', chart.height);
-    for (const [name, signal] of Object.entries(chart.textSignals)) view.signal(signal, chart.texts[name as keyof typeof chart.texts]);
-    if (chart.texts.description !== undefined) view.description(chart.texts.description);
-  } else {
-    keptViewCounts.built++;
-    view = headlessView(chart.spec);
-  }
+  const kept = take(chart.key);
+  const view = kept ?? headlessView(chart.spec);
+  keptViewCounts[kept ? 'reused' : 'built']++;
   let svg: string;
   try {
+    if (kept) {
+      await view.data(chart.rowsName, []).runAsync();
+      view.data(chart.rowsName, chart.rows).signal('width', chart.width).signal('height', chart.height);
+      for (const [name, signal] of Object.entries(chart.textSignals)) view.signal(signal, chart.texts[name as keyof typeof chart.texts]);
+      if (chart.texts.description !== undefined) view.description(chart.texts.description);
+    }
     svg = await view.toSVG();
   } catch (error) {
     view.finalize();

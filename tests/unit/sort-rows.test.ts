@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortBy } from '../../client/src/charts/sort-rows.ts';
 
-const byValue = <T>(rows: T[], direction: 'ascending' | 'descending' = 'ascending', asWritten = false) => sortBy(rows, (row) => row, direction, asWritten);
+const byValue = <T extends string | number | null | undefined>(rows: T[], direction: 'ascending' | 'descending' = 'ascending', asWritten = false) => sortBy(rows, (row) => row, direction, asWritten);
 
 describe('sorting a table', () => {
   it('sorts periods as written, which is the order of time for years, quarters and months', () => {
