@@ -2,7 +2,7 @@
 // RENDER_DEFINITION in dashboard-pages.ts, the same for every page). Each page is opened once on a
 // freshly started server without its start-up warm-up (truly cold), then on a freshly started server
 // as shipped, navigated as soon as it listens (cold: it listens once the facts and the data pages'
-// default views are warm; on a large warehouse the cohorts' warm-up may still be running), then in new
+// default views are warm and their charts drawn; on a large warehouse the cohorts' warm-up may still be running), then in new
 // browser contexts on that same server (warm server); the browser's cache is always empty.
 // The state the cohort profile and Reports page show (two cohorts, a report) is saved beforehand, and
 // the seeding server waits until both cohorts are prepared (kept with the data version in the state

@@ -101,7 +101,7 @@ export function sizeDetails(run: SizeRun, level = '###'): string {
   const d = run.dashboard;
   out.push(`**5. Dashboard.**${hasFigures(d) ? carriedNote(d) : ''} ${hasFigures(d)
     ? d.renders
-      ? `First complete render of every page (${d.chromium}; cold: a freshly started server, navigated as soon as it listens, which it does once it has computed the warehouse facts and the pages' default views; without warm-up: a freshly started server that computes nothing at start; warm: median of ${d.warmRuns} later visits; the browser's cache always empty):`
+      ? `First complete render of every page (${d.chromium}; cold: a freshly started server, navigated as soon as it listens, which it does once it has computed the warehouse facts and the pages' default views and drawn their charts; without warm-up: a freshly started server that computes nothing at start; warm: median of ${d.warmRuns} later visits; the browser's cache always empty):`
       : `Overview complete (trend marks drawn, ${d.cold.tilesWithNumbers} of ${d.cold.tiles} KPI tiles with numbers) ${int(d.cold.ms)} ms after navigation start on a fresh server; ${int(d.warmMs)} ms warm (median of ${d.warmRuns}).${d.pages ? ` Other pages, first complete render: ${Object.entries(d.pages).map(([name, ms]) => `${name} ${int(ms)} ms`).join(', ')}.` : ''} ${d.chromium}.`
     : missing(d)}`);
   if (hasFigures(d) && d.renders) out.push(table(['page', 'path', 'cold', 'cold, without warm-up', 'warm'], Object.entries(d.renders).map(([name, r]) => [name, `\`${r.path}\``, `${int(r.coldMs)} ms`, r.noWarmUpMs === undefined ? '—' : `${int(r.noWarmUpMs)} ms`, `${int(r.warmMs)} ms`])));
