@@ -1,7 +1,7 @@
 // The trend charts the pages draw of their default views (server/measures/default-views.ts: the
-// Overview's trend, Explore's chart, every Costs and use section), drawn once a warehouse generation's answers are in
-// and before the server listens: each chart's form is then compiled and has a kept view
-// (kept-views.ts), and a first visitor's charts are drawn by those views at whatever width the
+// Overview's trend, Explore's chart, every Costs and use section), drawn once a warehouse generation's
+// answers are in and before the server listens: each chart's form is then compiled and has a kept
+// view (kept-views.ts), and a first visitor's charts are drawn by those views at whatever width the
 // visitor's page has. Each is built as its page builds it (the view's `chart`) and checked as the
 // route checks a request body, so it is the very form the page will ask for.
 import { parseTrendChartRequest } from '../../core/charts/trend-chart-schema.ts';

@@ -1,9 +1,10 @@
 // Vega views of the trend charts a page's first paint asks for, kept by the chart's form
 // (compiled-specs.ts): a chart of a form drawn before is drawn by a kept view of that form, given the
-// chart's rows, width, height and texts and run again, instead of parsing the compiled spec and building a
-// view anew (parsing and building are more than half of a drawing). The view is emptied first, so
-// that every mark is made anew, in order, and the SVG is exactly that of a view built for the chart.
-// A view draws one chart at a time: a request for a form whose views are all drawing builds another.
+// chart's rows, width, height and texts and run again, instead of parsing the compiled spec and
+// building a view anew (parsing and building are more than half of a drawing). The view is emptied
+// first, so that every mark is made anew, in order, and the SVG is exactly that of a view built for
+// the chart. A view draws one chart at a time: a request for a form whose views are all drawing builds
+// another.
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { headlessView, renderVegaSvg } from '../reports/render-chart.ts';
