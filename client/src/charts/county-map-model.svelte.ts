@@ -1,16 +1,18 @@
 // State of the county map: loads the selected measure by county and year, with the page's filters
-// but never its county filter (the map shows every county), and picks the latest complete year.
-import { fetchMeasure } from '../lib/api.ts';
+// but never its county filter (the map shows every county), and picks the latest complete year. The
+// rows are given to the map only with the warehouse's facts (/api/meta, asked for by the page too and
+// shared), which say which year is complete: given before them, the map was drawn for the latest year
+// and drawn again for the complete one when they arrived. Without the facts, the latest year.
+import { fetchMeta, fetchMeasure } from '../lib/api.ts';
 import type { Filters, MeasureQuery, MeasureResult, MeasureRow } from '../../../core/api/api-types.ts';
 import { Resource } from '../lib/resource.svelte.ts';
+import { lastCompleteYear } from '../overview/summarize-kpi.ts';
 
 export type CountyMapStatus = 'unavailable' | 'loading' | 'error' | 'empty' | 'ready';
 
 export interface CountyMapSelection {
   measure: string | null;
   filters: Filters;
-  /** The last year the data cover through 31 December, once known. */
-  completeYear: number | undefined;
   /** False when the measure cannot be stratified by county: nothing is loaded. */
   available: boolean;
 }
@@ -31,7 +33,7 @@ export function latestYearRows(rows: readonly MeasureRow[], completeYear?: numbe
 }
 
 export class CountyMapModel {
-  readonly #result: Resource<MeasureResult>;
+  readonly #result: Resource<{ result: MeasureResult; completeYear: number | undefined }>;
   /** The request behind the map, also what "Download CSV" fetches. */
   readonly query: MeasureQuery;
   /** The year shown and its rows. */
@@ -40,13 +42,15 @@ export class CountyMapModel {
   /** Estimates of the year shown that are statistically unreliable (NCHS). */
   readonly unreliable: number;
 
-  constructor(selection: () => CountyMapSelection, load = fetchMeasure) {
+  constructor(selection: () => CountyMapSelection, load = fetchMeasure, loadMeta = fetchMeta) {
     this.#result = new Resource((signal) => {
       const { measure, filters, available } = selection();
-      return measure && available ? load(measure, countyMapQuery(filters), signal) : undefined;
+      if (!measure || !available) return undefined;
+      const completeYear = loadMeta(signal).then(({ dateRange }) => lastCompleteYear(dateRange.end), () => undefined);
+      return Promise.all([load(measure, countyMapQuery(filters), signal), completeYear]).then(([result, year]) => ({ result, completeYear: year }));
     });
     this.query = $derived(countyMapQuery(selection().filters));
-    this.latest = $derived(this.result ? latestYearRows(this.result.rows, selection().completeYear) : null);
+    this.latest = $derived(this.#result.value ? latestYearRows(this.#result.value.result.rows, this.#result.value.completeYear) : null);
     this.unreliable = $derived(
       this.latest?.rows.filter((row) => !row.suppressed && row.rate !== null && row.unreliable === true).length ?? 0,
     );
@@ -60,7 +64,7 @@ export class CountyMapModel {
   }
 
   get result(): MeasureResult | undefined {
-    return this.#result.value;
+    return this.#result.value?.result;
   }
   get loading(): boolean {
     return this.#result.loading;
