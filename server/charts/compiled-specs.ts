@@ -80,11 +80,6 @@ export function chartOfForm(spec: TopLevelSpec): ChartOfForm | undefined {
   };
 }
 
-/** The Vega spec of a Vega-Lite spec, compiled once per form when its rows are inline (chartOfForm). */
-export function compileByForm(spec: TopLevelSpec): VegaSpec {
-  return chartOfForm(spec)?.spec ?? compile(spec).spec;
-}
-
 /** The spec with its non-empty title, subtitle and description replaced by markers, and those texts. */
 function markTexts(spec: Record<string, unknown>): { form: Record<string, unknown>; texts: ChartTexts } {
   const texts: ChartTexts = {};
@@ -105,7 +100,7 @@ function markTexts(spec: Record<string, unknown>): { form: Record<string, unknow
 function compileForm(form: Record<string, unknown>, data: { values?: unknown[] }): Compiled {
   const marked = compile({ ...form, data: { ...data, values: [{ [ROWS_MARKER]: true }] } } as TopLevelSpec).spec as unknown as CompiledSpec;
   const rowsAt = marked.data?.findIndex((set) => Array.isArray(set.values) && set.values.length === 1 && (set.values[0] as Record<string, unknown>)[ROWS_MARKER] === true) ?? -1;
-  if (rowsAt < 0) throw new Error('compileByForm: the compiled spec holds the rows nowhere');
+  if (rowsAt < 0) throw new Error('chartOfForm: the compiled spec holds the rows nowhere');
   // The marked title and subtitle are drawn from signals; nothing else may hold a marker.
   const title = marked.title as Record<string, unknown> | undefined;
   const signals = [...(marked.signals ?? [])];
@@ -119,6 +114,6 @@ function compileForm(form: Record<string, unknown>, data: { values?: unknown[] }
   const spec = { ...marked, signals } as CompiledSpec;
   const { description: _putInPerChart, ...others } = spec;
   const stray = Object.values(TEXTS).find(({ marker }) => JSON.stringify(others).includes(marker));
-  if (stray) throw new Error(`compileByForm: the compiled spec holds a text marker (${stray.marker}) where no chart's text is put in`);
+  if (stray) throw new Error(`chartOfForm: the compiled spec holds a text marker (${stray.marker}) where no chart's text is put in`);
   return { spec, rowsAt };
 }

@@ -2,9 +2,9 @@
 // to the warehouse. First what the pages show, at every size: the facts and the measure cell catalog
 // (warm-up.ts), the county outlines, the data pages' default views (server/measures/default-views.ts;
 // a few hundred milliseconds at 20,000 and at 1,000,000 people, read from the cell tables) and, on a
-// server that serves the dashboard, the trend charts the pages draw of them (server/charts/default-charts.ts); at start
-// the server listens only once this part is done (cli/start-server.ts, within a time budget), so the
-// first visitor's pages are answered from the cache. Then, only from COHORTS_WARM_UP_FROM_PEOPLE people
+// server that serves the dashboard, the trend charts the pages draw of them
+// (server/charts/default-charts.ts); at start the server listens only once this part is done
+// (cli/start-server.ts, within a time budget), so the first visitor's pages are answered from the cache. Then, only from COHORTS_WARM_UP_FROM_PEOPLE people
 // (by the stored population fact), the cohort gate's person index and the preparation of every saved
 // cohort not yet prepared on the generation (server/cohorts/cohort-preparation.ts): about a second and
 // more at 1,000,000 people, run while the server answers; below that size a cohort is prepared when

@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureRow } from '../../core/api/api-types.ts';
 import { trendChartSpec, type TrendChart } from '../../core/charts/trend-chart.ts';
-import { compileByForm } from '../../server/charts/compiled-specs.ts';
+import type { TopLevelSpec } from 'vega-lite';
+import { chartOfForm } from '../../server/charts/compiled-specs.ts';
+
+/** The compiled spec of a chart of a form (its rows inline), as the drawing route compiles it. */
+const compileByForm = (spec: TopLevelSpec) => chartOfForm(spec)!.spec;
 import { renderSvg, renderVegaSvg } from '../../server/reports/render-chart.ts';
 
 const row = (year: number, rate: number | null, payer?: string): MeasureRow =>

@@ -66,6 +66,10 @@ export class CountyMapModel {
   get result(): MeasureResult | undefined {
     return this.#result.value?.result;
   }
+  /** The last year the data cover through 31 December, as the facts loaded with the rows say. */
+  get completeYear(): number | undefined {
+    return this.#result.value?.completeYear;
+  }
   get loading(): boolean {
     return this.#result.loading;
   }
